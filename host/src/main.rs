@@ -1,0 +1,316 @@
+//! The `dunwell` command: decide portfolios, validate policies, inspect the module, make sample data.
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use dunwell_host::{Limits, Runtime, Session, default_module_path};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Deterministic collection decisions, run from the same WebAssembly module as the browser.
+#[derive(Parser)]
+#[command(name = "dunwell", version)]
+struct Cli {
+    /// The module to run (default: $DUNWELL_MODULE, else pkg/dist/dunwell_bg.wasm).
+    #[arg(long, global = true)]
+    module: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decide accounts: JSONL accounts in (a file or `-`), one JSONL envelope out per account.
+    Decide {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// The moment to decide at, RFC 3339 with offset (e.g. 2026-11-28T09:00:00Z).
+        #[arg(long)]
+        as_of: String,
+        /// Where to write decisions (default: standard output).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Print a summary (accounts, buckets, errors by code) to standard error at the end.
+        #[arg(long)]
+        summary: bool,
+        /// Accounts as JSON lines; `-` for standard input.
+        #[arg(default_value = "-")]
+        input: String,
+    },
+    /// Validate a policy: every problem with its JSON path.
+    Validate {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+    },
+    /// What module this is: sha256, ABI, versions, tz database.
+    Info,
+    /// Write a deterministic synthetic portfolio as JSON lines.
+    Sample {
+        /// How many accounts.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Generator seed.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// The moment the portfolio is "as of".
+        #[arg(long, default_value = "2026-11-28T09:00:00Z")]
+        as_of: String,
+        /// Where to write (default: standard output).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dunwell: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn runtime(module: Option<PathBuf>) -> anyhow::Result<Runtime> {
+    let path = module.unwrap_or_else(default_module_path);
+    Runtime::load(&path, Limits::default())
+        .with_context(|| format!("loading `{}` (build it with scripts/build-wasm.sh)", path.display()))
+}
+
+fn read_text(path: &PathBuf) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))
+}
+
+fn writer(out: Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match out {
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(&p).with_context(|| format!("cannot create `{}`", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Info => {
+            let rt = runtime(cli.module)?;
+            let info = rt.info();
+            let out = serde_json::json!({
+                "module": rt.module_path().map(|p| p.display().to_string()),
+                "module_sha256": rt.module_sha256(),
+                "abi_version": info.abi_version,
+                "version": info.version,
+                "tzdb_version": info.tzdb_version,
+                "ops": info.ops,
+            });
+            println!("{}", serde_json::to_string_pretty(&out)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { policy } => {
+            let rt = runtime(cli.module)?;
+            let answer = rt.validate_policy(&read_text(&policy)?)?;
+            println!("{answer}");
+            Ok(if answer.starts_with("{\"ok\"") {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Sample {
+            count,
+            seed,
+            as_of,
+            out,
+        } => {
+            let at = chrono::DateTime::parse_from_rfc3339(&as_of)
+                .with_context(|| format!("`{as_of}` is not an RFC 3339 instant"))?;
+            let mut w = writer(out)?;
+            for account in dunwell_host::sample::portfolio(count, seed, at.with_timezone(&chrono::Utc)) {
+                writeln!(w, "{account}")?;
+            }
+            w.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Decide {
+            policy,
+            as_of,
+            out,
+            summary,
+            input,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = match rt.session(&read_text(&policy)?) {
+                Ok(s) => s,
+                Err(dunwell_host::SessionError::Policy(envelope)) => {
+                    eprintln!("{envelope}");
+                    bail!("the policy `{}` is invalid", policy.display());
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let header = serde_json::json!({ "as_of": as_of }).to_string();
+            let probe = session.call("decide_batch", &header);
+            if !probe.is_empty() {
+                eprintln!("{probe}");
+                bail!("bad --as-of `{as_of}`");
+            }
+            let reader: Box<dyn BufRead> = if input == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                Box::new(std::io::BufReader::new(
+                    std::fs::File::open(&input).with_context(|| format!("cannot open `{input}`"))?,
+                ))
+            };
+            let mut w = writer(out)?;
+            let mut tally = Tally::default();
+            decide_stream(&mut session, &header, reader, &mut w, summary.then_some(&mut tally))?;
+            w.flush()?;
+            if summary {
+                tally.print(&session);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Lines per `decide_batch` call: big enough to amortise the call, small enough to stream.
+const CHUNK: usize = 256;
+
+/// Decides a JSONL stream in chunks, writing one envelope per non-blank input line, in order.
+fn decide_stream(
+    session: &mut Session,
+    header: &str,
+    reader: Box<dyn BufRead>,
+    w: &mut dyn Write,
+    mut tally: Option<&mut Tally>,
+) -> anyhow::Result<()> {
+    let mut batch = String::new();
+    let mut pending = 0usize;
+    let mut flush = |batch: &mut String,
+                     pending: &mut usize,
+                     w: &mut dyn Write,
+                     tally: &mut Option<&mut Tally>|
+     -> anyhow::Result<()> {
+        if *pending == 0 {
+            return Ok(());
+        }
+        let answer = session.call("decide_batch", batch);
+        let lines: Vec<&str> = answer.split('\n').collect();
+        if lines.len() != *pending {
+            // A trap or timeout answers once for the whole chunk: report it for every line so none is lost.
+            for _ in 0..*pending {
+                writeln!(w, "{answer}")?;
+                if let Some(t) = tally.as_deref_mut() {
+                    t.add(&answer);
+                }
+            }
+        } else {
+            for line in lines {
+                writeln!(w, "{line}")?;
+                if let Some(t) = tally.as_deref_mut() {
+                    t.add(line);
+                }
+            }
+        }
+        batch.clear();
+        *pending = 0;
+        Ok(())
+    };
+    for line in reader.lines() {
+        let line = line.context("cannot read the input")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if pending == 0 {
+            batch.push_str(header);
+        }
+        batch.push('\n');
+        batch.push_str(&line);
+        pending += 1;
+        if pending == CHUNK {
+            flush(&mut batch, &mut pending, w, &mut tally)?;
+        }
+    }
+    flush(&mut batch, &mut pending, w, &mut tally)
+}
+
+/// What a run did, for the summary.
+#[derive(Default)]
+struct Tally {
+    accounts: u64,
+    decided: u64,
+    buckets: BTreeMap<String, u64>,
+    errors: BTreeMap<String, u64>,
+    overdue_by_currency: BTreeMap<String, i64>,
+    promises: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    fn add(&mut self, envelope: &str) {
+        self.accounts += 1;
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(envelope) else {
+            *self.errors.entry("host.bad_answer".into()).or_default() += 1;
+            return;
+        };
+        if let Some(d) = v.get("ok") {
+            self.decided += 1;
+            *self
+                .buckets
+                .entry(d["bucket"].as_str().unwrap_or("?").to_string())
+                .or_default() += 1;
+            *self
+                .overdue_by_currency
+                .entry(d["currency"].as_str().unwrap_or("?").to_string())
+                .or_default() += d["arrears"]["overdue_amount"].as_i64().unwrap_or(0);
+            for p in d["promises"].as_array().into_iter().flatten() {
+                *self
+                    .promises
+                    .entry(p["state"].as_str().unwrap_or("?").to_string())
+                    .or_default() += 1;
+            }
+        } else {
+            *self
+                .errors
+                .entry(v["error"]["code"].as_str().unwrap_or("?").to_string())
+                .or_default() += 1;
+        }
+    }
+
+    fn print(&self, session: &Session) {
+        let rt = session.runtime();
+        eprintln!(
+            "decided {} of {} accounts (module {}, policy {})",
+            self.decided,
+            self.accounts,
+            &rt.module_sha256()[..12],
+            &session.policy_sha256()[..12]
+        );
+        let join = |m: &BTreeMap<String, u64>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
+        eprintln!("  buckets:  {}", join(&self.buckets));
+        eprintln!(
+            "  promises: {}",
+            if self.promises.is_empty() {
+                "none".into()
+            } else {
+                join(&self.promises)
+            }
+        );
+        let overdue: Vec<String> = self
+            .overdue_by_currency
+            .iter()
+            .map(|(c, a)| format!("{c} {}.{:02}", a / 100, a % 100))
+            .collect();
+        eprintln!("  overdue:  {}", overdue.join(", "));
+        eprintln!(
+            "  errors:   {}",
+            if self.errors.is_empty() {
+                "none".into()
+            } else {
+                join(&self.errors)
+            }
+        );
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: lint, the native and wasmtime suites, Node, headless Chromium, and the byte-for-byte parity gate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+
+step setup
+bash scripts/setup.sh --browser
+step format and lint
+cargo fmt --all --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet -p dunwell --target wasm32-unknown-unknown -- -D warnings
+step build the module
+rm -rf target/parity
+bash scripts/build-wasm.sh
+step Rust tests: core, native vectors, wasmtime host
+cargo test --workspace
+step Node
+node --test pkg/test/
+step Chromium
+node --test tests/browser/
+step parity
+bash scripts/parity.sh

@@ -1,0 +1,333 @@
+//! The account a CRM sends: balances, instalments, borrower, channels, history, flags and features.
+//!
+//! Field names follow DESIGN.md; every struct denies unknown fields so a typo fails loudly instead of
+//! silently dropping, say, a `cease` flag.
+
+use crate::json::UniqueMap;
+use crate::money::{Amount, Currency};
+use crate::time::{Date, Instant, Zone};
+use serde::{Deserialize, Serialize};
+
+/// One overdue (or current) loan account.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// The CRM's stable id; also the key for champion/challenger hashing.
+    pub id: String,
+    /// Jurisdiction code; must be one the policy defines (`US`, `CN`, `GB` in the default policy).
+    pub jurisdiction: String,
+    /// ISO 4217 currency of every amount in this account.
+    pub currency: Currency,
+    /// Outstanding balances in minor units.
+    #[serde(default)]
+    pub balances: Balances,
+    /// The instalment schedule, in any order (the core sorts by due date).
+    #[serde(default)]
+    pub instalments: Vec<Instalment>,
+    /// The person who owes.
+    pub borrower: Borrower,
+    /// How the borrower can be reached, per channel.
+    #[serde(default)]
+    pub channels: Channels,
+    /// What has happened so far.
+    #[serde(default)]
+    pub history: History,
+    /// Legal and handling states.
+    #[serde(default)]
+    pub flags: Flags,
+    /// Free-form scoring features from the CRM (numbers, strings or booleans).
+    #[serde(default)]
+    pub features: UniqueMap<Feature>,
+    /// Date the loan was opened (for account-age features).
+    #[serde(default)]
+    pub opened: Option<Date>,
+}
+
+/// Outstanding balances.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Balances {
+    /// Principal outstanding.
+    #[serde(default)]
+    pub principal: Amount,
+    /// Contractual interest outstanding.
+    #[serde(default)]
+    pub interest: Amount,
+    /// Fees outstanding.
+    #[serde(default)]
+    pub fees: Amount,
+}
+
+/// One instalment of the repayment schedule.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instalment {
+    /// Calendar due date (the borrower's local calendar).
+    pub due: Date,
+    /// Amount due.
+    pub amount: Amount,
+    /// Amount the loan system has already allocated to this instalment. When any instalment carries
+    /// `paid`, the loan system's allocation is authoritative; otherwise the core allocates
+    /// `history.payments` oldest first.
+    #[serde(default)]
+    pub paid: Option<Amount>,
+}
+
+/// The borrower.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Borrower {
+    /// Name as it should appear in messages.
+    pub name: String,
+    /// Message locale; defaults to the jurisdiction's locale.
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    /// IANA time zone of the borrower's location: contact windows are computed here.
+    pub time_zone: Zone,
+    /// Year of birth (age band feature, channel choice by profile).
+    #[serde(default)]
+    pub birth_year: Option<i32>,
+    /// Monthly income in minor units (affordability).
+    #[serde(default)]
+    pub monthly_income: Option<Amount>,
+    /// Stated monthly expenses in minor units (affordability).
+    #[serde(default)]
+    pub monthly_expenses: Option<Amount>,
+    /// The channel the borrower prefers.
+    #[serde(default)]
+    pub preferred_channel: Option<Channel>,
+    /// Times the borrower said are inconvenient (Reg F §1006.6(b)(1)).
+    #[serde(default)]
+    pub inconvenient_times: Vec<InconvenientTime>,
+}
+
+/// A locale messages are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Locale {
+    /// Simplified Chinese (mainland China).
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// English (United States).
+    #[serde(rename = "en-US")]
+    EnUs,
+    /// English (United Kingdom).
+    #[serde(rename = "en-GB")]
+    EnGb,
+}
+
+/// A recurring local time range the borrower asked not to be contacted in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InconvenientTime {
+    /// ISO weekdays 1 (Monday) … 7 (Sunday); empty means every day.
+    #[serde(default)]
+    pub days: Vec<u8>,
+    /// Start, local `HH:MM`.
+    pub from: String,
+    /// End (exclusive), local `HH:MM`; earlier than `from` means it crosses midnight.
+    pub to: String,
+}
+
+/// A contact channel (DESIGN.md names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Text message.
+    Sms,
+    /// E-mail.
+    Email,
+    /// Postal letter.
+    Letter,
+    /// Telephone call (agent or AI voice).
+    Call,
+    /// Private social-media direct message (never a public post).
+    SocialDm,
+    /// Placement with an external collection agency.
+    AgencyReferral,
+    /// Referral to legal action.
+    LegalReferral,
+}
+
+/// Reachability per channel.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channels {
+    /// Mobile number for texts.
+    #[serde(default)]
+    pub sms: Option<ChannelState>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<ChannelState>,
+    /// Postal address.
+    #[serde(default)]
+    pub letter: Option<ChannelState>,
+    /// Phone number for calls.
+    #[serde(default)]
+    pub call: Option<ChannelState>,
+    /// Social-media handle for private messages.
+    #[serde(default)]
+    pub social_dm: Option<ChannelState>,
+}
+
+/// One channel's address and permissions.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelState {
+    /// Number, e-mail address, postal address or handle.
+    pub address: String,
+    /// Whether the borrower consented to this channel (required for texts and autodialled calls in the US).
+    #[serde(default = "yes")]
+    pub consent: bool,
+    /// Whether the borrower revoked or opted out.
+    #[serde(default)]
+    pub opted_out: bool,
+    /// Whether the last attempt bounced or the number is dead.
+    #[serde(default)]
+    pub bounced: bool,
+    /// A work address or phone (US: no employer e-mail, §1006.22(f)(3)).
+    #[serde(default)]
+    pub workplace: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What happened before `as_of`. Events after `as_of` are ignored: a decision is "as of" that moment.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct History {
+    /// Payments received.
+    #[serde(default)]
+    pub payments: Vec<Payment>,
+    /// Contacts made or received.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Promises to pay.
+    #[serde(default)]
+    pub promises: Vec<Promise>,
+}
+
+/// A payment received.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// When it was received.
+    pub at: Instant,
+    /// Amount in minor units (positive).
+    pub amount: Amount,
+}
+
+/// A contact attempt or conversation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// When it happened.
+    pub at: Instant,
+    /// Which channel.
+    pub channel: Channel,
+    /// Who started it.
+    #[serde(default)]
+    pub direction: Direction,
+    /// What came of it.
+    pub outcome: Outcome,
+}
+
+/// Who started a contact. Inbound calls don't count against call caps (Reg F §1006.14(b)(3)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The lender or its agent contacted the borrower.
+    #[default]
+    Outbound,
+    /// The borrower contacted the lender.
+    Inbound,
+}
+
+/// The result of a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Right-party contact: a conversation with the borrower.
+    Rpc,
+    /// Spoke with someone else.
+    ThirdParty,
+    /// Rang, no answer.
+    NoAnswer,
+    /// Line busy.
+    Busy,
+    /// Left a voicemail (limited-content message).
+    Voicemail,
+    /// The number does not belong to the borrower.
+    WrongNumber,
+    /// Message sent.
+    Sent,
+    /// Message delivered.
+    Delivered,
+    /// Message bounced.
+    Bounced,
+    /// Attempt failed technically.
+    Failed,
+    /// The borrower replied to a message.
+    Replied,
+}
+
+impl Outcome {
+    /// A call that reached a person (counts against "connected calls per day" caps).
+    pub fn connected(self) -> bool {
+        matches!(self, Outcome::Rpc | Outcome::ThirdParty)
+    }
+}
+
+/// A promise to pay.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Promise {
+    /// The CRM's id for the promise.
+    pub id: String,
+    /// When it was made.
+    pub made_at: Instant,
+    /// The date by which the borrower promised to pay (borrower's local calendar).
+    pub due: Date,
+    /// Amount promised (positive).
+    pub amount: Amount,
+    /// When it was cancelled, if it was.
+    #[serde(default)]
+    pub cancelled_at: Option<Instant>,
+}
+
+/// Legal and handling states that override the ladder.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flags {
+    /// The borrower asked in writing to stop communication.
+    #[serde(default)]
+    pub cease: bool,
+    /// The debt is disputed and not yet resolved.
+    #[serde(default)]
+    pub dispute: bool,
+    /// The borrower is in bankruptcy.
+    #[serde(default)]
+    pub bankruptcy: bool,
+    /// The borrower has died.
+    #[serde(default)]
+    pub deceased: bool,
+    /// The borrower is represented by an attorney.
+    #[serde(default)]
+    pub attorney: bool,
+    /// The borrower reported financial hardship.
+    #[serde(default)]
+    pub hardship: bool,
+}
+
+/// A free-form scoring feature value.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Feature {
+    /// A number.
+    Number(f64),
+    /// A category.
+    Text(String),
+    /// A yes/no feature.
+    Bool(bool),
+}

@@ -1,0 +1,90 @@
+//! `decide`: everything Dunwell says about one account at one moment.
+
+use crate::account::Account;
+use crate::dpd::{self, Arrears};
+use crate::engine::{Engine, EngineIdentity};
+use crate::error::{Error, ErrorKind, Scope};
+use crate::money::Currency;
+use crate::promise::{self, PromiseStatus};
+use crate::time::Instant;
+use serde::{Deserialize, Serialize};
+
+/// Input of `decide`: one account and the moment to decide at.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecideCall {
+    /// The account.
+    pub account: Account,
+    /// The moment of the decision (RFC 3339 with offset). There is no other "now".
+    pub as_of: Instant,
+}
+
+/// The decision for one account at `as_of`. Field order is the output's key order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// The account's id.
+    pub account_id: String,
+    /// The moment decided at, in UTC.
+    pub as_of: Instant,
+    /// The same moment in the borrower's zone.
+    pub as_of_local: String,
+    /// The borrower's IANA zone.
+    pub time_zone: &'static str,
+    /// What produced this decision.
+    pub engine: EngineIdentity,
+    /// Jurisdiction code.
+    pub jurisdiction: String,
+    /// Currency of every amount.
+    pub currency: Currency,
+    /// Days past due.
+    pub dpd: i64,
+    /// DPD bucket.
+    pub bucket: String,
+    /// What is overdue.
+    pub arrears: Arrears,
+    /// Every promise made by `as_of`, judged.
+    pub promises: Vec<PromiseStatus>,
+}
+
+/// Decides for one account.
+///
+/// # Errors
+/// `account.unknown_jurisdiction` when the policy does not define the account's jurisdiction.
+pub fn decide(engine: &Engine, call: &DecideCall) -> Result<Decision, Error> {
+    decide_account(engine, &call.account, call.as_of, "/account")
+}
+
+/// Decides for an account; `path` is where the account sits in the caller's input (for error paths).
+pub(crate) fn decide_account(
+    engine: &Engine,
+    account: &Account,
+    as_of: Instant,
+    path: &str,
+) -> Result<Decision, Error> {
+    let policy = &engine.policy;
+    if !policy.jurisdictions.0.contains_key(&account.jurisdiction) {
+        let known: Vec<&str> = policy.jurisdictions.0.keys().map(String::as_str).collect();
+        return Err(Error::new(
+            Scope::Account,
+            ErrorKind::UnknownJurisdiction,
+            format!("{path}/jurisdiction"),
+            format!("jurisdiction `{}` is not defined by the policy", account.jurisdiction),
+        )
+        .with_help(format!("the policy defines {}", known.join(", "))));
+    }
+    let zone = account.borrower.time_zone;
+    let delinquency = dpd::assess(account, policy, zone, as_of);
+    Ok(Decision {
+        account_id: account.id.clone(),
+        as_of,
+        as_of_local: as_of.to_local_string(zone),
+        time_zone: zone.name(),
+        engine: engine.identity.clone(),
+        jurisdiction: account.jurisdiction.clone(),
+        currency: account.currency,
+        dpd: delinquency.dpd,
+        bucket: delinquency.bucket,
+        arrears: delinquency.arrears,
+        promises: promise::judge(account, policy.promises, zone, as_of),
+    })
+}

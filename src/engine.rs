@@ -1,0 +1,72 @@
+//! The engine: a validated policy plus the identity stamped on every decision.
+
+use crate::error::{Error, Problem};
+use crate::policy::{self, Policy};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// The crate version, stamped on every decision.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A loaded policy, ready to decide. Cheap to share; holds no mutable state.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub(crate) policy: Policy,
+    pub(crate) identity: EngineIdentity,
+    pub(crate) warnings: Vec<Problem>,
+}
+
+/// What produced a decision: crate version, module and policy hashes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EngineIdentity {
+    /// Crate version.
+    pub version: &'static str,
+    /// sha256 of the `.wasm` module, filled in by the host or the JS package (`null` natively).
+    pub module_sha256: Option<String>,
+    /// sha256 of the policy in canonical form (defaults filled in, fixed key order, no whitespace), so the
+    /// same policy has the same hash however it was formatted.
+    pub policy_sha256: String,
+}
+
+impl Engine {
+    /// Validates a policy and builds an engine. `module_sha256` is the hash of the module running this code,
+    /// which only the host knows.
+    ///
+    /// # Errors
+    /// The policy's first problem, with every problem in `problems` (see [`policy::load`]).
+    pub fn new(policy_json: &str, module_sha256: Option<String>) -> Result<Engine, Error> {
+        let (policy, warnings) = policy::load(policy_json)?;
+        let canonical =
+            serde_json::to_vec(&policy).map_err(|e| Error::internal(format!("cannot serialise policy: {e}")))?;
+        let policy_sha256 = hex(&Sha256::digest(&canonical));
+        Ok(Engine {
+            policy,
+            identity: EngineIdentity {
+                version: VERSION,
+                module_sha256,
+                policy_sha256,
+            },
+            warnings,
+        })
+    }
+
+    /// The validated policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Version and hashes stamped on decisions.
+    pub fn identity(&self) -> &EngineIdentity {
+        &self.identity
+    }
+
+    /// Validation warnings (e.g. overrides that loosen a jurisdiction preset).
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,376 @@
+//! Reading JSON into typed documents with JSON-Pointer error paths, and writing canonical envelopes.
+//!
+//! Input documents use `deny_unknown_fields` and serde's derive, which already rejects duplicate struct
+//! fields; free-form objects use [`UniqueMap`], which rejects duplicate keys too. Output key order is the
+//! declaration order of the output structs (and sorted for maps), so the same decision is the same bytes.
+
+use crate::error::{Error, ErrorKind, Problem, Scope};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Parses `text` as `T`. `scope_of` maps the error's JSON Pointer to the document at fault.
+///
+/// # Errors
+/// `json.syntax` for text that is not JSON (with line and column); otherwise the scope's
+/// `unknown_field`, `missing_field`, `wrong_type`, `bad_value`, `duplicate_key` or the kind a custom
+/// type tagged, always with the path of the value at fault.
+pub fn parse<'a, T: Deserialize<'a>>(text: &'a str, scope_of: impl Fn(&str) -> Scope) -> Result<T, Error> {
+    // Every document is an object; serde would otherwise read an array positionally into a struct.
+    if let Some(first) = text.trim_start().chars().next().filter(|c| *c != '{') {
+        let found = match first {
+            '[' => "an array",
+            '"' => "a string",
+            't' | 'f' => "a boolean",
+            'n' => "null",
+            '-' | '0'..='9' => "a number",
+            _ => "",
+        };
+        if !found.is_empty() {
+            return Err(Error::new(
+                scope_of(""),
+                ErrorKind::WrongType,
+                "",
+                format!("expected a JSON object, found {found}"),
+            ));
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(v) => v,
+        Err(e) => {
+            let path = pointer(e.path());
+            return Err(classify(e.inner(), path, &scope_of));
+        }
+    };
+    de.end().map_err(|e| classify(&e, String::new(), &scope_of))?;
+    Ok(value)
+}
+
+/// Same as [`parse`] for an already-parsed [`serde_json::Value`] (used when a document is embedded in another).
+///
+/// # Errors
+/// As [`parse`], without `json.syntax`.
+pub fn from_value<T: DeserializeOwned>(
+    value: serde_json::Value,
+    prefix: &str,
+    scope_of: impl Fn(&str) -> Scope,
+) -> Result<T, Error> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let path = format!("{prefix}{}", pointer(e.path()));
+        classify(e.inner(), path, &scope_of)
+    })
+}
+
+/// Converts serde_path_to_error's path into an RFC 6901 JSON Pointer.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => push_token(&mut out, key),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Appends one escaped reference token.
+fn push_token(out: &mut String, key: &str) {
+    out.push('/');
+    out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+}
+
+fn classify(e: &serde_json::Error, mut path: String, scope_of: &impl Fn(&str) -> Scope) -> Error {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            return Error::new(Scope::Json, ErrorKind::Syntax, path, lower_first(&full));
+        }
+        Category::Data => {}
+    }
+    // Data errors carry " at line L column C" — the path says it better.
+    let msg = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let (kind, message, help) = if let Some(rest) = msg.strip_prefix('[') {
+        match rest.split_once("] ") {
+            Some((tag, m)) => (
+                ErrorKind::from_tag(tag).unwrap_or(ErrorKind::BadValue),
+                m.to_string(),
+                None,
+            ),
+            None => (ErrorKind::BadValue, msg.to_string(), None),
+        }
+    } else if msg.starts_with("unknown field") {
+        let (m, expected) = split_expected(msg);
+        (
+            ErrorKind::UnknownField,
+            m,
+            expected.map(|x| format!("expected one of {x}")),
+        )
+    } else if msg.starts_with("missing field") {
+        (ErrorKind::MissingField, msg.to_string(), None)
+    } else if msg.starts_with("duplicate field") {
+        (
+            ErrorKind::DuplicateKey,
+            msg.replace("duplicate field", "duplicate key"),
+            None,
+        )
+    } else if msg.starts_with("invalid type") {
+        (ErrorKind::WrongType, humanize(msg), None)
+    } else if msg.starts_with("unknown variant") {
+        let (m, expected) = split_expected(msg);
+        (
+            ErrorKind::BadValue,
+            m.replace("unknown variant", "unknown value"),
+            expected.map(|x| format!("expected one of {x}")),
+        )
+    } else {
+        (ErrorKind::BadValue, humanize(msg), None)
+    };
+    // Errors about a key name point at that key.
+    let about_a_key = matches!(
+        kind,
+        ErrorKind::UnknownField | ErrorKind::MissingField | ErrorKind::DuplicateKey
+    );
+    if about_a_key && let Some(name) = backticked(&message) {
+        let mut token = String::new();
+        push_token(&mut token, name);
+        if !path.ends_with(&token) {
+            path.push_str(&token);
+        }
+    }
+    let mut err = Error::new(scope_of(&path), kind, path, message);
+    err.help = help;
+    err
+}
+
+fn split_expected(msg: &str) -> (String, Option<String>) {
+    match msg.split_once(", expected ") {
+        Some((m, x)) => (m.to_string(), Some(x.trim_start_matches("one of ").to_string())),
+        None => (msg.to_string(), None),
+    }
+}
+
+fn backticked(msg: &str) -> Option<&str> {
+    let start = msg.find('`')? + 1;
+    let len = msg.get(start..)?.find('`')?;
+    msg.get(start..start + len)
+}
+
+/// Replaces Rust type names in serde's messages with JSON words.
+fn humanize(msg: &str) -> String {
+    let mut m = msg.to_string();
+    for (rust, json) in [
+        ("expected i64", "expected an integer"),
+        ("expected u64", "expected a non-negative integer"),
+        ("expected u32", "expected a non-negative integer"),
+        ("expected i32", "expected an integer"),
+        ("expected u16", "expected a non-negative integer"),
+        ("expected u8", "expected a non-negative integer"),
+        ("expected usize", "expected a non-negative integer"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected an array"),
+        ("expected a map", "expected an object"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        m = m.replace(rust, json);
+    }
+    if let Some(i) = m.find("expected struct ") {
+        m.truncate(i);
+        m.push_str("expected an object");
+    }
+    if let Some(i) = m.find("expected enum ") {
+        m.truncate(i);
+        m.push_str("expected a string");
+    }
+    lower_first(&m)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Builds the message of a custom deserializer error carrying a kind: `[kind] message`.
+pub(crate) fn tagged(kind: ErrorKind, message: impl fmt::Display) -> String {
+    format!("[{}] {message}", kind.as_str())
+}
+
+/// An object with free-form keys whose duplicate keys are an error (serde_json would keep the last).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct UniqueMap<V>(pub BTreeMap<String, V>);
+
+impl<V> Default for UniqueMap<V> {
+    fn default() -> Self {
+        UniqueMap(BTreeMap::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V2<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for V2<V> {
+            type Value = UniqueMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(serde::de::Error::custom(tagged(
+                            ErrorKind::DuplicateKey,
+                            format_args!("duplicate key `{key}`"),
+                        )));
+                    }
+                    let value = map.next_value()?;
+                    out.insert(key, value);
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_map(V2(std::marker::PhantomData))
+    }
+}
+
+/// The success envelope `{"ok": …, "warnings": […]}` (warnings only when there are any).
+#[derive(Serialize)]
+struct OkEnvelope<'a, T: Serialize> {
+    ok: &'a T,
+    #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
+    warnings: &'a [Problem],
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: String,
+    message: &'a str,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
+    problems: &'a [Problem],
+}
+
+#[derive(Serialize)]
+struct ErrorEnvelope<'a> {
+    error: ErrorBody<'a>,
+}
+
+/// Serialises a success envelope. Never fails: a serialisation bug becomes an `internal.bug` envelope.
+pub fn ok_envelope<T: Serialize>(value: &T, warnings: &[Problem]) -> String {
+    serde_json::to_string(&OkEnvelope { ok: value, warnings })
+        .unwrap_or_else(|e| error_envelope(&Error::internal(format!("cannot serialise output: {e}"))))
+}
+
+/// Serialises an error envelope. Never fails.
+pub fn error_envelope(e: &Error) -> String {
+    let body = ErrorBody {
+        code: e.code(),
+        message: &e.message,
+        path: &e.path,
+        help: e.help.as_deref(),
+        problems: &e.problems,
+    };
+    serde_json::to_string(&ErrorEnvelope { error: body }).unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal.bug","message":"cannot serialise error","path":""}}"#.to_string()
+    })
+}
+
+/// Serialises `Ok(v)` or `Err(e)` as an envelope.
+pub fn envelope<T: Serialize>(result: &Result<T, Error>, warnings: &[Problem]) -> String {
+    match result {
+        Ok(v) => ok_envelope(v, warnings),
+        Err(e) => error_envelope(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        n: i64,
+        #[serde(default)]
+        tags: UniqueMap<i64>,
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        items: Vec<Inner>,
+    }
+
+    fn err(text: &str) -> Error {
+        match parse::<Outer>(text, |_| Scope::Account) {
+            Ok(v) => unreachable!("parsed {v:?}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn paths_are_json_pointers() {
+        let e = err(r#"{"items":[{"n":1},{"n":"x"}]}"#);
+        assert_eq!(
+            (e.code().as_str(), e.path.as_str()),
+            ("account.wrong_type", "/items/1/n")
+        );
+        assert_eq!(e.message, "invalid type: string \"x\", expected an integer");
+    }
+
+    #[test]
+    fn unknown_missing_and_duplicate_fields_point_at_the_key() {
+        let e = err(r#"{"items":[{"n":1,"nn":2}]}"#);
+        assert_eq!(
+            (e.code().as_str(), e.path.as_str()),
+            ("account.unknown_field", "/items/0/nn")
+        );
+        let e = err(r#"{"items":[{}]}"#);
+        assert_eq!(
+            (e.code().as_str(), e.path.as_str()),
+            ("account.missing_field", "/items/0/n")
+        );
+        let e = err(r#"{"items":[{"n":1,"n":2}]}"#);
+        assert_eq!(
+            (e.code().as_str(), e.path.as_str()),
+            ("account.duplicate_key", "/items/0/n")
+        );
+        let e = err(r#"{"items":[{"n":1,"tags":{"a":1,"a":2}}]}"#);
+        assert_eq!(e.code(), "account.duplicate_key");
+        assert!(e.path.starts_with("/items/0/tags"), "{}", e.path);
+    }
+
+    #[test]
+    fn syntax_errors_keep_line_and_column() {
+        let e = err("{\"items\": [\n  {\"n\": 1,}\n]}");
+        assert_eq!(e.code(), "json.syntax");
+        assert!(e.message.contains("line 2"), "{}", e.message);
+        let e = err(r#"{"items":[]} trailing"#);
+        assert_eq!(e.code(), "json.syntax");
+    }
+
+    #[test]
+    fn error_envelope_shape() {
+        let e = Error::new(Scope::Call, ErrorKind::BadInstant, "/as_of", "bad");
+        assert_eq!(
+            error_envelope(&e),
+            r#"{"error":{"code":"call.bad_instant","message":"bad","path":"/as_of"}}"#
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! Policy validation that reports every problem, each with its JSON path and code.
+//!
+//! serde stops at the first error. To report them all, a failed document is re-read as a JSON tree and the
+//! node at fault is removed before trying again, until it parses (then semantic checks run) or an error
+//! cannot be repaired by removal (a missing required field).
+
+use super::Policy;
+use crate::error::{Error, ErrorKind, Problem, Scope};
+use crate::json;
+
+/// The most problems one validation reports; a document with more is hopeless anyway.
+const MAX_PROBLEMS: usize = 100;
+
+/// Reads and validates a policy. Returns the policy and its warnings.
+///
+/// # Errors
+/// The first problem's code at the top level, with `problems` listing every problem found.
+pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
+    let scope = |_: &str| Scope::Policy;
+    let first = match json::parse::<Policy>(text, scope) {
+        Ok(policy) => return check(policy),
+        Err(e) if e.kind == ErrorKind::Syntax => return Err(e),
+        Err(e) => e,
+    };
+    let mut problems = vec![first.to_problem()];
+    // serde_json::Value keeps the last of duplicate keys: the duplicate is already reported above.
+    let mut tree: serde_json::Value = match serde_json::from_str(text) {
+        Ok(t) => t,
+        Err(_) => return Err(bundle(problems)),
+    };
+    let mut error = first;
+    let mut previous_path: Option<String> = None;
+    for _ in 0..MAX_PROBLEMS * 2 {
+        // Removing a value did not help (it is required, or an array item became `null`): remove its parent.
+        let stuck = previous_path.as_deref() == Some(error.path.as_str());
+        if problems.len() >= MAX_PROBLEMS || !repair(&mut tree, &error, stuck) {
+            break;
+        }
+        previous_path = Some(error.path.clone());
+        match json::from_value::<Policy>(tree.clone(), "", scope) {
+            Ok(policy) => {
+                if let Err(e) = check(policy) {
+                    problems.extend(e.problems);
+                }
+                break;
+            }
+            Err(e) => {
+                // A required value we removed ourselves is already reported as bad.
+                let already = problems.iter().any(|p| p.path == e.path);
+                if !already {
+                    problems.push(e.to_problem());
+                }
+                error = e;
+            }
+        }
+    }
+    Err(bundle(problems))
+}
+
+/// Turns a list of problems into one error: the first problem's code, message and path, and the whole list.
+fn bundle(problems: Vec<Problem>) -> Error {
+    let Some(first) = problems.first() else {
+        return Error::internal("policy validation failed without a problem");
+    };
+    let kind = first
+        .code
+        .split_once('.')
+        .and_then(|(_, k)| crate::error::ErrorKind::ALL.into_iter().find(|x| x.as_str() == k));
+    let mut err = Error::new(
+        Scope::Policy,
+        kind.unwrap_or(ErrorKind::Invalid),
+        first.path.clone(),
+        first.message.clone(),
+    );
+    if first.code.starts_with("json.") {
+        err.scope = Scope::Json;
+    }
+    if problems.len() > 1 {
+        err.message = format!("{} (and {} more problems)", first.message, problems.len() - 1);
+    }
+    err.problems = problems;
+    err
+}
+
+/// Removes what an error is about so parsing can go on: the value at fault, or for a missing required field
+/// the object that lacks it. False when nothing can be removed (the error is about the whole document).
+fn repair(tree: &mut serde_json::Value, error: &Error, stuck: bool) -> bool {
+    if error.kind == ErrorKind::MissingField || stuck {
+        match error.path.rsplit_once('/') {
+            Some((parent, _)) => remove(tree, parent),
+            None => false,
+        }
+    } else {
+        remove(tree, &error.path)
+    }
+}
+
+/// Removes the node at a JSON Pointer; false when there is nothing to remove.
+fn remove(tree: &mut serde_json::Value, pointer: &str) -> bool {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return false;
+    };
+    let last = last.replace("~1", "/").replace("~0", "~");
+    match tree.pointer_mut(parent) {
+        Some(serde_json::Value::Object(map)) => map.remove(&last).is_some(),
+        Some(serde_json::Value::Array(items)) => match last.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                // Replace rather than shift, so later indices in this array stay where the user sees them.
+                items[i] = serde_json::Value::Null;
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Semantic checks on a policy that parsed. Returns the policy and its warnings, or every problem.
+fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
+    let mut problems = Vec::new();
+    let mut problem = |kind: ErrorKind, path: String, message: String| {
+        problems.push(Error::new(Scope::Policy, kind, path, message).to_problem())
+    };
+
+    // Buckets: non-empty, unique names, strictly increasing bounds, exactly the last open-ended.
+    if policy.buckets.is_empty() {
+        problem(
+            ErrorKind::BadValue,
+            "/buckets".into(),
+            "at least one bucket is required".into(),
+        );
+    }
+    let mut previous: Option<u32> = None;
+    for (i, b) in policy.buckets.iter().enumerate() {
+        if b.name.trim().is_empty() {
+            problem(
+                ErrorKind::BadValue,
+                format!("/buckets/{i}/name"),
+                "bucket name must not be empty".into(),
+            );
+        }
+        if policy.buckets[..i].iter().any(|o| o.name == b.name) {
+            problem(
+                ErrorKind::DuplicateKey,
+                format!("/buckets/{i}/name"),
+                format!("bucket `{}` is defined twice", b.name),
+            );
+        }
+        let last = i + 1 == policy.buckets.len();
+        match (b.max_dpd, last) {
+            (None, false) => problem(
+                ErrorKind::Inconsistent,
+                format!("/buckets/{i}/max_dpd"),
+                "only the last bucket may be open-ended (`null`)".into(),
+            ),
+            (Some(m), true) => problem(
+                ErrorKind::Inconsistent,
+                format!("/buckets/{i}/max_dpd"),
+                format!("the last bucket must be open-ended (`null`), not `{m}`"),
+            ),
+            _ => {}
+        }
+        if let (Some(p), Some(m)) = (previous, b.max_dpd)
+            && m <= p
+        {
+            problem(
+                ErrorKind::Inconsistent,
+                format!("/buckets/{i}/max_dpd"),
+                format!("`{m}` must be greater than the previous bucket's `{p}`"),
+            );
+        }
+        previous = b.max_dpd.or(previous);
+    }
+    if policy.promises.grace_days > 31 {
+        problem(
+            ErrorKind::BadValue,
+            "/promises/grace_days".into(),
+            format!("grace of `{}` days is more than a month", policy.promises.grace_days),
+        );
+    }
+    if policy.jurisdictions.0.is_empty() {
+        problem(
+            ErrorKind::BadValue,
+            "/jurisdictions".into(),
+            "at least one jurisdiction is required".into(),
+        );
+    }
+    if problems.is_empty() {
+        Ok((policy, Vec::new()))
+    } else {
+        Err(bundle(problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, String)> {
+        match load(text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| (p.code, p.path)).collect(),
+        }
+    }
+
+    #[test]
+    fn empty_policy_is_the_default() {
+        let (p, warnings) = load("{}")
+            .map_err(|e| e.to_string())
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(warnings.is_empty());
+        assert_eq!(p.bucket_for(0), "M0");
+        assert_eq!(p.bucket_for(30), "M1");
+        assert_eq!(p.bucket_for(31), "M2");
+        assert_eq!(p.bucket_for(91), "M4+");
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_path() {
+        let text = r#"{"nmae":"x","promises":{"grace_days":"two"},"buckets":[{"name":"A","max_dpd":10},{"name":"A","max_dpd":5}],
+            "jurisdictions":{"US":{"preset":"USA"}}}"#;
+        let got = codes(text);
+        let want = [
+            ("policy.unknown_field", "/nmae"),
+            ("policy.wrong_type", "/promises/grace_days"),
+            ("policy.bad_value", "/jurisdictions/US/preset"),
+        ];
+        for (code, path) in want {
+            assert!(
+                got.iter().any(|(c, p)| c == code && p == path),
+                "missing {code} at {path} in {got:?}"
+            );
+        }
+        // A bad array item is reported once, and validation goes on after it.
+        let got = codes(r#"{"buckets":[{"name":"A","max_dpd":"x"},7],"promises":{"grace_days":-1}}"#);
+        assert!(
+            got.contains(&("policy.wrong_type".into(), "/buckets/0/max_dpd".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("policy.wrong_type".into(), "/buckets/1".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(c, p)| c == "policy.bad_value" && p == "/promises/grace_days")
+                || got.iter().any(|(_, p)| p == "/promises/grace_days"),
+            "{got:?}"
+        );
+        // Semantic problems are only found once the document parses.
+        let got = codes(r#"{"buckets":[{"name":"A","max_dpd":10},{"name":"A","max_dpd":5}]}"#);
+        assert!(
+            got.contains(&("policy.duplicate_key".into(), "/buckets/1/name".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("policy.inconsistent".into(), "/buckets/1/max_dpd".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let got = codes(r#"{"name":"a","name":"b"}"#);
+        assert_eq!(got, vec![("policy.duplicate_key".to_string(), "/name".to_string())]);
+    }
+}

@@ -1,0 +1,226 @@
+//! Instants, calendar dates and time zones: the only notion of time the core has.
+//!
+//! There is no clock here: every "now" is the caller's `as_of`. Zones come from the IANA database compiled
+//! into the module by `chrono-tz`, so a DST rule gives the same answer in the browser and on the server.
+
+use crate::error::ErrorKind;
+use crate::json::tagged;
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// The tz database version compiled into this module (e.g. `2025b`).
+pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
+
+/// An exact moment, read from RFC 3339 with an explicit offset and kept in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub DateTime<Utc>);
+
+impl Instant {
+    /// Parses RFC 3339 (`2026-11-28T09:00:00Z`, `2026-11-28T17:00:00+08:00`).
+    ///
+    /// # Errors
+    /// A message naming the value when it is not RFC 3339 with an offset.
+    pub fn parse(s: &str) -> Result<Instant, String> {
+        DateTime::parse_from_rfc3339(s)
+            .map(|d| Instant(d.with_timezone(&Utc)))
+            .map_err(|e| format!("`{s}` is not an RFC 3339 instant with an offset ({e})"))
+    }
+
+    /// UTC text, seconds precision unless the input had sub-seconds.
+    pub fn to_utc_string(self) -> String {
+        self.0.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    }
+
+    /// The same moment written in `zone`'s local offset.
+    pub fn to_local_string(self, zone: Zone) -> String {
+        // `+00:00`, never `Z`: a local time names its offset even in London in winter.
+        self.0
+            .with_timezone(&zone.0)
+            .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+    }
+
+    /// The calendar date at this moment in `zone`.
+    pub fn local_date(self, zone: Zone) -> NaiveDate {
+        self.0.with_timezone(&zone.0).date_naive()
+    }
+
+    /// The wall-clock time at this moment in `zone`.
+    pub fn local_datetime(self, zone: Zone) -> NaiveDateTime {
+        self.0.with_timezone(&zone.0).naive_local()
+    }
+
+    /// This instant plus `d`.
+    #[must_use]
+    pub fn plus(self, d: Duration) -> Instant {
+        Instant(self.0 + d)
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_utc_string())
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_utc_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Instant::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadInstant, m)))
+    }
+}
+
+/// A calendar date `YYYY-MM-DD` (due dates, promise dates, holidays).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    /// Parses `YYYY-MM-DD` strictly (the date must exist: `2025-02-29` does not).
+    ///
+    /// # Errors
+    /// A message naming the value.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        if s.len() != 10 {
+            return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| format!("`{s}` is not an existing date in the form YYYY-MM-DD"))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadDate, m)))
+    }
+}
+
+/// An IANA time zone from the compiled tz database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone(pub Tz);
+
+impl Zone {
+    /// Looks a zone up by its IANA name (case-sensitive, as the database spells it).
+    ///
+    /// # Errors
+    /// A message naming the value.
+    pub fn parse(s: &str) -> Result<Zone, String> {
+        s.parse::<Tz>()
+            .map(Zone)
+            .map_err(|_| format!("unknown time zone `{s}`"))
+    }
+
+    /// The instant a local wall-clock time denotes. A time inside a DST gap does not exist: it moves to the
+    /// first existing minute after the gap. A time inside a fold exists twice: the earlier one is taken, so an
+    /// action never happens twice.
+    pub fn resolve(self, local: NaiveDateTime) -> Instant {
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Single(t) => Instant(t.with_timezone(&Utc)),
+            LocalResult::Ambiguous(a, _) => Instant(a.with_timezone(&Utc)),
+            LocalResult::None => {
+                // Gaps are at most a few hours and start on a minute boundary.
+                let mut probe = local;
+                for _ in 0..(26 * 60) {
+                    probe += Duration::minutes(1);
+                    if let Some(t) = self.0.from_local_datetime(&probe).earliest() {
+                        return Instant(t.with_timezone(&Utc));
+                    }
+                }
+                // Unreachable for real zones; fall back to reading the wall time as UTC.
+                Instant(Utc.from_utc_datetime(&local))
+            }
+        }
+    }
+
+    /// The first instant of a local calendar day.
+    pub fn day_start(self, date: NaiveDate) -> Instant {
+        self.resolve(date.and_time(NaiveTime::MIN))
+    }
+
+    /// The zone's IANA name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl Serialize for Zone {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Zone::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadTimeZone, m)))
+    }
+}
+
+/// Whole days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    (b - a).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn z(name: &str) -> Zone {
+        Zone::parse(name).unwrap_or(Zone(Tz::UTC))
+    }
+
+    #[test]
+    fn instants_normalise_to_utc() {
+        let i = Instant::parse("2026-11-28T17:00:00+08:00").map_err(|e| e.to_string());
+        assert_eq!(i.map(|i| i.to_utc_string()), Ok("2026-11-28T09:00:00Z".to_string()));
+        assert!(
+            Instant::parse("2026-11-28T17:00:00").is_err(),
+            "an instant needs an offset"
+        );
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2025-02-29").is_err());
+        assert!(Date::parse("2025-2-1").is_err());
+    }
+
+    #[test]
+    fn gap_moves_forward_fold_takes_earlier() {
+        // New York 2026-03-08 02:30 does not exist (02:00 -> 03:00 EDT).
+        let ny = z("America/New_York");
+        let gap = NaiveDate::from_ymd_opt(2026, 3, 8).and_then(|d| d.and_hms_opt(2, 30, 0));
+        let t = gap.map(|g| ny.resolve(g).to_local_string(ny));
+        assert_eq!(t.as_deref(), Some("2026-03-08T03:00:00-04:00"));
+        // 2026-11-01 01:30 happens twice; the EDT one comes first.
+        let fold = NaiveDate::from_ymd_opt(2026, 11, 1).and_then(|d| d.and_hms_opt(1, 30, 0));
+        let t = fold.map(|f| ny.resolve(f).to_local_string(ny));
+        assert_eq!(t.as_deref(), Some("2026-11-01T01:30:00-04:00"));
+        // Lord Howe moves by half an hour: 2026-10-04 02:00 -> 02:30.
+        let lh = z("Australia/Lord_Howe");
+        let gap = NaiveDate::from_ymd_opt(2026, 10, 4).and_then(|d| d.and_hms_opt(2, 10, 0));
+        let t = gap.map(|g| lh.resolve(g).to_local_string(lh));
+        assert_eq!(t.as_deref(), Some("2026-10-04T02:30:00+11:00"));
+    }
+}
