@@ -15,7 +15,8 @@ rm -rf target/parity
 bash scripts/build-wasm.sh
 step Rust tests: core, native vectors, wasmtime host
 cargo test --workspace
-step Node
+step Node and TypeScript declarations
+tests/browser/node_modules/.bin/tsc -p pkg/tsconfig.json
 node --test pkg/test/
 step Chromium
 node --test tests/browser/

@@ -18,23 +18,13 @@ use std::fmt;
 /// type tagged, always with the path of the value at fault.
 pub fn parse<'a, T: Deserialize<'a>>(text: &'a str, scope_of: impl Fn(&str) -> Scope) -> Result<T, Error> {
     // Every document is an object; serde would otherwise read an array positionally into a struct.
-    if let Some(first) = text.trim_start().chars().next().filter(|c| *c != '{') {
-        let found = match first {
-            '[' => "an array",
-            '"' => "a string",
-            't' | 'f' => "a boolean",
-            'n' => "null",
-            '-' | '0'..='9' => "a number",
-            _ => "",
-        };
-        if !found.is_empty() {
-            return Err(Error::new(
-                scope_of(""),
-                ErrorKind::WrongType,
-                "",
-                format!("expected a JSON object, found {found}"),
-            ));
-        }
+    if text.trim_start().starts_with('[') {
+        return Err(Error::new(
+            scope_of(""),
+            ErrorKind::WrongType,
+            "",
+            "expected a JSON object, found an array",
+        ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {

@@ -24,10 +24,8 @@ pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
     };
     let mut problems = vec![first.to_problem()];
     // serde_json::Value keeps the last of duplicate keys: the duplicate is already reported above.
-    let mut tree: serde_json::Value = match serde_json::from_str(text) {
-        Ok(t) => t,
-        Err(_) => return Err(bundle(problems)),
-    };
+    // Text that is not JSON at all is reported as such, even when serde met a wrong type before the break.
+    let mut tree: serde_json::Value = json::parse(text, scope)?;
     let mut error = first;
     let mut previous_path: Option<String> = None;
     for _ in 0..MAX_PROBLEMS * 2 {
@@ -256,6 +254,14 @@ mod tests {
         assert!(
             got.contains(&("policy.inconsistent".into(), "/buckets/1/max_dpd".into())),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn broken_text_is_a_syntax_error_even_after_a_type_error() {
+        assert_eq!(
+            load(r#"{"name":1"#).map(|_| ()).map_err(|e| e.code()),
+            Err("json.syntax".to_string())
         );
     }
 

@@ -1,0 +1,100 @@
+//! The `dunwell` command as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn dunwell(args: &[&str], stdin: &str) -> Output {
+    let root = dunwell_testkit::root();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dunwell"))
+        .args(args)
+        .current_dir(&root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const POLICY: &str = "policies/default.json";
+const AS_OF: &str = "2026-11-28T09:00:00Z";
+
+#[test]
+fn decide_writes_one_envelope_per_account_and_survives_bad_lines() {
+    let input = [
+        r#"{"id":"A","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-15","amount":100}],"borrower":{"name":"王芳","time_zone":"Asia/Shanghai"}}"#,
+        r#"{"id":"B","jurisdiction":"CN","currency":"CNY","borrower":{"name":"x","time_zone":"Asia/Shanghai"},"flgs":{}}"#,
+        "",
+        "not json",
+        r#"{"id":"C","jurisdiction":"US","currency":"USD","borrower":{"name":"y","time_zone":"America/Chicago"}}"#,
+    ]
+    .join("\n");
+    let out = dunwell(&["decide", "--policy", POLICY, "--as-of", AS_OF, "-"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "one answer per non-blank line: {stdout}");
+    assert_eq!(lines[0]["ok"]["dpd"], 44);
+    assert_eq!(
+        lines[0]["ok"]["engine"]["module_sha256"].as_str(),
+        dunwell_testkit::module_sha256().as_deref()
+    );
+    assert_eq!(lines[1]["error"]["code"], "account.unknown_field");
+    assert_eq!(lines[1]["error"]["path"], "/flgs");
+    assert_eq!(lines[2]["error"]["code"], "json.syntax");
+    assert_eq!(lines[3]["ok"]["account_id"], "C");
+}
+
+#[test]
+fn bad_policy_and_bad_as_of_exit_2_with_the_code() {
+    let dir = std::env::temp_dir().join(format!("dunwell-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("bad.json");
+    std::fs::write(&policy, r#"{"buckets": 5}"#).unwrap();
+    let out = dunwell(
+        &["decide", "--policy", policy.to_str().unwrap(), "--as-of", AS_OF, "-"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("policy.wrong_type"));
+
+    let out = dunwell(&["decide", "--policy", POLICY, "--as-of", "tomorrow", "-"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("call.bad_instant"));
+
+    let out = dunwell(&["validate", "--policy", policy.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let out = dunwell(&["validate", "--policy", POLICY], "");
+    assert!(out.status.success());
+}
+
+#[test]
+fn info_reports_the_module() {
+    let out = dunwell(&["info"], "");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["module_sha256"].as_str(), dunwell_testkit::module_sha256().as_deref());
+    assert_eq!(v["abi_version"], 1);
+}
+
+#[test]
+fn sample_is_deterministic_and_decides_cleanly() {
+    let a = dunwell(&["sample", "--count", "50", "--seed", "3"], "");
+    let b = dunwell(&["sample", "--count", "50", "--seed", "3"], "");
+    assert_eq!(a.stdout, b.stdout);
+    let out = dunwell(
+        &["decide", "--policy", POLICY, "--as-of", AS_OF, "--summary", "-"],
+        &String::from_utf8(a.stdout).unwrap(),
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with(r#"{"ok""#))
+            .count(),
+        50
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("decided 50 of 50 accounts"));
+}

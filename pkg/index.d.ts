@@ -1,0 +1,122 @@
+// Types of the dunwell package (all entry points share them). Field names are the snake_case names of the
+// JSON the module reads and writes.
+
+/** A stable error code `<scope>.<kind>`, e.g. `account.bad_time_zone`. */
+export type ErrorCode = string;
+
+export interface Problem {
+  code: ErrorCode;
+  message: string;
+  /** JSON Pointer of the value at fault, `""` for the whole document. */
+  path: string;
+}
+
+/** Thrown by `new Engine`, `decide` and `validatePolicy`; `instanceof DunwellError` works for all of them. */
+export declare class DunwellError extends Error {
+  constructor(code: ErrorCode, message: string, path?: string, extra?: object);
+  readonly name: 'DunwellError';
+  code: ErrorCode;
+  path: string;
+  help?: string;
+  /** Every problem, for invalid policies. */
+  problems?: Problem[];
+}
+
+export type Channel = 'sms' | 'email' | 'letter' | 'call' | 'social_dm' | 'agency_referral' | 'legal_referral';
+export type Outcome = 'rpc' | 'third_party' | 'no_answer' | 'busy' | 'voicemail' | 'wrong_number' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'replied';
+/** Minor units (cents, fen): an integer below 2^53. */
+export type Amount = number;
+/** RFC 3339 with an offset, e.g. `2026-11-28T09:00:00Z`. */
+export type Instant = string;
+/** `YYYY-MM-DD` in the borrower's calendar. */
+export type DateString = string;
+
+export interface ChannelState { address: string; consent?: boolean; opted_out?: boolean; bounced?: boolean; workplace?: boolean }
+
+export interface Account {
+  id: string;
+  jurisdiction: string;
+  currency: string;
+  balances?: { principal?: Amount; interest?: Amount; fees?: Amount };
+  instalments?: { due: DateString; amount: Amount; paid?: Amount }[];
+  borrower: {
+    name: string;
+    locale?: 'zh-CN' | 'en-US' | 'en-GB';
+    time_zone: string;
+    birth_year?: number;
+    monthly_income?: Amount;
+    monthly_expenses?: Amount;
+    preferred_channel?: Channel;
+    inconvenient_times?: { days?: number[]; from: string; to: string }[];
+  };
+  channels?: Partial<Record<'sms' | 'email' | 'letter' | 'call' | 'social_dm', ChannelState>>;
+  history?: {
+    payments?: { at: Instant; amount: Amount }[];
+    contacts?: { at: Instant; channel: Channel; direction?: 'outbound' | 'inbound'; outcome: Outcome }[];
+    promises?: { id: string; made_at: Instant; due: DateString; amount: Amount; cancelled_at?: Instant }[];
+  };
+  flags?: Partial<Record<'cease' | 'dispute' | 'bankruptcy' | 'deceased' | 'attorney' | 'hardship', boolean>>;
+  features?: Record<string, number | string | boolean>;
+  opened?: DateString;
+}
+
+export interface PromiseStatus {
+  id: string;
+  due: DateString;
+  amount: Amount;
+  paid: Amount;
+  state: 'pending' | 'kept' | 'broken' | 'cancelled';
+  /** Payments strictly before this instant count. */
+  deadline: Instant;
+  settled_at: Instant | null;
+}
+
+export interface Decision {
+  account_id: string;
+  as_of: Instant;
+  as_of_local: string;
+  time_zone: string;
+  engine: { version: string; module_sha256: string | null; policy_sha256: string };
+  jurisdiction: string;
+  currency: string;
+  dpd: number;
+  bucket: string;
+  arrears: {
+    overdue_amount: Amount;
+    overdue_instalments: number;
+    oldest_unpaid_due: DateString | null;
+    next_due: DateString | null;
+    next_due_amount: Amount;
+    outstanding: Amount;
+  };
+  promises: PromiseStatus[];
+}
+
+/** The policy document; see policies/default.json. `{}` means every default. */
+export type Policy = Record<string, unknown>;
+
+export declare class Engine {
+  /** Validates the policy; throws DunwellError listing every problem. */
+  constructor(policy: Policy | string);
+  /** The decision, or throws DunwellError. */
+  decide(account: Account, asOf: Instant): Decision;
+  /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws. */
+  decideJson(callJson: string): string;
+  /** Any operation by name (`decide`, `decide_batch`), envelope JSON out; never throws. */
+  callJson(op: string, inputJson: string): string;
+  readonly policySha256: string;
+  /** Validation warnings, as a JSON array string. */
+  readonly warnings: string;
+  free(): void;
+}
+
+export type InitInput = URL | string | Request | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the module once; later calls return the same promise. In Node it resolves at once. */
+export declare function init(input?: InitInput, options?: { moduleSha256?: string }): Promise<void>;
+export declare function initSync(input: BufferSource | WebAssembly.Module, options?: { moduleSha256?: string }): void;
+/** sha256 of the loaded module, as stamped on decisions (null before init). */
+export declare function getModuleSha256(): string | null;
+export declare function info(): { version: string; abi_version: number; tzdb_version: string; ops: string[] };
+export declare function validatePolicy(policy: Policy | string): { valid: true; warnings: Problem[] };
+export default init;
