@@ -1,4 +1,5 @@
 //! Replays the shared vectors natively (the reference the other runtimes must match byte for byte).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
 use std::collections::HashMap;
 

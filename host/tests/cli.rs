@@ -1,4 +1,5 @@
 //! The `dunwell` command as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,5 +1,6 @@
 //! The wasmtime host under hostile conditions: malformed input, invalid policies, blown deadlines, memory
 //! caps, and many sessions at once. The host must answer with an envelope and keep serving.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
 use dunwell_host::{Limits, Runtime, SessionError, default_module_path};
 use serde_json::Value;

@@ -1,4 +1,5 @@
 //! Replays the shared vectors through the wasmtime host and the module's C ABI.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
 use dunwell_host::{Limits, Runtime, Session, SessionError, default_module_path};
 use std::collections::HashMap;
