@@ -26,6 +26,10 @@ pub fn parse<'a, T: Deserialize<'a>>(text: &'a str, scope_of: impl Fn(&str) -> S
             "expected a JSON object, found an array",
         ));
     }
+    // Fast path without path tracking; only a failure pays for a second, path-tracking parse.
+    if let Ok(value) = serde_json::from_str::<T>(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(v) => v,
