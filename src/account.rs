@@ -5,7 +5,7 @@
 
 use crate::json::UniqueMap;
 use crate::money::{Amount, Currency};
-use crate::time::{Date, Instant, Zone};
+use crate::time::{Date, Instant, LocalTime, Zone};
 use serde::{Deserialize, Serialize};
 
 /// One overdue (or current) loan account.
@@ -41,6 +41,31 @@ pub struct Account {
     /// Date the loan was opened (for account-age features).
     #[serde(default)]
     pub opened: Option<Date>,
+    /// A repayment arrangement the borrower agreed to, if any.
+    #[serde(default)]
+    pub arrangement: Option<Arrangement>,
+}
+
+/// An agreed repayment arrangement: while it is kept, the ladder gives way to check-ins before each instalment.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Arrangement {
+    /// The CRM's id.
+    pub id: String,
+    /// When the borrower agreed.
+    pub agreed_at: Instant,
+    /// The arrangement's own instalments; payments after `agreed_at` are matched to them oldest first.
+    pub instalments: Vec<ArrangementInstalment>,
+}
+
+/// One instalment of an arrangement.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArrangementInstalment {
+    /// Due date (borrower's calendar).
+    pub due: Date,
+    /// Amount due.
+    pub amount: Amount,
 }
 
 /// Outstanding balances.
@@ -123,9 +148,9 @@ pub struct InconvenientTime {
     #[serde(default)]
     pub days: Vec<u8>,
     /// Start, local `HH:MM`.
-    pub from: String,
+    pub from: LocalTime,
     /// End (exclusive), local `HH:MM`; earlier than `from` means it crosses midnight.
-    pub to: String,
+    pub to: LocalTime,
 }
 
 /// A contact channel (DESIGN.md names).

@@ -6,6 +6,7 @@ use crate::engine::{Engine, EngineIdentity};
 use crate::error::{Error, ErrorKind, Scope};
 use crate::money::Currency;
 use crate::promise::{self, PromiseStatus};
+use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +45,16 @@ pub struct Decision {
     pub arrears: Arrears,
     /// Every promise made by `as_of`, judged.
     pub promises: Vec<PromiseStatus>,
+    /// Treatment segment (`null` when no segment matches).
+    pub segment: Option<String>,
+    /// Ladder position.
+    pub stage: Stage,
+    /// Planned actions within the horizon, in time order.
+    pub actions: Vec<Action>,
+    /// Steps the ladder wanted but the plan does not take, with reason codes.
+    pub suppressed: Vec<Suppressed>,
+    /// A human review needed instead of contact.
+    pub review: Option<Reason>,
 }
 
 /// Decides for one account.
@@ -74,7 +85,7 @@ pub(crate) fn decide_account(
     }
     let zone = account.borrower.time_zone;
     let delinquency = dpd::assess(account, policy, zone, as_of);
-    Ok(Decision {
+    let mut decision = Decision {
         account_id: account.id.clone(),
         as_of,
         as_of_local: as_of.to_local_string(zone),
@@ -86,5 +97,21 @@ pub(crate) fn decide_account(
         bucket: delinquency.bucket,
         arrears: delinquency.arrears,
         promises: promise::judge(account, policy.promises, zone, as_of),
-    })
+        segment: None,
+        stage: Stage {
+            step: None,
+            index: 0,
+            of: 0,
+        },
+        actions: Vec::new(),
+        suppressed: Vec::new(),
+        review: None,
+    };
+    let plan = schedule::plan(policy, account, &decision, as_of);
+    decision.segment = plan.segment;
+    decision.stage = plan.stage;
+    decision.actions = plan.actions;
+    decision.suppressed = plan.suppressed;
+    decision.review = plan.review;
+    Ok(decision)
 }

@@ -29,6 +29,7 @@ pub mod json;
 pub mod money;
 pub mod policy;
 pub mod promise;
+pub mod schedule;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

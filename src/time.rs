@@ -90,7 +90,9 @@ impl Date {
         // By hand rather than chrono's format parser: dates are the most frequent value in an account.
         let b = s.as_bytes();
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            b.get(r)?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+            b.get(r)?
+                .iter()
+                .try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
         };
         let shape_ok = b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
         match (shape_ok, digits(0..4), digits(5..7), digits(8..10)) {
@@ -179,6 +181,51 @@ impl<'de> Deserialize<'de> for Zone {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Zone::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadTimeZone, m)))
+    }
+}
+
+/// A local wall-clock time `HH:MM` (contact windows, step times, inconvenient times).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LocalTime(pub NaiveTime);
+
+impl LocalTime {
+    /// Parses `HH:MM` (00:00–23:59; `24:00` means the end of the day).
+    ///
+    /// # Errors
+    /// A message naming the value.
+    pub fn parse(s: &str) -> Result<LocalTime, String> {
+        if s == "24:00" {
+            return Ok(LocalTime(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)));
+        }
+        let b = s.as_bytes();
+        let two = |i: usize| -> Option<u32> {
+            let (a, c) = (*b.get(i)?, *b.get(i + 1)?);
+            (a.is_ascii_digit() && c.is_ascii_digit()).then(|| u32::from(a - b'0') * 10 + u32::from(c - b'0'))
+        };
+        match (b.len() == 5 && b.get(2) == Some(&b':'), two(0), two(3)) {
+            (true, Some(h), Some(m)) => NaiveTime::from_hms_opt(h, m, 0).map(LocalTime),
+            _ => None,
+        }
+        .ok_or_else(|| format!("`{s}` is not a local time in the form HH:MM"))
+    }
+}
+
+impl fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+impl Serialize for LocalTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        LocalTime::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadValue, m)))
     }
 }
 

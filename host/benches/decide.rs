@@ -9,8 +9,13 @@ use std::hint::black_box;
 const AS_OF: &str = "2026-11-28T09:00:00Z";
 
 fn accounts() -> Vec<String> {
-    let t = chrono::DateTime::parse_from_rfc3339(AS_OF).unwrap().with_timezone(&chrono::Utc);
-    dunwell_host::sample::portfolio(256, 42, t).iter().map(|a| a.to_string()).collect()
+    let t = chrono::DateTime::parse_from_rfc3339(AS_OF)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    dunwell_host::sample::portfolio(256, 42, t)
+        .iter()
+        .map(|a| a.to_string())
+        .collect()
 }
 
 fn policy() -> String {
@@ -18,12 +23,18 @@ fn policy() -> String {
 }
 
 fn dunwell_testkit_root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn bench_decide(c: &mut Criterion) {
     let accounts = accounts();
-    let calls: Vec<String> = accounts.iter().map(|a| format!(r#"{{"as_of":"{AS_OF}","account":{a}}}"#)).collect();
+    let calls: Vec<String> = accounts
+        .iter()
+        .map(|a| format!(r#"{{"as_of":"{AS_OF}","account":{a}}}"#))
+        .collect();
     let batch = format!("{{\"as_of\":\"{AS_OF}\"}}\n{}", accounts.join("\n"));
     let n = calls.len();
 
@@ -46,8 +57,12 @@ fn bench_decide(c: &mut Criterion) {
         })
     });
     // Per account, amortised over a 256-account decide_batch call (divide the reported time by 256).
-    g.bench_function("native_batch256", |b| b.iter(|| black_box(dunwell::api::decide_batch(&engine, &batch))));
-    g.bench_function("wasmtime_batch256", |b| b.iter(|| black_box(session.call("decide_batch", &batch))));
+    g.bench_function("native_batch256", |b| {
+        b.iter(|| black_box(dunwell::api::decide_batch(&engine, &batch)))
+    });
+    g.bench_function("wasmtime_batch256", |b| {
+        b.iter(|| black_box(session.call("decide_batch", &batch)))
+    });
     g.finish();
 }
 
@@ -58,13 +73,17 @@ fn bench_start(c: &mut Criterion) {
     let policy = policy();
     let mut g = c.benchmark_group("start");
     g.sample_size(10);
-    g.bench_function("compile_module", |b| b.iter(|| black_box(Runtime::from_bytes(&bytes, Limits::default()).unwrap())));
+    g.bench_function("compile_module", |b| {
+        b.iter(|| black_box(Runtime::from_bytes(&bytes, Limits::default()).unwrap()))
+    });
     g.bench_function("load_precompiled_cwasm", |b| {
         // SAFETY: produced by Runtime::precompile above, same build and configuration.
         b.iter(|| black_box(unsafe { Runtime::from_precompiled(&cwasm, String::new(), Limits::default()) }.unwrap()))
     });
     g.sample_size(50);
-    g.bench_function("instantiate_with_engine", |b| b.iter(|| black_box(rt.session(&policy).unwrap())));
+    g.bench_function("instantiate_with_engine", |b| {
+        b.iter(|| black_box(rt.session(&policy).unwrap()))
+    });
     g.finish();
 }
 

@@ -176,6 +176,83 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             format!("grace of `{}` days is more than a month", policy.promises.grace_days),
         );
     }
+    let mut warnings = Vec::new();
+    for (code, j) in &policy.jurisdictions.0 {
+        let base = format!("/jurisdictions/{code}");
+        for (rule, what) in crate::schedule::preset::effective(j).1 {
+            let overridden = j
+                .overrides
+                .iter()
+                .any(|o| o.rule == rule && !o.reason.trim().is_empty());
+            let e = Error::new(
+                Scope::Policy,
+                ErrorKind::Loosens,
+                format!("{base}{rule}"),
+                format!("{what}: this loosens the `{}` preset", j.preset.code()),
+            );
+            if overridden {
+                warnings.push(e.to_problem());
+            } else {
+                problem(
+                    e.kind,
+                    e.path,
+                    format!("{}; add an `overrides` entry with a reason to allow it", e.message),
+                );
+            }
+        }
+        for (i, d) in j.no_contact_weekdays.iter().enumerate() {
+            if !(1..=7).contains(d) {
+                problem(
+                    ErrorKind::BadValue,
+                    format!("{base}/no_contact_weekdays/{i}"),
+                    format!("weekday `{d}` is not 1 (Monday) … 7 (Sunday)"),
+                );
+            }
+        }
+        if let Some(w) = &j.window
+            && w.from >= w.to
+        {
+            problem(
+                ErrorKind::Inconsistent,
+                format!("{base}/window"),
+                format!("window `{}`–`{}` is empty", w.from, w.to),
+            );
+        }
+    }
+    if !(1..=60).contains(&policy.horizon_days) {
+        problem(
+            ErrorKind::BadValue,
+            "/horizon_days".into(),
+            format!("horizon of `{}` days must be 1 to 60", policy.horizon_days),
+        );
+    }
+    for (si, seg) in policy.segments.iter().enumerate() {
+        for (bi, b) in seg.when.buckets.iter().enumerate() {
+            if !policy.buckets.iter().any(|x| &x.name == b) {
+                problem(
+                    ErrorKind::Inconsistent,
+                    format!("/segments/{si}/when/buckets/{bi}"),
+                    format!("bucket `{b}` is not defined in `buckets`"),
+                );
+            }
+        }
+        for (ti, step) in seg.ladder.iter().enumerate() {
+            if seg.ladder[..ti].iter().any(|o| o.id == step.id) {
+                problem(
+                    ErrorKind::DuplicateKey,
+                    format!("/segments/{si}/ladder/{ti}/id"),
+                    format!("step `{}` is defined twice in this ladder", step.id),
+                );
+            }
+            if step.template.trim().is_empty() {
+                problem(
+                    ErrorKind::BadValue,
+                    format!("/segments/{si}/ladder/{ti}/template"),
+                    "template id must not be empty".into(),
+                );
+            }
+        }
+    }
     if policy.jurisdictions.0.is_empty() {
         problem(
             ErrorKind::BadValue,
@@ -184,7 +261,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
         );
     }
     if problems.is_empty() {
-        Ok((policy, Vec::new()))
+        Ok((policy, warnings))
     } else {
         Err(bundle(problems))
     }

@@ -1,0 +1,502 @@
+//! The contact plan: which ladder steps happen when, on which channel, and why the others don't.
+//!
+//! For an account and `as_of`: pick the segment (first whose `when` matches), find the ladder position from
+//! DPD, then for each step due within the horizon (and the latest past step not yet carried out) choose a
+//! channel and place it at a lawful moment in the borrower's zone ([`window`]). State rules come first:
+//! cease, dispute, bankruptcy, death and attorney representation stop contact; a pending promise pauses
+//! reminders until its deadline; a broken promise brings the next step forward; a kept arrangement replaces
+//! the ladder with check-ins before each of its instalments.
+
+pub mod preset;
+pub mod window;
+
+use crate::account::{Account, Channel, ChannelState};
+use crate::decision::Decision;
+use crate::policy::{Mode, Policy, Segment, Step, StepChannel, Tone};
+use crate::promise::PtpState;
+use crate::time::{Instant, Zone};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use window::{CallMark, Placement, Placer, Reason};
+
+/// A planned action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// The ladder step (or `checkin:<date>` for arrangement check-ins).
+    pub step: String,
+    /// The channel.
+    pub channel: Channel,
+    /// When, in the borrower's local offset.
+    pub at: String,
+    /// The same instant in UTC.
+    pub at_utc: Instant,
+    /// Template id.
+    pub template: String,
+    /// Tone.
+    pub tone: Tone,
+    /// Automatic or manual.
+    pub mode: Mode,
+    /// Work queue for manual actions.
+    pub queue: Option<String>,
+    /// The rule that produced it: `<segment>/<step>`, `broken_promise`, `catch_up`, `checkin`.
+    pub rule: String,
+    /// Why it was moved from its wanted moment, in order (empty when it was not).
+    pub adjusted: Vec<Reason>,
+}
+
+/// A step the ladder wanted but the plan does not take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    /// The ladder step.
+    pub step: String,
+    /// The channel it wanted.
+    pub channel: Channel,
+    /// Why not.
+    pub reason: Reason,
+    /// When the reason lifts, if it will on its own.
+    pub until: Option<Instant>,
+}
+
+/// Where the step stands on the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stage {
+    /// The last step whose DPD has been reached (`null` before the first).
+    pub step: Option<String>,
+    /// Its position, 1-based (0 before the first).
+    pub index: usize,
+    /// Steps in the ladder.
+    pub of: usize,
+}
+
+/// The plan part of a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// The segment's name (`null` when no segment matches).
+    pub segment: Option<String>,
+    /// The ladder position.
+    pub stage: Stage,
+    /// Actions, in time order.
+    pub actions: Vec<Action>,
+    /// Steps not taken, with reasons.
+    pub suppressed: Vec<Suppressed>,
+    /// A human review the account needs instead of contact (bankruptcy, death, attorney, wrong person).
+    pub review: Option<Reason>,
+}
+
+/// Plans contact for an account whose delinquency and promises are already in `d`.
+pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) -> Plan {
+    let zone = account.borrower.time_zone;
+    let Some(jurisdiction) = policy.jurisdictions.0.get(&account.jurisdiction) else {
+        return Plan {
+            segment: None,
+            stage: Stage {
+                step: None,
+                index: 0,
+                of: 0,
+            },
+            actions: vec![],
+            suppressed: vec![],
+            review: None,
+        };
+    };
+    let (rules, _) = preset::effective(jurisdiction);
+    let horizon_end = as_of.plus(Duration::days(i64::from(policy.horizon_days)));
+    let placer = Placer {
+        rules: &rules,
+        zone,
+        holidays: &jurisdiction.holidays,
+        inconvenient: &account.borrower.inconvenient_times,
+        not_before: as_of,
+        horizon_end,
+    };
+    let segment = policy.segments.iter().find(|s| matches(s, account, &d.bucket));
+    let ladder: &[Step] = segment.map_or(&[], |s| s.ladder.as_slice());
+    let seg_name = segment.map(|s| s.name.clone());
+
+    // The ladder's clock: DPD anchored on the oldest unpaid due date; for a current account, steps with
+    // dpd <= 0 count from the next due date.
+    let today = as_of.local_date(zone);
+    let anchor = match (d.dpd, d.arrears.oldest_unpaid_due, d.arrears.next_due) {
+        (dpd, Some(oldest), _) if dpd > 0 => Some((oldest.0, true)),
+        (_, _, Some(next)) => Some((next.0, false)),
+        _ => None,
+    };
+    let step_date = |s: &Step| anchor.map(|(a, _)| a + Duration::days(i64::from(s.dpd)));
+    let applicable = |s: &Step| match anchor {
+        Some((_, true)) => s.dpd > 0,
+        Some((_, false)) => s.dpd <= 0,
+        None => false,
+    };
+    let reached: Vec<usize> = (0..ladder.len())
+        .filter(|&i| applicable(&ladder[i]) && step_date(&ladder[i]).is_some_and(|dt| dt <= today))
+        .collect();
+    let stage = Stage {
+        step: reached.last().map(|&i| ladder[i].id.clone()),
+        index: reached.last().map_or(0, |i| i + 1),
+        of: ladder.len(),
+    };
+
+    // Which steps the ladder wants now: the latest reached step if its moment passed and it was not carried
+    // out (catch-up), a step brought forward by a broken promise, and every step due within the horizon —
+    // taken from the segment that will apply at that step's DPD, so a plan crosses bucket boundaries.
+    let mut wanted: Vec<(&Step, &str, Instant, &'static str)> = Vec::new();
+    let moment = |s: &Step| step_date(s).map(|dt| zone.resolve(dt.and_time(s.time.0)));
+    let broken_recently = d
+        .promises
+        .iter()
+        .any(|p| p.state == PtpState::Broken && p.settled_at.is_some_and(|t| t > as_of.plus(Duration::days(-7))));
+    let current = seg_name.as_deref().unwrap_or("");
+    if let Some(&i) = reached.last() {
+        let s = &ladder[i];
+        let passed = moment(s).is_none_or(|m| m <= as_of);
+        let day = step_date(s).map(|dt| zone.day_start(dt)).unwrap_or(as_of);
+        if passed && !carried_out(account, s, day, as_of) {
+            wanted.push((s, current, as_of, "catch_up"));
+        } else if passed
+            && broken_recently
+            && let Some(next) = ladder[i + 1..].iter().find(|x| applicable(x))
+        {
+            wanted.push((next, current, as_of, "broken_promise"));
+        }
+    }
+    for seg in &policy.segments {
+        for s in seg.ladder.iter().filter(|s| applicable(s)) {
+            // Only the segment that is first to match the bucket at this step's DPD plans it.
+            let bucket_then = if s.dpd > 0 {
+                policy.bucket_for(i64::from(s.dpd))
+            } else {
+                d.bucket.as_str()
+            };
+            let owner = policy.segments.iter().find(|x| matches(x, account, bucket_then));
+            if owner.is_none_or(|o| o.name != seg.name) || wanted.iter().any(|w| w.1 == seg.name && w.0.id == s.id) {
+                continue;
+            }
+            if let Some(at) = moment(s).filter(|m| *m > as_of && *m < horizon_end) {
+                wanted.push((s, seg.name.as_str(), at, "ladder"));
+            }
+        }
+    }
+    wanted.sort_by(|a, b| (a.2, a.0.dpd, &a.0.id).cmp(&(b.2, b.0.dpd, &b.0.id)));
+
+    let mut out = Plan {
+        segment: seg_name.clone(),
+        stage,
+        actions: Vec::new(),
+        suppressed: Vec::new(),
+        review: None,
+    };
+    let mut calls = window::history_calls(account, as_of);
+    let flags = account.flags;
+    let review = [
+        (flags.deceased, Reason::Deceased),
+        (flags.bankruptcy, Reason::Bankruptcy),
+        (flags.attorney, Reason::AttorneyRepresented),
+    ]
+    .into_iter()
+    .find(|(on, _)| *on)
+    .map(|(_, r)| r);
+    out.review = review;
+    let pending_promise = d
+        .promises
+        .iter()
+        .filter(|p| p.state == PtpState::Pending)
+        .map(|p| p.deadline)
+        .max();
+    let arrangement = arrangement_state(account, policy, zone, as_of);
+
+    for (s, seg, wanted_at, why) in wanted {
+        let first_choice = first_channel(s, account, policy, as_of);
+        let blocked_by_state = if let Some(r) = review {
+            Some((r, None))
+        } else if flags.cease && !s.legal_notice {
+            Some((Reason::CeaseRequested, None))
+        } else if flags.dispute {
+            Some((Reason::DisputePending, None))
+        } else if let Some(ArrangementState::Kept) = arrangement {
+            Some((Reason::ArrangementActive, None))
+        } else {
+            pending_promise
+                .filter(|dl| *dl > wanted_at)
+                .map(|deadline| (Reason::PromisePending, Some(deadline)))
+        };
+        if let Some((reason, until)) = blocked_by_state {
+            out.suppressed.push(Suppressed {
+                step: s.id.clone(),
+                channel: first_choice,
+                reason,
+                until,
+            });
+            continue;
+        }
+        let rule = match why {
+            "ladder" => format!("{seg}/{}", s.id),
+            other => format!("{seg}/{}:{other}", s.id),
+        };
+        schedule_step(
+            &mut out, &placer, account, policy, as_of, s, wanted_at, rule, &mut calls, &rules,
+        );
+    }
+    if let Some(ArrangementState::Kept) = arrangement
+        && review.is_none()
+        && !flags.cease
+        && !flags.dispute
+    {
+        checkins(&mut out, &placer, account, policy, as_of, &mut calls, &rules);
+    }
+    out.actions
+        .sort_by(|a, b| (a.at_utc, &a.step).cmp(&(b.at_utc, &b.step)));
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn schedule_step(
+    out: &mut Plan,
+    placer: &Placer<'_>,
+    account: &Account,
+    policy: &Policy,
+    as_of: Instant,
+    s: &Step,
+    wanted_at: Instant,
+    rule: String,
+    calls: &mut Vec<CallMark>,
+    rules: &preset::ContactRules,
+) {
+    // Referrals are internal decisions, not contacts: no window, no caps.
+    if let StepChannel::Fixed(ch @ (Channel::AgencyReferral | Channel::LegalReferral)) = s.channel {
+        out.actions
+            .push(action(s, ch, wanted_at.max(as_of), placer.zone, rule, Vec::new()));
+        return;
+    }
+    let mut last_block: Option<(Channel, Reason, Option<Instant>)> = None;
+    for ch in candidates(s, account, policy, as_of, rules) {
+        if let Some(reason) = unusable(account, ch, rules) {
+            out.suppressed.push(Suppressed {
+                step: s.id.clone(),
+                channel: ch,
+                reason,
+                until: None,
+            });
+            continue;
+        }
+        match placer.place(ch, wanted_at, calls) {
+            Placement::At(at, adjusted) => {
+                if ch == Channel::Call {
+                    calls.push(CallMark {
+                        at,
+                        connected: false,
+                        conversation: false,
+                    });
+                }
+                out.actions.push(action(s, ch, at, placer.zone, rule, adjusted));
+                return;
+            }
+            Placement::Blocked(reason, until) => last_block = Some((ch, reason, Some(until))),
+        }
+        // A fixed channel that is usable but blocked by time rules is not swapped for another channel.
+        if matches!(s.channel, StepChannel::Fixed(_)) {
+            break;
+        }
+    }
+    if let Some((ch, reason, until)) = last_block {
+        out.suppressed.push(Suppressed {
+            step: s.id.clone(),
+            channel: ch,
+            reason,
+            until,
+        });
+    }
+}
+
+fn action(s: &Step, ch: Channel, at: Instant, zone: Zone, rule: String, adjusted: Vec<Reason>) -> Action {
+    Action {
+        step: s.id.clone(),
+        channel: ch,
+        at: at.to_local_string(zone),
+        at_utc: at,
+        template: s.template.clone(),
+        tone: s.tone,
+        mode: s.mode,
+        queue: s.queue.clone(),
+        rule,
+        adjusted,
+    }
+}
+
+fn matches(s: &Segment, account: &Account, bucket: &str) -> bool {
+    (s.when.buckets.is_empty() || s.when.buckets.iter().any(|b| b == bucket))
+        && s.when.hardship.is_none_or(|h| h == account.flags.hardship)
+}
+
+/// Whether a step was already carried out: an outbound contact on its channel since the step's day began.
+fn carried_out(account: &Account, s: &Step, since: Instant, as_of: Instant) -> bool {
+    account.history.contacts.iter().any(|c| {
+        c.direction == crate::account::Direction::Outbound
+            && c.at >= since
+            && c.at <= as_of
+            && match s.channel {
+                StepChannel::Fixed(ch) => c.channel == ch,
+                StepChannel::Best(_) => true,
+            }
+    })
+}
+
+fn state_of(account: &Account, ch: Channel) -> Option<&ChannelState> {
+    let c = &account.channels;
+    match ch {
+        Channel::Sms => c.sms.as_ref(),
+        Channel::Email => c.email.as_ref(),
+        Channel::Letter => c.letter.as_ref(),
+        Channel::Call => c.call.as_ref(),
+        Channel::SocialDm => c.social_dm.as_ref(),
+        Channel::AgencyReferral | Channel::LegalReferral => None,
+    }
+}
+
+/// Why a channel cannot be used for this borrower at all, if it cannot.
+fn unusable(account: &Account, ch: Channel, rules: &preset::ContactRules) -> Option<Reason> {
+    let Some(st) = state_of(account, ch) else {
+        return Some(Reason::NoAddress);
+    };
+    if st.opted_out {
+        Some(Reason::OptedOut)
+    } else if !st.consent {
+        Some(Reason::NoConsent)
+    } else if st.bounced {
+        Some(Reason::Bounced)
+    } else if ch == Channel::Email && st.workplace && rules.no_workplace_email {
+        Some(Reason::WorkplaceEmail)
+    } else {
+        None
+    }
+}
+
+/// The borrower's channel order: preferred channel first, then the profile order by age.
+fn profile_order(account: &Account, policy: &Policy, as_of: Instant) -> Vec<Channel> {
+    let age = account.borrower.birth_year.map(|y| as_of.0.year() - y);
+    let base = age
+        .and_then(|a| {
+            policy
+                .channels
+                .by_age
+                .iter()
+                .find(|r| r.max_age.is_none_or(|m| i64::from(a) <= i64::from(m)))
+        })
+        .map_or(&policy.channels.default_order, |r| &r.order);
+    let mut order: Vec<Channel> = account.borrower.preferred_channel.into_iter().collect();
+    order.extend(
+        base.iter()
+            .copied()
+            .filter(|c| Some(*c) != account.borrower.preferred_channel),
+    );
+    order
+}
+
+/// Channels to try for a step, in order: the fixed channel then (if it is unusable) the profile order; or the
+/// profile order for `best`.
+fn candidates(
+    s: &Step,
+    account: &Account,
+    policy: &Policy,
+    as_of: Instant,
+    rules: &preset::ContactRules,
+) -> Vec<Channel> {
+    let order = profile_order(account, policy, as_of);
+    match s.channel {
+        StepChannel::Best(_) => order,
+        StepChannel::Fixed(ch) => {
+            let mut v = vec![ch];
+            if unusable(account, ch, rules).is_some() {
+                v.extend(order.into_iter().filter(|c| *c != ch));
+            }
+            v
+        }
+    }
+}
+
+fn first_channel(s: &Step, account: &Account, policy: &Policy, as_of: Instant) -> Channel {
+    match s.channel {
+        StepChannel::Fixed(ch) => ch,
+        StepChannel::Best(_) => profile_order(account, policy, as_of)
+            .first()
+            .copied()
+            .unwrap_or(Channel::Sms),
+    }
+}
+
+enum ArrangementState {
+    /// Every instalment due so far was paid by its deadline.
+    Kept,
+    /// An instalment passed its deadline unpaid: back to the ladder.
+    Broken,
+}
+
+/// Judges an arrangement: payments since it was agreed, oldest first, against its instalments, with the
+/// policy's promise grace days.
+fn arrangement_state(account: &Account, policy: &Policy, zone: Zone, as_of: Instant) -> Option<ArrangementState> {
+    let arr = account.arrangement.as_ref().filter(|a| a.agreed_at <= as_of)?;
+    let mut pool: i64 = account
+        .history
+        .payments
+        .iter()
+        .filter(|p| p.at >= arr.agreed_at && p.at <= as_of)
+        .map(|p| p.amount.0)
+        .sum();
+    let mut instalments = arr.instalments.clone();
+    instalments.sort_by_key(|i| i.due);
+    for inst in instalments {
+        let deadline = zone.day_start(inst.due.0 + Duration::days(i64::from(policy.promises.grace_days) + 1));
+        let take = pool.min(inst.amount.0);
+        pool -= take;
+        if take < inst.amount.0 && as_of >= deadline {
+            return Some(ArrangementState::Broken);
+        }
+    }
+    Some(ArrangementState::Kept)
+}
+
+/// Check-ins a few days before each arrangement instalment within the horizon.
+fn checkins(
+    out: &mut Plan,
+    placer: &Placer<'_>,
+    account: &Account,
+    policy: &Policy,
+    as_of: Instant,
+    calls: &mut Vec<CallMark>,
+    rules: &preset::ContactRules,
+) {
+    let Some(arr) = &account.arrangement else { return };
+    let today = as_of.local_date(placer.zone);
+    for inst in &arr.instalments {
+        let day: NaiveDate = inst.due.0 - Duration::days(i64::from(policy.checkins.days_before));
+        if inst.due.0 < today {
+            continue;
+        }
+        let wanted = placer.zone.resolve(day.max(today).and_time(policy.checkins.time.0));
+        if wanted >= placer.horizon_end {
+            continue;
+        }
+        let step = Step {
+            id: format!("checkin:{}", inst.due),
+            dpd: 0,
+            channel: StepChannel::Best(crate::policy::BestChannel::Best),
+            template: policy.checkins.template.clone(),
+            tone: Tone::Gentle,
+            mode: Mode::Auto,
+            queue: None,
+            time: policy.checkins.time,
+            legal_notice: false,
+        };
+        schedule_step(
+            out,
+            placer,
+            account,
+            policy,
+            as_of,
+            &step,
+            wanted,
+            "checkin".into(),
+            calls,
+            rules,
+        );
+    }
+}
