@@ -479,8 +479,10 @@ fn config(limits: Limits) -> Config {
     config
 }
 
+/// Epoch ticks for a timeout. The epoch may advance right after the deadline is set, so one more tick is
+/// added: a call always gets at least its full timeout, and at most one tick more.
 fn ticks(d: Duration) -> u64 {
-    (d.as_millis() / TICK.as_millis()).max(1) as u64
+    (d.as_millis() / TICK.as_millis()) as u64 + 1
 }
 
 /// Lower-case hex.

@@ -134,10 +134,15 @@ pub fn compare(output: &str, expect: &Value) -> Result<(), String> {
     }
 }
 
-/// Drops what varies by build (`engine`) and by wording (error `message`, `help`, problem messages).
+/// Drops what varies by build (`engine`) and by wording (messages of errors, problems and warnings, `help`).
 fn normalise(mut v: Value) -> Value {
     if let Some(ok) = v.get_mut("ok").and_then(Value::as_object_mut) {
         ok.remove("engine");
+    }
+    if let Some(warnings) = v.get_mut("warnings").and_then(Value::as_array_mut) {
+        for w in warnings.iter_mut().filter_map(Value::as_object_mut) {
+            w.remove("message");
+        }
     }
     if let Some(err) = v.get_mut("error").and_then(Value::as_object_mut) {
         err.remove("message");

@@ -37,6 +37,7 @@ export function loadVectors() {
 
 function normalise(v) {
   if (v && v.ok && typeof v.ok === 'object') delete v.ok.engine;
+  for (const w of v?.warnings ?? []) delete w.message;
   if (v && v.error) {
     delete v.error.message;
     delete v.error.help;
