@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod explain;
 pub mod runtime;
 pub mod sample;
 

@@ -45,6 +45,17 @@ enum Command {
         #[arg(long)]
         policy: PathBuf,
     },
+    /// Explain one decision as a readable timeline: local and UTC times, rules, reasons.
+    Explain {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// The moment to decide at, RFC 3339 with offset.
+        #[arg(long)]
+        as_of: String,
+        /// One account as JSON (a file or `-`).
+        account: String,
+    },
     /// What module this is: sha256, ABI, versions, tz database.
     Info,
     /// Write a deterministic synthetic portfolio as JSON lines.
@@ -81,6 +92,18 @@ fn runtime(module: Option<PathBuf>) -> anyhow::Result<Runtime> {
         .with_context(|| format!("loading `{}` (build it with scripts/build-wasm.sh)", path.display()))
 }
 
+/// A session for a policy file; an invalid policy prints its envelope (every problem) and fails.
+fn open_session(rt: &Runtime, policy: &PathBuf) -> anyhow::Result<Session> {
+    match rt.session(&read_text(policy)?) {
+        Ok(s) => Ok(s),
+        Err(dunwell_host::SessionError::Policy(envelope)) => {
+            eprintln!("{envelope}");
+            bail!("the policy `{}` is invalid", policy.display())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn read_text(path: &PathBuf) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))
 }
@@ -96,6 +119,28 @@ fn writer(out: Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Explain { policy, as_of, account } => {
+            let rt = runtime(cli.module)?;
+            let mut session = open_session(&rt, &policy)?;
+            let text = if account == "-" {
+                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+            } else {
+                std::fs::read_to_string(&account).with_context(|| format!("cannot read `{account}`"))?
+            };
+            // Splice the account verbatim so error paths point into the user's document.
+            let call = format!(
+                "{{\"as_of\":{},\"account\":{}}}",
+                serde_json::to_string(&as_of)?,
+                text.trim()
+            );
+            let answer = session.call("decide", &call);
+            print!("{}", dunwell_host::explain::render(&answer));
+            Ok(if answer.starts_with("{\"ok\"") {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Info => {
             let rt = runtime(cli.module)?;
             let info = rt.info();
@@ -143,14 +188,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             input,
         } => {
             let rt = runtime(cli.module)?;
-            let mut session = match rt.session(&read_text(&policy)?) {
-                Ok(s) => s,
-                Err(dunwell_host::SessionError::Policy(envelope)) => {
-                    eprintln!("{envelope}");
-                    bail!("the policy `{}` is invalid", policy.display());
-                }
-                Err(e) => return Err(e.into()),
-            };
+            let mut session = open_session(&rt, &policy)?;
             let header = serde_json::json!({ "as_of": as_of }).to_string();
             let probe = session.call("decide_batch", &header);
             if !probe.is_empty() {
@@ -246,6 +284,8 @@ struct Tally {
     errors: BTreeMap<String, u64>,
     overdue_by_currency: BTreeMap<String, i64>,
     promises: BTreeMap<String, u64>,
+    actions: BTreeMap<String, u64>,
+    suppressed: BTreeMap<String, u64>,
 }
 
 impl Tally {
@@ -257,19 +297,19 @@ impl Tally {
         };
         if let Some(d) = v.get("ok") {
             self.decided += 1;
-            *self
-                .buckets
-                .entry(d["bucket"].as_str().unwrap_or("?").to_string())
-                .or_default() += 1;
-            *self
-                .overdue_by_currency
-                .entry(d["currency"].as_str().unwrap_or("?").to_string())
-                .or_default() += d["arrears"]["overdue_amount"].as_i64().unwrap_or(0);
-            for p in d["promises"].as_array().into_iter().flatten() {
-                *self
-                    .promises
-                    .entry(p["state"].as_str().unwrap_or("?").to_string())
-                    .or_default() += 1;
+            let key = |x: &serde_json::Value| x.as_str().unwrap_or("?").to_string();
+            *self.buckets.entry(key(&d["bucket"])).or_default() += 1;
+            *self.overdue_by_currency.entry(key(&d["currency"])).or_default() +=
+                d["arrears"]["overdue_amount"].as_i64().unwrap_or(0);
+            let list = |name: &str| d[name].as_array().cloned().unwrap_or_default();
+            for p in list("promises") {
+                *self.promises.entry(key(&p["state"])).or_default() += 1;
+            }
+            for a in list("actions") {
+                *self.actions.entry(key(&a["channel"])).or_default() += 1;
+            }
+            for x in list("suppressed") {
+                *self.suppressed.entry(key(&x["reason"])).or_default() += 1;
             }
         } else {
             *self
@@ -289,28 +329,18 @@ impl Tally {
             &session.policy_sha256()[..12]
         );
         let join = |m: &BTreeMap<String, u64>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
-        eprintln!("  buckets:  {}", join(&self.buckets));
-        eprintln!(
-            "  promises: {}",
-            if self.promises.is_empty() {
-                "none".into()
-            } else {
-                join(&self.promises)
-            }
-        );
+        let or_none = |m: &BTreeMap<String, u64>| if m.is_empty() { "none".to_string() } else { join(m) };
+        // Display only: every supported currency but JPY/KRW/VND/BHD/KWD has 2 decimals.
         let overdue: Vec<String> = self
             .overdue_by_currency
             .iter()
             .map(|(c, a)| format!("{c} {}.{:02}", a / 100, a % 100))
             .collect();
-        eprintln!("  overdue:  {}", overdue.join(", "));
-        eprintln!(
-            "  errors:   {}",
-            if self.errors.is_empty() {
-                "none".into()
-            } else {
-                join(&self.errors)
-            }
-        );
+        eprintln!("  buckets:    {}", join(&self.buckets));
+        eprintln!("  promises:   {}", or_none(&self.promises));
+        eprintln!("  actions:    {}", or_none(&self.actions));
+        eprintln!("  suppressed: {}", or_none(&self.suppressed));
+        eprintln!("  overdue:    {}", overdue.join(", "));
+        eprintln!("  errors:     {}", or_none(&self.errors));
     }
 }

@@ -77,28 +77,29 @@ fn account(rng: &mut ChaCha8Rng, i: usize, as_of: DateTime<Utc>) -> Value {
     };
     let months: i64 = [6, 12, 12, 24, 36][rng.random_range(0..5)];
     let instalment: i64 = rng.random_range(300..8_000) * 100;
-    let elapsed: i64 = rng.random_range(dpd_target / 30 + 2..=months.max(dpd_target / 30 + 2));
-    let first_due = add_months(today, -elapsed)
-        .with_day(rng.random_range(1..=28))
-        .unwrap_or(today);
-    let opened = first_due - Duration::days(30);
-    let mut instalments = Vec::new();
-    let mut paid_total = 0i64;
-    for k in 0..months {
-        let due = add_months(first_due, k);
-        instalments.push(json!({"due": due.to_string(), "amount": instalment}));
-        // Paid in full when due long enough before the target's oldest unpaid date.
-        if (today - due).num_days() > dpd_target {
-            paid_total += instalment;
-        }
+    // The anchor is the oldest unpaid due date (DPD = dpd_target) or, for a current account, the next due date.
+    let mut anchor = if dpd_target > 0 {
+        today - Duration::days(dpd_target)
+    } else {
+        today + Duration::days(rng.random_range(1..28))
+    };
+    if anchor.day() > 28 {
+        anchor -= Duration::days(i64::from(anchor.day() - 28));
     }
+    let paid_count: i64 = rng.random_range(1..months);
+    let first_due = add_months(anchor, -paid_count);
+    let opened = first_due - Duration::days(30);
+    let instalments: Vec<Value> = (0..months)
+        .map(|k| json!({"due": add_months(first_due, k).to_string(), "amount": instalment}))
+        .collect();
+    let mut paid_total = instalment * paid_count;
     // Some accounts paid part of the oldest overdue instalment.
     if dpd_target > 0 && rng.random_bool(0.3) {
         paid_total += instalment * rng.random_range(10..90) / 100;
     }
     let mut payments = Vec::new();
     let mut left = paid_total;
-    let mut when = opened + Duration::days(31);
+    let mut when = first_due;
     while left > 0 {
         let amount = left.min(instalment);
         let at = when
@@ -108,7 +109,7 @@ fn account(rng: &mut ChaCha8Rng, i: usize, as_of: DateTime<Utc>) -> Value {
             payments.push(json!({"at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), "amount": amount}));
         }
         left -= amount;
-        when += Duration::days(30);
+        when = add_months(when, 1);
     }
     let principal = instalment * months * 85 / 100 - paid_total * 85 / 100;
     let mut contacts = Vec::new();
@@ -126,7 +127,15 @@ fn account(rng: &mut ChaCha8Rng, i: usize, as_of: DateTime<Utc>) -> Value {
     if dpd_target > 0 && rng.random_bool(0.35) {
         let made = as_of - Duration::days(rng.random_range(1..25));
         let due = made.date_naive() + Duration::days(rng.random_range(2..10));
-        promises.push(json!({"id": format!("P-{i}-1"), "made_at": made.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), "due": due.to_string(), "amount": instalment}));
+        let stamp = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        promises.push(
+            json!({"id": format!("P-{i}-1"), "made_at": stamp(made), "due": due.to_string(), "amount": instalment}),
+        );
+        // About half of the promises are kept: a payment of the promised amount a day or two after it was made.
+        let paid_at = made + Duration::hours(rng.random_range(2..60));
+        if rng.random_bool(0.5) && paid_at < as_of {
+            payments.push(json!({"at": stamp(paid_at), "amount": instalment}));
+        }
     }
     let birth_year = today.year() - rng.random_range(21..72);
     let phone = if jurisdiction == "CN" {

@@ -99,3 +99,53 @@ fn sample_is_deterministic_and_decides_cleanly() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("decided 50 of 50 accounts"));
 }
+
+#[test]
+fn explain_prints_the_timeline_with_reasons() {
+    let dir = std::env::temp_dir().join(format!("dunwell-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let account = dir.join("account.json");
+    std::fs::write(
+        &account,
+        r#"{"id":"X-1","jurisdiction":"US","currency":"USD","instalments":[{"due":"2026-10-28","amount":100000}],
+            "borrower":{"name":"Ann","time_zone":"America/New_York"},
+            "channels":{"sms":{"address":"1","opted_out":true},"email":{"address":"a@example.com"},"call":{"address":"1"}},
+            "history":{"contacts":[{"at":"2026-11-27T16:00:00Z","channel":"call","outcome":"rpc"}]}}"#,
+    )
+    .unwrap();
+    let out = dunwell(
+        &[
+            "explain",
+            "--policy",
+            POLICY,
+            "--as-of",
+            AS_OF,
+            account.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("DPD 31 · bucket M2 · segment m2_firm"), "{text}");
+    assert!(
+        text.contains("2026-11-28 10:00:00-05:00  (15:00 UTC)  email"),
+        "SMS opted out falls back to e-mail: {text}"
+    );
+    assert!(text.contains("[moved: after_conversation_7d]"), "{text}");
+    assert!(text.contains("m2_sms_1           sms             opted_out"), "{text}");
+
+    std::fs::write(&account, r#"{"id":"X-2","jurisdiction":"US"}"#).unwrap();
+    let out = dunwell(
+        &[
+            "explain",
+            "--policy",
+            POLICY,
+            "--as-of",
+            AS_OF,
+            account.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error account.missing_field at /account/currency"));
+}

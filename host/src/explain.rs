@@ -1,0 +1,173 @@
+//! `dunwell explain`: one decision as a timeline a collector or an auditor can read — every planned action in
+//! the borrower's local time and in UTC with the rule behind it, and every step not taken with its reason.
+
+use serde_json::Value;
+use std::fmt::Write;
+
+/// Renders a decision envelope as text. Errors are rendered with their code and path.
+pub fn render(envelope: &str) -> String {
+    let v: Value = match serde_json::from_str(envelope) {
+        Ok(v) => v,
+        Err(e) => return format!("unreadable answer ({e}): {envelope}\n"),
+    };
+    if let Some(err) = v.get("error") {
+        return format!(
+            "error {} at {}: {}\n",
+            s(&err["code"]),
+            or_root(s(&err["path"])),
+            s(&err["message"])
+        );
+    }
+    let d = &v["ok"];
+    let mut out = String::new();
+    let local = s(&d["as_of_local"]);
+    let _ = writeln!(
+        out,
+        "Account {} ({}, {})",
+        s(&d["account_id"]),
+        s(&d["jurisdiction"]),
+        s(&d["time_zone"])
+    );
+    let _ = writeln!(
+        out,
+        "As of   {} UTC = {} local",
+        s(&d["as_of"]).trim_end_matches('Z'),
+        local.replace('T', " ")
+    );
+    let stage = &d["stage"];
+    let _ = writeln!(
+        out,
+        "DPD {} · bucket {} · segment {} · stage {} ({} of {})",
+        d["dpd"],
+        s(&d["bucket"]),
+        opt(&d["segment"]),
+        opt(&stage["step"]),
+        stage["index"],
+        stage["of"]
+    );
+    let a = &d["arrears"];
+    let cur = s(&d["currency"]);
+    let _ = writeln!(
+        out,
+        "Overdue {} in {} instalment(s){}; outstanding {}",
+        money(&a["overdue_amount"], cur),
+        a["overdue_instalments"],
+        a["oldest_unpaid_due"]
+            .as_str()
+            .map(|d| format!(" since {d}"))
+            .unwrap_or_default(),
+        money(&a["outstanding"], cur)
+    );
+    for p in d["promises"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            out,
+            "Promise {}: {} — {} of {} paid, due {}, counts until {}",
+            s(&p["id"]),
+            s(&p["state"]),
+            money(&p["paid"], cur),
+            money(&p["amount"], cur),
+            s(&p["due"]),
+            s(&p["deadline"])
+        );
+    }
+    if let Some(r) = d["review"].as_str() {
+        let _ = writeln!(out, "Review: {r} — no direct contact; route to a person");
+    }
+    let actions = d["actions"].as_array().cloned().unwrap_or_default();
+    let _ = writeln!(out, "\nPlan ({} action(s))", actions.len());
+    for x in &actions {
+        let moved: Vec<&str> = x["adjusted"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}  ({} UTC)  {:<15} {:<18} {:<7} {:<6} {}{}{}",
+            s(&x["at"]).replace('T', " "),
+            &s(&x["at_utc"]).get(11..16).unwrap_or(""),
+            s(&x["channel"]),
+            s(&x["step"]),
+            s(&x["tone"]),
+            s(&x["mode"]),
+            s(&x["template"]),
+            x["queue"].as_str().map(|q| format!(" → queue {q}")).unwrap_or_default(),
+            if moved.is_empty() {
+                String::new()
+            } else {
+                format!("  [moved: {}]", moved.join(", "))
+            }
+        );
+        let _ = writeln!(out, "      rule {}", s(&x["rule"]));
+    }
+    let suppressed = d["suppressed"].as_array().cloned().unwrap_or_default();
+    if !suppressed.is_empty() {
+        let _ = writeln!(out, "\nNot taken");
+        for x in &suppressed {
+            let until = x["until"]
+                .as_str()
+                .map(|u| format!(" until {u}"))
+                .unwrap_or_else(|| " (until the state changes)".into());
+            let _ = writeln!(
+                out,
+                "  {:<18} {:<15} {}{}",
+                s(&x["step"]),
+                s(&x["channel"]),
+                s(&x["reason"]),
+                until
+            );
+        }
+    }
+    out
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+fn opt(v: &Value) -> &str {
+    v.as_str().unwrap_or("—")
+}
+
+fn or_root(p: &str) -> &str {
+    if p.is_empty() { "(document)" } else { p }
+}
+
+/// Minor units as a decimal amount with the currency code (2 decimals; display only).
+fn money(v: &Value, currency: &str) -> String {
+    let n = v.as_i64().unwrap_or(0);
+    let exp = match currency {
+        "JPY" | "KRW" | "VND" => 0,
+        "BHD" | "KWD" => 3,
+        _ => 2,
+    };
+    if exp == 0 {
+        return format!("{currency} {n}");
+    }
+    let unit = 10i64.pow(exp);
+    format!(
+        "{currency} {}.{:0width$}",
+        n / unit,
+        (n % unit).abs(),
+        width = exp as usize
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_errors_and_money() {
+        assert_eq!(
+            render(
+                r#"{"error":{"code":"account.bad_time_zone","message":"unknown time zone `X`","path":"/account/borrower/time_zone"}}"#
+            ),
+            "error account.bad_time_zone at /account/borrower/time_zone: unknown time zone `X`\n"
+        );
+        assert_eq!(money(&serde_json::json!(123456), "CNY"), "CNY 1234.56");
+        assert_eq!(money(&serde_json::json!(5), "BHD"), "BHD 0.005");
+        assert_eq!(money(&serde_json::json!(500), "JPY"), "JPY 500");
+    }
+}
