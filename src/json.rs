@@ -202,6 +202,32 @@ pub(crate) fn tagged(kind: ErrorKind, message: impl fmt::Display) -> String {
     format!("[{}] {message}", kind.as_str())
 }
 
+/// Deserialises a string and converts it without allocating when the JSON text can be borrowed (the usual
+/// case: dates, instants, zones and currencies are the most frequent values in an account).
+pub(crate) fn from_str_with<'de, D, T>(
+    d: D,
+    convert: fn(&str) -> Result<T, String>,
+    kind: ErrorKind,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct StrVisitor<T> {
+        convert: fn(&str) -> Result<T, String>,
+        kind: ErrorKind,
+    }
+    impl<T> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            (self.convert)(v).map_err(|m| E::custom(tagged(self.kind, m)))
+        }
+    }
+    d.deserialize_str(StrVisitor { convert, kind })
+}
+
 /// An object with free-form keys whose duplicate keys are an error (serde_json would keep the last).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]

@@ -177,8 +177,7 @@ impl Serialize for Currency {
 
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Currency::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadCurrency, m)))
+        crate::json::from_str_with(d, Currency::parse, ErrorKind::BadCurrency)
     }
 }
 

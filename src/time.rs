@@ -4,7 +4,6 @@
 //! into the module by `chrono-tz`, so a DST rule gives the same answer in the browser and on the server.
 
 use crate::error::ErrorKind;
-use crate::json::tagged;
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -72,8 +71,7 @@ impl Serialize for Instant {
 
 impl<'de> Deserialize<'de> for Instant {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Instant::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadInstant, m)))
+        crate::json::from_str_with(d, Instant::parse, ErrorKind::BadInstant)
     }
 }
 
@@ -118,8 +116,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadDate, m)))
+        crate::json::from_str_with(d, Date::parse, ErrorKind::BadDate)
     }
 }
 
@@ -179,8 +176,7 @@ impl Serialize for Zone {
 
 impl<'de> Deserialize<'de> for Zone {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Zone::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadTimeZone, m)))
+        crate::json::from_str_with(d, Zone::parse, ErrorKind::BadTimeZone)
     }
 }
 
@@ -224,8 +220,7 @@ impl Serialize for LocalTime {
 
 impl<'de> Deserialize<'de> for LocalTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        LocalTime::parse(&s).map_err(|m| serde::de::Error::custom(tagged(ErrorKind::BadValue, m)))
+        crate::json::from_str_with(d, LocalTime::parse, ErrorKind::BadValue)
     }
 }
 

@@ -159,6 +159,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
             wanted.push((next, current, as_of, "broken_promise"));
         }
     }
+    let last_day = horizon_end.local_date(zone);
     for seg in &policy.segments {
         for s in seg.ladder.iter().filter(|s| applicable(s)) {
             // Only the segment that is first to match the bucket at this step's DPD plans it.
@@ -171,7 +172,13 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
             if owner.is_none_or(|o| o.name != seg.name) || wanted.iter().any(|w| w.1 == seg.name && w.0.id == s.id) {
                 continue;
             }
-            if let Some(at) = moment(s).filter(|m| *m > as_of && *m < horizon_end) {
+            // Cheap date test first: resolving a local time in a zone is the costly part.
+            let near = step_date(s).is_some_and(|dt| dt >= today && dt <= last_day);
+            if let Some(at) = near
+                .then(|| moment(s))
+                .flatten()
+                .filter(|m| *m > as_of && *m < horizon_end)
+            {
                 wanted.push((s, seg.name.as_str(), at, "ladder"));
             }
         }
