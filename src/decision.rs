@@ -1,10 +1,12 @@
 //! `decide`: everything Dunwell says about one account at one moment.
 
 use crate::account::Account;
+use crate::arrange::{self, Offer, PenaltyView};
 use crate::dpd::{self, Arrears};
 use crate::engine::{Engine, EngineIdentity};
 use crate::error::{Error, ErrorKind, Scope};
 use crate::money::Currency;
+use crate::policy::DebtAdvice;
 use crate::promise::{self, PromiseStatus};
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::time::Instant;
@@ -55,6 +57,12 @@ pub struct Decision {
     pub suppressed: Vec<Suppressed>,
     /// A human review needed instead of contact.
     pub review: Option<Reason>,
+    /// Penalty interest so far and what doing nothing costs (absent when nothing is overdue).
+    pub penalty: Option<PenaltyView>,
+    /// Repayment offers, best first (none when nothing is overdue or the account is under review).
+    pub offers: Vec<Offer>,
+    /// For a borrower in hardship: the free debt advice to refer them to.
+    pub debt_advice: Option<DebtAdvice>,
 }
 
 /// Decides for one account.
@@ -106,12 +114,48 @@ pub(crate) fn decide_account(
         actions: Vec::new(),
         suppressed: Vec::new(),
         review: None,
+        penalty: None,
+        offers: Vec::new(),
+        debt_advice: None,
     };
+    if account.flags.hardship {
+        decision.debt_advice = policy
+            .jurisdictions
+            .0
+            .get(&account.jurisdiction)
+            .and_then(|j| j.debt_advice.clone());
+    }
+    let overdue = arrange::overdue_items(account, zone, as_of, policy.dpd.tolerance.0);
+    if !overdue.is_empty() {
+        let terms = arrange::terms(policy, &account.jurisdiction);
+        let today = as_of.local_date(zone);
+        let outstanding = decision.arrears.outstanding.0;
+        decision.penalty = Some(arrange::penalty::view(
+            &overdue,
+            terms,
+            today,
+            outstanding,
+            policy.offers.rounding,
+        ));
+        let regular = decision.arrears.next_due_amount.0;
+        let basis = arrange::offers::Basis {
+            account,
+            overdue: &overdue,
+            terms,
+            today,
+            outstanding,
+            regular,
+        };
+        decision.offers = arrange::offers::build(&policy.offers, &basis);
+    }
     let plan = schedule::plan(policy, account, &decision, as_of);
     decision.segment = plan.segment;
     decision.stage = plan.stage;
     decision.actions = plan.actions;
     decision.suppressed = plan.suppressed;
     decision.review = plan.review;
+    if decision.review.is_some() {
+        decision.offers.clear();
+    }
     Ok(decision)
 }

@@ -21,6 +21,7 @@
 
 pub mod account;
 pub mod api;
+pub mod arrange;
 pub mod decision;
 pub mod dpd;
 pub mod engine;

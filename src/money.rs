@@ -181,9 +181,80 @@ impl<'de> Deserialize<'de> for Currency {
     }
 }
 
+/// How a division of minor units is rounded. Every rounding in the module names one of these.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Halves away from zero (commercial rounding).
+    HalfUp,
+    /// Halves to the even neighbour (banker's rounding): no drift over many roundings.
+    #[default]
+    HalfEven,
+    /// Toward zero (never charge a fraction the borrower did not owe).
+    Down,
+}
+
+/// `num / den` rounded by `mode`, for non-negative `num` and positive `den`, saturating at `i64::MAX`.
+pub fn div_round(num: i128, den: i128, mode: Rounding) -> i64 {
+    if den <= 0 {
+        return 0;
+    }
+    let (q, r) = (num.div_euclid(den), num.rem_euclid(den));
+    let up = match mode {
+        Rounding::Down => false,
+        Rounding::HalfUp => 2 * r >= den,
+        Rounding::HalfEven => 2 * r > den || (2 * r == den && q % 2 != 0),
+    };
+    i64::try_from(q + i128::from(up)).unwrap_or(i64::MAX)
+}
+
+/// Splits `total` into `n` equal parts; the remainder goes to the last part, so the parts always sum to
+/// `total` exactly and never differ by more than `n - 1` minor units.
+pub fn split_equal(total: i64, n: u32) -> Vec<i64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let n64 = i64::from(n);
+    let base = total / n64;
+    let mut parts = vec![base; n as usize];
+    if let Some(last) = parts.last_mut() {
+        *last += total - base * n64;
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn rounding_modes_by_hand() {
+        assert_eq!(div_round(25, 10, Rounding::HalfUp), 3);
+        assert_eq!(div_round(25, 10, Rounding::HalfEven), 2);
+        assert_eq!(div_round(35, 10, Rounding::HalfEven), 4);
+        assert_eq!(div_round(26, 10, Rounding::HalfEven), 3);
+        assert_eq!(div_round(29, 10, Rounding::Down), 2);
+        assert_eq!(split_equal(100_000, 3), vec![33_333, 33_333, 33_334]);
+    }
+
+    proptest! {
+        #[test]
+        fn split_never_loses_or_creates_a_minor_unit(total in 0i64..MAX_SAFE, n in 1u32..120) {
+            let parts = split_equal(total, n);
+            prop_assert_eq!(parts.len(), n as usize);
+            prop_assert_eq!(parts.iter().sum::<i64>(), total);
+            prop_assert!(parts.iter().all(|p| *p >= 0));
+        }
+
+        #[test]
+        fn rounding_is_within_one_unit(num in 0i128..(1i128 << 62), den in 1i128..1_000_000_000) {
+            for mode in [Rounding::HalfUp, Rounding::HalfEven, Rounding::Down] {
+                let q = i128::from(div_round(num, den, mode));
+                prop_assert!((q * den - num).abs() < den, "{mode:?}");
+            }
+        }
+    }
 
     #[test]
     fn currency_table_is_sorted_and_unique() {

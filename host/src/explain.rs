@@ -134,6 +134,92 @@ fn or_root(p: &str) -> &str {
     if p.is_empty() { "(document)" } else { p }
 }
 
+/// Renders the offers of a decision envelope as a table (best first), with the penalty projection.
+pub fn render_offers(envelope: &str) -> String {
+    let v: Value = match serde_json::from_str(envelope) {
+        Ok(v) => v,
+        Err(e) => return format!("unreadable answer ({e}): {envelope}\n"),
+    };
+    if let Some(err) = v.get("error") {
+        return format!(
+            "error {} at {}: {}\n",
+            s(&err["code"]),
+            or_root(s(&err["path"])),
+            s(&err["message"])
+        );
+    }
+    let d = &v["ok"];
+    let cur = s(&d["currency"]);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Account {} · DPD {} · bucket {}",
+        s(&d["account_id"]),
+        d["dpd"],
+        s(&d["bucket"])
+    );
+    if let Some(p) = d["penalty"].as_object() {
+        let t = &p["terms"];
+        let _ = writeln!(
+            out,
+            "Penalty {} so far at {}.{:02}% a year ({}), {} a day",
+            money(&p["accrued"], cur),
+            t["annual_rate_bps"].as_u64().unwrap_or(0) / 100,
+            t["annual_rate_bps"].as_u64().unwrap_or(0) % 100,
+            s(&t["day_count"]),
+            money(&p["per_day"], cur)
+        );
+        for x in p["projections"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "  if nothing is paid, by {}: {} owed",
+                s(&x["date"]),
+                money(&x["owed"], cur)
+            );
+        }
+    }
+    let offers = d["offers"].as_array().cloned().unwrap_or_default();
+    if offers.is_empty() {
+        let _ = writeln!(out, "No offers.");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\n  # {:<15} {:>16} {:>16} {:>14} {:>10} {:>9}  schedule",
+        "offer", "total", "monthly", "saves", "afford", "payments"
+    );
+    for (i, o) in offers.iter().enumerate() {
+        let afford = match o["affordable"].as_bool() {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "unknown",
+        };
+        let sched = o["schedule"].as_array().cloned().unwrap_or_default();
+        let first = sched
+            .first()
+            .map(|p| format!("{} from {}", money(&p["amount"], cur), s(&p["due"])))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:>3} {:<15} {:>16} {:>16} {:>14} {:>10} {:>9}  {}{}",
+            i + 1,
+            s(&o["id"]),
+            money(&o["total"], cur),
+            money(&o["monthly_burden"], cur),
+            money(&o["savings"], cur),
+            afford,
+            sched.len(),
+            first,
+            if o["forbearance"].as_bool() == Some(true) {
+                "  (forbearance)"
+            } else {
+                ""
+            }
+        );
+    }
+    out
+}
+
 /// Minor units as a decimal amount with the currency code (2 decimals; display only).
 fn money(v: &Value, currency: &str) -> String {
     let n = v.as_i64().unwrap_or(0);

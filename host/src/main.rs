@@ -56,6 +56,17 @@ enum Command {
         /// One account as JSON (a file or `-`).
         account: String,
     },
+    /// Print the repayment offers for one account as a table.
+    Offers {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// The moment to decide at, RFC 3339 with offset.
+        #[arg(long)]
+        as_of: String,
+        /// One account as JSON (a file or `-`).
+        account: String,
+    },
     /// What module this is: sha256, ABI, versions, tz database.
     Info,
     /// Write a deterministic synthetic portfolio as JSON lines.
@@ -92,6 +103,33 @@ fn runtime(module: Option<PathBuf>) -> anyhow::Result<Runtime> {
         .with_context(|| format!("loading `{}` (build it with scripts/build-wasm.sh)", path.display()))
 }
 
+/// Success for an `ok` envelope, 1 for an error envelope.
+fn exit_for(envelope: &str) -> ExitCode {
+    if envelope.starts_with("{\"ok\"") {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Decides one account file (or `-`) and returns the envelope.
+fn decide_one(module: Option<PathBuf>, policy: &PathBuf, as_of: &str, account: &str) -> anyhow::Result<String> {
+    let rt = runtime(module)?;
+    let mut session = open_session(&rt, policy)?;
+    let text = if account == "-" {
+        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+    } else {
+        std::fs::read_to_string(account).with_context(|| format!("cannot read `{account}`"))?
+    };
+    // Splice the account verbatim so error paths point into the user's document.
+    let call = format!(
+        "{{\"as_of\":{},\"account\":{}}}",
+        serde_json::to_string(as_of)?,
+        text.trim()
+    );
+    Ok(session.call("decide", &call))
+}
+
 /// A session for a policy file; an invalid policy prints its envelope (every problem) and fails.
 fn open_session(rt: &Runtime, policy: &PathBuf) -> anyhow::Result<Session> {
     match rt.session(&read_text(policy)?) {
@@ -120,26 +158,14 @@ fn writer(out: Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Explain { policy, as_of, account } => {
-            let rt = runtime(cli.module)?;
-            let mut session = open_session(&rt, &policy)?;
-            let text = if account == "-" {
-                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
-            } else {
-                std::fs::read_to_string(&account).with_context(|| format!("cannot read `{account}`"))?
-            };
-            // Splice the account verbatim so error paths point into the user's document.
-            let call = format!(
-                "{{\"as_of\":{},\"account\":{}}}",
-                serde_json::to_string(&as_of)?,
-                text.trim()
-            );
-            let answer = session.call("decide", &call);
+            let answer = decide_one(cli.module, &policy, &as_of, &account)?;
             print!("{}", dunwell_host::explain::render(&answer));
-            Ok(if answer.starts_with("{\"ok\"") {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(exit_for(&answer))
+        }
+        Command::Offers { policy, as_of, account } => {
+            let answer = decide_one(cli.module, &policy, &as_of, &account)?;
+            print!("{}", dunwell_host::explain::render_offers(&answer));
+            Ok(exit_for(&answer))
         }
         Command::Info => {
             let rt = runtime(cli.module)?;

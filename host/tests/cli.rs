@@ -149,3 +149,37 @@ fn explain_prints_the_timeline_with_reasons() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("error account.missing_field at /account/currency"));
 }
+
+#[test]
+fn offers_prints_a_ranked_table() {
+    let dir = std::env::temp_dir().join(format!("dunwell-offers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let account = dir.join("account.json");
+    std::fs::write(
+        &account,
+        r#"{"id":"O-1","jurisdiction":"CN","currency":"CNY","balances":{"principal":1000000,"interest":20000},
+            "instalments":[{"due":"2026-10-28","amount":100000},{"due":"2026-11-28","amount":100000}],
+            "borrower":{"name":"王芳","time_zone":"Asia/Shanghai","monthly_income":800000,"monthly_expenses":500000}}"#,
+    )
+    .unwrap();
+    let out = dunwell(
+        &[
+            "offers",
+            "--policy",
+            POLICY,
+            "--as-of",
+            "2026-11-28T02:00:00Z",
+            account.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    // 100000 × 18% × 31 / 365 = 1528.77 → 15.29 yuan; settlement 10% off 10,215.29.
+    assert!(
+        text.contains("Penalty CNY 15.29 so far at 18.00% a year (act/365)"),
+        "{text}"
+    );
+    assert!(text.contains("pay_in_full          CNY 9193.77"), "{text}");
+    assert!(text.contains("instalments_3        CNY 1015.29"), "{text}");
+}

@@ -10,7 +10,7 @@ pub use validate::load;
 
 use crate::account::Channel;
 use crate::json::UniqueMap;
-use crate::money::Amount;
+use crate::money::{Amount, Rounding};
 use crate::time::{Date, LocalTime};
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,301 @@ pub struct Policy {
     /// Check-ins before each instalment of an agreed arrangement.
     #[serde(default)]
     pub checkins: CheckinRules,
+    /// Penalty interest and repayment offers.
+    #[serde(default)]
+    pub offers: OfferRules,
+}
+
+/// Penalty interest and the repayment offers a decision may make.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferRules {
+    /// How divisions of money round.
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// Penalty interest on overdue amounts.
+    #[serde(default)]
+    pub penalty: PenaltyRules,
+    /// Days from today to the first payment of a plan.
+    #[serde(default = "default_first_payment_days")]
+    pub first_payment_days: u32,
+    /// Settle in full with a discount (absent: not offered).
+    #[serde(default)]
+    pub pay_in_full: Option<PayInFull>,
+    /// Equal monthly plans for the arrears.
+    #[serde(default)]
+    pub instalments: InstalmentPlans,
+    /// Payment holidays (absent: not offered).
+    #[serde(default)]
+    pub deferral: Option<Deferral>,
+    /// Restructuring of the whole balance (absent: not offered).
+    #[serde(default)]
+    pub restructure: Option<Restructure>,
+    /// Token payments for borrowers in hardship (absent: not offered).
+    #[serde(default)]
+    pub token_payment: Option<TokenPayment>,
+    /// What a borrower can afford.
+    #[serde(default)]
+    pub affordability: Affordability,
+    /// Estimated share of borrowers who take and keep each kind of offer (basis points), for ranking.
+    #[serde(default)]
+    pub uptake: Uptake,
+    /// Upper limits no offer may exceed; validation checks the offers above against them.
+    #[serde(default)]
+    pub limits: OfferLimits,
+}
+
+fn default_first_payment_days() -> u32 {
+    7
+}
+
+impl OfferRules {
+    /// Uptake estimate for a kind of offer.
+    pub fn uptake_bps(&self, kind: crate::arrange::offers::Kind) -> u32 {
+        use crate::arrange::offers::Kind::*;
+        let u = &self.uptake;
+        match kind {
+            PayInFull => u.pay_in_full,
+            PayArrears => u.pay_arrears,
+            Instalments => u.instalments,
+            Deferral => u.deferral,
+            Restructure => u.restructure,
+            TokenPayment => u.token_payment,
+        }
+    }
+}
+
+/// Penalty interest: simple, daily, on each overdue instalment's unpaid part.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyRules {
+    /// Annual rate in basis points (1800 = 18%); 0 charges no penalty.
+    #[serde(default)]
+    pub annual_rate_bps: u32,
+    /// Day-count convention.
+    #[serde(default)]
+    pub day_count: DayCount,
+    /// The penalty never exceeds this share of the overdue amount (basis points).
+    #[serde(default)]
+    pub cap_bps_of_overdue: Option<u32>,
+}
+
+/// Day-count conventions for daily accrual.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum DayCount {
+    /// Actual days / 365 (also in leap years).
+    #[default]
+    #[serde(rename = "act/365")]
+    Act365,
+    /// Actual days / 360.
+    #[serde(rename = "act/360")]
+    Act360,
+}
+
+/// Settlement in full.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayInFull {
+    /// Discount on the amount owed, basis points.
+    #[serde(default)]
+    pub discount_bps: u32,
+    /// Days the offer stays open.
+    #[serde(default = "default_valid_days")]
+    pub valid_days: u32,
+}
+
+fn default_valid_days() -> u32 {
+    7
+}
+
+/// Arrears plans.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstalmentPlans {
+    /// Plan lengths in months.
+    #[serde(default = "default_plan_months")]
+    pub months: Vec<u32>,
+    /// Smallest instalment worth offering.
+    #[serde(default)]
+    pub min_payment: Amount,
+}
+
+impl Default for InstalmentPlans {
+    fn default() -> Self {
+        InstalmentPlans {
+            months: default_plan_months(),
+            min_payment: Amount(0),
+        }
+    }
+}
+
+fn default_plan_months() -> Vec<u32> {
+    vec![3, 6, 12]
+}
+
+/// Payment holidays.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deferral {
+    /// Lengths in weeks.
+    pub weeks: Vec<u32>,
+    /// Whether penalty stops accruing during the holiday.
+    #[serde(default)]
+    pub freeze_penalty: bool,
+}
+
+/// Restructuring.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Restructure {
+    /// Months added to the remaining term.
+    pub extension_months: u32,
+    /// Share of the balance forgiven, basis points.
+    #[serde(default)]
+    pub forgiveness_bps: u32,
+    /// Simple annual interest on the restructured balance, basis points (a rate reduction when lower than
+    /// the contract rate).
+    #[serde(default)]
+    pub annual_rate_bps: u32,
+}
+
+/// Token payments.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenPayment {
+    /// Monthly amount.
+    pub amount: Amount,
+    /// Months shown.
+    #[serde(default = "default_token_months")]
+    pub max_months: u32,
+}
+
+fn default_token_months() -> u32 {
+    6
+}
+
+/// Affordability.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Affordability {
+    /// Share of income affordable when expenses are unknown (basis points).
+    #[serde(default = "default_share_income")]
+    pub share_of_income_bps: u32,
+    /// Share of disposable income (income − expenses) affordable (basis points).
+    #[serde(default = "default_share_disposable")]
+    pub share_of_disposable_bps: u32,
+    /// Drop unaffordable offers instead of marking them.
+    #[serde(default)]
+    pub drop_unaffordable: bool,
+}
+
+impl Default for Affordability {
+    fn default() -> Self {
+        Affordability {
+            share_of_income_bps: default_share_income(),
+            share_of_disposable_bps: default_share_disposable(),
+            drop_unaffordable: false,
+        }
+    }
+}
+
+fn default_share_income() -> u32 {
+    3000
+}
+
+fn default_share_disposable() -> u32 {
+    8000
+}
+
+/// Uptake estimates per kind of offer, basis points.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uptake {
+    /// Settlement.
+    #[serde(default = "u1500")]
+    pub pay_in_full: u32,
+    /// Paying the arrears now.
+    #[serde(default = "u2500")]
+    pub pay_arrears: u32,
+    /// Arrears plans.
+    #[serde(default = "u5000")]
+    pub instalments: u32,
+    /// Payment holidays.
+    #[serde(default = "u3000")]
+    pub deferral: u32,
+    /// Restructuring.
+    #[serde(default = "u4000")]
+    pub restructure: u32,
+    /// Token payments.
+    #[serde(default = "u2000")]
+    pub token_payment: u32,
+}
+
+impl Default for Uptake {
+    fn default() -> Self {
+        Uptake {
+            pay_in_full: 1500,
+            pay_arrears: 2500,
+            instalments: 5000,
+            deferral: 3000,
+            restructure: 4000,
+            token_payment: 2000,
+        }
+    }
+}
+
+fn u1500() -> u32 {
+    1500
+}
+fn u2500() -> u32 {
+    2500
+}
+fn u5000() -> u32 {
+    5000
+}
+fn u3000() -> u32 {
+    3000
+}
+fn u4000() -> u32 {
+    4000
+}
+fn u2000() -> u32 {
+    2000
+}
+
+/// Limits every offer must respect.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferLimits {
+    /// Largest settlement discount, basis points.
+    #[serde(default = "default_max_discount")]
+    pub max_discount_bps: u32,
+    /// Largest forgiveness, basis points.
+    #[serde(default = "default_max_forgiveness")]
+    pub max_forgiveness_bps: u32,
+    /// Longest plan or extension, months.
+    #[serde(default = "default_max_months")]
+    pub max_months: u32,
+}
+
+impl Default for OfferLimits {
+    fn default() -> Self {
+        OfferLimits {
+            max_discount_bps: default_max_discount(),
+            max_forgiveness_bps: default_max_forgiveness(),
+            max_months: default_max_months(),
+        }
+    }
+}
+
+fn default_max_discount() -> u32 {
+    2000
+}
+fn default_max_forgiveness() -> u32 {
+    3000
+}
+fn default_max_months() -> u32 {
+    60
 }
 
 fn default_horizon() -> u32 {
@@ -331,6 +626,19 @@ pub struct JurisdictionRules {
     /// Explicit, reasoned loosenings of the preset (reported as warnings).
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// Free debt advice to refer borrowers in hardship to (FCA CONC 7.3.7A in the UK).
+    #[serde(default)]
+    pub debt_advice: Option<DebtAdvice>,
+}
+
+/// A free, independent debt-advice service.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DebtAdvice {
+    /// The service's name.
+    pub name: String,
+    /// Phone number or web address.
+    pub contact: String,
 }
 
 /// A local time window.
@@ -397,6 +705,7 @@ fn default_jurisdictions() -> UniqueMap<JurisdictionRules> {
                     no_contact_weekdays: Vec::new(),
                     holidays: Vec::new(),
                     overrides: Vec::new(),
+                    debt_advice: None,
                 };
                 (code.to_string(), rules)
             })

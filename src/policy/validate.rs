@@ -219,6 +219,70 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             );
         }
     }
+    let o = &policy.offers;
+    let lim = o.limits;
+    if let Some(p) = &o.pay_in_full
+        && p.discount_bps > lim.max_discount_bps
+    {
+        problem(
+            ErrorKind::BadValue,
+            "/offers/pay_in_full/discount_bps".into(),
+            format!(
+                "discount `{}` exceeds the limit `{}`",
+                p.discount_bps, lim.max_discount_bps
+            ),
+        );
+    }
+    if let Some(r) = &o.restructure {
+        if r.forgiveness_bps > lim.max_forgiveness_bps {
+            problem(
+                ErrorKind::BadValue,
+                "/offers/restructure/forgiveness_bps".into(),
+                format!(
+                    "forgiveness `{}` exceeds the limit `{}`",
+                    r.forgiveness_bps, lim.max_forgiveness_bps
+                ),
+            );
+        }
+        if r.extension_months > lim.max_months {
+            problem(
+                ErrorKind::BadValue,
+                "/offers/restructure/extension_months".into(),
+                format!(
+                    "extension `{}` exceeds the limit of `{}` months",
+                    r.extension_months, lim.max_months
+                ),
+            );
+        }
+    }
+    for (i, m) in o.instalments.months.iter().enumerate() {
+        if *m == 0 || *m > lim.max_months {
+            problem(
+                ErrorKind::BadValue,
+                format!("/offers/instalments/months/{i}"),
+                format!("plan of `{m}` months must be 1 to `{}`", lim.max_months),
+            );
+        }
+    }
+    if o.affordability.share_of_income_bps > 10_000 || o.affordability.share_of_disposable_bps > 10_000 {
+        problem(
+            ErrorKind::BadValue,
+            "/offers/affordability".into(),
+            "an affordable share cannot exceed 10000 basis points".into(),
+        );
+    }
+    for (code, j) in &policy.jurisdictions.0 {
+        let (max_rate, _) = crate::arrange::preset_caps(j.preset);
+        let rule = "/offers/penalty/annual_rate_bps";
+        if let Some(m) = max_rate.filter(|m| o.penalty.annual_rate_bps > *m) {
+            let msg = format!(
+                "penalty rate `{}` is above the `{}` preset's `{m}` basis points; it is capped there for `{code}` accounts",
+                o.penalty.annual_rate_bps,
+                j.preset.code()
+            );
+            warnings.push(Error::new(Scope::Policy, ErrorKind::Loosens, rule, msg).to_problem());
+        }
+    }
     if !(1..=60).contains(&policy.horizon_days) {
         problem(
             ErrorKind::BadValue,

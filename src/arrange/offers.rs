@@ -1,0 +1,305 @@
+//! Offers: what the borrower could do, each with its exact schedule, total, monthly burden, what it saves
+//! against doing nothing, whether it is affordable, and its expected recovery.
+
+use super::penalty::{Overdue, Terms, accrued};
+use crate::account::Account;
+use crate::money::{Amount, Rounding, div_round, split_equal};
+use crate::policy::OfferRules;
+use crate::time::Date;
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+/// One payment of an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    /// Due date (borrower's calendar).
+    pub due: Date,
+    /// Amount in minor units.
+    pub amount: Amount,
+}
+
+/// Kinds of offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Settle the whole outstanding balance now, with a discount.
+    PayInFull,
+    /// Pay the arrears now and be current again.
+    PayArrears,
+    /// The arrears in equal monthly instalments, penalty frozen.
+    Instalments,
+    /// A payment holiday, then the arrears in one payment.
+    Deferral,
+    /// The whole balance over a longer term, with partial forgiveness.
+    Restructure,
+    /// Hardship: a small monthly token payment while the borrower seeks advice, penalty frozen.
+    TokenPayment,
+}
+
+/// An offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Offer {
+    /// Stable id, e.g. `instalments_6`.
+    pub id: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Payments, in date order; they sum exactly to `total`.
+    pub schedule: Vec<Payment>,
+    /// What the borrower pays under this offer.
+    pub total: Amount,
+    /// Largest amount due in any calendar month under the offer, regular instalments included.
+    pub monthly_burden: Amount,
+    /// Penalty avoided, discount and forgiveness, compared with paying the same debt at the offer's last date.
+    pub savings: Amount,
+    /// Within the borrower's affordable monthly amount (`null` when income is unknown).
+    pub affordable: Option<bool>,
+    /// Forbearance for hardship (shown first to borrowers in hardship).
+    pub forbearance: bool,
+    /// `total` × the policy's uptake estimate for this kind.
+    pub expected_recovery: Amount,
+}
+
+/// What offers are built from.
+pub struct Basis<'a> {
+    /// The account.
+    pub account: &'a Account,
+    /// Overdue items.
+    pub overdue: &'a [Overdue],
+    /// Penalty terms.
+    pub terms: Terms,
+    /// Local date of `as_of`.
+    pub today: NaiveDate,
+    /// Outstanding balance (principal + interest + fees), without penalty.
+    pub outstanding: i64,
+    /// The regular monthly instalment that keeps running during an arrears plan.
+    pub regular: i64,
+}
+
+/// The same day-of-month `k` months after `anchor`, clamped to the month's length (Jan 31 → Feb 28/29 → Mar 31).
+pub fn add_months(anchor: NaiveDate, k: u32) -> NaiveDate {
+    let total = anchor.year() * 12 + anchor.month0() as i32 + k as i32;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    let last = (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(y, m, *d).is_some())
+        .unwrap_or(28);
+    NaiveDate::from_ymd_opt(y, m, anchor.day().min(last)).unwrap_or(anchor)
+}
+
+/// Builds every offer the policy allows, then drops or marks unaffordable ones and ranks them.
+pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
+    let r = rules.rounding;
+    let pen_now = accrued(b.overdue, b.terms, b.today, r);
+    let arrears: i64 = b.overdue.iter().map(|o| o.unpaid).sum::<i64>() + pen_now;
+    if arrears == 0 {
+        return Vec::new();
+    }
+    let hardship = b.account.flags.hardship;
+    let first = b.today + Duration::days(i64::from(rules.first_payment_days));
+    // Penalty that doing nothing would add by a date.
+    let avoided = |until: NaiveDate| accrued(b.overdue, b.terms, until, r) - pen_now;
+    let mut out: Vec<Offer> = Vec::new();
+    let mut push =
+        |id: String, kind: Kind, schedule: Vec<Payment>, savings: i64, burden_extra: i64, forbearance: bool| {
+            let total: i64 = schedule.iter().map(|p| p.amount.0).sum();
+            let mut by_month: std::collections::BTreeMap<(i32, u32), i64> = std::collections::BTreeMap::new();
+            for p in &schedule {
+                *by_month.entry((p.due.0.year(), p.due.0.month())).or_default() += p.amount.0;
+            }
+            let burden = by_month.values().copied().max().unwrap_or(0) + burden_extra;
+            out.push(Offer {
+                id,
+                kind,
+                schedule,
+                total: Amount(total),
+                monthly_burden: Amount(burden),
+                savings: Amount(savings.max(0)),
+                affordable: None,
+                forbearance,
+                expected_recovery: Amount(0),
+            });
+        };
+    let pay = |due: NaiveDate, amount: i64| Payment {
+        due: Date(due),
+        amount: Amount(amount),
+    };
+
+    if let Some(p) = &rules.pay_in_full {
+        let owed = b.outstanding + pen_now;
+        let discount = div_round(i128::from(owed) * i128::from(p.discount_bps), 10_000, Rounding::Down);
+        let due = b.today + Duration::days(i64::from(p.valid_days));
+        push(
+            "pay_in_full".into(),
+            Kind::PayInFull,
+            vec![pay(due, owed - discount)],
+            discount + avoided(due),
+            0,
+            false,
+        );
+    }
+    push(
+        "pay_arrears".into(),
+        Kind::PayArrears,
+        vec![pay(first, arrears)],
+        avoided(first),
+        b.regular,
+        false,
+    );
+    for &n in &rules.instalments.months {
+        let parts = split_equal(arrears, n);
+        if parts.first().is_some_and(|p| *p < rules.instalments.min_payment.0) {
+            continue;
+        }
+        let schedule: Vec<Payment> = parts
+            .iter()
+            .enumerate()
+            .map(|(k, a)| pay(add_months(first, k as u32), *a))
+            .collect();
+        let last = schedule.last().map_or(first, |p| p.due.0);
+        push(
+            format!("instalments_{n}"),
+            Kind::Instalments,
+            schedule,
+            avoided(last),
+            b.regular,
+            false,
+        );
+    }
+    if let Some(d) = &rules.deferral {
+        for &w in &d.weeks {
+            let due = b.today + Duration::weeks(i64::from(w));
+            let added = if d.freeze_penalty { 0 } else { avoided(due) };
+            push(
+                format!("deferral_{w}w"),
+                Kind::Deferral,
+                vec![pay(due, arrears + added)],
+                avoided(due) - added,
+                0,
+                d.freeze_penalty && hardship,
+            );
+        }
+    }
+    if let Some(rs) = &rules.restructure {
+        let base = b.outstanding + pen_now;
+        let forgiven = div_round(
+            i128::from(base) * i128::from(rs.forgiveness_bps),
+            10_000,
+            Rounding::Down,
+        );
+        let remaining = b.account.instalments.iter().filter(|i| i.due.0 >= b.today).count() as u32;
+        let months = (remaining + rs.extension_months).max(1);
+        // Simple interest at the restructured rate on the forgiven-down balance over the new term.
+        let interest = div_round(
+            i128::from(base - forgiven) * i128::from(rs.annual_rate_bps) * i128::from(months),
+            12 * 10_000,
+            r,
+        );
+        let parts = split_equal(base - forgiven + interest, months);
+        let schedule: Vec<Payment> = parts
+            .iter()
+            .enumerate()
+            .map(|(k, a)| pay(add_months(first, k as u32), *a))
+            .collect();
+        let last = schedule.last().map_or(first, |p| p.due.0);
+        push(
+            "restructure".into(),
+            Kind::Restructure,
+            schedule,
+            forgiven + avoided(last) - interest,
+            0,
+            hardship,
+        );
+    }
+    if hardship && let Some(t) = &rules.token_payment {
+        let token = t.amount.0.min(arrears).max(1);
+        let n = u32::try_from((arrears + token - 1) / token)
+            .unwrap_or(u32::MAX)
+            .min(t.max_months);
+        // The last payment is only what remains: a plan never collects more than the arrears.
+        let schedule: Vec<Payment> = (0..n)
+            .map(|k| pay(add_months(first, k), token.min(arrears - token * i64::from(k))))
+            .collect();
+        let last = schedule.last().map_or(first, |p| p.due.0);
+        push(
+            "token_payment".into(),
+            Kind::TokenPayment,
+            schedule,
+            avoided(last),
+            0,
+            true,
+        );
+    }
+
+    let affordable = affordable_monthly(rules, b.account);
+    for o in &mut out {
+        o.affordable = affordable.map(|a| o.monthly_burden.0 <= a);
+        let uptake = rules.uptake_bps(o.kind);
+        o.expected_recovery = Amount(div_round(i128::from(o.total.0) * i128::from(uptake), 10_000, r));
+    }
+    if rules.affordability.drop_unaffordable {
+        out.retain(|o| o.affordable != Some(false));
+    }
+    // Ranking: forbearance first for hardship, then affordable, then expected recovery, then id.
+    let afford_rank = |a: Option<bool>| match a {
+        Some(true) => 0,
+        None => 1,
+        Some(false) => 2,
+    };
+    out.sort_by(|x, y| {
+        let fx = !(hardship && x.forbearance);
+        let fy = !(hardship && y.forbearance);
+        (
+            fx,
+            afford_rank(x.affordable),
+            std::cmp::Reverse(x.expected_recovery),
+            &x.id,
+        )
+            .cmp(&(
+                fy,
+                afford_rank(y.affordable),
+                std::cmp::Reverse(y.expected_recovery),
+                &y.id,
+            ))
+    });
+    out
+}
+
+/// The monthly amount the borrower can afford: a share of disposable income (income − stated expenses),
+/// or of income when expenses are unknown; `None` without income.
+pub fn affordable_monthly(rules: &OfferRules, account: &Account) -> Option<i64> {
+    let income = account.borrower.monthly_income?.0;
+    let a = &rules.affordability;
+    Some(match account.borrower.monthly_expenses {
+        Some(exp) => div_round(
+            i128::from((income - exp.0).max(0)) * i128::from(a.share_of_disposable_bps),
+            10_000,
+            Rounding::Down,
+        ),
+        None => div_round(
+            i128::from(income) * i128::from(a.share_of_income_bps),
+            10_000,
+            Rounding::Down,
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn month_end_dates_clamp_and_recover() {
+        let jan31 = d(2028, 1, 31);
+        let got: Vec<NaiveDate> = (0..4).map(|k| add_months(jan31, k)).collect();
+        assert_eq!(
+            got,
+            vec![d(2028, 1, 31), d(2028, 2, 29), d(2028, 3, 31), d(2028, 4, 30)]
+        );
+        assert_eq!(add_months(d(2027, 1, 31), 1), d(2027, 2, 28));
+        assert_eq!(add_months(d(2026, 11, 15), 3), d(2027, 2, 15));
+    }
+}
