@@ -7,7 +7,7 @@ use crate::engine::{Engine, EngineIdentity};
 use crate::error::{Error, ErrorKind, Scope};
 use crate::money::Currency;
 use crate::policy::DebtAdvice;
-use crate::promise::{self, PromiseStatus};
+use crate::promise::{self, ArrangementStatus, PromiseStatus};
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,8 @@ pub struct Decision {
     pub arrears: Arrears,
     /// Every promise made by `as_of`, judged.
     pub promises: Vec<PromiseStatus>,
+    /// The agreed arrangement, judged (absent when there is none).
+    pub arrangement: Option<ArrangementStatus>,
     /// Treatment segment (`null` when no segment matches).
     pub segment: Option<String>,
     /// Ladder position.
@@ -105,6 +107,7 @@ pub(crate) fn decide_account(
         bucket: delinquency.bucket,
         arrears: delinquency.arrears,
         promises: promise::judge(account, policy.promises, zone, as_of),
+        arrangement: promise::judge_arrangement(account, policy.promises, zone, as_of),
         segment: None,
         stage: Stage {
             step: None,

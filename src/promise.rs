@@ -5,7 +5,7 @@
 //! given reaches its amount before the end of its due date plus the policy's grace days (borrower's calendar);
 //! it is broken once that deadline passes without that.
 
-use crate::account::Account;
+use crate::account::{Account, Payment, Promise};
 use crate::money::Amount;
 use crate::policy::PromiseRules;
 use crate::time::{Date, Instant, Zone};
@@ -47,7 +47,17 @@ pub struct PromiseStatus {
 
 /// Judges every promise made by `as_of`, in the account's order.
 pub fn judge(account: &Account, rules: PromiseRules, zone: Zone, as_of: Instant) -> Vec<PromiseStatus> {
-    let promises = &account.history.promises;
+    judge_all(&account.history.promises, &account.history.payments, rules, zone, as_of)
+}
+
+/// Judges promises against payments (the same rules serve promises to pay and arrangement instalments).
+pub fn judge_all(
+    promises: &[Promise],
+    payments: &[Payment],
+    rules: PromiseRules,
+    zone: Zone,
+    as_of: Instant,
+) -> Vec<PromiseStatus> {
     let mut status: Vec<PromiseStatus> = promises
         .iter()
         .map(|p| {
@@ -67,9 +77,7 @@ pub fn judge(account: &Account, rules: PromiseRules, zone: Zone, as_of: Instant)
     let mut order: Vec<usize> = (0..promises.len()).filter(|&i| promises[i].made_at <= as_of).collect();
     order.sort_by_key(|&i| (promises[i].made_at, i));
 
-    let mut payments: Vec<(Instant, i64)> = account
-        .history
-        .payments
+    let mut payments: Vec<(Instant, i64)> = payments
         .iter()
         .filter(|p| p.at <= as_of)
         .map(|p| (p.at, p.amount.0))
@@ -116,4 +124,70 @@ pub fn judge(account: &Account, rules: PromiseRules, zone: Zone, as_of: Instant)
         .filter(|(_, p)| p.made_at <= as_of)
         .map(|(s, _)| s)
         .collect()
+}
+
+/// The state of an agreed arrangement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArrangementState {
+    /// Every instalment due so far was paid in time; more are to come.
+    Current,
+    /// Every instalment was paid in time.
+    Completed,
+    /// An instalment passed its deadline unpaid: back to the ladder.
+    Broken,
+}
+
+/// An arrangement as judged at `as_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArrangementStatus {
+    /// The CRM's id.
+    pub id: String,
+    /// Overall state.
+    pub state: ArrangementState,
+    /// Each instalment as a promise (`<id>#<n>`), paid by payments made since the arrangement was agreed.
+    pub instalments: Vec<PromiseStatus>,
+}
+
+/// Judges the account's arrangement, if one was agreed by `as_of`: its instalments are promises made when
+/// it was agreed, matched oldest first by the payments since, with the policy's grace days.
+pub fn judge_arrangement(
+    account: &Account,
+    rules: PromiseRules,
+    zone: Zone,
+    as_of: Instant,
+) -> Option<ArrangementStatus> {
+    let arr = account.arrangement.as_ref().filter(|a| a.agreed_at <= as_of)?;
+    let promises: Vec<Promise> = arr
+        .instalments
+        .iter()
+        .enumerate()
+        .map(|(k, i)| Promise {
+            id: format!("{}#{}", arr.id, k + 1),
+            made_at: arr.agreed_at,
+            due: i.due,
+            amount: i.amount,
+            cancelled_at: None,
+        })
+        .collect();
+    let payments: Vec<Payment> = account
+        .history
+        .payments
+        .iter()
+        .filter(|p| p.at >= arr.agreed_at)
+        .cloned()
+        .collect();
+    let instalments = judge_all(&promises, &payments, rules, zone, as_of);
+    let state = if instalments.iter().any(|p| p.state == PtpState::Broken) {
+        ArrangementState::Broken
+    } else if instalments.iter().all(|p| p.state == PtpState::Kept) {
+        ArrangementState::Completed
+    } else {
+        ArrangementState::Current
+    };
+    Some(ArrangementStatus {
+        id: arr.id.clone(),
+        state,
+        instalments,
+    })
 }

@@ -13,7 +13,7 @@ pub mod window;
 use crate::account::{Account, Channel, ChannelState};
 use crate::decision::Decision;
 use crate::policy::{Mode, Policy, Segment, Step, StepChannel, Tone};
-use crate::promise::PtpState;
+use crate::promise::{ArrangementState, PtpState};
 use crate::time::{Instant, Zone};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -209,7 +209,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
         .filter(|p| p.state == PtpState::Pending)
         .map(|p| p.deadline)
         .max();
-    let arrangement = arrangement_state(account, policy, zone, as_of);
+    let arrangement = d.arrangement.as_ref().map(|a| a.state);
 
     for (s, seg, wanted_at, why) in wanted {
         let first_choice = first_channel(s, account, policy, as_of);
@@ -219,7 +219,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
             Some((Reason::CeaseRequested, None))
         } else if flags.dispute {
             Some((Reason::DisputePending, None))
-        } else if let Some(ArrangementState::Kept) = arrangement {
+        } else if let Some(ArrangementState::Current) = arrangement {
             Some((Reason::ArrangementActive, None))
         } else {
             pending_promise
@@ -243,7 +243,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
             &mut out, &placer, account, policy, as_of, s, wanted_at, rule, &mut calls, &rules,
         );
     }
-    if let Some(ArrangementState::Kept) = arrangement
+    if let Some(ArrangementState::Current) = arrangement
         && review.is_none()
         && !flags.cease
         && !flags.dispute
@@ -428,37 +428,6 @@ fn first_channel(s: &Step, account: &Account, policy: &Policy, as_of: Instant) -
             .copied()
             .unwrap_or(Channel::Sms),
     }
-}
-
-enum ArrangementState {
-    /// Every instalment due so far was paid by its deadline.
-    Kept,
-    /// An instalment passed its deadline unpaid: back to the ladder.
-    Broken,
-}
-
-/// Judges an arrangement: payments since it was agreed, oldest first, against its instalments, with the
-/// policy's promise grace days.
-fn arrangement_state(account: &Account, policy: &Policy, zone: Zone, as_of: Instant) -> Option<ArrangementState> {
-    let arr = account.arrangement.as_ref().filter(|a| a.agreed_at <= as_of)?;
-    let mut pool: i64 = account
-        .history
-        .payments
-        .iter()
-        .filter(|p| p.at >= arr.agreed_at && p.at <= as_of)
-        .map(|p| p.amount.0)
-        .sum();
-    let mut instalments = arr.instalments.clone();
-    instalments.sort_by_key(|i| i.due);
-    for inst in instalments {
-        let deadline = zone.day_start(inst.due.0 + Duration::days(i64::from(policy.promises.grace_days) + 1));
-        let take = pool.min(inst.amount.0);
-        pool -= take;
-        if take < inst.amount.0 && as_of >= deadline {
-            return Some(ArrangementState::Broken);
-        }
-    }
-    Some(ArrangementState::Kept)
 }
 
 /// Check-ins a few days before each arrangement instalment within the horizon.
