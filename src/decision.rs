@@ -9,6 +9,7 @@ use crate::money::Currency;
 use crate::policy::DebtAdvice;
 use crate::promise::{self, ArrangementStatus, PromiseStatus};
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
+use crate::score::{self, Score};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,8 @@ pub struct Decision {
     pub arrears: Arrears,
     /// Every promise made by `as_of`, judged.
     pub promises: Vec<PromiseStatus>,
+    /// Propensity to pay (absent when the policy has no scorecard).
+    pub score: Option<Score>,
     /// The agreed arrangement, judged (absent when there is none).
     pub arrangement: Option<ArrangementStatus>,
     /// Treatment segment (`null` when no segment matches).
@@ -107,6 +110,7 @@ pub(crate) fn decide_account(
         bucket: delinquency.bucket,
         arrears: delinquency.arrears,
         promises: promise::judge(account, policy.promises, zone, as_of),
+        score: None,
         arrangement: promise::judge_arrangement(account, policy.promises, zone, as_of),
         segment: None,
         stage: Stage {
@@ -121,6 +125,9 @@ pub(crate) fn decide_account(
         offers: Vec::new(),
         debt_advice: None,
     };
+    if let Some(card) = &policy.scorecard {
+        decision.score = Some(score::score(card, account, &decision, zone, as_of));
+    }
     if account.flags.hardship {
         decision.debt_advice = policy
             .jurisdictions

@@ -31,6 +31,7 @@ pub mod money;
 pub mod policy;
 pub mod promise;
 pub mod schedule;
+pub mod score;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

@@ -283,6 +283,89 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             warnings.push(Error::new(Scope::Policy, ErrorKind::Loosens, rule, msg).to_problem());
         }
     }
+    if let Some(card) = &policy.scorecard {
+        if card.pdo == 0 || card.base_odds.is_nan() || card.base_odds <= 0.0 {
+            problem(
+                ErrorKind::BadValue,
+                "/scorecard".into(),
+                "`pdo` and `base_odds` must be positive".into(),
+            );
+        }
+        if card.bands.is_empty() {
+            problem(
+                ErrorKind::BadValue,
+                "/scorecard/bands".into(),
+                "at least one band is required".into(),
+            );
+        }
+        for (i, w) in card.bands.windows(2).enumerate() {
+            if w[1].min_points >= w[0].min_points {
+                problem(
+                    ErrorKind::Inconsistent,
+                    format!("/scorecard/bands/{}/min_points", i + 1),
+                    "bands must be listed highest first".into(),
+                );
+            }
+        }
+        for (fi, f) in card.features.iter().enumerate() {
+            if card.features[..fi].iter().any(|o| o.name == f.name) {
+                problem(
+                    ErrorKind::DuplicateKey,
+                    format!("/scorecard/features/{fi}/name"),
+                    format!("feature `{}` is scored twice", f.name),
+                );
+            }
+            let mut last: Option<f64> = None;
+            let ranges: Vec<(usize, Option<f64>)> = f
+                .bins
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| match b {
+                    crate::policy::Bin::Range { below, .. } => Some((i, *below)),
+                    crate::policy::Bin::Category { .. } => None,
+                })
+                .collect();
+            for (k, (bi, below)) in ranges.iter().enumerate() {
+                let path = format!("/scorecard/features/{fi}/bins/{bi}/below");
+                match below {
+                    None if k + 1 != ranges.len() => problem(
+                        ErrorKind::Inconsistent,
+                        path,
+                        "only the last range may be open (`null`)".into(),
+                    ),
+                    Some(b) if last.is_some_and(|l| *b <= l) || !b.is_finite() => problem(
+                        ErrorKind::Inconsistent,
+                        path,
+                        format!("`{b}` must be above the previous bound"),
+                    ),
+                    _ => {}
+                }
+                last = below.or(last);
+            }
+        }
+        for (si, seg) in policy.segments.iter().enumerate() {
+            for (bi, b) in seg.when.bands.iter().enumerate() {
+                if !card.bands.iter().any(|x| &x.name == b) {
+                    problem(
+                        ErrorKind::Inconsistent,
+                        format!("/segments/{si}/when/bands/{bi}"),
+                        format!("band `{b}` is not a scorecard band"),
+                    );
+                }
+            }
+        }
+    } else if let Some((si, _)) = policy
+        .segments
+        .iter()
+        .enumerate()
+        .find(|(_, s)| !s.when.bands.is_empty())
+    {
+        problem(
+            ErrorKind::Inconsistent,
+            format!("/segments/{si}/when/bands"),
+            "segments by band need a `scorecard`".into(),
+        );
+    }
     if !(1..=60).contains(&policy.horizon_days) {
         problem(
             ErrorKind::BadValue,

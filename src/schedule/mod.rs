@@ -100,6 +100,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
         };
     };
     let (rules, _) = preset::effective(jurisdiction);
+    let band = d.score.as_ref().map(|s| s.band.as_str());
     let horizon_end = as_of.plus(Duration::days(i64::from(policy.horizon_days)));
     let placer = Placer {
         rules: &rules,
@@ -109,7 +110,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
         not_before: as_of,
         horizon_end,
     };
-    let segment = policy.segments.iter().find(|s| matches(s, account, &d.bucket));
+    let segment = policy.segments.iter().find(|s| matches(s, account, &d.bucket, band));
     let ladder: &[Step] = segment.map_or(&[], |s| s.ladder.as_slice());
     let seg_name = segment.map(|s| s.name.clone());
 
@@ -168,7 +169,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
             } else {
                 d.bucket.as_str()
             };
-            let owner = policy.segments.iter().find(|x| matches(x, account, bucket_then));
+            let owner = policy.segments.iter().find(|x| matches(x, account, bucket_then, band));
             if owner.is_none_or(|o| o.name != seg.name) || wanted.iter().any(|w| w.1 == seg.name && w.0.id == s.id) {
                 continue;
             }
@@ -329,9 +330,10 @@ fn action(s: &Step, ch: Channel, at: Instant, zone: Zone, rule: String, adjusted
     }
 }
 
-fn matches(s: &Segment, account: &Account, bucket: &str) -> bool {
+fn matches(s: &Segment, account: &Account, bucket: &str, band: Option<&str>) -> bool {
     (s.when.buckets.is_empty() || s.when.buckets.iter().any(|b| b == bucket))
         && s.when.hardship.is_none_or(|h| h == account.flags.hardship)
+        && (s.when.bands.is_empty() || band.is_some_and(|band| s.when.bands.iter().any(|b| b == band)))
 }
 
 /// Whether a step was already carried out: an outbound contact on its channel since the step's day began.
