@@ -14,7 +14,7 @@ use serde_json::value::RawValue;
 pub const ABI_VERSION: u32 = 1;
 
 /// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`.
-pub const OPS: &[&str] = &["decide", "decide_batch"];
+pub const OPS: &[&str] = &["decide", "decide_batch", "fit"];
 
 /// Which document a path inside a decide call belongs to.
 fn call_scope(path: &str) -> Scope {
@@ -30,6 +30,7 @@ pub fn call(engine: &Engine, op: &str, input: &str) -> String {
     match op {
         "decide" => decide(engine, input),
         "decide_batch" => decide_batch(engine, input),
+        "fit" => fit(input),
         other => error_envelope(
             &Error::new(
                 Scope::Call,
@@ -83,6 +84,14 @@ pub fn decide_batch(engine: &Engine, input: &str) -> String {
         out.push_str(&envelope(&result, &[]));
     }
     out
+}
+
+/// `fit`: a scorecard and its report from a CSV history (see [`crate::score::fit`]). The engine's policy is
+/// not used; the op sits in the table so every host runs fitting through the same module.
+pub fn fit(input: &str) -> String {
+    let result =
+        json::parse::<crate::score::fit::FitCall>(input, |_| Scope::Call).and_then(|c| crate::score::fit::fit(&c));
+    envelope(&result, &[])
 }
 
 /// What the module is.

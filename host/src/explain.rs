@@ -220,6 +220,50 @@ pub fn render_offers(envelope: &str) -> String {
     out
 }
 
+/// Renders a fit report: quality on the held-out set, the information-value table and calibration.
+pub fn render_fit_report(r: &Value, elapsed: std::time::Duration) -> String {
+    let mut out = String::new();
+    let f = |v: &Value| v.as_f64().unwrap_or(0.0);
+    let _ = writeln!(
+        out,
+        "fit {} training rows in {:.2} s; test {} rows: AUC {:.4}  KS {:.4}  Gini {:.4}  (train AUC {:.4})",
+        r["train_rows"],
+        elapsed.as_secs_f64(),
+        r["test_rows"],
+        f(&r["auc"]),
+        f(&r["ks"]),
+        f(&r["gini"]),
+        f(&r["train_auc"])
+    );
+    let _ = writeln!(out, "\n  {:<32} {:>8}  {:<5} {:>6}", "feature", "IV", "kept", "bins");
+    for x in r["features"].as_array().into_iter().flatten() {
+        let kept = if x["kept"].as_bool() == Some(true) { "yes" } else { "no" };
+        let bins = x["bins"].as_array().map_or(0, Vec::len);
+        let _ = writeln!(
+            out,
+            "  {:<32} {:>8.4}  {:<5} {:>6}",
+            s(&x["name"]),
+            f(&x["iv"]),
+            kept,
+            bins
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n  calibration (test, by decile of score): predicted vs observed share paying"
+    );
+    for c in r["calibration"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            out,
+            "    n={:<5} predicted {:.3}  observed {:.3}",
+            c["count"],
+            f(&c["predicted"]),
+            f(&c["observed"])
+        );
+    }
+    out
+}
+
 /// Minor units as a decimal amount with the currency code (2 decimals; display only).
 fn money(v: &Value, currency: &str) -> String {
     let n = v.as_i64().unwrap_or(0);

@@ -67,6 +67,42 @@ enum Command {
         /// One account as JSON (a file or `-`).
         account: String,
     },
+    /// Fit a scorecard from a CSV history with an outcome column; writes the `scorecard` policy fragment.
+    Fit {
+        /// Training data (or all data, split with --seed), CSV with a header row.
+        #[arg(long)]
+        csv: PathBuf,
+        /// A held-out test set with the same columns (default: hold out --test-share of --csv).
+        #[arg(long)]
+        test: Option<PathBuf>,
+        /// The outcome column.
+        #[arg(long)]
+        outcome: String,
+        /// Outcome values that mean "good" (paid); repeat or separate with commas.
+        #[arg(long, value_delimiter = ',', required = true)]
+        good: Vec<String>,
+        /// Columns to ignore.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Columns to treat as categories.
+        #[arg(long, value_delimiter = ',')]
+        categorical: Vec<String>,
+        /// Columns that must be numeric.
+        #[arg(long, value_delimiter = ',')]
+        numeric: Vec<String>,
+        /// Seed of the train/test split.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Share held out when no --test is given.
+        #[arg(long, default_value_t = 0.3)]
+        test_share: f64,
+        /// Where to write `{"scorecard": …}` (default: standard output).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Where to write the full report as JSON.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
     /// What module this is: sha256, ABI, versions, tz database.
     Info,
     /// Write a deterministic synthetic portfolio as JSON lines.
@@ -83,6 +119,9 @@ enum Command {
         /// Where to write (default: standard output).
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Write a repayment history CSV (features and outcome) for `dunwell fit` instead of accounts.
+        #[arg(long)]
+        history: bool,
     },
 }
 
@@ -167,6 +206,47 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", dunwell_host::explain::render_offers(&answer));
             Ok(exit_for(&answer))
         }
+        Command::Fit {
+            csv,
+            test,
+            outcome,
+            good,
+            ignore,
+            categorical,
+            numeric,
+            seed,
+            test_share,
+            out,
+            report,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = rt.session("{}").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mut call = serde_json::json!({
+                "csv": read_text(&csv)?, "outcome": outcome, "good": good, "ignore": ignore,
+                "categorical": categorical, "numeric": numeric, "seed": seed, "test_share": test_share,
+            });
+            if let Some(t) = &test {
+                call["test_csv"] = serde_json::Value::String(read_text(t)?);
+            }
+            let started = std::time::Instant::now();
+            let answer = session.call("fit", &call.to_string());
+            let elapsed = started.elapsed();
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            let fragment = serde_json::json!({ "scorecard": ok["scorecard"] });
+            let mut w = writer(out)?;
+            writeln!(w, "{}", serde_json::to_string_pretty(&fragment)?)?;
+            w.flush()?;
+            if let Some(path) = report {
+                std::fs::write(&path, serde_json::to_string_pretty(&ok["report"])?)
+                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+            }
+            eprint!("{}", dunwell_host::explain::render_fit_report(&ok["report"], elapsed));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Info => {
             let rt = runtime(cli.module)?;
             let info = rt.info();
@@ -194,8 +274,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Sample {
             count,
             seed,
+            out,
+            history: true,
+            ..
+        } => {
+            let mut w = writer(out)?;
+            w.write_all(dunwell_host::sample::history_csv(count, seed).as_bytes())?;
+            w.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sample {
+            count,
+            seed,
             as_of,
             out,
+            history: false,
         } => {
             let at = chrono::DateTime::parse_from_rfc3339(&as_of)
                 .with_context(|| format!("`{as_of}` is not an RFC 3339 instant"))?;

@@ -183,3 +183,62 @@ fn offers_prints_a_ranked_table() {
     assert!(text.contains("pay_in_full          CNY 9193.77"), "{text}");
     assert!(text.contains("instalments_3        CNY 1015.29"), "{text}");
 }
+
+#[test]
+fn fit_writes_a_scorecard_that_decisions_can_use() {
+    let dir = std::env::temp_dir().join(format!("dunwell-fit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let history = dunwell(&["sample", "--history", "--count", "2000", "--seed", "9"], "");
+    assert!(history.status.success());
+    let csv = dir.join("history.csv");
+    std::fs::write(&csv, &history.stdout).unwrap();
+    let card = dir.join("card.json");
+    let out = dunwell(
+        &[
+            "fit",
+            "--csv",
+            csv.to_str().unwrap(),
+            "--outcome",
+            "outcome",
+            "--good",
+            "paid",
+            "--ignore",
+            "account_id",
+            "--out",
+            card.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let auc: f64 = stderr
+        .split("AUC ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    assert!(auc > 0.68, "the synthetic truth is learnable: AUC {auc}\n{stderr}");
+    assert!(stderr.contains("region"), "the noise column is reported: {stderr}");
+    // The fragment is a valid policy on its own, and the noise column is not in it.
+    let fragment = std::fs::read_to_string(&card).unwrap();
+    assert!(!fragment.contains("\"region\""), "noise column kept: {fragment}");
+    let out = dunwell(&["validate", "--policy", card.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "a,y\n1,good\n2,good\n").unwrap();
+    let out = dunwell(
+        &[
+            "fit",
+            "--csv",
+            bad.to_str().unwrap(),
+            "--outcome",
+            "y",
+            "--good",
+            "good",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("call.bad_value at /outcome"));
+}

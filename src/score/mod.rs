@@ -7,6 +7,7 @@
 //! before it leaves the module. `exp`/`ln` come from the pure-Rust `libm`, so every host computes the same bits.
 
 pub mod features;
+pub mod fit;
 
 use crate::account::Account;
 use crate::decision::Decision;

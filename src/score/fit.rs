@@ -1,0 +1,925 @@
+//! Fitting a scorecard from the lender's own history: a CSV of accounts with an outcome column.
+//!
+//! 1. Split train/test, stratified by outcome, with a seeded shuffle (or use a given test set).
+//! 2. Fine binning: numeric features into up to `fine_bins` quantile bins; categories as they are.
+//! 3. Coarse binning: numeric bins merged into a monotonic bad rate with pool-adjacent-violators (the direction,
+//!    rising or falling, with the higher information value), then bins under `min_bin_share` merged into
+//!    their neighbour; rare categories pooled into the feature's `other` bin.
+//! 4. Weight of evidence `ln(%good / %bad)` per bin (0.5 added to empty counts) and information value;
+//!    features under `min_iv` are dropped and reported.
+//! 5. Logistic regression of bad on the WoE values (Newton–Raphson / IRLS with a tiny ridge).
+//! 6. PDO scaling into integer points per bin: `points = −(β·WoE + α/n)·factor + offset/n`.
+//! 7. Report on the held-out set with the rounded scorecard, as decisions will use it: AUC, KS, Gini,
+//!    and a calibration table by decile of predicted probability.
+
+use crate::error::{Error, ErrorKind, Scope};
+use crate::policy::{Band, Bin, ScoreFeature, Scorecard};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What to fit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitCall {
+    /// Training data (or all data, when `test_csv` is absent): CSV with a header row.
+    pub csv: String,
+    /// A held-out set with the same columns; when absent, `test_share` of `csv` is held out.
+    #[serde(default)]
+    pub test_csv: Option<String>,
+    /// The outcome column.
+    pub outcome: String,
+    /// Values of the outcome column that mean "good" (paid); every other value is "bad".
+    pub good: Vec<String>,
+    /// Columns to ignore (ids, dates).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Columns to treat as categories even when numeric.
+    #[serde(default)]
+    pub categorical: Vec<String>,
+    /// Columns that must be numeric: a value that is not a number is an error (others are detected).
+    #[serde(default)]
+    pub numeric: Vec<String>,
+    /// Seed of the split.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// Share held out for testing.
+    #[serde(default = "default_test_share")]
+    pub test_share: f64,
+    /// Fine bins per numeric feature.
+    #[serde(default = "default_fine_bins")]
+    pub fine_bins: usize,
+    /// Smallest share of training rows in a coarse bin.
+    #[serde(default = "default_min_bin_share")]
+    pub min_bin_share: f64,
+    /// Features with a lower information value are dropped.
+    #[serde(default = "default_min_iv")]
+    pub min_iv: f64,
+    /// PDO scaling.
+    #[serde(default = "default_base_points")]
+    pub base_points: i32,
+    /// Good:bad odds at `base_points`.
+    #[serde(default = "default_base_odds")]
+    pub base_odds: f64,
+    /// Points that double the odds.
+    #[serde(default = "default_pdo")]
+    pub pdo: u32,
+}
+
+fn default_seed() -> u64 {
+    42
+}
+fn default_test_share() -> f64 {
+    0.3
+}
+fn default_fine_bins() -> usize {
+    20
+}
+fn default_min_bin_share() -> f64 {
+    0.05
+}
+fn default_min_iv() -> f64 {
+    0.02
+}
+fn default_base_points() -> i32 {
+    600
+}
+fn default_base_odds() -> f64 {
+    50.0
+}
+fn default_pdo() -> u32 {
+    20
+}
+
+/// One coarse bin in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct BinReport {
+    /// `[lo, hi)` for ranges, the values for categories, `missing` or `other`.
+    pub label: String,
+    /// Training rows.
+    pub count: u64,
+    /// Bad rate in training.
+    pub bad_rate: f64,
+    /// Weight of evidence.
+    pub woe: f64,
+    /// Points in the scorecard.
+    pub points: i32,
+}
+
+/// A feature in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeatureReport {
+    /// Column name.
+    pub name: String,
+    /// Information value on training data.
+    pub iv: f64,
+    /// Whether it is in the scorecard (IV ≥ `min_iv`).
+    pub kept: bool,
+    /// Logistic coefficient (kept features).
+    pub coefficient: Option<f64>,
+    /// Coarse bins.
+    pub bins: Vec<BinReport>,
+}
+
+/// A calibration row: one decile of predicted probability on the test set.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationRow {
+    /// Rows in the decile.
+    pub count: u64,
+    /// Mean predicted probability of paying.
+    pub predicted: f64,
+    /// Observed share that paid.
+    pub observed: f64,
+}
+
+/// The fit's report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Training rows.
+    pub train_rows: u64,
+    /// Test rows.
+    pub test_rows: u64,
+    /// Area under the ROC curve on the test set (with the integer-point scorecard).
+    pub auc: f64,
+    /// Kolmogorov–Smirnov statistic on the test set.
+    pub ks: f64,
+    /// Gini = 2·AUC − 1.
+    pub gini: f64,
+    /// AUC on the training set.
+    pub train_auc: f64,
+    /// Every feature, by IV descending.
+    pub features: Vec<FeatureReport>,
+    /// Calibration by decile, on the test set.
+    pub calibration: Vec<CalibrationRow>,
+}
+
+/// A fitted scorecard (a policy fragment) and its report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fitted {
+    /// Paste into the policy as `scorecard`.
+    pub scorecard: Scorecard,
+    /// How good it is.
+    pub report: Report,
+}
+
+fn err(path: &str, message: impl Into<String>) -> Error {
+    Error::new(Scope::Call, ErrorKind::BadValue, path, message)
+}
+
+/// A parsed data set: column names, rows of optional cells, and the outcome (true = bad).
+struct Data {
+    columns: Vec<String>,
+    rows: Vec<Vec<Option<String>>>,
+    bad: Vec<bool>,
+}
+
+fn read(csv_text: &str, call: &FitCall, path: &str) -> Result<Data, Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(csv_text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| err(path, format!("cannot read the header row: {e}")))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let Some(oi) = headers.iter().position(|h| h == &call.outcome) else {
+        return Err(Error::new(
+            Scope::Call,
+            ErrorKind::MissingField,
+            path,
+            format!("no outcome column `{}` in the header", call.outcome),
+        ));
+    };
+    let keep: Vec<usize> = (0..headers.len())
+        .filter(|&i| i != oi && !call.ignore.contains(&headers[i]))
+        .collect();
+    let mut rows = Vec::new();
+    let mut bad = Vec::new();
+    for (n, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| err(path, format!("row {}: {e}", n + 2)))?;
+        for &i in &keep {
+            let v = rec.get(i).map(str::trim).unwrap_or("");
+            if !v.is_empty() && call.numeric.contains(&headers[i]) && v.parse::<f64>().map_or(true, |x| !x.is_finite())
+            {
+                return Err(err(
+                    path,
+                    format!("row {}, column `{}`: `{v}` is not a number", n + 2, headers[i]),
+                ));
+            }
+        }
+        let outcome = rec.get(oi).unwrap_or("").trim();
+        bad.push(!call.good.iter().any(|g| g == outcome));
+        rows.push(
+            keep.iter()
+                .map(|&i| rec.get(i).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string))
+                .collect(),
+        );
+    }
+    Ok(Data {
+        columns: keep.iter().map(|&i| headers[i].clone()).collect(),
+        rows,
+        bad,
+    })
+}
+
+/// splitmix64: a seeded, portable shuffle (the split must be the same on every host).
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Stratified split: returns (train, test) row indices.
+fn split(bad: &[bool], share: f64, seed: u64) -> (Vec<usize>, Vec<usize>) {
+    let mut state = seed;
+    let (mut train, mut test) = (Vec::new(), Vec::new());
+    for class in [false, true] {
+        let mut idx: Vec<usize> = (0..bad.len()).filter(|&i| bad[i] == class).collect();
+        for i in (1..idx.len()).rev() {
+            let j = (splitmix(&mut state) % (i as u64 + 1)) as usize;
+            idx.swap(i, j);
+        }
+        let n_test = (idx.len() as f64 * share).round() as usize;
+        test.extend_from_slice(&idx[..n_test]);
+        train.extend_from_slice(&idx[n_test..]);
+    }
+    train.sort_unstable();
+    test.sort_unstable();
+    (train, test)
+}
+
+/// How a feature's raw value maps to a coarse bin.
+#[derive(Debug, Clone)]
+enum Binning {
+    /// Upper bounds (exclusive) of all but the last bin.
+    Numeric { cuts: Vec<f64> },
+    /// Category → bin index; unknown categories go to `other`.
+    Categorical { groups: Vec<Vec<String>>, other: usize },
+}
+
+struct Coarse {
+    binning: Binning,
+    /// (good, bad) per bin; then the missing bin last.
+    counts: Vec<(u64, u64)>,
+    labels: Vec<String>,
+}
+
+impl Coarse {
+    fn bin_of(&self, v: Option<&str>) -> usize {
+        let missing = self.counts.len() - 1;
+        let Some(v) = v else { return missing };
+        match &self.binning {
+            Binning::Numeric { cuts } => match v.parse::<f64>() {
+                Ok(x) => cuts.iter().position(|c| x < *c).unwrap_or(cuts.len()),
+                Err(_) => missing,
+            },
+            Binning::Categorical { groups, other } => {
+                groups.iter().position(|g| g.iter().any(|c| c == v)).unwrap_or(*other)
+            }
+        }
+    }
+}
+
+fn woe_iv(counts: &[(u64, u64)]) -> (Vec<f64>, f64) {
+    let tg: f64 = counts.iter().map(|c| c.0 as f64).sum::<f64>().max(1.0);
+    let tb: f64 = counts.iter().map(|c| c.1 as f64).sum::<f64>().max(1.0);
+    let mut iv = 0.0;
+    let woe = counts
+        .iter()
+        .map(|&(g, b)| {
+            if g + b == 0 {
+                return 0.0;
+            }
+            let pg = (g as f64).max(0.5) / tg;
+            let pb = (b as f64).max(0.5) / tb;
+            let w = libm::log(pg / pb);
+            iv += (pg - pb) * w;
+            w
+        })
+        .collect();
+    (woe, iv)
+}
+
+/// Pool-adjacent-violators on (good, bad) groups so that bad rate is non-decreasing (`rising`) or
+/// non-increasing. Returns merged groups as index ranges.
+fn pava(groups: &[(u64, u64)], rising: bool) -> Vec<(usize, usize, u64, u64)> {
+    let mut stack: Vec<(usize, usize, u64, u64)> = Vec::new();
+    for (i, &(g, b)) in groups.iter().enumerate() {
+        stack.push((i, i, g, b));
+        while stack.len() >= 2 {
+            let n = stack.len();
+            let (a, c) = (stack[n - 2], stack[n - 1]);
+            let ra = a.3 as f64 / (a.2 + a.3).max(1) as f64;
+            let rc = c.3 as f64 / (c.2 + c.3).max(1) as f64;
+            let violates = if rising { rc < ra } else { rc > ra };
+            if !violates {
+                break;
+            }
+            stack.truncate(n - 2);
+            stack.push((a.0, c.1, a.2 + c.2, a.3 + c.3));
+        }
+    }
+    stack
+}
+
+fn coarse_numeric(values: &[Option<f64>], bad: &[bool], call: &FitCall) -> Coarse {
+    let mut present: Vec<f64> = values.iter().filter_map(|v| *v).collect();
+    present.sort_by(f64::total_cmp);
+    // Fine cut points at quantiles (distinct values only).
+    let mut cuts: Vec<f64> = Vec::new();
+    for k in 1..call.fine_bins {
+        if let Some(&q) = present.get(present.len() * k / call.fine_bins)
+            && cuts.last().is_none_or(|l| q > *l)
+            && present.first().is_some_and(|f| q > *f)
+        {
+            cuts.push(q);
+        }
+    }
+    let count = |cuts: &[f64]| {
+        let mut c = vec![(0u64, 0u64); cuts.len() + 2];
+        for (v, &b) in values.iter().zip(bad) {
+            let i = v.map_or(cuts.len() + 1, |x| {
+                cuts.iter().position(|c| x < *c).unwrap_or(cuts.len())
+            });
+            if b { c[i].1 += 1 } else { c[i].0 += 1 }
+        }
+        c
+    };
+    let fine = count(&cuts);
+    let body = &fine[..cuts.len() + 1];
+    // Monotonic in the direction with the higher IV.
+    let best = [true, false]
+        .into_iter()
+        .map(|rising| {
+            let merged = pava(body, rising);
+            let new_cuts: Vec<f64> = merged
+                .iter()
+                .take(merged.len().saturating_sub(1))
+                .map(|m| cuts[m.1])
+                .collect();
+            let c = count(&new_cuts);
+            let iv = woe_iv(&c).1;
+            (iv, new_cuts)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|x| x.1)
+        .unwrap_or_default();
+    // Merge bins under the minimum share into the neighbour with the closer bad rate.
+    let mut cuts = best;
+    let min = (values.len() as f64 * call.min_bin_share).ceil() as u64;
+    loop {
+        let c = count(&cuts);
+        let body = &c[..cuts.len() + 1];
+        let Some(small) = (0..body.len())
+            .filter(|&i| body[i].0 + body[i].1 < min)
+            .min_by_key(|&i| body[i].0 + body[i].1)
+        else {
+            break;
+        };
+        if cuts.is_empty() {
+            break;
+        }
+        // Remove the cut on the side of the smaller neighbour.
+        let remove = if small == 0 {
+            0
+        } else if small == body.len() - 1 {
+            cuts.len() - 1
+        } else if body[small - 1].0 + body[small - 1].1 <= body[small + 1].0 + body[small + 1].1 {
+            small - 1
+        } else {
+            small
+        };
+        cuts.remove(remove);
+    }
+    let counts = count(&cuts);
+    let mut labels: Vec<String> = Vec::new();
+    let mut lo = "-inf".to_string();
+    for c in &cuts {
+        labels.push(format!("[{lo}, {c})"));
+        lo = c.to_string();
+    }
+    labels.push(format!("[{lo}, +inf)"));
+    labels.push("missing".into());
+    Coarse {
+        binning: Binning::Numeric { cuts },
+        counts,
+        labels,
+    }
+}
+
+fn coarse_categorical(values: &[Option<&str>], bad: &[bool], call: &FitCall) -> Coarse {
+    let mut per: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    let mut missing = (0u64, 0u64);
+    for (v, &b) in values.iter().zip(bad) {
+        let slot = match v {
+            Some(v) => per.entry(v).or_default(),
+            None => &mut missing,
+        };
+        if b { slot.1 += 1 } else { slot.0 += 1 }
+    }
+    let min = (values.len() as f64 * call.min_bin_share).ceil() as u64;
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut counts: Vec<(u64, u64)> = Vec::new();
+    let mut other = (0u64, 0u64);
+    let mut other_members: Vec<String> = Vec::new();
+    for (k, c) in per {
+        if c.0 + c.1 >= min {
+            groups.push(vec![k.to_string()]);
+            counts.push(c);
+        } else {
+            other.0 += c.0;
+            other.1 += c.1;
+            other_members.push(k.to_string());
+        }
+    }
+    let other_index = groups.len();
+    let mut labels: Vec<String> = groups.iter().map(|g| g.join(" | ")).collect();
+    labels.push(if other_members.is_empty() {
+        "other".into()
+    } else {
+        format!("other ({})", other_members.join(" | "))
+    });
+    labels.push("missing".into());
+    counts.push(other);
+    counts.push(missing);
+    Coarse {
+        binning: Binning::Categorical {
+            groups,
+            other: other_index,
+        },
+        counts,
+        labels,
+    }
+}
+
+/// Fits a logistic regression of `y` (1 = bad) on `x` (rows × features) by Newton–Raphson.
+fn logistic(x: &[Vec<f64>], y: &[bool]) -> Vec<f64> {
+    let p = x.first().map_or(0, Vec::len) + 1;
+    let mut beta = vec![0.0; p];
+    for _ in 0..50 {
+        let mut grad = vec![0.0; p];
+        let mut hess = vec![vec![0.0; p]; p];
+        for (row, &yi) in x.iter().zip(y) {
+            let mut z = beta[0];
+            for (j, v) in row.iter().enumerate() {
+                z += beta[j + 1] * v;
+            }
+            let mu = 1.0 / (1.0 + libm::exp(-z));
+            let w = (mu * (1.0 - mu)).max(1e-10);
+            let r = f64::from(u8::from(yi)) - mu;
+            let xi: Vec<f64> = std::iter::once(1.0).chain(row.iter().copied()).collect();
+            for a in 0..p {
+                grad[a] += xi[a] * r;
+                for b in 0..p {
+                    hess[a][b] += w * xi[a] * xi[b];
+                }
+            }
+        }
+        for (a, row) in hess.iter_mut().enumerate() {
+            row[a] += 1e-6;
+            grad[a] -= 1e-6 * beta[a];
+        }
+        let Some(step) = solve(hess, grad) else { break };
+        let mut moved = 0.0f64;
+        for (b, s) in beta.iter_mut().zip(&step) {
+            *b += s;
+            moved = moved.max(s.abs());
+        }
+        if moved < 1e-10 {
+            break;
+        }
+    }
+    beta
+}
+
+/// Solves `a · x = b` by Gaussian elimination with partial pivoting.
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
+    let n = b.len();
+    for col in 0..n {
+        let piv = (col..n).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[piv][col].abs() < 1e-14 {
+            return None;
+        }
+        a.swap(col, piv);
+        b.swap(col, piv);
+        let pivot_row = a[col].clone();
+        for r in col + 1..n {
+            let f = a[r][col] / pivot_row[col];
+            for (x, p) in a[r].iter_mut().zip(&pivot_row).skip(col) {
+                *x -= f * p;
+            }
+            b[r] -= f * b[col];
+        }
+    }
+    let mut x = vec![0.0; n];
+    for r in (0..n).rev() {
+        let s: f64 = (r + 1..n).map(|c| a[r][c] * x[c]).sum();
+        x[r] = (b[r] - s) / a[r][r];
+    }
+    Some(x)
+}
+
+/// AUC of `scores` (higher = more likely good) against `bad`, ties counted half (Mann–Whitney).
+pub fn auc(scores: &[f64], bad: &[bool]) -> f64 {
+    let mut idx: Vec<usize> = (0..scores.len()).collect();
+    idx.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    let (mut rank_sum_good, mut i) = (0.0, 0);
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && scores[idx[j + 1]] == scores[idx[i]] {
+            j += 1;
+        }
+        let avg = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &idx[i..=j] {
+            if !bad[k] {
+                rank_sum_good += avg;
+            }
+        }
+        i = j + 1;
+    }
+    let ng = bad.iter().filter(|b| !**b).count() as f64;
+    let nb = bad.len() as f64 - ng;
+    if ng == 0.0 || nb == 0.0 {
+        return 0.5;
+    }
+    (rank_sum_good - ng * (ng + 1.0) / 2.0) / (ng * nb)
+}
+
+/// KS: the largest gap between the cumulative shares of bads and goods over score thresholds.
+pub fn ks(scores: &[f64], bad: &[bool]) -> f64 {
+    let mut idx: Vec<usize> = (0..scores.len()).collect();
+    idx.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    let nb = bad.iter().filter(|b| **b).count() as f64;
+    let ng = bad.len() as f64 - nb;
+    if nb == 0.0 || ng == 0.0 {
+        return 0.0;
+    }
+    let (mut cb, mut cg, mut best) = (0.0, 0.0, 0.0f64);
+    let mut i = 0;
+    while i < idx.len() {
+        let s = scores[idx[i]];
+        while i < idx.len() && scores[idx[i]] == s {
+            if bad[idx[i]] {
+                cb += 1.0
+            } else {
+                cg += 1.0
+            }
+            i += 1;
+        }
+        best = best.max((cb / nb - cg / ng).abs());
+    }
+    best
+}
+
+/// Fits a scorecard.
+///
+/// # Errors
+/// `call.missing_field` for a missing outcome column; `call.bad_value` for unreadable CSV, a single-class
+/// outcome, fewer rows than fine bins, mismatched test columns, or no feature informative enough.
+pub fn fit(call: &FitCall) -> Result<Fitted, Error> {
+    let all = read(&call.csv, call, "/csv")?;
+    let (train_idx, test_data) = match &call.test_csv {
+        Some(t) => {
+            let test = read(t, call, "/test_csv")?;
+            if test.columns != all.columns {
+                return Err(err(
+                    "/test_csv",
+                    "the test set's columns differ from the training set's",
+                ));
+            }
+            ((0..all.rows.len()).collect::<Vec<_>>(), Some(test))
+        }
+        None => (Vec::new(), None),
+    };
+    let (train_idx, test_idx) = if test_data.is_some() {
+        (train_idx, Vec::new())
+    } else {
+        split(&all.bad, call.test_share, call.seed)
+    };
+    let bads = train_idx.iter().filter(|&&i| all.bad[i]).count();
+    if bads == 0 || bads == train_idx.len() {
+        return Err(err(
+            "/outcome",
+            format!(
+                "the outcome `{}` has a single class in the training data: both good and bad rows are needed",
+                call.outcome
+            ),
+        ));
+    }
+    if train_idx.len() < call.fine_bins.max(2) {
+        return Err(err(
+            "/csv",
+            format!(
+                "`{}` training rows are fewer than the `{}` fine bins",
+                train_idx.len(),
+                call.fine_bins
+            ),
+        ));
+    }
+    let y: Vec<bool> = train_idx.iter().map(|&i| all.bad[i]).collect();
+    let mut coarse: Vec<(usize, Coarse, Vec<f64>, f64)> = Vec::new();
+    for (c, name) in all.columns.iter().enumerate() {
+        let raw: Vec<Option<&str>> = train_idx.iter().map(|&i| all.rows[i][c].as_deref()).collect();
+        let numeric: Option<Vec<Option<f64>>> = if call.categorical.contains(name) {
+            None
+        } else {
+            raw.iter()
+                .map(|v| {
+                    v.map_or(Some(None), |s| {
+                        s.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some)
+                    })
+                })
+                .collect()
+        };
+        let cb = match numeric {
+            Some(values) => coarse_numeric(&values, &y, call),
+            None => coarse_categorical(&raw, &y, call),
+        };
+        let (woe, iv) = woe_iv(&cb.counts);
+        coarse.push((c, cb, woe, iv));
+    }
+    let kept: Vec<usize> = (0..coarse.len()).filter(|&k| coarse[k].3 >= call.min_iv).collect();
+    if kept.is_empty() {
+        return Err(err(
+            "/csv",
+            format!("no feature has an information value of at least `{}`", call.min_iv),
+        ));
+    }
+    let encode = |rows: &[Vec<Option<String>>], idx: &[usize]| -> Vec<Vec<f64>> {
+        idx.iter()
+            .map(|&i| {
+                kept.iter()
+                    .map(|&k| {
+                        let (c, cb, woe, _) = &coarse[k];
+                        woe[cb.bin_of(rows[i][*c].as_deref())]
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let x = encode(&all.rows, &train_idx);
+    let beta = logistic(&x, &y);
+
+    // PDO scaling into integer points per bin.
+    let factor = f64::from(call.pdo) / core::f64::consts::LN_2;
+    let offset = f64::from(call.base_points) - factor * libm::log(call.base_odds);
+    let n = kept.len() as f64;
+    let share = (offset - factor * beta[0]) / n;
+    let points_of = |j: usize, w: f64| libm::round(-factor * beta[j + 1] * w + share) as i32;
+    let mut features = Vec::new();
+    let mut reports = Vec::new();
+    for (k, (c, cb, woe, iv)) in coarse.iter().enumerate() {
+        let j = kept.iter().position(|&x| x == k);
+        let pts: Vec<i32> = woe.iter().map(|&w| j.map_or(0, |j| points_of(j, w))).collect();
+        let missing = cb.counts.len() - 1;
+        reports.push(FeatureReport {
+            name: all.columns[*c].clone(),
+            iv: round6(*iv),
+            kept: j.is_some(),
+            coefficient: j.map(|j| round6(beta[j + 1])),
+            bins: cb
+                .labels
+                .iter()
+                .zip(&cb.counts)
+                .zip(woe.iter().zip(&pts))
+                .map(|((label, &(g, b)), (&w, &p))| BinReport {
+                    label: label.clone(),
+                    count: g + b,
+                    bad_rate: round6(b as f64 / (g + b).max(1) as f64),
+                    woe: round6(w),
+                    points: p,
+                })
+                .collect(),
+        });
+        let Some(_) = j else { continue };
+        let bins = match &cb.binning {
+            Binning::Numeric { cuts } => {
+                let mut v: Vec<Bin> = cuts
+                    .iter()
+                    .zip(&pts)
+                    .map(|(c, p)| Bin::Range {
+                        below: Some(*c),
+                        points: *p,
+                    })
+                    .collect();
+                v.push(Bin::Range {
+                    below: None,
+                    points: pts[cuts.len()],
+                });
+                v
+            }
+            Binning::Categorical { groups, .. } => groups
+                .iter()
+                .zip(&pts)
+                .map(|(g, p)| Bin::Category {
+                    values: g.clone(),
+                    points: *p,
+                })
+                .collect(),
+        };
+        let other_points = match &cb.binning {
+            Binning::Categorical { other, .. } => pts[*other],
+            Binning::Numeric { .. } => pts[missing],
+        };
+        features.push(ScoreFeature {
+            name: all.columns[*c].clone(),
+            bins,
+            missing_points: pts[missing],
+            other_points,
+        });
+    }
+    reports.sort_by(|a, b| b.iv.total_cmp(&a.iv).then(a.name.cmp(&b.name)));
+
+    // Bands at the score's quintiles on training data.
+    // Points of a row with the integer scorecard, exactly as decisions will score it.
+    let bin_points: Vec<(usize, &Coarse, Vec<i32>)> = kept
+        .iter()
+        .map(|&k| {
+            let (c, cb, _, _) = &coarse[k];
+            let pts = reports
+                .iter()
+                .find(|r| r.name == all.columns[*c])
+                .map(|r| r.bins.iter().map(|b| b.points).collect())
+                .unwrap_or_default();
+            (*c, cb, pts)
+        })
+        .collect();
+    let total_points = |rows: &[Vec<Option<String>>], i: usize| -> i32 {
+        bin_points
+            .iter()
+            .map(|(c, cb, pts)| pts.get(cb.bin_of(rows[i][*c].as_deref())).copied().unwrap_or(0))
+            .sum()
+    };
+    let mut train_scores: Vec<i32> = train_idx.iter().map(|&i| total_points(&all.rows, i)).collect();
+    let train_auc = auc(&train_scores.iter().map(|&s| f64::from(s)).collect::<Vec<_>>(), &y);
+    train_scores.sort_unstable();
+    let q = |p: usize| train_scores.get(train_scores.len() * p / 5).copied().unwrap_or(0);
+    let mut bands: Vec<Band> = ["A", "B", "C", "D"]
+        .iter()
+        .zip([4, 3, 2, 1])
+        .map(|(name, p)| Band {
+            name: (*name).into(),
+            min_points: q(p),
+        })
+        .collect();
+    bands.dedup_by(|b, a| b.min_points >= a.min_points);
+    // The last band starts at the lowest score the card can give.
+    let floor: i32 = bin_points
+        .iter()
+        .map(|(_, _, pts)| pts.iter().copied().min().unwrap_or(0))
+        .sum();
+    bands.retain(|b| b.min_points > floor);
+    bands.push(Band {
+        name: "E".into(),
+        min_points: floor,
+    });
+
+    let scorecard = Scorecard {
+        base_points: call.base_points,
+        base_odds: call.base_odds,
+        pdo: call.pdo,
+        features,
+        bands,
+        reasons: 4,
+    };
+    let (test_rows, test_bad): (Vec<Vec<Option<String>>>, Vec<bool>) = match test_data {
+        Some(t) => (t.rows, t.bad),
+        None => (
+            test_idx.iter().map(|&i| all.rows[i].clone()).collect(),
+            test_idx.iter().map(|&i| all.bad[i]).collect(),
+        ),
+    };
+    let test_scores: Vec<f64> = (0..test_rows.len())
+        .map(|i| f64::from(total_points(&test_rows, i)))
+        .collect();
+    let auc_test = auc(&test_scores, &test_bad);
+    let ks_test = ks(&test_scores, &test_bad);
+    // Calibration by decile of predicted P(good).
+    let mut order: Vec<usize> = (0..test_scores.len()).collect();
+    order.sort_by(|&a, &b| test_scores[a].total_cmp(&test_scores[b]).then(a.cmp(&b)));
+    let calibration = (0..10)
+        .filter_map(|d| {
+            let part = &order[order.len() * d / 10..order.len() * (d + 1) / 10];
+            if part.is_empty() {
+                return None;
+            }
+            let pred: f64 = part
+                .iter()
+                .map(|&i| super::probability(&scorecard, test_scores[i] as i32))
+                .sum::<f64>()
+                / part.len() as f64;
+            let obs = part.iter().filter(|&&i| !test_bad[i]).count() as f64 / part.len() as f64;
+            Some(CalibrationRow {
+                count: part.len() as u64,
+                predicted: round6(pred),
+                observed: round6(obs),
+            })
+        })
+        .collect();
+    let report = Report {
+        train_rows: train_idx.len() as u64,
+        test_rows: test_rows.len() as u64,
+        auc: round6(auc_test),
+        ks: round6(ks_test),
+        gini: round6(2.0 * auc_test - 1.0),
+        train_auc: round6(train_auc),
+        features: reports,
+        calibration,
+    };
+    Ok(Fitted { scorecard, report })
+}
+
+fn round6(x: f64) -> f64 {
+    libm::round(x * 1e6) / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn woe_and_iv_by_hand() {
+        // goods 80/20, bads 10/40 → %g .8/.2, %b .2/.8; WoE ln 4 and ln .25; IV = .6·ln4 + .6·ln4 = 1.6636.
+        let (w, iv) = woe_iv(&[(80, 10), (20, 40)]);
+        assert!((w[0] - 4f64.ln()).abs() < 1e-12 && (w[1] + 4f64.ln()).abs() < 1e-12);
+        assert!((iv - 1.2 * 4f64.ln()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn pava_makes_bad_rates_monotonic() {
+        // bad rates .1 .3 .2 .4 → rising merges the middle pair: .1 | .25 | .4.
+        let merged = pava(&[(90, 10), (70, 30), (80, 20), (60, 40)], true);
+        let rates: Vec<f64> = merged.iter().map(|m| m.3 as f64 / (m.2 + m.3) as f64).collect();
+        assert_eq!(rates, vec![0.1, 0.25, 0.4]);
+        assert!(rates.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn auc_and_ks_by_hand() {
+        // Goods at 3 and 4, bads at 1 and 3.5: 3 of 4 pairs ordered → AUC .75.
+        let (s, b) = ([3.0, 4.0, 1.0, 3.5], [false, false, true, true]);
+        assert_eq!(auc(&s, &b), 0.75);
+        // Thresholds: after 1 → bads .5, goods 0 → .5; after 3 → .5 / .5; after 3.5 → 1 / .5 → KS .5.
+        assert_eq!(ks(&s, &b), 0.5);
+        assert_eq!(auc(&[1.0, 1.0], &[false, true]), 0.5);
+    }
+
+    #[test]
+    fn logistic_recovers_a_known_slope() {
+        // y = bad with P = 1/(1+e^-(x)) on a grid: the fitted slope is close to 1.
+        let mut x = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..2000 {
+            let xi = (i % 100) as f64 / 10.0 - 5.0;
+            let p = 1.0 / (1.0 + (-xi).exp());
+            let bad = ((i * 7919) % 1000) as f64 / 1000.0 < p;
+            x.push(vec![xi]);
+            y.push(bad);
+        }
+        let beta = logistic(&x, &y);
+        assert!((beta[1] - 1.0).abs() < 0.2, "slope {}", beta[1]);
+    }
+
+    #[test]
+    fn bad_inputs_get_clear_errors() {
+        let base = |csv: &str, outcome: &str| FitCall {
+            csv: csv.into(),
+            test_csv: None,
+            outcome: outcome.into(),
+            good: vec!["good".into()],
+            ignore: vec![],
+            categorical: vec![],
+            numeric: vec!["a".into()],
+            seed: 1,
+            test_share: 0.3,
+            fine_bins: 5,
+            min_bin_share: 0.05,
+            min_iv: 0.02,
+            base_points: 600,
+            base_odds: 50.0,
+            pdo: 20,
+        };
+        let code = |c: FitCall| fit(&c).err().map(|e| (e.code(), e.path));
+        assert_eq!(
+            code(base("a,y\n1,good\n", "target")),
+            Some(("call.missing_field".into(), "/csv".into()))
+        );
+        let one_class: String = std::iter::once("a,y".to_string())
+            .chain((0..50).map(|i| format!("{i},good")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(
+            code(base(&one_class, "y")),
+            Some(("call.bad_value".into(), "/outcome".into()))
+        );
+        assert_eq!(
+            code(base("a,y\n1,good\n2,bad\n", "y")).map(|c| c.1),
+            Some("/csv".into())
+        );
+        assert_eq!(code(base("a,y\n1,good,3\n", "y")).map(|c| c.1), Some("/csv".into()));
+        let e = fit(&base("a,y\n1,good\nabc,bad\n", "y")).err().map(|e| e.message);
+        assert_eq!(e.as_deref(), Some("row 3, column `a`: `abc` is not a number"));
+    }
+}
