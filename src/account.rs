@@ -200,9 +200,10 @@ pub struct Channels {
 pub struct ChannelState {
     /// Number, e-mail address, postal address or handle.
     pub address: String,
-    /// Whether the borrower consented to this channel (required for texts and autodialled calls in the US).
-    #[serde(default = "yes")]
-    pub consent: bool,
+    /// Whether the borrower consented to this channel: `true`, `false`, or absent (unknown). Unknown counts as
+    /// consent except where the jurisdiction requires it to be explicit (US texts, TCPA).
+    #[serde(default)]
+    pub consent: Option<bool>,
     /// Whether the borrower revoked or opted out.
     #[serde(default)]
     pub opted_out: bool,
@@ -212,10 +213,6 @@ pub struct ChannelState {
     /// A work address or phone (US: no employer e-mail, §1006.22(f)(3)).
     #[serde(default)]
     pub workplace: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// What happened before `as_of`. Events after `as_of` are ignored: a decision is "as of" that moment.

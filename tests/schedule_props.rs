@@ -49,7 +49,7 @@ proptest! {
         let account = json!({"id": "P", "jurisdiction": jur, "currency": cur,
             "instalments": [{"due": due.to_string(), "amount": 1000}],
             "borrower": {"name": "x", "time_zone": tz, "birth_year": if young { 2000 } else { 1950 }},
-            "channels": {"sms": {"address": "1", "opted_out": sms_out}, "email": {"address": "e"}, "call": {"address": "1"}, "letter": {"address": "l"}},
+            "channels": {"sms": {"address": "1", "opted_out": sms_out, "consent": true}, "email": {"address": "e"}, "call": {"address": "1"}, "letter": {"address": "l"}},
             "history": {"contacts": contacts}});
         let call = json!({"account": account, "as_of": as_of.to_utc_string()}).to_string();
         let d: Value = serde_json::from_str(&dunwell::api::decide(&engine, &call)).unwrap();

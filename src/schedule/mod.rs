@@ -368,7 +368,7 @@ fn unusable(account: &Account, ch: Channel, rules: &preset::ContactRules) -> Opt
     };
     if st.opted_out {
         Some(Reason::OptedOut)
-    } else if !st.consent {
+    } else if st.consent == Some(false) || (st.consent.is_none() && rules.explicit_consent.contains(&ch)) {
         Some(Reason::NoConsent)
     } else if st.bounced {
         Some(Reason::Bounced)

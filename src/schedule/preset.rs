@@ -27,6 +27,8 @@ pub struct ContactRules {
     pub no_workplace_email: bool,
     /// ISO weekdays (1 Monday … 7 Sunday) without contact.
     pub no_contact_weekdays: Vec<u8>,
+    /// Channels that need the borrower's explicit consent (`consent: true`); unknown consent is not enough.
+    pub explicit_consent: Vec<crate::account::Channel>,
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -46,6 +48,8 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
             call_attempts_per_day: None,
             no_workplace_email: true,
             no_contact_weekdays: Vec::new(),
+            // TCPA 47 U.S.C. §227(b): texts to mobiles need prior express consent.
+            explicit_consent: vec![crate::account::Channel::Sms],
         },
         // GB/T 45251—2025 and the NIFA 2024 guideline: no collection 22:00–08:00, ≤ 3 connected calls a day;
         // CBA 2026 guideline: ≤ 6 unanswered attempts a day per contact method.
@@ -58,6 +62,7 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
             call_attempts_per_day: Some(6),
             no_workplace_email: false,
             no_contact_weekdays: Vec::new(),
+            explicit_consent: Vec::new(),
         },
         // FCA CONC 7.9.4: no contact at unreasonable times; 08:00–21:00 is the conventional reading.
         Preset::Gb => ContactRules {
@@ -69,6 +74,7 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
             call_attempts_per_day: None,
             no_workplace_email: false,
             no_contact_weekdays: Vec::new(),
+            explicit_consent: Vec::new(),
         },
         // Custom: nothing imposed; the policy states its own rules.
         Preset::Custom => ContactRules {
@@ -80,6 +86,7 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
             call_attempts_per_day: None,
             no_workplace_email: false,
             no_contact_weekdays: Vec::new(),
+            explicit_consent: Vec::new(),
         },
     }
 }
