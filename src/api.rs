@@ -14,7 +14,7 @@ use serde_json::value::RawValue;
 pub const ABI_VERSION: u32 = 1;
 
 /// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`.
-pub const OPS: &[&str] = &["decide", "decide_batch", "fit"];
+pub const OPS: &[&str] = &["decide", "decide_batch", "fit", "render"];
 
 /// Which document a path inside a decide call belongs to.
 fn call_scope(path: &str) -> Scope {
@@ -31,6 +31,7 @@ pub fn call(engine: &Engine, op: &str, input: &str) -> String {
         "decide" => decide(engine, input),
         "decide_batch" => decide_batch(engine, input),
         "fit" => fit(input),
+        "render" => render(engine, input),
         other => error_envelope(
             &Error::new(
                 Scope::Call,
@@ -91,6 +92,72 @@ pub fn decide_batch(engine: &Engine, input: &str) -> String {
 pub fn fit(input: &str) -> String {
     let result =
         json::parse::<crate::score::fit::FitCall>(input, |_| Scope::Call).and_then(|c| crate::score::fit::fit(&c));
+    envelope(&result, &[])
+}
+
+/// Input of `render`: a template to render for an account at `as_of`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RenderCall {
+    account: Account,
+    as_of: Instant,
+    template: TemplateSource,
+    channel: crate::account::Channel,
+    #[serde(default)]
+    tone: crate::policy::Tone,
+}
+
+/// A template given inline: a name (ending in `.html` for HTML escaping) and its source.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateSource {
+    name: String,
+    source: String,
+}
+
+/// What `render` answers.
+#[derive(Serialize)]
+struct Rendered {
+    text: String,
+    sms: Option<crate::template::sms::SmsSize>,
+    findings: Vec<crate::template::lint::Finding>,
+}
+
+/// `render`: decides the account, builds the message variables, renders the template in the sandbox and lints
+/// the result. Template errors are `call.template` with the template name and line.
+pub fn render(engine: &Engine, input: &str) -> String {
+    let result = json::parse::<RenderCall>(input, call_scope).and_then(|c| {
+        let d = decision::decide_account(engine, &c.account, c.as_of, "/account")?;
+        let policy = &engine.policy;
+        let ctx = crate::template::context::build(policy, &c.account, &d, c.channel, c.tone, &c.template.name);
+        let text = crate::template::render(
+            &c.template.name,
+            &c.template.source,
+            &ctx,
+            crate::template::Limits::default(),
+        )
+        .map_err(|mut e| {
+            e.path = "/template/source".into();
+            e
+        })?;
+        let preset = policy
+            .jurisdictions
+            .0
+            .get(&c.account.jurisdiction)
+            .map_or("custom", |j| j.preset.code());
+        let findings = crate::template::lint::lint(&crate::template::lint::Subject {
+            template: &c.template.name,
+            source: &c.template.source,
+            rendered: &text,
+            locale: crate::template::context::locale_of(&c.account),
+            preset,
+            channel: c.channel,
+            company: &policy.company.name,
+            max_sms_segments: policy.messages.max_sms_segments,
+        });
+        let sms = (c.channel == crate::account::Channel::Sms).then(|| crate::template::sms::measure(&text));
+        Ok(Rendered { text, sms, findings })
+    });
     envelope(&result, &[])
 }
 

@@ -32,6 +32,7 @@ pub mod policy;
 pub mod promise;
 pub mod schedule;
 pub mod score;
+pub mod template;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

@@ -103,6 +103,26 @@ enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Render a template file for one account (sandboxed), and lint the result.
+    Render {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// The moment to decide at, RFC 3339 with offset.
+        #[arg(long)]
+        as_of: String,
+        /// The template file (`.html` for HTML-escaped output).
+        #[arg(long)]
+        template: PathBuf,
+        /// The channel the message is for (sms, email, letter, call, social_dm).
+        #[arg(long)]
+        channel: String,
+        /// The tone (gentle, neutral, firm).
+        #[arg(long, default_value = "neutral")]
+        tone: String,
+        /// One account as JSON (a file or `-`).
+        account: String,
+    },
     /// What module this is: sha256, ABI, versions, tz database.
     Info,
     /// Write a deterministic synthetic portfolio as JSON lines.
@@ -246,6 +266,69 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             eprint!("{}", dunwell_host::explain::render_fit_report(&ok["report"], elapsed));
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Render {
+            policy,
+            as_of,
+            template,
+            channel,
+            tone,
+            account,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = open_session(&rt, &policy)?;
+            let account_text = if account == "-" {
+                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+            } else {
+                std::fs::read_to_string(&account).with_context(|| format!("cannot read `{account}`"))?
+            };
+            let name = template
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let call = format!(
+                "{{\"as_of\":{},\"channel\":{},\"tone\":{},\"template\":{},\"account\":{}}}",
+                serde_json::to_string(&as_of)?,
+                serde_json::to_string(&channel)?,
+                serde_json::to_string(&tone)?,
+                serde_json::json!({"name": name, "source": read_text(&template)?}),
+                account_text.trim()
+            );
+            let answer = session.call("render", &call);
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            println!("{}", ok["text"].as_str().unwrap_or(""));
+            if let Some(sms) = ok["sms"].as_object() {
+                eprintln!(
+                    "sms: {} units, {} encoding, {} segment(s)",
+                    sms["units"],
+                    sms["encoding"].as_str().unwrap_or(""),
+                    sms["segments"]
+                );
+            }
+            let findings = ok["findings"].as_array().cloned().unwrap_or_default();
+            for f in &findings {
+                let at = f["position"]
+                    .as_u64()
+                    .map(|p| format!(" at byte {p} of the {}", f["within"].as_str().unwrap_or("")))
+                    .unwrap_or_default();
+                eprintln!(
+                    "{} {}{}: {}",
+                    f["severity"].as_str().unwrap_or(""),
+                    f["code"].as_str().unwrap_or(""),
+                    at,
+                    f["message"].as_str().unwrap_or("")
+                );
+            }
+            let errors = findings.iter().filter(|f| f["severity"] == "error").count();
+            Ok(if errors == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Info => {
             let rt = runtime(cli.module)?;

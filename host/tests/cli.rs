@@ -242,3 +242,54 @@ fn fit_writes_a_scorecard_that_decisions_can_use() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("call.bad_value at /outcome"));
 }
+
+#[test]
+fn render_prints_the_message_and_its_lint_findings() {
+    let dir = std::env::temp_dir().join(format!("dunwell-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let account = dir.join("account.json");
+    std::fs::write(
+        &account,
+        r#"{"id":"R-1","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-28","amount":123456}],
+            "borrower":{"name":"王芳","time_zone":"Asia/Shanghai"}}"#,
+    )
+    .unwrap();
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "【{{ company.name }}】{{ borrower.salutation }}，您的借款已逾期{{ dpd }}天，欠款{{ overdue | money }}。回复TD退订").unwrap();
+    let args = |t: &std::path::Path| {
+        vec![
+            "render",
+            "--policy",
+            POLICY,
+            "--as-of",
+            "2026-11-28T02:00:00Z",
+            "--channel",
+            "sms",
+            "--template",
+            t.to_str().unwrap(),
+            account.to_str().unwrap(),
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>()
+    };
+    let a = args(&good);
+    let out = dunwell(&a.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "【Dunwell Demo Finance】尊敬的王芳，您的借款已逾期31天，欠款1,234.56 元。回复TD退订"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ucs2 encoding, 1 segment(s)"));
+
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "老赖，再不还就逮捕你").unwrap();
+    let a = args(&bad);
+    let out = dunwell(&a.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error lint.insult at byte 0 of the source") && err.contains("lint.threat"),
+        "{err}"
+    );
+}

@@ -51,6 +51,66 @@ pub struct Policy {
     /// The propensity-to-pay scorecard (absent: decisions carry no score).
     #[serde(default)]
     pub scorecard: Option<Scorecard>,
+    /// Who the messages come from.
+    #[serde(default)]
+    pub company: Company,
+    /// Message rules.
+    #[serde(default)]
+    pub messages: MessageRules,
+}
+
+/// The lender (or agency) messages identify.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    /// Name every written message must carry.
+    #[serde(default = "default_company")]
+    pub name: String,
+    /// Phone for questions and arrangements.
+    #[serde(default)]
+    pub phone: String,
+    /// Web site.
+    #[serde(default)]
+    pub url: String,
+    /// Repayment link; `{account_id}` is replaced with the account's id.
+    #[serde(default)]
+    pub pay_url: String,
+}
+
+impl Default for Company {
+    fn default() -> Self {
+        Company {
+            name: default_company(),
+            phone: String::new(),
+            url: String::new(),
+            pay_url: String::new(),
+        }
+    }
+}
+
+fn default_company() -> String {
+    "Your lender".into()
+}
+
+/// Message rules.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageRules {
+    /// Most SMS segments a text may take (lint warns above it).
+    #[serde(default = "default_segments")]
+    pub max_sms_segments: usize,
+}
+
+impl Default for MessageRules {
+    fn default() -> Self {
+        MessageRules {
+            max_sms_segments: default_segments(),
+        }
+    }
+}
+
+fn default_segments() -> usize {
+    3
 }
 
 /// A points-based scorecard with PDO scaling.

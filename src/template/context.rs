@@ -1,0 +1,205 @@
+//! The variables a message template sees, built from the account, its decision and the policy. Everything is
+//! a fact already in the decision: a template cannot invent an amount or a date.
+//!
+//! | variable | example |
+//! |---|---|
+//! | `locale`, `currency`, `time_zone`, `jurisdiction`, `preset` | `zh-CN`, `CNY`, `Asia/Shanghai`, `CN`, `CN` |
+//! | `channel`, `tone`, `template` | `sms`, `firm`, `m2_overdue_firm` |
+//! | `borrower.name`, `borrower.salutation` | `王芳`, `王芳女士/先生` · `Ann Lee`, `Dear Ann Lee` |
+//! | `company.name`, `company.phone`, `company.url` | from the policy's `company` |
+//! | `account.id`, `account.id_masked` | `A-1001`, `**1001` |
+//! | `dpd`, `bucket` | `31`, `M2` |
+//! | `overdue`, `outstanding`, `next_due_amount` | minor units: use `| money` |
+//! | `next_due_date`, `oldest_unpaid_due` | dates: use `| date` |
+//! | `penalty.accrued`, `penalty.per_day`, `penalty.projected_date`, `penalty.projected_owed` | if nothing is paid in 14 days |
+//! | `pay_url` | the policy's `company.pay_url` with `{account_id}` filled in |
+//! | `offers` | the top offers: `id`, `kind`, `first_amount`, `first_due`, `payments`, `total` |
+//! | `promise.amount`, `promise.due` | the pending promise, if any |
+//! | `first_contact` | no written contact was sent before (US initial-communication disclosure) |
+
+use crate::account::{Account, Channel, Direction, Locale};
+use crate::decision::Decision;
+use crate::policy::{Policy, Tone};
+use crate::promise::PtpState;
+use serde::Serialize;
+
+/// A message's variables.
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageContext {
+    locale: &'static str,
+    currency: &'static str,
+    time_zone: &'static str,
+    jurisdiction: String,
+    preset: &'static str,
+    channel: Channel,
+    tone: Tone,
+    template: String,
+    borrower: BorrowerVars,
+    company: CompanyVars,
+    account: AccountVars,
+    dpd: i64,
+    bucket: String,
+    overdue: i64,
+    outstanding: i64,
+    next_due_amount: i64,
+    next_due_date: Option<String>,
+    oldest_unpaid_due: Option<String>,
+    penalty: Option<PenaltyVars>,
+    pay_url: String,
+    offers: Vec<OfferVars>,
+    promise: Option<PromiseVars>,
+    first_contact: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct BorrowerVars {
+    name: String,
+    salutation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct CompanyVars {
+    name: String,
+    phone: String,
+    url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AccountVars {
+    id: String,
+    id_masked: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PenaltyVars {
+    accrued: i64,
+    per_day: i64,
+    projected_date: String,
+    projected_owed: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct OfferVars {
+    id: String,
+    kind: crate::arrange::offers::Kind,
+    first_amount: i64,
+    first_due: String,
+    payments: usize,
+    total: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PromiseVars {
+    amount: i64,
+    due: String,
+}
+
+/// The locale a message is written in: the borrower's, else the jurisdiction's usual one.
+pub fn locale_of(account: &Account) -> &'static str {
+    match account.borrower.locale {
+        Some(Locale::ZhCn) => "zh-CN",
+        Some(Locale::EnUs) => "en-US",
+        Some(Locale::EnGb) => "en-GB",
+        None => match account.jurisdiction.as_str() {
+            "CN" => "zh-CN",
+            "GB" => "en-GB",
+            _ => "en-US",
+        },
+    }
+}
+
+/// Builds the variables for one message.
+pub fn build(
+    policy: &Policy,
+    account: &Account,
+    d: &Decision,
+    channel: Channel,
+    tone: Tone,
+    template: &str,
+) -> MessageContext {
+    let locale = locale_of(account);
+    let name = account.borrower.name.clone();
+    let salutation = match locale {
+        "zh-CN" => format!("尊敬的{name}"),
+        _ => format!("Dear {name}"),
+    };
+    let preset = policy
+        .jurisdictions
+        .0
+        .get(&account.jurisdiction)
+        .map_or("custom", |j| j.preset.code());
+    let c = &policy.company;
+    let id_chars: Vec<char> = account.id.chars().collect();
+    let keep = id_chars.len().min(4);
+    let id_masked: String = std::iter::repeat_n('*', id_chars.len() - keep)
+        .chain(id_chars[id_chars.len() - keep..].iter().copied())
+        .collect();
+    let penalty = d.penalty.as_ref().and_then(|p| {
+        p.projections.get(1).map(|x| PenaltyVars {
+            accrued: p.accrued.0,
+            per_day: p.per_day.0,
+            projected_date: x.date.to_string(),
+            projected_owed: x.owed.0,
+        })
+    });
+    let offers = d
+        .offers
+        .iter()
+        .take(3)
+        .map(|o| OfferVars {
+            id: o.id.clone(),
+            kind: o.kind,
+            first_amount: o.schedule.first().map_or(0, |p| p.amount.0),
+            first_due: o.schedule.first().map_or(String::new(), |p| p.due.to_string()),
+            payments: o.schedule.len(),
+            total: o.total.0,
+        })
+        .collect();
+    let promise = d
+        .promises
+        .iter()
+        .filter(|p| p.state == PtpState::Pending)
+        .max_by_key(|p| p.due)
+        .map(|p| PromiseVars {
+            amount: p.amount.0 - p.paid.0,
+            due: p.due.to_string(),
+        });
+    let written = |ch: Channel| matches!(ch, Channel::Sms | Channel::Email | Channel::Letter | Channel::SocialDm);
+    let first_contact = !account
+        .history
+        .contacts
+        .iter()
+        .any(|x| x.direction == Direction::Outbound && x.at <= d.as_of && written(x.channel));
+    MessageContext {
+        locale,
+        currency: account.currency.code,
+        time_zone: d.time_zone,
+        jurisdiction: account.jurisdiction.clone(),
+        preset,
+        channel,
+        tone,
+        template: template.to_string(),
+        borrower: BorrowerVars { name, salutation },
+        company: CompanyVars {
+            name: c.name.clone(),
+            phone: c.phone.clone(),
+            url: c.url.clone(),
+        },
+        account: AccountVars {
+            id: account.id.clone(),
+            id_masked,
+        },
+        dpd: d.dpd,
+        bucket: d.bucket.clone(),
+        overdue: d.arrears.overdue_amount.0,
+        outstanding: d.arrears.outstanding.0,
+        next_due_amount: d.arrears.next_due_amount.0,
+        next_due_date: d.arrears.next_due.map(|x| x.to_string()),
+        oldest_unpaid_due: d.arrears.oldest_unpaid_due.map(|x| x.to_string()),
+        penalty,
+        pay_url: c.pay_url.replace("{account_id}", &account.id),
+        offers,
+        promise,
+        first_contact,
+    }
+}

@@ -1,0 +1,221 @@
+//! Template filters, implemented here (not by the host's `Intl`) so every runtime writes the same words.
+//!
+//! They read the render's `locale`, `currency` and `time_zone` variables:
+//! - `money`: minor units → `¥1,234.56` / `$1,234.56`, and `1,234.56 元` for CNY in zh-CN;
+//! - `date`: `YYYY-MM-DD` or an instant → `2026年12月5日`, `December 5, 2026` (en-US), `5 December 2026` (en-GB);
+//! - `datetime`: an instant in the borrower's zone → `2026年12月5日 10:00`, `December 5, 2026, 10:00 AM`;
+//! - `plural`: `n | plural("day", "days")` (Chinese has no plural: the first form is used);
+//! - `mask`: `"6222021234567890" | mask` → `************7890` (keep 4 by default).
+
+use crate::money::Currency;
+use crate::time::{Date, Instant, Zone};
+use chrono::{Datelike, NaiveDate, Timelike};
+use minijinja::{Environment, Error, ErrorKind, State};
+
+/// Registers every filter.
+pub fn register(env: &mut Environment<'static>) {
+    env.add_filter("money", money);
+    env.add_filter("date", date);
+    env.add_filter("datetime", datetime);
+    env.add_filter("plural", plural);
+    env.add_filter("mask", mask);
+}
+
+fn var(state: &State, name: &str) -> Option<String> {
+    state.lookup(name).and_then(|v| v.as_str().map(str::to_string))
+}
+
+fn bad(msg: String) -> Error {
+    Error::new(ErrorKind::InvalidOperation, msg)
+}
+
+/// Groups an integer's digits by thousands.
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats minor units of `currency` for `locale`.
+pub fn format_money(minor: i64, currency: &Currency, locale: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    let unit = 10u64.pow(u32::from(currency.exponent));
+    let number = if currency.exponent == 0 {
+        group(abs)
+    } else {
+        format!(
+            "{}.{:0width$}",
+            group(abs / unit),
+            abs % unit,
+            width = currency.exponent as usize
+        )
+    };
+    if locale == "zh-CN" && currency.code == "CNY" {
+        format!("{sign}{number} 元")
+    } else {
+        format!("{sign}{}{number}", currency.symbol)
+    }
+}
+
+fn money(state: &State, minor: i64) -> Result<String, Error> {
+    let code = var(state, "currency").ok_or_else(|| bad("`money` needs a `currency` variable".into()))?;
+    let currency = Currency::parse(&code).map_err(bad)?;
+    Ok(format_money(
+        minor,
+        &currency,
+        &var(state, "locale").unwrap_or_else(|| "en-US".into()),
+    ))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Formats a calendar date for `locale`.
+pub fn format_date(d: NaiveDate, locale: &str) -> String {
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
+    match locale {
+        "zh-CN" => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        "en-GB" => format!("{} {month} {}", d.day(), d.year()),
+        _ => format!("{month} {}, {}", d.day(), d.year()),
+    }
+}
+
+fn zone(state: &State) -> Zone {
+    var(state, "time_zone")
+        .and_then(|z| Zone::parse(&z).ok())
+        .unwrap_or(Zone(chrono_tz::Tz::UTC))
+}
+
+fn date(state: &State, value: String) -> Result<String, Error> {
+    let locale = var(state, "locale").unwrap_or_else(|| "en-US".into());
+    let d = match Date::parse(&value) {
+        Ok(d) => d.0,
+        Err(_) => Instant::parse(&value).map_err(bad)?.local_date(zone(state)),
+    };
+    Ok(format_date(d, &locale))
+}
+
+fn datetime(state: &State, value: String) -> Result<String, Error> {
+    let locale = var(state, "locale").unwrap_or_else(|| "en-US".into());
+    let local = Instant::parse(&value).map_err(bad)?.local_datetime(zone(state));
+    let (h, m) = (local.hour(), local.minute());
+    Ok(match locale.as_str() {
+        "zh-CN" | "en-GB" => format!("{} {h:02}:{m:02}", format_date(local.date(), &locale)),
+        _ => {
+            let (h12, ampm) = match h {
+                0 => (12, "AM"),
+                1..=11 => (h, "AM"),
+                12 => (12, "PM"),
+                _ => (h - 12, "PM"),
+            };
+            format!("{}, {h12}:{m:02} {ampm}", format_date(local.date(), &locale))
+        }
+    })
+}
+
+fn plural(state: &State, n: i64, one: String, many: Option<String>) -> String {
+    if var(state, "locale").as_deref() == Some("zh-CN") || n == 1 {
+        one
+    } else {
+        many.unwrap_or_else(|| format!("{one}s"))
+    }
+}
+
+fn mask(value: String, keep: Option<usize>) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let keep = keep.unwrap_or(4).min(chars.len());
+    let hidden = chars.len() - keep;
+    std::iter::repeat_n('*', hidden)
+        .chain(chars[hidden..].iter().copied())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Limits, render};
+    use serde_json::json;
+
+    fn r(src: &str, ctx: serde_json::Value) -> String {
+        render("t.txt", src, &ctx, Limits::default()).unwrap_or_else(|e| e.message)
+    }
+
+    #[test]
+    fn money_per_locale_and_currency() {
+        assert_eq!(
+            r("{{ 123456 | money }}", json!({"currency": "CNY", "locale": "zh-CN"})),
+            "1,234.56 元"
+        );
+        assert_eq!(
+            r("{{ 123456 | money }}", json!({"currency": "CNY", "locale": "en-US"})),
+            "¥1,234.56"
+        );
+        assert_eq!(
+            r("{{ 123456 | money }}", json!({"currency": "USD", "locale": "en-US"})),
+            "$1,234.56"
+        );
+        assert_eq!(
+            r("{{ 5 | money }}", json!({"currency": "USD", "locale": "en-US"})),
+            "$0.05"
+        );
+        assert_eq!(
+            r("{{ 1234567 | money }}", json!({"currency": "JPY", "locale": "en-US"})),
+            "¥1,234,567"
+        );
+        assert_eq!(
+            r("{{ 100000000 | money }}", json!({"currency": "GBP", "locale": "en-GB"})),
+            "£1,000,000.00"
+        );
+    }
+
+    #[test]
+    fn dates_in_the_borrowers_zone_and_locale() {
+        let ctx = |l: &str| json!({"locale": l, "time_zone": "Asia/Shanghai"});
+        assert_eq!(r("{{ '2026-12-05' | date }}", ctx("zh-CN")), "2026年12月5日");
+        assert_eq!(r("{{ '2026-12-05' | date }}", ctx("en-US")), "December 5, 2026");
+        assert_eq!(r("{{ '2026-12-05' | date }}", ctx("en-GB")), "5 December 2026");
+        // 2026-12-04T18:30Z is already Dec 5 in Shanghai.
+        assert_eq!(r("{{ '2026-12-04T18:30:00Z' | date }}", ctx("zh-CN")), "2026年12月5日");
+        assert_eq!(
+            r("{{ '2026-12-05T02:00:00Z' | datetime }}", ctx("zh-CN")),
+            "2026年12月5日 10:00"
+        );
+        let ny = json!({"locale": "en-US", "time_zone": "America/New_York"});
+        assert_eq!(
+            r("{{ '2026-12-05T17:05:00Z' | datetime }}", ny),
+            "December 5, 2026, 12:05 PM"
+        );
+    }
+
+    #[test]
+    fn plural_and_mask() {
+        assert_eq!(
+            r(
+                "{{ 1 | plural('day') }} {{ 3 | plural('day') }} {{ 2 | plural('child', 'children') }}",
+                json!({"locale": "en-US"})
+            ),
+            "day days children"
+        );
+        assert_eq!(r("{{ 3 | plural('天') }}", json!({"locale": "zh-CN"})), "天");
+        assert_eq!(r("{{ '6222021234567890' | mask }}", json!({})), "************7890");
+        assert_eq!(r("{{ '12' | mask(4) }}", json!({})), "12");
+    }
+}
