@@ -18,7 +18,7 @@ cat "$out/rust.txt" "$out/node.txt" | awk '
       k=order[i]; v=t[k]; per=v
       if (k ~ /batch256/) { per=v/256; k=k " (per account)" }
       unit = per >= 1e6 ? sprintf("%.2f ms", per/1e6) : (per >= 1e3 ? sprintf("%.2f us", per/1e3) : sprintf("%d ns", per))
-      ratio = (k ~ /^decide/) ? sprintf("%.2fx", per/base) : ""
+      ratio = (k ~ /^decide/) ? sprintf("%.2fx", per/base) : ((k ~ /^render/) ? sprintf("%.2fx", per/t["render_per_message/native"]) : "")
       printf "%-42s %14s %10s\n", k, unit, ratio
     }
   }'

@@ -66,6 +66,23 @@ fn bench_decide(c: &mut Criterion) {
     g.finish();
 }
 
+fn bench_render(c: &mut Criterion) {
+    let engine = dunwell::Engine::new(&policy(), None).unwrap();
+    let rt = Runtime::load(&default_module_path(), Limits::default()).unwrap();
+    let mut session = rt.session(&policy()).unwrap();
+    // The firm US SMS of tests/vectors/render/en_us_sms_firm_compliant.json: decide + context + render + lint.
+    let vector: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dunwell_testkit_root().join("tests/vectors/render/en_us_sms_firm_compliant.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let call = vector["input"].to_string();
+    let mut g = c.benchmark_group("render_per_message");
+    g.bench_function("native", |b| b.iter(|| black_box(dunwell::api::render(&engine, &call))));
+    g.bench_function("wasmtime", |b| b.iter(|| black_box(session.call("render", &call))));
+    g.finish();
+}
+
 fn bench_start(c: &mut Criterion) {
     let bytes = std::fs::read(default_module_path()).unwrap();
     let cwasm = Runtime::precompile(&bytes, Limits::default()).unwrap();
@@ -87,5 +104,5 @@ fn bench_start(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_decide, bench_start);
+criterion_group!(benches, bench_decide, bench_render, bench_start);
 criterion_main!(benches);
