@@ -4,20 +4,26 @@
 use serde_json::Value;
 use std::fmt::Write;
 
-/// Renders a decision envelope as text. Errors are rendered with their code and path.
-pub fn render(envelope: &str) -> String {
-    let v: Value = match serde_json::from_str(envelope) {
-        Ok(v) => v,
-        Err(e) => return format!("unreadable answer ({e}): {envelope}\n"),
-    };
-    if let Some(err) = v.get("error") {
-        return format!(
+/// The parsed envelope when it is `ok`; otherwise the text to print for it (its code, path and message).
+fn decision_of(envelope: &str) -> Result<Value, String> {
+    let v: Value = serde_json::from_str(envelope).map_err(|e| format!("unreadable answer ({e}): {envelope}\n"))?;
+    match v.get("error") {
+        Some(err) => Err(format!(
             "error {} at {}: {}\n",
             s(&err["code"]),
             or_root(s(&err["path"])),
             s(&err["message"])
-        );
+        )),
+        None => Ok(v),
     }
+}
+
+/// Renders a decision envelope as text. Errors are rendered with their code and path.
+pub fn render(envelope: &str) -> String {
+    let v = match decision_of(envelope) {
+        Ok(v) => v,
+        Err(text) => return text,
+    };
     let d = &v["ok"];
     let mut out = String::new();
     let local = s(&d["as_of_local"]);
@@ -136,18 +142,10 @@ fn or_root(p: &str) -> &str {
 
 /// Renders the offers of a decision envelope as a table (best first), with the penalty projection.
 pub fn render_offers(envelope: &str) -> String {
-    let v: Value = match serde_json::from_str(envelope) {
+    let v = match decision_of(envelope) {
         Ok(v) => v,
-        Err(e) => return format!("unreadable answer ({e}): {envelope}\n"),
+        Err(text) => return text,
     };
-    if let Some(err) = v.get("error") {
-        return format!(
-            "error {} at {}: {}\n",
-            s(&err["code"]),
-            or_root(s(&err["path"])),
-            s(&err["message"])
-        );
-    }
     let d = &v["ok"];
     let cur = s(&d["currency"]);
     let mut out = String::new();

@@ -162,6 +162,15 @@ fn runtime(module: Option<PathBuf>) -> anyhow::Result<Runtime> {
         .with_context(|| format!("loading `{}` (build it with scripts/build-wasm.sh)", path.display()))
 }
 
+/// One account's JSON from a file, or from standard input for `-`.
+fn read_account(account: &str) -> anyhow::Result<String> {
+    if account == "-" {
+        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")
+    } else {
+        std::fs::read_to_string(account).with_context(|| format!("cannot read `{account}`"))
+    }
+}
+
 /// Success for an `ok` envelope, 1 for an error envelope.
 fn exit_for(envelope: &str) -> ExitCode {
     if envelope.starts_with("{\"ok\"") {
@@ -175,11 +184,7 @@ fn exit_for(envelope: &str) -> ExitCode {
 fn decide_one(module: Option<PathBuf>, policy: &PathBuf, as_of: &str, account: &str) -> anyhow::Result<String> {
     let rt = runtime(module)?;
     let mut session = open_session(&rt, policy)?;
-    let text = if account == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
-    } else {
-        std::fs::read_to_string(account).with_context(|| format!("cannot read `{account}`"))?
-    };
+    let text = read_account(account)?;
     // Splice the account verbatim so error paths point into the user's document.
     let call = format!(
         "{{\"as_of\":{},\"account\":{}}}",
@@ -277,11 +282,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let rt = runtime(cli.module)?;
             let mut session = open_session(&rt, &policy)?;
-            let account_text = if account == "-" {
-                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
-            } else {
-                std::fs::read_to_string(&account).with_context(|| format!("cannot read `{account}`"))?
-            };
+            let account_text = read_account(&account)?;
             let name = template
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())

@@ -18,6 +18,13 @@ fn dunwell(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// A fresh scratch folder for one test.
+fn scratch(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dunwell-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 const POLICY: &str = "policies/default.json";
 const AS_OF: &str = "2026-11-28T09:00:00Z";
 
@@ -49,8 +56,7 @@ fn decide_writes_one_envelope_per_account_and_survives_bad_lines() {
 
 #[test]
 fn bad_policy_and_bad_as_of_exit_2_with_the_code() {
-    let dir = std::env::temp_dir().join(format!("dunwell-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli");
     let policy = dir.join("bad.json");
     std::fs::write(&policy, r#"{"buckets": 5}"#).unwrap();
     let out = dunwell(
@@ -102,8 +108,7 @@ fn sample_is_deterministic_and_decides_cleanly() {
 
 #[test]
 fn explain_prints_the_timeline_with_reasons() {
-    let dir = std::env::temp_dir().join(format!("dunwell-explain-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("explain");
     let account = dir.join("account.json");
     std::fs::write(
         &account,
@@ -152,8 +157,7 @@ fn explain_prints_the_timeline_with_reasons() {
 
 #[test]
 fn offers_prints_a_ranked_table() {
-    let dir = std::env::temp_dir().join(format!("dunwell-offers-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("offers");
     let account = dir.join("account.json");
     std::fs::write(
         &account,
@@ -186,8 +190,7 @@ fn offers_prints_a_ranked_table() {
 
 #[test]
 fn fit_writes_a_scorecard_that_decisions_can_use() {
-    let dir = std::env::temp_dir().join(format!("dunwell-fit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("fit");
     let history = dunwell(&["sample", "--history", "--count", "2000", "--seed", "9"], "");
     assert!(history.status.success());
     let csv = dir.join("history.csv");
@@ -245,8 +248,7 @@ fn fit_writes_a_scorecard_that_decisions_can_use() {
 
 #[test]
 fn render_prints_the_message_and_its_lint_findings() {
-    let dir = std::env::temp_dir().join(format!("dunwell-render-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("render");
     let account = dir.join("account.json");
     std::fs::write(
         &account,

@@ -123,6 +123,16 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
         due: Date(due),
         amount: Amount(amount),
     };
+    // Monthly payments from the first payment date, and the date of the last one.
+    let monthly = |parts: &[i64]| {
+        let schedule: Vec<Payment> = parts
+            .iter()
+            .enumerate()
+            .map(|(k, a)| pay(add_months(first, k as u32), *a))
+            .collect();
+        let last = schedule.last().map_or(first, |p| p.due.0);
+        (schedule, last)
+    };
 
     if let Some(p) = &rules.pay_in_full {
         let owed = b.outstanding + pen_now;
@@ -150,12 +160,7 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
         if parts.first().is_some_and(|p| *p < rules.instalments.min_payment.0) {
             continue;
         }
-        let schedule: Vec<Payment> = parts
-            .iter()
-            .enumerate()
-            .map(|(k, a)| pay(add_months(first, k as u32), *a))
-            .collect();
-        let last = schedule.last().map_or(first, |p| p.due.0);
+        let (schedule, last) = monthly(&parts);
         push(
             format!("instalments_{n}"),
             Kind::Instalments,
@@ -195,12 +200,7 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
             r,
         );
         let parts = split_equal(base - forgiven + interest, months);
-        let schedule: Vec<Payment> = parts
-            .iter()
-            .enumerate()
-            .map(|(k, a)| pay(add_months(first, k as u32), *a))
-            .collect();
-        let last = schedule.last().map_or(first, |p| p.due.0);
+        let (schedule, last) = monthly(&parts);
         push(
             "restructure".into(),
             Kind::Restructure,
