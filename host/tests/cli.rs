@@ -25,6 +25,13 @@ fn scratch(test: &str) -> std::path::PathBuf {
     dir
 }
 
+/// Writes `content` to `name` in the test's scratch folder.
+fn scratch_file(test: &str, name: &str, content: impl AsRef<[u8]>) -> std::path::PathBuf {
+    let path = scratch(test).join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
 const POLICY: &str = "policies/default.json";
 const AS_OF: &str = "2026-11-28T09:00:00Z";
 
@@ -108,16 +115,14 @@ fn sample_is_deterministic_and_decides_cleanly() {
 
 #[test]
 fn explain_prints_the_timeline_with_reasons() {
-    let dir = scratch("explain");
-    let account = dir.join("account.json");
-    std::fs::write(
-        &account,
+    let account = scratch_file(
+        "explain",
+        "account.json",
         r#"{"id":"X-1","jurisdiction":"US","currency":"USD","instalments":[{"due":"2026-10-28","amount":100000}],
             "borrower":{"name":"Ann","time_zone":"America/New_York"},
             "channels":{"sms":{"address":"1","opted_out":true},"email":{"address":"a@example.com"},"call":{"address":"1"}},
             "history":{"contacts":[{"at":"2026-11-27T16:00:00Z","channel":"call","outcome":"rpc"}]}}"#,
-    )
-    .unwrap();
+    );
     let out = dunwell(
         &[
             "explain",
@@ -157,15 +162,13 @@ fn explain_prints_the_timeline_with_reasons() {
 
 #[test]
 fn offers_prints_a_ranked_table() {
-    let dir = scratch("offers");
-    let account = dir.join("account.json");
-    std::fs::write(
-        &account,
+    let account = scratch_file(
+        "offers",
+        "account.json",
         r#"{"id":"O-1","jurisdiction":"CN","currency":"CNY","balances":{"principal":1000000,"interest":20000},
             "instalments":[{"due":"2026-10-28","amount":100000},{"due":"2026-11-28","amount":100000}],
             "borrower":{"name":"王芳","time_zone":"Asia/Shanghai","monthly_income":800000,"monthly_expenses":500000}}"#,
-    )
-    .unwrap();
+    );
     let out = dunwell(
         &[
             "offers",
@@ -249,13 +252,12 @@ fn fit_writes_a_scorecard_that_decisions_can_use() {
 #[test]
 fn render_prints_the_message_and_its_lint_findings() {
     let dir = scratch("render");
-    let account = dir.join("account.json");
-    std::fs::write(
-        &account,
+    let account = scratch_file(
+        "render",
+        "account.json",
         r#"{"id":"R-1","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-28","amount":123456}],
             "borrower":{"name":"王芳","time_zone":"Asia/Shanghai"}}"#,
-    )
-    .unwrap();
+    );
     let good = dir.join("good.txt");
     std::fs::write(&good, "【{{ company.name }}】{{ borrower.salutation }}，您的借款已逾期{{ dpd }}天，欠款{{ overdue | money }}。回复TD退订").unwrap();
     let args = |t: &std::path::Path| {

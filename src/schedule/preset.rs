@@ -37,57 +37,39 @@ fn hm(h: u32, m: u32) -> NaiveTime {
 
 /// The preset's rules before any policy tightening.
 pub fn preset_rules(preset: Preset) -> ContactRules {
+    // Each preset is written as what its regulation imposes on top of "no rule at all".
+    let none = |from: NaiveTime, to: NaiveTime| ContactRules {
+        window_from: from,
+        window_to: to,
+        calls_per_7_days: None,
+        quiet_days_after_conversation: None,
+        connected_calls_per_day: None,
+        call_attempts_per_day: None,
+        no_workplace_email: false,
+        no_contact_weekdays: Vec::new(),
+        explicit_consent: Vec::new(),
+    };
     match preset {
-        // Reg F §1006.6(b)(1)(i): 8 a.m. to 9 p.m. at the consumer's location; §1006.14(b)(2) call frequency.
+        // Reg F §1006.6(b)(1)(i): 8 a.m. to 9 p.m. at the consumer's location; §1006.14(b)(2) call frequency;
+        // §1006.22(f)(3) no work e-mail; TCPA 47 U.S.C. §227(b): texts to mobiles need prior express consent.
         Preset::Us => ContactRules {
-            window_from: hm(8, 0),
-            window_to: hm(21, 0),
             calls_per_7_days: Some(7),
             quiet_days_after_conversation: Some(7),
-            connected_calls_per_day: None,
-            call_attempts_per_day: None,
             no_workplace_email: true,
-            no_contact_weekdays: Vec::new(),
-            // TCPA 47 U.S.C. §227(b): texts to mobiles need prior express consent.
             explicit_consent: vec![crate::account::Channel::Sms],
+            ..none(hm(8, 0), hm(21, 0))
         },
         // GB/T 45251—2025 and the NIFA 2024 guideline: no collection 22:00–08:00, ≤ 3 connected calls a day;
         // CBA 2026 guideline: ≤ 6 unanswered attempts a day per contact method.
         Preset::Cn => ContactRules {
-            window_from: hm(8, 0),
-            window_to: hm(22, 0),
-            calls_per_7_days: None,
-            quiet_days_after_conversation: None,
             connected_calls_per_day: Some(3),
             call_attempts_per_day: Some(6),
-            no_workplace_email: false,
-            no_contact_weekdays: Vec::new(),
-            explicit_consent: Vec::new(),
+            ..none(hm(8, 0), hm(22, 0))
         },
         // FCA CONC 7.9.4: no contact at unreasonable times; 08:00–21:00 is the conventional reading.
-        Preset::Gb => ContactRules {
-            window_from: hm(8, 0),
-            window_to: hm(21, 0),
-            calls_per_7_days: None,
-            quiet_days_after_conversation: None,
-            connected_calls_per_day: None,
-            call_attempts_per_day: None,
-            no_workplace_email: false,
-            no_contact_weekdays: Vec::new(),
-            explicit_consent: Vec::new(),
-        },
+        Preset::Gb => none(hm(8, 0), hm(21, 0)),
         // Custom: nothing imposed; the policy states its own rules.
-        Preset::Custom => ContactRules {
-            window_from: NaiveTime::MIN,
-            window_to: hm(23, 59),
-            calls_per_7_days: None,
-            quiet_days_after_conversation: None,
-            connected_calls_per_day: None,
-            call_attempts_per_day: None,
-            no_workplace_email: false,
-            no_contact_weekdays: Vec::new(),
-            explicit_consent: Vec::new(),
-        },
+        Preset::Custom => none(NaiveTime::MIN, hm(23, 59)),
     }
 }
 
