@@ -253,6 +253,10 @@ pub struct Contact {
     pub direction: Direction,
     /// What came of it.
     pub outcome: Outcome,
+    /// For a reply: what it said (from `reply`, or the agent's notes). `hardship` and `abusive` soften the tone
+    /// of the next messages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intents: Vec<crate::reply::Intent>,
 }
 
 /// Who started a contact. Inbound calls don't count against call caps (Reg F §1006.14(b)(3)).

@@ -6,6 +6,8 @@ use crate::decision::{self, DecideCall, Decision};
 use crate::engine::{Engine, VERSION};
 use crate::error::{Error, ErrorKind, Scope};
 use crate::json::{self, envelope, error_envelope, ok_envelope};
+use crate::template::library::Message;
+use crate::template::lint::{Finding, lint_message};
 use crate::time::{Instant, TZDB_VERSION};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -14,7 +16,7 @@ use serde_json::value::RawValue;
 pub const ABI_VERSION: u32 = 1;
 
 /// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`.
-pub const OPS: &[&str] = &["decide", "decide_batch", "fit", "render"];
+pub const OPS: &[&str] = &["decide", "decide_batch", "fit", "render", "lint"];
 
 /// Which document a path inside a decide call belongs to.
 fn call_scope(path: &str) -> Scope {
@@ -32,6 +34,7 @@ pub fn call(engine: &Engine, op: &str, input: &str) -> String {
         "decide_batch" => decide_batch(engine, input),
         "fit" => fit(input),
         "render" => render(engine, input),
+        "lint" => lint(engine, input),
         other => error_envelope(
             &Error::new(
                 Scope::Call,
@@ -101,26 +104,31 @@ pub fn fit(input: &str) -> String {
 struct RenderCall {
     account: Account,
     as_of: Instant,
-    template: TemplateSource,
+    template: TemplateRef,
     channel: crate::account::Channel,
     #[serde(default)]
     tone: crate::policy::Tone,
 }
 
-/// A template given inline: a name (ending in `.html` for HTML escaping) and its source.
+/// A template: `{"id": …}` from the engine's library (the policy's templates over the built-in ones), or
+/// `{"name": …, "source": …}` given inline (a name ending in `.html` escapes every variable).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TemplateSource {
-    name: String,
-    source: String,
+struct TemplateRef {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
-/// What `render` answers.
+/// What `render` answers: the message's parts and what the compliance lint found in them.
 #[derive(Serialize)]
 struct Rendered {
-    text: String,
-    sms: Option<crate::template::sms::SmsSize>,
-    findings: Vec<crate::template::lint::Finding>,
+    #[serde(flatten)]
+    message: Message,
+    findings: Vec<Finding>,
 }
 
 /// `render`: decides the account, builds the message variables, renders the template in the sandbox and lints
@@ -129,36 +137,116 @@ pub fn render(engine: &Engine, input: &str) -> String {
     let result = json::parse::<RenderCall>(input, call_scope).and_then(|c| {
         let d = decision::decide_account(engine, &c.account, c.as_of, "/account")?;
         let policy = &engine.policy;
-        let ctx = crate::template::context::build(policy, &c.account, &d, c.channel, c.tone, &c.template.name);
-        let text = crate::template::render(
-            &c.template.name,
-            &c.template.source,
-            &ctx,
-            crate::template::Limits::default(),
-        )
-        .map_err(|mut e| {
-            e.path = "/template/source".into();
-            e
-        })?;
-        let preset = policy
-            .jurisdictions
-            .0
-            .get(&c.account.jurisdiction)
-            .map_or("custom", |j| j.preset.code());
-        let findings = crate::template::lint::lint(&crate::template::lint::Subject {
-            template: &c.template.name,
-            source: &c.template.source,
-            rendered: &text,
-            locale: crate::template::context::locale_of(&c.account),
-            preset,
+        let (id, inline) = match (&c.template.id, &c.template.name, &c.template.source) {
+            (Some(id), None, None) => (id.clone(), None),
+            (None, Some(name), Some(source)) => (name.clone(), Some((name, source))),
+            _ => {
+                return Err(Error::new(
+                    Scope::Call,
+                    ErrorKind::BadValue,
+                    "/template",
+                    "give either `id` (a library template) or both `name` and `source` (inline)",
+                ));
+            }
+        };
+        let spec = crate::template::context::Spec {
+            step: "",
             channel: c.channel,
-            company: &policy.company.name,
-            max_sms_segments: policy.messages.max_sms_segments,
-        });
-        let sms = (c.channel == crate::account::Channel::Sms).then(|| crate::template::sms::measure(&text));
-        Ok(Rendered { text, sms, findings })
+            tone: c.tone,
+            softened: None,
+            template: &id,
+        };
+        let ctx = crate::template::context::build(policy, &c.account, &d, spec);
+        let (message, source) = match inline {
+            Some((name, source)) => {
+                let out = crate::template::render(name, source, &ctx, crate::template::Limits::default()).map_err(
+                    |mut e| {
+                        e.path = "/template/source".into();
+                        e
+                    },
+                )?;
+                let html = name.ends_with(".html");
+                let sms =
+                    (!html && c.channel == crate::account::Channel::Sms).then(|| crate::template::sms::measure(&out));
+                let (text, html) = if html { (None, Some(out)) } else { (Some(out), None) };
+                let m = Message {
+                    template: name.clone(),
+                    subject: None,
+                    text,
+                    html,
+                    sms,
+                };
+                (m, source.as_str())
+            }
+            None => {
+                let m = engine
+                    .library
+                    .message(&id, c.channel, &ctx)
+                    .map_err(|mut e| {
+                        e.path = "/template/id".into();
+                        e
+                    })?
+                    .ok_or_else(|| {
+                        Error::new(
+                            Scope::Call,
+                            ErrorKind::BadValue,
+                            "/channel",
+                            "referrals have no message; pick sms, email, letter, call or social_dm",
+                        )
+                    })?;
+                let source = engine.library.source(&m.template).unwrap_or_default();
+                (m, source)
+            }
+        };
+        let findings = lint_message(
+            &message,
+            &crate::template::lint::Subject {
+                template: &message.template,
+                source,
+                rendered: "",
+                locale: crate::template::context::locale_of(&c.account),
+                preset: preset_of(policy, &c.account.jurisdiction),
+                channel: c.channel,
+                company: &policy.company.name,
+                max_sms_segments: policy.messages.max_sms_segments,
+            },
+        );
+        Ok(Rendered { message, findings })
     });
     envelope(&result, &[])
+}
+
+/// Input of `lint`: which templates to sweep (default: every template the policy sends).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LintCall {
+    #[serde(default)]
+    templates: Option<Vec<String>>,
+}
+
+/// `lint`: writes every template the policy sends (or `templates`) for every channel, tone, locale and
+/// jurisdiction against specimen accounts, and reports what the compliance lint finds.
+pub fn lint(engine: &Engine, input: &str) -> String {
+    let call = if input.trim().is_empty() {
+        Ok(LintCall::default())
+    } else {
+        json::parse::<LintCall>(input, |_| Scope::Call)
+    };
+    let result = call.and_then(|c| {
+        let ids = c
+            .templates
+            .unwrap_or_else(|| crate::template::sweep::template_ids(&engine.policy, false));
+        crate::template::sweep::sweep(engine, &ids)
+    });
+    envelope(&result, &[])
+}
+
+fn preset_of(policy: &crate::policy::Policy, jurisdiction: &str) -> &'static str {
+    policy
+        .jurisdictions
+        .0
+        .get(jurisdiction)
+        .map_or("custom", |j| j.preset.code())
 }
 
 /// What the module is.
@@ -227,8 +315,9 @@ pub fn validate_policy(policy_json: &str) -> String {
     struct Valid {
         valid: bool,
     }
-    match crate::policy::load(policy_json) {
-        Ok((_, warnings)) => ok_envelope(&Valid { valid: true }, &warnings),
+    // Building the engine is validation: it also compiles and lints the policy's templates.
+    match Engine::new(policy_json, None) {
+        Ok(engine) => ok_envelope(&Valid { valid: true }, &engine.warnings),
         Err(e) => error_envelope(&e),
     }
 }

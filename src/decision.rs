@@ -10,6 +10,7 @@ use crate::policy::DebtAdvice;
 use crate::promise::{self, ArrangementStatus, PromiseStatus};
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::score::{self, Score};
+use crate::template::{context, tone};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
@@ -167,5 +168,42 @@ pub(crate) fn decide_account(
     if decision.review.is_some() {
         decision.offers.clear();
     }
+    write_messages(engine, account, &mut decision)?;
     Ok(decision)
+}
+
+/// Softens the tone where the borrower's situation calls for it, then writes every action's message.
+fn write_messages(engine: &Engine, account: &Account, decision: &mut Decision) -> Result<(), Error> {
+    let policy = &engine.policy;
+    let softened = tone::softening(account, policy.messages.soften_days, decision.as_of);
+    if let Some(s) = softened {
+        for a in &mut decision.actions {
+            let tone = s.apply(a.tone);
+            if tone != a.tone {
+                a.tone = tone;
+                a.softened = Some(s);
+            }
+        }
+    }
+    let mut messages = Vec::with_capacity(decision.actions.len());
+    for a in &decision.actions {
+        let spec = context::Spec {
+            step: &a.step,
+            channel: a.channel,
+            tone: a.tone,
+            softened: a.softened,
+            template: &a.template,
+        };
+        let ctx = context::build(policy, account, decision, spec);
+        let message = engine.library.message(&a.template, a.channel, &ctx).map_err(|mut e| {
+            // The fault is in the policy's template, not in the account: say which step needed it.
+            e.message = format!("step `{}` ({:?}): {}", a.step, a.channel, e.message);
+            e
+        })?;
+        messages.push(message);
+    }
+    for (a, m) in decision.actions.iter_mut().zip(messages) {
+        a.message = m;
+    }
+    Ok(())
 }

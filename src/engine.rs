@@ -1,7 +1,8 @@
 //! The engine: a validated policy plus the identity stamped on every decision.
 
-use crate::error::{Error, Problem};
+use crate::error::{Error, ErrorKind, Problem};
 use crate::policy::{self, Policy};
+use crate::template::{Limits, library::Library};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -14,6 +15,8 @@ pub struct Engine {
     pub(crate) policy: Policy,
     pub(crate) identity: EngineIdentity,
     pub(crate) warnings: Vec<Problem>,
+    /// The policy's templates over the built-in library, compiled once.
+    pub(crate) library: Library,
 }
 
 /// What produced a decision: crate version, module and policy hashes.
@@ -39,7 +42,11 @@ impl Engine {
         let canonical =
             serde_json::to_vec(&policy).map_err(|e| Error::internal(format!("cannot serialise policy: {e}")))?;
         let policy_sha256 = hex(&Sha256::digest(&canonical));
-        Ok(Engine {
+        // `policy::load` compiled these already and reported every problem; failing here is a bug.
+        let library = Library::new(&policy.messages.templates, Limits::default())
+            .map_err(|p| Error::internal(format!("templates failed after validation: {p:?}")))?;
+        let mut engine = Engine {
+            library,
             policy,
             identity: EngineIdentity {
                 version: VERSION,
@@ -47,7 +54,46 @@ impl Engine {
                 policy_sha256,
             },
             warnings,
-        })
+        };
+        engine.lint_own_templates()?;
+        Ok(engine)
+    }
+
+    /// Lints the policy's own templates (the built-in library is proven clean by the test suite): errors
+    /// reject the policy, warnings (an SMS over the segment budget) are reported.
+    fn lint_own_templates(&mut self) -> Result<(), Error> {
+        use crate::template::sweep;
+        let own = &self.policy.messages.templates;
+        if own.is_empty() {
+            return Ok(());
+        }
+        let all = own.keys().any(|k| k.ends_with("/_base"));
+        let ids = sweep::template_ids(&self.policy, !all);
+        let report = sweep::sweep(self, &ids)?;
+        let mut errors = Vec::new();
+        for f in report.findings {
+            let problem = Problem {
+                code: format!("policy.{}", ErrorKind::Lint.as_str()),
+                message: format!(
+                    "template `{}` ({:?}, {:?}, {}, {}): {} {}",
+                    f.finding.template, f.channel, f.tone, f.locale, f.jurisdiction, f.finding.code, f.finding.message
+                ),
+                path: format!(
+                    "/messages/templates/{}",
+                    policy::validate::pointer_token(&f.finding.template)
+                ),
+            };
+            if f.finding.severity == crate::template::lint::Severity::Error {
+                errors.push(problem);
+            } else {
+                self.warnings.push(problem);
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(policy::validate::bundle(errors))
+        }
     }
 
     /// The validated policy.
@@ -58,6 +104,11 @@ impl Engine {
     /// Version and hashes stamped on decisions.
     pub fn identity(&self) -> &EngineIdentity {
         &self.identity
+    }
+
+    /// The compiled message templates.
+    pub fn library(&self) -> &Library {
+        &self.library
     }
 
     /// Validation warnings (e.g. overrides that loosen a jurisdiction preset).

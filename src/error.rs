@@ -80,6 +80,10 @@ pub enum ErrorKind {
     Loosens,
     /// A template that fails to parse, render or stay within its budget.
     Template,
+    /// A template the compliance lint rejects (a threat, an insult, a missing disclosure, …).
+    Lint,
+    /// A template id that neither the policy nor the built-in library defines for a locale.
+    UnknownTemplate,
     /// A bug inside the module.
     Bug,
 }
@@ -107,12 +111,14 @@ impl ErrorKind {
             ErrorKind::BadUtf8 => "bad_utf8",
             ErrorKind::Loosens => "loosens_preset",
             ErrorKind::Template => "template",
+            ErrorKind::Lint => "lint",
+            ErrorKind::UnknownTemplate => "unknown_template",
             ErrorKind::Bug => "bug",
         }
     }
 
     /// Every kind, so tests and docs can list the codes without a hand-kept copy.
-    pub const ALL: [ErrorKind; 20] = [
+    pub const ALL: [ErrorKind; 22] = [
         ErrorKind::Syntax,
         ErrorKind::DuplicateKey,
         ErrorKind::UnknownField,
@@ -132,6 +138,8 @@ impl ErrorKind {
         ErrorKind::BadUtf8,
         ErrorKind::Loosens,
         ErrorKind::Template,
+        ErrorKind::Lint,
+        ErrorKind::UnknownTemplate,
         ErrorKind::Bug,
     ];
 

@@ -30,6 +30,7 @@ pub mod json;
 pub mod money;
 pub mod policy;
 pub mod promise;
+pub mod reply;
 pub mod schedule;
 pub mod score;
 pub mod template;

@@ -105,7 +105,25 @@ pub fn render(envelope: &str) -> String {
                 format!("  [moved: {}]", moved.join(", "))
             }
         );
-        let _ = writeln!(out, "      rule {}", s(&x["rule"]));
+        let _ = writeln!(
+            out,
+            "      rule {}{}",
+            s(&x["rule"]),
+            x["softened"]
+                .as_str()
+                .map(|w| format!(" · tone softened ({w})"))
+                .unwrap_or_default()
+        );
+        let m = &x["message"];
+        if let Some(first) = m["subject"].as_str().or_else(|| {
+            m["text"]
+                .as_str()
+                .and_then(|t| t.lines().find(|l| !l.trim().is_empty()))
+        }) {
+            let clipped: String = first.chars().take(110).collect();
+            let more = if clipped.len() < first.len() { "…" } else { "" };
+            let _ = writeln!(out, "      says \"{clipped}{more}\" ({})", s(&m["template"]));
+        }
     }
     let suppressed = d["suppressed"].as_array().cloned().unwrap_or_default();
     if !suppressed.is_empty() {
@@ -280,6 +298,91 @@ fn money(v: &Value, currency: &str) -> String {
         (n % unit).abs(),
         width = exp as usize
     )
+}
+
+/// The parts of a rendered message (`render`'s `ok`) as they would be sent.
+pub fn render_message(m: &Value) -> String {
+    let mut out = String::new();
+    if let Some(subject) = m["subject"].as_str() {
+        let _ = writeln!(out, "Subject: {subject}\n");
+    }
+    if let Some(text) = m["text"].as_str() {
+        let _ = writeln!(out, "{text}");
+    }
+    if let Some(html) = m["html"].as_str() {
+        if m["text"].is_string() {
+            let _ = writeln!(out, "\n--- HTML part ---");
+        }
+        let _ = writeln!(out, "{html}");
+    }
+    out
+}
+
+/// Which template wrote a message and, for SMS, its size.
+pub fn render_message_meta(m: &Value) -> String {
+    let mut out = format!("template {}\n", s(&m["template"]));
+    if let Some(sms) = m["sms"].as_object() {
+        let _ = writeln!(
+            out,
+            "sms: {} units, {} encoding, {} segment(s)",
+            sms["units"],
+            s(&sms["encoding"]),
+            sms["segments"]
+        );
+    }
+    out
+}
+
+/// Lint findings, one per line.
+pub fn render_findings(findings: &[Value]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let at = f["position"]
+            .as_u64()
+            .map(|p| format!(" at byte {p} of the {}", s(&f["within"])))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {} in {}{}: {}",
+            s(&f["severity"]),
+            s(&f["code"]),
+            s(&f["template"]),
+            at,
+            s(&f["message"])
+        );
+    }
+    out
+}
+
+/// `dunwell lint`'s report: what was swept, then every finding with where it showed.
+pub fn render_lint_report(r: &Value) -> String {
+    let mut out = String::new();
+    let templates = r["templates"].as_array().map_or(0, Vec::len);
+    let findings = r["findings"].as_array().cloned().unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Linted {} template(s) as {} message(s) (every channel × tone × locale × jurisdiction, specimen accounts): {} error(s), {} warning(s)",
+        templates,
+        r["messages"],
+        r["errors"],
+        findings.len() as u64 - r["errors"].as_u64().unwrap_or(0)
+    );
+    for f in &findings {
+        let _ = writeln!(
+            out,
+            "  {:<7} {:<28} {:<32} {:<9} {:<7} {} {} ({}): {}",
+            s(&f["severity"]),
+            s(&f["code"]),
+            s(&f["template"]),
+            s(&f["channel"]),
+            s(&f["tone"]),
+            s(&f["locale"]),
+            s(&f["jurisdiction"]),
+            s(&f["specimen"]),
+            s(&f["message"])
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -103,7 +103,7 @@ enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
-    /// Render a template file for one account (sandboxed), and lint the result.
+    /// Write one message for an account from a library template id (or a template file), and lint it.
     Render {
         /// The policy document (JSON).
         #[arg(long)]
@@ -111,17 +111,30 @@ enum Command {
         /// The moment to decide at, RFC 3339 with offset.
         #[arg(long)]
         as_of: String,
-        /// The template file (`.html` for HTML-escaped output).
+        /// A template id from the policy's library (e.g. `m2_overdue_firm`), or a template file (`.html` for
+        /// HTML-escaped output).
         #[arg(long)]
-        template: PathBuf,
+        template: String,
         /// The channel the message is for (sms, email, letter, call, social_dm).
-        #[arg(long)]
+        #[arg(long, default_value = "sms")]
         channel: String,
         /// The tone (gentle, neutral, firm).
         #[arg(long, default_value = "neutral")]
         tone: String,
         /// One account as JSON (a file or `-`).
         account: String,
+    },
+    /// Lint every template the policy sends, for every channel, tone, locale and jurisdiction.
+    Lint {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// Only these template ids (default: all the policy sends).
+        #[arg(long = "template")]
+        templates: Vec<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// What module this is: sha256, ABI, versions, tz database.
     Info,
@@ -283,16 +296,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let rt = runtime(cli.module)?;
             let mut session = open_session(&rt, &policy)?;
             let account_text = read_account(&account)?;
-            let name = template
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
+            let file = PathBuf::from(&template);
+            let template_json = if file.is_file() {
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                serde_json::json!({"name": name, "source": read_text(&file)?})
+            } else {
+                serde_json::json!({"id": template})
+            };
             let call = format!(
                 "{{\"as_of\":{},\"channel\":{},\"tone\":{},\"template\":{},\"account\":{}}}",
                 serde_json::to_string(&as_of)?,
                 serde_json::to_string(&channel)?,
                 serde_json::to_string(&tone)?,
-                serde_json::json!({"name": name, "source": read_text(&template)?}),
+                template_json,
                 account_text.trim()
             );
             let answer = session.call("render", &call);
@@ -301,31 +320,41 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
                 return Ok(ExitCode::from(1));
             };
-            println!("{}", ok["text"].as_str().unwrap_or(""));
-            if let Some(sms) = ok["sms"].as_object() {
-                eprintln!(
-                    "sms: {} units, {} encoding, {} segment(s)",
-                    sms["units"],
-                    sms["encoding"].as_str().unwrap_or(""),
-                    sms["segments"]
-                );
-            }
+            eprint!("{}", dunwell_host::explain::render_message_meta(ok));
+            print!("{}", dunwell_host::explain::render_message(ok));
             let findings = ok["findings"].as_array().cloned().unwrap_or_default();
-            for f in &findings {
-                let at = f["position"]
-                    .as_u64()
-                    .map(|p| format!(" at byte {p} of the {}", f["within"].as_str().unwrap_or("")))
-                    .unwrap_or_default();
-                eprintln!(
-                    "{} {}{}: {}",
-                    f["severity"].as_str().unwrap_or(""),
-                    f["code"].as_str().unwrap_or(""),
-                    at,
-                    f["message"].as_str().unwrap_or("")
-                );
-            }
+            eprint!("{}", dunwell_host::explain::render_findings(&findings));
             let errors = findings.iter().filter(|f| f["severity"] == "error").count();
             Ok(if errors == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Lint {
+            policy,
+            templates,
+            json,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = open_session(&rt, &policy)?;
+            let call = if templates.is_empty() {
+                "{}".to_string()
+            } else {
+                serde_json::json!({ "templates": templates }).to_string()
+            };
+            let answer = session.call("lint", &call);
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(ok)?);
+            } else {
+                print!("{}", dunwell_host::explain::render_lint_report(ok));
+            }
+            Ok(if ok["errors"].as_u64() == Some(0) {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)

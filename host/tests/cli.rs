@@ -293,7 +293,45 @@ fn render_prints_the_message_and_its_lint_findings() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("error lint.insult at byte 0 of the source") && err.contains("lint.threat"),
+        err.contains("error lint.insult in bad.txt at byte 0 of the source") && err.contains("lint.threat"),
         "{err}"
     );
+
+    // A library template by id: the e-mail has a subject, a text part and an HTML part.
+    let mut a = args(std::path::Path::new("m2_consequences"));
+    a[6] = "email".into();
+    let out = dunwell(&a.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Subject: 逾期未还可能带来的影响"), "{text}");
+    assert!(
+        text.contains("--- HTML part ---") && text.contains("<html lang=\"zh-CN\">"),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("template zh-CN/m2_consequences"));
+}
+
+#[test]
+fn lint_sweeps_the_default_library_clean_and_rejects_a_threatening_policy_template() {
+    let out = dunwell(&["lint", "--policy", POLICY], "");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(report.contains(": 0 error(s), 0 warning(s)"), "{report}");
+
+    // A policy whose own SMS template threatens arrest is rejected by validation, naming the template.
+    let mut policy: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dunwell_testkit::root().join(POLICY)).unwrap()).unwrap();
+    policy["messages"]["templates"]["en-US/m1_missed_payment"] = serde_json::Value::String(
+        "{% set subject %}x{% endset %}{% set short %}Pay now or we will have you arrested.{% endset %}{% set facts %}{% endset %}{% set consequence %}{% endset %}{% set ask %}{% endset %}{% include base %}".into(),
+    );
+    let file = scratch_file("lint", "policy.json", &policy.to_string());
+    let out = dunwell(&["validate", "--policy", file.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("policy.lint") && all.contains("lint.threat"), "{all}");
+    assert!(all.contains("/messages/templates/en-US~1m1_missed_payment"), "{all}");
 }

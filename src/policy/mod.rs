@@ -4,7 +4,7 @@
 //! Every section has defaults, so `{}` is a valid policy; `policies/default.json` spells them out.
 //! [`load`] reports *every* problem it can find, each with its JSON path, not just the first.
 
-mod validate;
+pub(crate) mod validate;
 
 pub use validate::load;
 
@@ -93,20 +93,42 @@ fn default_company() -> String {
 }
 
 /// Message rules.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessageRules {
     /// Most SMS segments a text may take (lint warns above it).
     #[serde(default = "default_segments")]
     pub max_sms_segments: usize,
+    /// Days a borrower is given to act in notices (the `reply_by` date in templates).
+    #[serde(default = "default_reply_days")]
+    pub reply_days: u32,
+    /// Days after a borrower's hardship or angry reply during which messages are written one tone softer.
+    #[serde(default = "default_soften_days")]
+    pub soften_days: u32,
+    /// Templates that replace or add to the built-in library, keyed `<locale>/<template id>` (e.g.
+    /// `en-US/m1_missed_payment`). A library template sets `subject`, `short`, `facts`, `consequence` and
+    /// `ask`, then includes `base`; a template may also write every part itself by testing `part`.
+    #[serde(default)]
+    pub templates: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for MessageRules {
     fn default() -> Self {
         MessageRules {
             max_sms_segments: default_segments(),
+            reply_days: default_reply_days(),
+            soften_days: default_soften_days(),
+            templates: std::collections::BTreeMap::new(),
         }
     }
+}
+
+fn default_reply_days() -> u32 {
+    14
+}
+
+fn default_soften_days() -> u32 {
+    30
 }
 
 fn default_segments() -> usize {

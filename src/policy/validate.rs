@@ -4,9 +4,12 @@
 //! node at fault is removed before trying again, until it parses (then semantic checks run) or an error
 //! cannot be repaired by removal (a missing required field).
 
-use super::Policy;
+use super::{Policy, StepChannel};
+use crate::account::Channel;
 use crate::error::{Error, ErrorKind, Problem, Scope};
 use crate::json;
+use crate::template::Limits;
+use crate::template::library::{LOCALES, Library};
 
 /// The most problems one validation reports; a document with more is hopeless anyway.
 const MAX_PROBLEMS: usize = 100;
@@ -56,7 +59,7 @@ pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
 }
 
 /// Turns a list of problems into one error: the first problem's code, message and path, and the whole list.
-fn bundle(problems: Vec<Problem>) -> Error {
+pub(crate) fn bundle(problems: Vec<Problem>) -> Error {
     let Some(first) = problems.first() else {
         return Error::internal("policy validation failed without a problem");
     };
@@ -113,11 +116,39 @@ fn remove(tree: &mut serde_json::Value, pointer: &str) -> bool {
     }
 }
 
+fn unknown_template(id: &str) -> String {
+    format!(
+        "no template `{id}` in the built-in library or `messages.templates` for every locale ({})",
+        LOCALES.join(", ")
+    )
+}
+
+/// A JSON Pointer reference token: `~` → `~0`, `/` → `~1`.
+pub(crate) fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 /// Semantic checks on a policy that parsed. Returns the policy and its warnings, or every problem.
 fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
     let mut problems = Vec::new();
     let mut problem = |kind: ErrorKind, path: String, message: String| {
         problems.push(Error::new(Scope::Policy, kind, path, message).to_problem())
+    };
+
+    // Templates: the policy's own compile, and every step can be written in every library locale.
+    let library = match Library::new(&policy.messages.templates, Limits::default()) {
+        Ok(lib) => Some(lib),
+        Err(failed) => {
+            for (key, p) in failed {
+                let at = p.line.map(|l| format!(" line {l}")).unwrap_or_default();
+                problem(
+                    ErrorKind::Template,
+                    format!("/messages/templates/{}", pointer_token(&key)),
+                    format!("template `{key}`{at}: {}", p.message),
+                );
+            }
+            None
+        }
     };
 
     // Buckets: non-empty, unique names, strictly increasing bounds, exactly the last open-ended.
@@ -397,8 +428,29 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
                     format!("/segments/{si}/ladder/{ti}/template"),
                     "template id must not be empty".into(),
                 );
+            } else if let Some(lib) = &library {
+                let referral = matches!(
+                    step.channel,
+                    StepChannel::Fixed(Channel::AgencyReferral | Channel::LegalReferral)
+                );
+                if !referral && !lib.knows(&step.template) {
+                    problem(
+                        ErrorKind::UnknownTemplate,
+                        format!("/segments/{si}/ladder/{ti}/template"),
+                        unknown_template(&step.template),
+                    );
+                }
             }
         }
+    }
+    if let Some(lib) = &library
+        && !lib.knows(&policy.checkins.template)
+    {
+        problem(
+            ErrorKind::UnknownTemplate,
+            "/checkins/template".into(),
+            unknown_template(&policy.checkins.template),
+        );
     }
     if policy.jurisdictions.0.is_empty() {
         problem(

@@ -42,6 +42,11 @@ pub struct Action {
     pub rule: String,
     /// Why it was moved from its wanted moment, in order (empty when it was not).
     pub adjusted: Vec<Reason>,
+    /// Why the tone is softer than the step's (hardship, an angry reply), if it is.
+    pub softened: Option<crate::template::tone::Softened>,
+    /// The words, written by the template in the borrower's locale (`null` for referrals, which are work for
+    /// people, not messages).
+    pub message: Option<crate::template::library::Message>,
 }
 
 /// A step the ladder wanted but the plan does not take.
@@ -327,6 +332,8 @@ fn action(s: &Step, ch: Channel, at: Instant, zone: Zone, rule: String, adjusted
         queue: s.queue.clone(),
         rule,
         adjusted,
+        softened: None,
+        message: None,
     }
 }
 

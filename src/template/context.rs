@@ -11,16 +11,24 @@
 //! | `dpd`, `bucket` | `31`, `M2` |
 //! | `overdue`, `outstanding`, `next_due_amount` | minor units: use `| money` |
 //! | `next_due_date`, `oldest_unpaid_due` | dates: use `| date` |
-//! | `penalty.accrued`, `penalty.per_day`, `penalty.projected_date`, `penalty.projected_owed` | if nothing is paid in 14 days |
+//! | `penalty.accrued`, `penalty.per_day`, `penalty.projected_date`, `penalty.projected_penalty`, `penalty.projected_owed` | if nothing is paid in 14 days (penalty by then; whole balance plus penalty) |
 //! | `pay_url` | the policy's `company.pay_url` with `{account_id}` filled in |
 //! | `offers` | the top offers: `id`, `kind`, `first_amount`, `first_due`, `payments`, `total` |
 //! | `promise.amount`, `promise.due` | the pending promise, if any |
+//! | `broken_promise.amount`, `broken_promise.due` | the latest promise that was broken, if any |
+//! | `arrangement.next_amount`, `arrangement.next_due` | the next unpaid instalment of an agreed arrangement |
 //! | `first_contact` | no written contact was sent before (US initial-communication disclosure) |
+//! | `today`, `reply_by` | the borrower's local date, and `messages.reply_days` later (notice deadlines) |
+//! | `hardship`, `debt_advice.name`, `debt_advice.contact` | the borrower is in hardship; free advice to refer to |
+//! | `softened` | `hardship` or `angry_reply` when the tone was softened, else none |
+//! | `step` | the ladder step (`m1_sms_1`, `checkin:2026-12-05`, …) |
+//! | `part`, `base` | set per render: which part is written (`sms`, `text`, `html`, `letter`, `call`, `dm`, `subject`) and the layout to include |
 
 use crate::account::{Account, Channel, Direction, Locale};
 use crate::decision::Decision;
-use crate::policy::{Policy, Tone};
+use crate::policy::{DebtAdvice, Policy, Tone};
 use crate::promise::PtpState;
+use crate::template::tone::Softened;
 use serde::Serialize;
 
 /// A message's variables.
@@ -48,7 +56,28 @@ pub struct MessageContext {
     pay_url: String,
     offers: Vec<OfferVars>,
     promise: Option<PromiseVars>,
+    broken_promise: Option<PromiseVars>,
+    arrangement: Option<ArrangementVars>,
     first_contact: bool,
+    today: String,
+    reply_by: String,
+    hardship: bool,
+    debt_advice: Option<DebtAdvice>,
+    softened: Option<Softened>,
+    step: String,
+}
+
+impl MessageContext {
+    /// The locale the message is written in.
+    pub fn locale(&self) -> &'static str {
+        self.locale
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ArrangementVars {
+    next_amount: i64,
+    next_due: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,6 +104,7 @@ struct PenaltyVars {
     accrued: i64,
     per_day: i64,
     projected_date: String,
+    projected_penalty: i64,
     projected_owed: i64,
 }
 
@@ -108,15 +138,30 @@ pub fn locale_of(account: &Account) -> &'static str {
     }
 }
 
+/// What one message is: its step, channel, tone (after softening) and template id.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec<'a> {
+    /// Ladder step.
+    pub step: &'a str,
+    /// Channel.
+    pub channel: Channel,
+    /// Tone.
+    pub tone: Tone,
+    /// Why the tone was softened.
+    pub softened: Option<Softened>,
+    /// Template id.
+    pub template: &'a str,
+}
+
 /// Builds the variables for one message.
-pub fn build(
-    policy: &Policy,
-    account: &Account,
-    d: &Decision,
-    channel: Channel,
-    tone: Tone,
-    template: &str,
-) -> MessageContext {
+pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -> MessageContext {
+    let Spec {
+        step,
+        channel,
+        tone,
+        softened,
+        template,
+    } = spec;
     let locale = locale_of(account);
     let name = account.borrower.name.clone();
     let salutation = match locale {
@@ -139,6 +184,7 @@ pub fn build(
             accrued: p.accrued.0,
             per_day: p.per_day.0,
             projected_date: x.date.to_string(),
+            projected_penalty: x.penalty.0,
             projected_owed: x.owed.0,
         })
     });
@@ -164,6 +210,26 @@ pub fn build(
             amount: p.amount.0 - p.paid.0,
             due: p.due.to_string(),
         });
+    let broken_promise = d
+        .promises
+        .iter()
+        .filter(|p| p.state == PtpState::Broken)
+        .max_by_key(|p| p.due)
+        .map(|p| PromiseVars {
+            amount: p.amount.0 - p.paid.0,
+            due: p.due.to_string(),
+        });
+    let arrangement = d.arrangement.as_ref().and_then(|a| {
+        a.instalments
+            .iter()
+            .find(|i| i.state == PtpState::Pending)
+            .map(|i| ArrangementVars {
+                next_amount: i.amount.0 - i.paid.0,
+                next_due: i.due.to_string(),
+            })
+    });
+    let today = d.as_of.local_date(account.borrower.time_zone);
+    let reply_by = today + chrono::Duration::days(i64::from(policy.messages.reply_days));
     let written = |ch: Channel| matches!(ch, Channel::Sms | Channel::Email | Channel::Letter | Channel::SocialDm);
     let first_contact = !account
         .history
@@ -200,6 +266,18 @@ pub fn build(
         pay_url: c.pay_url.replace("{account_id}", &account.id),
         offers,
         promise,
+        broken_promise,
+        arrangement,
         first_contact,
+        today: crate::time::Date(today).to_string(),
+        reply_by: crate::time::Date(reply_by).to_string(),
+        hardship: account.flags.hardship,
+        debt_advice: if account.flags.hardship {
+            d.debt_advice.clone()
+        } else {
+            None
+        },
+        softened,
+        step: step.to_string(),
     }
 }

@@ -180,6 +180,7 @@ const BANNED_ZH: &[Banned] = &[
 ];
 
 /// What to lint and against which rules.
+#[derive(Clone, Copy)]
 pub struct Subject<'a> {
     /// Template id for findings.
     pub template: &'a str,
@@ -254,7 +255,8 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
     }
     if s.preset == "US" && written {
         // Reg F §1006.18(e): the debt-collector disclosure in every written communication.
-        let disclosed = text.contains("debt collector") || text.contains("attempt to collect a debt");
+        let disclosed =
+            text.contains("debt collector") || text.contains("attempt to collect a debt") || text.contains("债务催收");
         require(
             "lint.mini_miranda",
             disclosed,
@@ -266,7 +268,8 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
         let opt_out = text.contains("reply stop")
             || text.contains("unsubscribe")
             || text.contains("opt out")
-            || text.contains("opt-out");
+            || text.contains("opt-out")
+            || text.contains("退订");
         require(
             "lint.opt_out",
             opt_out,
@@ -295,6 +298,55 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
     }
     out.sort_by(|a, b| (a.severity, a.code, a.position).cmp(&(b.severity, b.code, b.position)));
     out
+}
+
+/// Lints every written part of a rendered message: the subject travels with each body, HTML is read as the
+/// text a reader sees. Findings are de-duplicated and sorted.
+pub fn lint_message(m: &super::library::Message, subject: &Subject<'_>) -> Vec<Finding> {
+    let mut bodies: Vec<String> = Vec::new();
+    let title = m.subject.as_deref().map(|t| format!("{t}\n")).unwrap_or_default();
+    if let Some(t) = &m.text {
+        bodies.push(format!("{title}{t}"));
+    }
+    if let Some(h) = &m.html {
+        bodies.push(format!("{title}{}", html_text(h)));
+    }
+    let mut out: Vec<Finding> = Vec::new();
+    for body in &bodies {
+        for f in lint(&Subject {
+            rendered: body,
+            ..*subject
+        }) {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.severity, a.code, a.position).cmp(&(b.severity, b.code, b.position)));
+    out
+}
+
+/// The text a reader of an HTML part sees: tags dropped, the entities MiniJinja's escaping writes decoded.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

@@ -8,8 +8,11 @@
 
 pub mod context;
 pub mod filters;
+pub mod library;
 pub mod lint;
 pub mod sms;
+pub mod sweep;
+pub mod tone;
 
 use crate::error::{Error, ErrorKind, Scope};
 use minijinja::{Environment, UndefinedBehavior, Value};
@@ -87,23 +90,41 @@ pub fn environment(limits: Limits) -> Environment<'static> {
     env
 }
 
+/// The `call.template` error for template `name` at `line`.
+pub(crate) fn failure(name: &str, line: Option<usize>, message: String) -> Error {
+    let at = line.map(|l| format!(" line {l}")).unwrap_or_default();
+    Error::new(
+        Scope::Call,
+        ErrorKind::Template,
+        "",
+        format!("template `{name}`{at}: {message}"),
+    )
+}
+
+/// Renders a compiled template into a writer capped at the output limit.
+pub(crate) fn render_capped(
+    tmpl: &minijinja::Template<'_, '_>,
+    vars: Value,
+    limits: Limits,
+) -> Result<String, (Option<usize>, String)> {
+    let mut w = Capped {
+        out: Vec::new(),
+        cap: limits.output_bytes,
+    };
+    tmpl.render_captured_to(vars, &mut w)
+        .map_err(|e| (e.line(), describe(&e, limits)))?;
+    String::from_utf8(w.out).map_err(|_| (None, "output is not UTF-8".into()))
+}
+
 /// Renders `source` (named `name`, which decides escaping) with `ctx` under `limits`.
 ///
 /// # Errors
 /// `call.template` naming the template, the line and the cause: syntax, undefined variable, out of fuel,
 /// recursion, output or source too large.
 pub fn render(name: &str, source: &str, ctx: &impl Serialize, limits: Limits) -> Result<String, Error> {
-    let fail = |line: Option<usize>, message: String| {
-        let at = line.map(|l| format!(" line {l}")).unwrap_or_default();
-        Error::new(
-            Scope::Call,
-            ErrorKind::Template,
-            "",
-            format!("template `{name}`{at}: {message}"),
-        )
-    };
     if source.len() > limits.source_bytes {
-        return Err(fail(
+        return Err(failure(
+            name,
             None,
             format!(
                 "source of {} bytes exceeds the {} byte limit",
@@ -115,17 +136,12 @@ pub fn render(name: &str, source: &str, ctx: &impl Serialize, limits: Limits) ->
     let env = environment(limits);
     let tmpl = env
         .template_from_named_str(name, source)
-        .map_err(|e| fail(e.line(), describe(&e, limits)))?;
-    let mut w = Capped {
-        out: Vec::new(),
-        cap: limits.output_bytes,
-    };
-    tmpl.render_captured_to(Value::from(minijinja::value::Serde(ctx)), &mut w)
-        .map_err(|e| fail(e.line(), describe(&e, limits)))?;
-    String::from_utf8(w.out).map_err(|_| fail(None, "output is not UTF-8".into()))
+        .map_err(|e| failure(name, e.line(), describe(&e, limits)))?;
+    render_capped(&tmpl, Value::from(minijinja::value::Serde(ctx)), limits)
+        .map_err(|(line, message)| failure(name, line, message))
 }
 
-fn describe(e: &minijinja::Error, limits: Limits) -> String {
+pub(crate) fn describe(e: &minijinja::Error, limits: Limits) -> String {
     use minijinja::ErrorKind as K;
     match e.kind() {
         K::OutOfFuel => format!("ran out of fuel ({} steps): too much looping or recursion", limits.fuel),

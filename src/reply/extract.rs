@@ -1,0 +1,804 @@
+//! Amounts and dates in a reply, resolved against the decision's `as_of` in the borrower's calendar.
+//!
+//! Amounts: `$200`, `¥500`, `£50`, `200 dollars`, `50 bucks`, `two hundred dollars`, `500元`, `五百块`,
+//! `1.5万`, `两千五`, and a bare number right after a paying verb (`pay 300`, `还1500`), in the account's
+//! currency. Dates: `today`, `tomorrow`, `in 3 days`, `friday`, `next friday` (the Friday of next week),
+//! `on the 5th`, `december 10`, `12/7` (M/D in the US, D/M elsewhere), `2026-12-09`, `end of the month`,
+//! `next week` (its Sunday), `今天`, `明天`, `后天`, `三天后`, `周五`, `下周五`, `下下周五`, `12月5日`, `5号`,
+//! `下个月5号`, `月底`, `月中`, `年底`. A period resolves to its last day, so a promise "next week" is broken
+//! only after next week. Nothing vague ("payday", `发工资`) becomes a date.
+
+use super::text::Text;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Serialize;
+
+/// An amount found in a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundAmount {
+    /// Minor units of `currency`.
+    pub amount: i64,
+    /// ISO code: the one written, else the account's.
+    pub currency: &'static str,
+    /// The words it came from.
+    pub text: String,
+}
+
+/// A date found in a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundDate {
+    /// The date in the borrower's calendar.
+    pub date: crate::time::Date,
+    /// The words it came from.
+    pub text: String,
+}
+
+const PAY_WORDS_EN: [&str; 10] = [
+    "pay", "paying", "payment of", "send", "sending", "transfer", "sent", "paid", "pay you", "pay u",
+];
+const PAY_WORDS_ZH: [&str; 9] = ["还", "转账", "转", "付", "打款", "打钱", "汇款", "还款", "先还"];
+
+fn digits_value(s: &str) -> Option<(i64, u32)> {
+    // "1,200.50" → (120050, 2 decimals seen); returns value scaled to cents (two decimals).
+    let clean: String = s.chars().filter(|&c| c != ',').collect();
+    let (int, frac) = clean.split_once('.').unwrap_or((&clean, ""));
+    if int.is_empty() || int.len() > 9 || !int.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = int.parse().ok()?;
+    let cents: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    Some((whole * 100 + cents, u32::try_from(frac.len()).unwrap_or(0)))
+}
+
+/// Parses a Chinese numeral (`五百`, `一千二`, `两千五`, `一万二`, `三`), with the colloquial trailing digit
+/// meaning one unit down (`一千五` = 1500).
+pub fn chinese_number(s: &str) -> Option<i64> {
+    let digit = |c: char| match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    let unit = |c: char| match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
+        _ => None,
+    };
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    let mut total: i64 = 0;
+    let mut section: i64 = 0;
+    let mut pending: Option<i64> = None;
+    let mut last_unit: i64 = 1;
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(d) = digit(c) {
+            pending = Some(d);
+            // Colloquial tail: 一千五 → 1500, 一万二 → 12000.
+            if i + 1 == chars.len() && i > 0 && (unit(chars[i - 1]).is_some() || chars[i - 1] == '万') {
+                let scale = if chars[i - 1] == '万' { 1000 } else { last_unit / 10 };
+                section += d * scale.max(1);
+                pending = None;
+            }
+        } else if let Some(u) = unit(c) {
+            section += pending.take().unwrap_or(1) * u;
+            last_unit = u;
+        } else if c == '万' {
+            section += pending.take().unwrap_or(0);
+            total += section.max(1) * 10_000;
+            section = 0;
+            last_unit = 10_000;
+        } else {
+            return None;
+        }
+    }
+    Some(total + section + pending.unwrap_or(0))
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百千万".contains(c)
+}
+
+/// Every amount in the reply, in order.
+pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> {
+    let scale = |cents: i64, exponent: u32| -> i64 {
+        // `cents` carries two decimals; rescale to the currency's exponent.
+        match exponent {
+            0 => cents / 100,
+            1 => cents / 10,
+            2 => cents,
+            e => cents * 10_i64.pow(e - 2),
+        }
+    };
+    let mut out: Vec<(usize, FoundAmount)> = Vec::new();
+    let s: Vec<char> = t.lower.chars().collect();
+    let n = s.len();
+    let mut i = 0;
+    while i < n {
+        let c = s[i];
+        // A numeric run: digits, commas, one dot.
+        if c.is_ascii_digit() || (is_cn_numeral(c) && !matches!(c, '十' | '百' | '千' | '万')) {
+            let start = i;
+            let chinese = is_cn_numeral(c);
+            let mut j = i;
+            if chinese {
+                while j < n && is_cn_numeral(s[j]) {
+                    j += 1;
+                }
+            } else {
+                while j < n && (s[j].is_ascii_digit() || (matches!(s[j], ',' | '.') && j + 1 < n && s[j + 1].is_ascii_digit())) {
+                    j += 1;
+                }
+            }
+            let number: String = s[start..j].iter().collect();
+            let mut value = if chinese {
+                chinese_number(&number).map(|v| v * 100)
+            } else {
+                digits_value(&number).map(|(v, _)| v)
+            };
+            // 万 / 千 after digits: 1.5万, 3千.
+            let mut k = j;
+            if !chinese && k < n && (s[k] == '万' || s[k] == '千') {
+                value = value.map(|v| v * if s[k] == '万' { 10_000 } else { 1_000 });
+                k += 1;
+            }
+            let before: String = s[..start].iter().collect();
+            let after: String = s[k..].iter().collect();
+            let after_trim = after.trim_start();
+            let symbol = before.trim_end().chars().last();
+            let explicit = match symbol {
+                Some('$') => Some("USD"),
+                Some('£') => Some("GBP"),
+                Some('¥' | '￥') => Some("CNY"),
+                Some('€') => Some("EUR"),
+                _ => None,
+            };
+            let unit_currency = [
+                ("dollars", "USD"),
+                ("dollar", "USD"),
+                ("bucks", "USD"),
+                ("usd", "USD"),
+                ("pounds", "GBP"),
+                ("quid", "GBP"),
+                ("gbp", "GBP"),
+                ("euros", "EUR"),
+                ("eur", "EUR"),
+                ("块钱", "CNY"),
+                ("块", "CNY"),
+                ("元", "CNY"),
+                ("rmb", "CNY"),
+                ("cny", "CNY"),
+                ("yuan", "CNY"),
+                ("人民币", "CNY"),
+            ]
+            .into_iter()
+            .find(|(u, _)| {
+                after_trim.starts_with(u)
+                    && after_trim[u.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_ascii_alphabetic())
+            });
+            let is_date_part = !chinese
+                && (after.starts_with('/')
+                    || before.ends_with('/')
+                    || after_trim.starts_with("st")
+                    || after_trim.starts_with("nd")
+                    || after_trim.starts_with("rd")
+                    || after_trim.starts_with("th")
+                    || after_trim.starts_with("am")
+                    || after_trim.starts_with("pm")
+                    || after.starts_with(':')
+                    || after.starts_with('-')
+                    || before.ends_with('-'))
+                || after_trim.starts_with('号')
+                || after_trim.starts_with('日')
+                || after_trim.starts_with('月')
+                || after_trim.starts_with('天')
+                || after_trim.starts_with('周')
+                || after_trim.starts_with('点')
+                || after_trim.starts_with("个月")
+                || after_trim.starts_with('期')
+                || after_trim.starts_with('条')
+                || after_trim.starts_with('次')
+                || after_trim.starts_with("days")
+                || after_trim.starts_with("day")
+                || after_trim.starts_with("weeks")
+                || after_trim.starts_with("week")
+                || after_trim.starts_with("months")
+                || after_trim.starts_with("hours");
+            let bare_after_pay = || {
+                let b = before.trim_end();
+                let tail_en: String = b.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+                let en = PAY_WORDS_EN.iter().any(|w| {
+                    let words: Vec<&str> = tail_en.split(|c: char| !c.is_alphanumeric()).filter(|x| !x.is_empty()).collect();
+                    let last: Vec<&str> = words.iter().rev().take(3).rev().copied().collect();
+                    let joined = last.join(" ");
+                    joined.ends_with(w) || last.iter().any(|x| x == w)
+                });
+                let zh_tail: String = b.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                let zh = PAY_WORDS_ZH.iter().any(|w| zh_tail.ends_with(w) || zh_tail.ends_with(&format!("{w}了")));
+                en || zh
+            };
+            let year_like = !chinese && number.len() == 4 && number.starts_with("20");
+            let currency_code = explicit.or(unit_currency.map(|(_, c)| c));
+            if let Some(v) = value
+                && !is_date_part
+                && !year_like
+                && v > 0
+                && (currency_code.is_some() || bare_after_pay())
+            {
+                let code = currency_code.unwrap_or(currency.code);
+                let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);
+                let end = k + unit_currency.map_or(0, |(u, _)| (after.len() - after_trim.len()) + u.chars().count());
+                let from = if explicit.is_some() { start.saturating_sub(1 + before.len() - before.trim_end().len()) } else { start };
+                let text: String = s[from.min(start)..end.min(n)].iter().collect();
+                out.push((
+                    start,
+                    FoundAmount {
+                        amount: scale(v, u32::from(exponent)),
+                        currency: code,
+                        text: text.trim().to_string(),
+                    },
+                ));
+            }
+            i = k.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // English number words before a currency word: "two hundred dollars".
+    for (start, value, text) in english_number_amounts(t) {
+        out.push((
+            start,
+            FoundAmount {
+                amount: scale(value * 100, u32::from(currency.exponent)),
+                currency: "USD",
+                text,
+            },
+        ));
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+fn english_number_amounts(t: &Text) -> Vec<(usize, i64, String)> {
+    let small = |w: &str| -> Option<i64> {
+        let v = match w {
+            "one" | "a" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "fifteen" => 15,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        };
+        Some(v)
+    };
+    let mut out = Vec::new();
+    let toks = &t.tokens;
+    for (i, w) in toks.iter().enumerate() {
+        if !matches!(w.as_str(), "dollars" | "bucks" | "pounds") || i == 0 {
+            continue;
+        }
+        let mut j = i;
+        let mut total = 0i64;
+        let mut current = 0i64;
+        let mut any = false;
+        while j > 0 {
+            let x = toks[j - 1].as_str();
+            if small(x).is_some() || matches!(x, "hundred" | "thousand" | "and") {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        for x in &toks[j..i] {
+            match x.as_str() {
+                "hundred" => current = current.max(1) * 100,
+                "thousand" => {
+                    total += current.max(1) * 1000;
+                    current = 0;
+                }
+                "and" => {}
+                other => {
+                    if let Some(v) = small(other) {
+                        current += v;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if any {
+            let text = toks[j..=i].join(" ");
+            out.push((t.lower.find(&toks[j]).unwrap_or(0), total + current, text));
+        }
+    }
+    out
+}
+
+/// Weekday from an English word.
+fn weekday_en(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" | "mon" => Weekday::Mon,
+        "tuesday" | "tue" | "tues" => Weekday::Tue,
+        "wednesday" | "wed" => Weekday::Wed,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
+        "friday" | "fri" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn weekday_zh(c: char) -> Option<Weekday> {
+    Some(match c {
+        '一' => Weekday::Mon,
+        '二' => Weekday::Tue,
+        '三' => Weekday::Wed,
+        '四' => Weekday::Thu,
+        '五' => Weekday::Fri,
+        '六' => Weekday::Sat,
+        '日' | '天' | '七' => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn month_en(w: &str) -> Option<u32> {
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    full.iter()
+        .position(|m| *m == w)
+        .or_else(|| months.iter().position(|m| *m == w || (w == "sept" && *m == "sep")))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The Monday of the week of `d`.
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// The coming `wd` (today counts).
+fn coming(today: NaiveDate, wd: Weekday) -> NaiveDate {
+    let diff = (7 + i64::from(wd.num_days_from_monday()) - i64::from(today.weekday().num_days_from_monday())) % 7;
+    today + Duration::days(diff)
+}
+
+/// `wd` in the week `weeks` after this one.
+fn in_week(today: NaiveDate, weeks: i64, wd: Weekday) -> NaiveDate {
+    monday_of(today) + Duration::days(7 * weeks + i64::from(wd.num_days_from_monday()))
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1))
+}
+
+/// The next date with day-of-month `day` (this month if not past).
+fn next_day_of_month(today: NaiveDate, day: u32) -> Option<NaiveDate> {
+    if day == 0 || day > 31 {
+        return None;
+    }
+    let this = NaiveDate::from_ymd_opt(today.year(), today.month(), day);
+    match this {
+        Some(d) if d >= today => Some(d),
+        _ => {
+            let (y, m) = if today.month() == 12 {
+                (today.year() + 1, 1)
+            } else {
+                (today.year(), today.month() + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, day)
+        }
+    }
+}
+
+/// Month and day, this year if not past, else next year.
+fn month_day(today: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(today.year(), m, d)?;
+    if this >= today {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(today.year() + 1, m, d)
+    }
+}
+
+fn next_month(today: NaiveDate) -> (i32, u32) {
+    if today.month() == 12 {
+        (today.year() + 1, 1)
+    } else {
+        (today.year(), today.month() + 1)
+    }
+}
+
+fn small_number(w: &str) -> Option<i64> {
+    if let Ok(v) = w.parse::<i64>() {
+        return Some(v);
+    }
+    Some(match w {
+        "a" | "one" => 1,
+        "two" | "couple" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "ten" => 10,
+        _ => return None,
+    })
+}
+
+fn ordinal_day(w: &str) -> Option<u32> {
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &w[digits.len()..];
+    if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Every date in the reply, in order of appearance. `day_first` reads `5/12` as 5 December.
+pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
+    let mut out: Vec<(usize, NaiveDate, String)> = Vec::new();
+    let toks = &t.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].as_str();
+        let next = toks.get(i + 1).map(String::as_str).unwrap_or("");
+        let next2 = toks.get(i + 2).map(String::as_str).unwrap_or("");
+        let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+        let mut found: Option<(NaiveDate, usize)> = None;
+        match w {
+            "today" | "tonight" | "tonite" => found = Some((today, 1)),
+            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" => {
+                found = Some((today + Duration::days(1), 1));
+            }
+            "day" if next == "after" && next2 == "tomorrow" => found = Some((today + Duration::days(2), 3)),
+            "in" | "within" => {
+                if let Some(n) = small_number(next) {
+                    let span = match next2 {
+                        "day" | "days" => Some(n),
+                        "week" | "weeks" => Some(7 * n),
+                        _ => None,
+                    };
+                    if let Some(days) = span {
+                        found = Some((today + Duration::days(days), 3));
+                    }
+                }
+            }
+            "next" | "this" | "coming" => {
+                if let Some(wd) = weekday_en(next) {
+                    let d = if w == "next" { in_week(today, 1, wd) } else { coming(today, wd) };
+                    found = Some((d, 2));
+                } else if next == "week" {
+                    let weeks = i64::from(w == "next");
+                    found = Some((in_week(today, weeks, Weekday::Sun), 2));
+                } else if next == "month" && w == "next" {
+                    let (y, m) = next_month(today);
+                    found = last_of_month(y, m).map(|d| (d, 2));
+                }
+            }
+            "end" if next == "of" => {
+                let rest: Vec<&str> = toks[i + 2..].iter().take(3).map(String::as_str).collect();
+                let (skip, which) = match rest.as_slice() {
+                    ["the", "month", ..] | ["this", "month", ..] | ["month", ..] => (2, "month"),
+                    ["next", "month", ..] => (2, "next_month"),
+                    ["the", "week", ..] | ["this", "week", ..] | ["week", ..] => (2, "week"),
+                    ["next", "week", ..] => (2, "next_week"),
+                    ["the", "year", ..] | ["this", "year", ..] | ["year", ..] => (2, "year"),
+                    _ => (0, ""),
+                };
+                let d = match which {
+                    "month" => last_of_month(today.year(), today.month()),
+                    "next_month" => {
+                        let (y, m) = next_month(today);
+                        last_of_month(y, m)
+                    }
+                    "week" => Some(in_week(today, 0, Weekday::Sun)),
+                    "next_week" => Some(in_week(today, 1, Weekday::Sun)),
+                    "year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+                    _ => None,
+                };
+                if let Some(d) = d {
+                    found = Some((d, 2 + skip));
+                }
+            }
+            _ => {
+                if let Some(wd) = weekday_en(w) {
+                    if !matches!(prev, "next" | "this" | "coming") {
+                        found = Some((coming(today, wd), 1));
+                    }
+                } else if let Some(day) = ordinal_day(w) {
+                    // "december 2nd" is handled by the month branch; "2nd of december" here.
+                    if let Some(m) = month_en(next2).filter(|_| next == "of") {
+                        found = month_day(today, m, day).map(|d| (d, 3));
+                    } else if month_en(prev).is_none() {
+                        found = next_day_of_month(today, day).map(|d| (d, 1));
+                    }
+                } else if let Some(m) = month_en(w) {
+                    let day = next.parse::<u32>().ok().or_else(|| ordinal_day(next));
+                    if let Some(day) = day {
+                        found = month_day(today, m, day).map(|d| (d, 2));
+                    } else if let Ok(day) = prev.parse::<u32>() {
+                        found = month_day(today, m, day).map(|d| (d, 1));
+                    }
+                } else if w.len() == 4
+                    && w.starts_with("20")
+                    && let (Ok(y), Ok(m), Ok(d)) = (w.parse::<i32>(), next.parse::<u32>(), next2.parse::<u32>())
+                    && t.lower.contains(&format!("{w}-{next}-{next2}"))
+                {
+                    found = NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, 3));
+                } else if let (Ok(a), Ok(b)) = (w.parse::<u32>(), next.parse::<u32>())
+                    && a <= 31
+                    && b <= 31
+                    && t.lower.contains(&format!("{w}/{next}"))
+                {
+                    let (m, d) = if day_first { (b, a) } else { (a, b) };
+                    found = month_day(today, m, d).map(|x| (x, 2));
+                }
+            }
+        }
+        if let Some((d, used)) = found {
+            let text = toks[i..(i + used).min(toks.len())].join(" ");
+            let at = t.lower.find(toks[i].as_str()).unwrap_or(0);
+            out.push((at, d, text));
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend(dates_zh(t, today));
+    out.sort_by_key(|(at, _, _)| *at);
+    out.dedup_by(|a, b| a.1 == b.1 && a.0 == b.0);
+    out.into_iter()
+        .map(|(_, date, text)| FoundDate {
+            date: crate::time::Date(date),
+            text,
+        })
+        .collect()
+}
+
+/// Reads a number (digits or Chinese numerals) at the start of `s`; returns it and the chars used.
+fn lead_number(s: &[char]) -> Option<(i64, usize)> {
+    let digits: String = s.iter().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok().map(|v| (v, digits.chars().count()));
+    }
+    let cn: String = s.iter().take_while(|&&c| is_cn_numeral(c) && c != '万' && c != '千' && c != '百').collect();
+    if cn.is_empty() {
+        return None;
+    }
+    chinese_number(&cn).map(|v| (v, cn.chars().count()))
+}
+
+fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
+    let s: Vec<char> = t.lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = s.len();
+    let mut out = Vec::new();
+    let starts = |i: usize, p: &str| -> bool {
+        let p: Vec<char> = p.chars().collect();
+        i + p.len() <= n && s[i..i + p.len()] == p[..]
+    };
+    // Byte offset in `lower` is approximated by char index in the compact form: good enough for ordering.
+    let mut i = 0;
+    while i < n {
+        let mut found: Option<(NaiveDate, usize)> = None;
+        let week_prefix = [
+            ("下下周", 2, 3),
+            ("下下个星期", 2, 5),
+            ("下个星期", 1, 4),
+            ("下礼拜", 1, 3),
+            ("下星期", 1, 3),
+            ("下周", 1, 2),
+            ("这个星期", 0, 4),
+            ("这周", 0, 2),
+            ("本周", 0, 2),
+            ("这礼拜", 0, 3),
+            ("星期", -1, 2),
+            ("礼拜", -1, 2),
+            ("周", -1, 1),
+        ];
+        if starts(i, "大后天") {
+            found = Some((today + Duration::days(3), 3));
+        } else if starts(i, "后天") {
+            found = Some((today + Duration::days(2), 2));
+        } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚") {
+            found = Some((today + Duration::days(1), 2));
+        } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
+            found = Some((today, 2));
+        } else if starts(i, "过两天") {
+            found = Some((today + Duration::days(2), 3));
+        } else if starts(i, "下个月底") || starts(i, "下月底") {
+            let (y, m) = next_month(today);
+            found = last_of_month(y, m).map(|d| (d, if starts(i, "下个月底") { 4 } else { 3 }));
+        } else if starts(i, "月底") || starts(i, "月末") {
+            found = last_of_month(today.year(), today.month()).map(|d| (d, 2));
+        } else if starts(i, "月中") {
+            found = next_day_of_month(today, 15).map(|d| (d, 2));
+        } else if starts(i, "年底") || starts(i, "年前") {
+            found = NaiveDate::from_ymd_opt(today.year(), 12, 31).map(|d| (d, 2));
+        } else if starts(i, "下个月") || starts(i, "下月") {
+            let used = if starts(i, "下个月") { 3 } else { 2 };
+            let (y, m) = next_month(today);
+            if let Some((day, k)) = lead_number(&s[i + used..])
+                && i + used + k < n
+                && matches!(s[i + used + k], '号' | '日')
+            {
+                found = u32::try_from(day)
+                    .ok()
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .map(|d| (d, used + k + 1));
+            } else if !starts(i + used, "初") {
+                found = last_of_month(y, m).map(|d| (d, used));
+            }
+        } else if let Some((weeks, len)) = week_prefix
+            .iter()
+            .find(|(p, _, _)| starts(i, p))
+            .map(|(_, w, l)| (*w, *l))
+        {
+            if let Some(wd) = s.get(i + len).and_then(|&c| weekday_zh(c)) {
+                let d = if weeks < 0 { coming(today, wd) } else { in_week(today, weeks, wd) };
+                found = Some((d, len + 1));
+            } else if weeks >= 0 && !starts(i + len, "末") {
+                found = Some((in_week(today, weeks, Weekday::Sun), len));
+            }
+        } else if let Some((v, k)) = lead_number(&s[i..]) {
+            let rest = &s[i + k..];
+            let at = |p: &str| {
+                let p: Vec<char> = p.chars().collect();
+                rest.len() >= p.len() && rest[..p.len()] == p[..]
+            };
+            if at("天后") || at("天内") || at("天之内") {
+                found = Some((today + Duration::days(v), k + 2));
+            } else if at("月")
+                && let Some((d, k2)) = lead_number(&rest[1..])
+                && rest.len() > 1 + k2
+                && matches!(rest[1 + k2], '日' | '号')
+            {
+                found = u32::try_from(v)
+                    .ok()
+                    .zip(u32::try_from(d).ok())
+                    .and_then(|(m, d)| month_day(today, m, d))
+                    .map(|x| (x, k + 1 + k2 + 1));
+            } else if at("号") || (at("日") && !(i > 0 && s[i - 1] == '周')) {
+                found = u32::try_from(v)
+                    .ok()
+                    .and_then(|d| next_day_of_month(today, d))
+                    .map(|x| (x, k + 1));
+            } else if at("周内") || at("个星期内") {
+                found = Some((today + Duration::days(7 * v), k + 2));
+            }
+        }
+        if let Some((d, used)) = found {
+            let text: String = s[i..(i + used).min(n)].iter().collect();
+            out.push((i * 3, d, text));
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn first_date(text: &str) -> Option<String> {
+        // 2026-11-28 is a Saturday.
+        dates(&Text::new(text), d("2026-11-28"), false)
+            .first()
+            .map(|x| x.date.to_string())
+    }
+
+    fn first_amount(text: &str, cur: &str) -> Option<i64> {
+        let c = crate::money::Currency::parse(cur).unwrap_or(crate::money::Currency::parse("USD").unwrap_or_else(|| unreachable!()));
+        amounts(&Text::new(text), &c).first().map(|a| a.amount)
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_number("五百"), Some(500));
+        assert_eq!(chinese_number("一千五"), Some(1500));
+        assert_eq!(chinese_number("两千五"), Some(2500));
+        assert_eq!(chinese_number("一万二"), Some(12000));
+        assert_eq!(chinese_number("三百五"), Some(350));
+        assert_eq!(chinese_number("十五"), Some(15));
+        assert_eq!(chinese_number("一千"), Some(1000));
+    }
+
+    #[test]
+    fn relative_dates_in_both_languages() {
+        for (text, want) in [
+            ("I'll pay next friday", "2026-12-04"),
+            ("on Friday", "2026-12-04"),
+            ("tomorrow", "2026-11-29"),
+            ("in 3 days", "2026-12-01"),
+            ("on the 5th", "2026-12-05"),
+            ("end of the month", "2026-11-30"),
+            ("next week", "2026-12-06"),
+            ("December 10", "2026-12-10"),
+            ("12/7", "2026-12-07"),
+            ("2026-12-09", "2026-12-09"),
+            ("下周五", "2026-12-04"),
+            ("下下周五", "2026-12-11"),
+            ("周一", "2026-11-30"),
+            ("月底", "2026-11-30"),
+            ("12月5日", "2026-12-05"),
+            ("下个月5号", "2026-12-05"),
+            ("15号", "2026-12-15"),
+            ("三天后", "2026-12-01"),
+            ("后天", "2026-11-30"),
+            ("月中", "2026-12-15"),
+        ] {
+            assert_eq!(first_date(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(first_date("when I get paid"), None);
+        assert_eq!(first_date("发工资就还"), None);
+    }
+
+    #[test]
+    fn amounts_in_both_languages() {
+        assert_eq!(first_amount("I'll pay $200 on Friday", "USD"), Some(20000));
+        assert_eq!(first_amount("150 dollars", "USD"), Some(15000));
+        assert_eq!(first_amount("two hundred dollars", "USD"), Some(20000));
+        assert_eq!(first_amount("$1,200.50", "USD"), Some(120050));
+        assert_eq!(first_amount("can pay 300 next week", "USD"), Some(30000));
+        assert_eq!(first_amount("下周五还500元", "CNY"), Some(50000));
+        assert_eq!(first_amount("五百块", "CNY"), Some(50000));
+        assert_eq!(first_amount("下周三前还一万二", "CNY"), Some(1_200_000));
+        assert_eq!(first_amount("1.5万", "CNY"), Some(1_500_000));
+        assert_eq!(first_amount("10号之前还1500", "CNY"), Some(150_000));
+        assert_eq!(first_amount("on the 5th", "USD"), None);
+        assert_eq!(first_amount("12/7", "USD"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! Reply text, normalised once for every rule: lower case, full-width forms folded to ASCII, apostrophes
+//! dropped (`don't` → `dont`), and two views — English words padded with spaces so a cue matches whole
+//! words only, and a compact form without spaces for Chinese, where words are not separated.
+
+/// A normalised reply.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// Lower case, full-width folded, curly quotes straightened; punctuation kept.
+    pub lower: String,
+    /// Alphanumeric tokens joined by single spaces, with a leading and a trailing space.
+    pub words: String,
+    /// `lower` without whitespace.
+    pub compact: String,
+    /// The tokens.
+    pub tokens: Vec<String>,
+}
+
+/// Folds a character: full-width ASCII (U+FF01–U+FF5E) to ASCII, the ideographic space to a space, curly
+/// quotes to straight ones, then lower case.
+fn fold(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        _ => c,
+    };
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Whether `c` is a CJK ideograph (a Chinese character).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+impl Text {
+    /// Normalises `raw`.
+    pub fn new(raw: &str) -> Text {
+        let lower: String = raw.chars().map(fold).filter(|&c| c != '\'').collect();
+        let mut tokens = Vec::new();
+        let mut cur = String::new();
+        for c in lower.chars() {
+            // Letters, digits and `*` (masked swearing) make words; a Chinese character is a word of its own
+            // so that English cues still find their boundaries in mixed text.
+            if is_cjk(c) {
+                if !cur.is_empty() {
+                    tokens.push(std::mem::take(&mut cur));
+                }
+                tokens.push(c.to_string());
+            } else if c.is_alphanumeric() || c == '*' {
+                cur.push(c);
+            } else if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            tokens.push(cur);
+        }
+        let words = format!(" {} ", tokens.join(" "));
+        let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        Text {
+            lower,
+            words,
+            compact,
+            tokens,
+        }
+    }
+
+    /// Whether the English phrase `cue` (words separated by single spaces) occurs as whole words.
+    pub fn has_words(&self, cue: &str) -> bool {
+        self.words.contains(&format!(" {cue} "))
+    }
+
+    /// Whether the Chinese (or mixed) cue occurs in the compact form. An ASCII cue must not touch other
+    /// ASCII letters or digits (`td` in `回复td退订`, not in `std`).
+    pub fn has_compact(&self, cue: &str) -> bool {
+        if !cue.is_ascii() {
+            return self.compact.contains(cue);
+        }
+        let hay = self.compact.as_bytes();
+        let mut from = 0;
+        while let Some(i) = self.compact[from..].find(cue) {
+            let at = from + i;
+            let end = at + cue.len();
+            let before = at == 0 || !hay[at - 1].is_ascii_alphanumeric();
+            let after = end >= hay.len() || !hay[end].is_ascii_alphanumeric();
+            if before && after {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
+    }
+
+    /// Whether the reply contains Chinese characters.
+    pub fn has_chinese(&self) -> bool {
+        self.lower.chars().any(is_cjk)
+    }
+
+    /// Whether the reply contains Latin letters.
+    pub fn has_latin(&self) -> bool {
+        self.lower.chars().any(|c| c.is_ascii_alphabetic())
+    }
+
+    /// Whether the reply asks something.
+    pub fn is_question(&self) -> bool {
+        self.lower.contains('?')
+            || ["吗", "么", "能不能", "可不可以", "行不行", "是否", "多少", "怎么", "如何", "哪"]
+                .iter()
+                .any(|q| self.compact.contains(q))
+            || ["how", "what", "whats", "where", "when", "can", "could", "is", "any", "would", "tell me"]
+                .iter()
+                .any(|q| self.words.starts_with(&format!(" {q} ")))
+    }
+}
+
+/// Damerau–Levenshtein distance ≤ 1 between two short words (one typo: a letter dropped, added, changed or
+/// two swapped).
+pub fn one_typo(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la.min(lb) && a[i] == b[i] {
+        i += 1;
+    }
+    if la == lb {
+        // A change, or a swap of neighbours.
+        a[i + 1..] == b[i + 1..] || (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+    } else if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_width_and_apostrophes() {
+        let t = Text::new("Don’t ＣＡＬＬ me！我明天 还");
+        assert_eq!(t.words, " dont call me 我 明 天 还 ");
+        assert!(t.has_words("dont call me"));
+        assert!(t.compact.contains("我明天还"));
+    }
+
+    #[test]
+    fn ascii_cues_in_chinese_need_boundaries() {
+        assert!(Text::new("回复TD退订").has_compact("td"));
+        assert!(!Text::new("std").has_compact("td"));
+        assert!(Text::new("sb催收").has_compact("sb"));
+    }
+
+    #[test]
+    fn one_typo_is_tolerated() {
+        assert!(one_typo("tomorow", "tomorrow"));
+        assert!(one_typo("unsubscibe", "unsubscribe"));
+        assert!(one_typo("payed", "paid") == false);
+        assert!(one_typo("form", "from"));
+        assert!(!one_typo("stop", "shop ") && !one_typo("call", "calls me"));
+    }
+}

@@ -1,0 +1,306 @@
+//! The message library: the built-in templates (every ladder step of the default policy, in `zh-CN` and
+//! `en-US`, each able to write every channel in every tone) plus the policy's own, compiled once per engine.
+//!
+//! A library template is small: it sets the step's words — `subject`, `short` (the SMS sentence), `facts`,
+//! `consequence`, `ask` — and includes `base`, the locale's layout, which writes the part the channel needs
+//! (`sms`, e-mail `text` and `html`, printable `letter`, agent `call` script, social `dm`) with the tone's
+//! opener and closing, the offers, the pay line, the disclosures and the opt-out. Every template is compiled
+//! twice, as `<key>.txt` and `<key>.html`, because escaping is decided by name: the HTML parts escape every
+//! variable, so borrower data cannot inject markup.
+//!
+//! Locales fall back: `en-GB` (and any other English) uses `en-US` words unless the policy defines
+//! `en-GB/<id>`; dates and money still follow the borrower's own locale.
+
+use super::context::MessageContext;
+use super::sms::{self, SmsSize};
+use super::{Limits, TemplateProblem};
+use crate::account::Channel;
+use crate::error::{Error, ErrorKind, Scope};
+use minijinja::{Environment, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Locales the built-in library is written in.
+pub const LOCALES: [&str; 2] = ["en-US", "zh-CN"];
+
+const BUILTIN: [(&str, &str); 2] = [
+    ("en-US", include_str!("library/en-US.jinja")),
+    ("zh-CN", include_str!("library/zh-CN.jinja")),
+];
+
+/// One written part of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// E-mail subject or letter title.
+    Subject,
+    /// Text message.
+    Sms,
+    /// E-mail plain-text part.
+    Text,
+    /// E-mail HTML part.
+    Html,
+    /// Printable letter (HTML).
+    Letter,
+    /// Agent's call script.
+    Call,
+    /// Social-media direct message.
+    Dm,
+}
+
+impl Part {
+    /// The value of the template variable `part`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Subject => "subject",
+            Part::Sms => "sms",
+            Part::Text => "text",
+            Part::Html => "html",
+            Part::Letter => "letter",
+            Part::Call => "call",
+            Part::Dm => "dm",
+        }
+    }
+
+    /// Whether the part is HTML (and so escapes every variable).
+    pub fn is_html(self) -> bool {
+        matches!(self, Part::Html | Part::Letter)
+    }
+}
+
+/// The parts a channel's message has; referrals have none (they are work for people, not messages).
+pub fn parts(channel: Channel) -> &'static [Part] {
+    match channel {
+        Channel::Sms => &[Part::Sms],
+        Channel::Email => &[Part::Subject, Part::Text, Part::Html],
+        Channel::Letter => &[Part::Subject, Part::Letter],
+        Channel::Call => &[Part::Call],
+        Channel::SocialDm => &[Part::Dm],
+        Channel::AgencyReferral | Channel::LegalReferral => &[],
+    }
+}
+
+/// A rendered message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// The template that wrote it, `<locale>/<id>`.
+    pub template: String,
+    /// E-mail subject or letter title.
+    pub subject: Option<String>,
+    /// Plain text: the SMS, the e-mail's text part, the call script or the DM.
+    pub text: Option<String>,
+    /// HTML: the e-mail's HTML part or the printable letter.
+    pub html: Option<String>,
+    /// SMS encoding and segments.
+    pub sms: Option<SmsSize>,
+}
+
+/// Compiled templates: the built-in library with the policy's replacements and additions.
+#[derive(Debug, Clone)]
+pub struct Library {
+    env: Environment<'static>,
+    sources: BTreeMap<String, String>,
+    limits: Limits,
+}
+
+/// Splits a library file into its templates: each starts at a line `{#= name =#}`.
+fn split(source: &str) -> Vec<(&str, String)> {
+    let mut out: Vec<(&str, String)> = Vec::new();
+    for line in source.split_inclusive('\n') {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix("{#=").and_then(|r| r.strip_suffix("=#}")) {
+            out.push((name.trim(), String::new()));
+        } else if let Some((_, body)) = out.last_mut() {
+            body.push_str(line);
+        }
+    }
+    for (_, body) in &mut out {
+        // The newline before the next marker belongs to no template.
+        if body.ends_with('\n') {
+            body.pop();
+        }
+    }
+    out
+}
+
+impl Library {
+    /// Compiles the built-in library and `overrides` (keyed `<locale>/<id>`).
+    ///
+    /// # Errors
+    /// Every template that does not compile, keyed as given, with its line.
+    pub fn new(
+        overrides: &BTreeMap<String, String>,
+        limits: Limits,
+    ) -> Result<Library, Vec<(String, TemplateProblem)>> {
+        let mut sources: BTreeMap<String, String> = BTreeMap::new();
+        for (locale, file) in BUILTIN {
+            for (name, body) in split(file) {
+                sources.insert(format!("{locale}/{name}"), body);
+            }
+        }
+        for (key, source) in overrides {
+            sources.insert(key.clone(), source.clone());
+        }
+        let mut env = super::environment(limits);
+        // Library templates are line-oriented: a line holding only a block tag leaves no trace.
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        let mut problems = Vec::new();
+        for (key, source) in &sources {
+            if source.len() > limits.source_bytes {
+                problems.push((
+                    key.clone(),
+                    TemplateProblem {
+                        template: key.clone(),
+                        line: None,
+                        message: format!(
+                            "source of {} bytes exceeds the {} byte limit",
+                            source.len(),
+                            limits.source_bytes
+                        ),
+                    },
+                ));
+                continue;
+            }
+            for ext in ["txt", "html"] {
+                if let Err(e) = env.add_template_owned(format!("{key}.{ext}"), source.clone()) {
+                    problems.push((
+                        key.clone(),
+                        TemplateProblem {
+                            template: key.clone(),
+                            line: e.line(),
+                            message: super::describe(&e, limits),
+                        },
+                    ));
+                    break;
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Library { env, sources, limits })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The key of the template that writes `id` in `locale`, if any: the locale's own, else its language's
+    /// library locale.
+    pub fn resolve(&self, locale: &str, id: &str) -> Option<String> {
+        [locale, library_locale(locale)]
+            .into_iter()
+            .map(|l| format!("{l}/{id}"))
+            .find(|k| self.sources.contains_key(k))
+    }
+
+    /// Whether `id` can be written in every library locale.
+    pub fn knows(&self, id: &str) -> bool {
+        LOCALES.iter().all(|l| self.resolve(l, id).is_some())
+    }
+
+    /// Renders one part of template `key` with `ctx`.
+    ///
+    /// # Errors
+    /// `call.template` naming the template and line.
+    pub fn render_part(&self, key: &str, part: Part, ctx: &MessageContext) -> Result<String, Error> {
+        let ext = if part.is_html() { "html" } else { "txt" };
+        let locale = key.split('/').next().unwrap_or_default();
+        let base_locale = if self.sources.contains_key(&format!("{locale}/_base")) {
+            locale
+        } else {
+            library_locale(locale)
+        };
+        let vars = minijinja::context! {
+            part => part.name(),
+            base => format!("{base_locale}/_base.{ext}"),
+            ..Value::from(minijinja::value::Serde(ctx))
+        };
+        let name = format!("{key}.{ext}");
+        let tmpl = self
+            .env
+            .get_template(&name)
+            .map_err(|e| super::failure(key, e.line(), super::describe(&e, self.limits)))?;
+        super::render_capped(&tmpl, vars, self.limits).map_err(|(line, message)| super::failure(key, line, message))
+    }
+
+    /// Writes the message for `channel` from template `id` in the context's locale; `None` for referrals.
+    ///
+    /// # Errors
+    /// `call.unknown_template` when no template writes `id` in the locale; `call.template` when it fails.
+    pub fn message(&self, id: &str, channel: Channel, ctx: &MessageContext) -> Result<Option<Message>, Error> {
+        let wanted = parts(channel);
+        if wanted.is_empty() {
+            return Ok(None);
+        }
+        let key = self.resolve(ctx.locale(), id).ok_or_else(|| {
+            Error::new(
+                Scope::Call,
+                ErrorKind::UnknownTemplate,
+                "",
+                format!("no template `{id}` for locale {}", ctx.locale()),
+            )
+        })?;
+        let mut m = Message {
+            template: key.clone(),
+            subject: None,
+            text: None,
+            html: None,
+            sms: None,
+        };
+        for &part in wanted {
+            // Layouts end parts with a newline and a subject is one line: trim what no channel wants.
+            let out = self.render_part(&key, part, ctx)?.trim().to_string();
+            match part {
+                Part::Subject => m.subject = Some(out),
+                Part::Html | Part::Letter => m.html = Some(out),
+                Part::Sms => {
+                    m.sms = Some(sms::measure(&out));
+                    m.text = Some(out);
+                }
+                Part::Text | Part::Call | Part::Dm => m.text = Some(out),
+            }
+        }
+        Ok(Some(m))
+    }
+
+    /// The source of template `key`.
+    pub fn source(&self, key: &str) -> Option<&str> {
+        self.sources.get(key).map(String::as_str)
+    }
+}
+
+/// The library locale whose words a locale falls back to.
+pub fn library_locale(locale: &str) -> &'static str {
+    if locale.starts_with("zh") { "zh-CN" } else { "en-US" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn library_files_split_into_named_templates() {
+        let parts = split("{#= a =#}\nA {{ x }}\n{#= b =#}\nB\nB2\n");
+        assert_eq!(parts, vec![("a", "A {{ x }}".to_string()), ("b", "B\nB2".to_string())]);
+    }
+
+    #[test]
+    fn the_builtin_library_compiles() {
+        let lib = Library::new(&BTreeMap::new(), Limits::default());
+        assert!(lib.is_ok(), "{:?}", lib.err());
+    }
+
+    #[test]
+    fn a_broken_override_is_reported_with_its_key_and_line() {
+        let mut o = BTreeMap::new();
+        o.insert("en-US/custom".to_string(), "ok\n{% if %}".to_string());
+        let problems = Library::new(&o, Limits::default()).err().unwrap_or_default();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].0, "en-US/custom");
+        assert_eq!(problems[0].1.line, Some(2));
+    }
+}

@@ -1,0 +1,244 @@
+//! The library lint: every template a policy can send, written for every channel, tone, locale and
+//! jurisdiction the policy knows, against specimen accounts that reach each branch of the templates (first
+//! contact, current and about to fall due, hardship with a broken promise and a long arrears), and linted.
+//!
+//! `dunwell lint` runs all of it; policy validation runs it for the policy's own templates only, because the
+//! built-in library is proven clean by the test suite and validation must stay fast.
+
+use super::context::{self, Spec};
+use super::library::{LOCALES, library_locale};
+use super::lint::{self, Finding, Severity, Subject};
+use crate::account::{Account, Channel};
+use crate::decision;
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::policy::{Policy, StepChannel, Tone};
+use crate::time::Instant;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The channels a message is written for.
+const CHANNELS: [Channel; 5] = [
+    Channel::Sms,
+    Channel::Email,
+    Channel::Letter,
+    Channel::Call,
+    Channel::SocialDm,
+];
+const TONES: [Tone; 3] = [Tone::Gentle, Tone::Neutral, Tone::Firm];
+
+/// A finding with where it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SweepFinding {
+    /// The finding.
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// Channel written for.
+    pub channel: Channel,
+    /// Tone written in.
+    pub tone: Tone,
+    /// Borrower locale.
+    pub locale: &'static str,
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// Which specimen account.
+    pub specimen: &'static str,
+}
+
+/// What a sweep found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Template ids swept.
+    pub templates: Vec<String>,
+    /// Messages written.
+    pub messages: usize,
+    /// Errors among the findings.
+    pub errors: usize,
+    /// Findings, one per template, code, channel and position.
+    pub findings: Vec<SweepFinding>,
+}
+
+/// Template ids a policy sends: its ladders' (referrals excluded), its check-ins', and its own templates'.
+pub fn template_ids(policy: &Policy, own_only: bool) -> Vec<String> {
+    let own: BTreeSet<String> = policy
+        .messages
+        .templates
+        .keys()
+        .filter_map(|k| k.split_once('/').map(|(_, id)| id.to_string()))
+        .filter(|id| id != "_base")
+        .collect();
+    if own_only {
+        return own.into_iter().collect();
+    }
+    let mut ids = own;
+    ids.insert(policy.checkins.template.clone());
+    for seg in &policy.segments {
+        for step in &seg.ladder {
+            if !matches!(
+                step.channel,
+                StepChannel::Fixed(Channel::AgencyReferral | Channel::LegalReferral)
+            ) {
+                ids.insert(step.template.clone());
+            }
+        }
+    }
+    ids.into_iter().collect()
+}
+
+/// Sweeps template `ids` of the engine's library.
+///
+/// # Errors
+/// A specimen that cannot be decided (a bug) or a template that fails to render (`call.template`).
+pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
+    let policy = engine.policy();
+    let library = engine.library();
+    let mut report = Report {
+        templates: ids.to_vec(),
+        messages: 0,
+        errors: 0,
+        findings: Vec::new(),
+    };
+    let mut seen = BTreeSet::new();
+    for (jurisdiction, rules) in &policy.jurisdictions.0 {
+        for locale in LOCALES {
+            for (specimen, account, as_of) in specimens(jurisdiction, locale)? {
+                let d = decision::decide_account(engine, &account, as_of, "")?;
+                for id in ids {
+                    if library.resolve(locale, id).is_none() || !stage_fits(policy, id, specimen) {
+                        continue;
+                    }
+                    for channel in CHANNELS {
+                        for tone in TONES {
+                            let spec = Spec {
+                                step: id,
+                                channel,
+                                tone,
+                                softened: None,
+                                template: id,
+                            };
+                            let ctx = context::build(policy, &account, &d, spec);
+                            let m = match library.message(id, channel, &ctx) {
+                                Ok(Some(m)) => m,
+                                Ok(None) => continue,
+                                Err(e) => {
+                                    // A template that cannot write this account is a finding, not the end.
+                                    let f = Finding {
+                                        code: "lint.render_error",
+                                        severity: Severity::Error,
+                                        template: library.resolve(locale, id).unwrap_or_default(),
+                                        position: None,
+                                        within: "rendered",
+                                        message: e.message,
+                                    };
+                                    let key = (f.template.clone(), f.code, channel, f.within, f.position);
+                                    if seen.insert(key) {
+                                        report.errors += 1;
+                                        report.findings.push(SweepFinding {
+                                            finding: f,
+                                            channel,
+                                            tone,
+                                            locale,
+                                            jurisdiction: jurisdiction.clone(),
+                                            specimen,
+                                        });
+                                    }
+                                    continue;
+                                }
+                            };
+                            report.messages += 1;
+                            let subject = Subject {
+                                template: &m.template,
+                                source: library.source(&m.template).unwrap_or_default(),
+                                rendered: "",
+                                locale,
+                                preset: rules.preset.code(),
+                                channel,
+                                company: &policy.company.name,
+                                max_sms_segments: policy.messages.max_sms_segments,
+                            };
+                            for f in lint::lint_message(&m, &subject) {
+                                let key = (f.template.clone(), f.code, channel, f.within, f.position);
+                                if seen.insert(key) {
+                                    report.errors += usize::from(f.severity == Severity::Error);
+                                    report.findings.push(SweepFinding {
+                                        finding: f,
+                                        channel,
+                                        tone,
+                                        locale,
+                                        jurisdiction: jurisdiction.clone(),
+                                        specimen,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Whether a specimen is in the stage a template is sent at: ladder steps due before or on the due date
+/// (DPD ≤ 0) write to current accounts, later steps to overdue ones; check-ins and templates no ladder
+/// names may meet either.
+fn stage_fits(policy: &Policy, id: &str, specimen: &str) -> bool {
+    let dpds: Vec<i32> = policy
+        .segments
+        .iter()
+        .flat_map(|s| s.ladder.iter())
+        .filter(|s| s.template == id)
+        .map(|s| s.dpd)
+        .collect();
+    if dpds.is_empty() {
+        return true;
+    }
+    if specimen == "current" {
+        dpds.iter().any(|&d| d <= 0)
+    } else {
+        dpds.iter().any(|&d| d > 0)
+    }
+}
+
+/// Specimen accounts for a jurisdiction and locale: first contact 39 days overdue; current and due in three
+/// days; hardship, contacted before, with a broken promise, 75 days overdue.
+fn specimens(jurisdiction: &str, locale: &str) -> Result<Vec<(&'static str, Account, Instant)>, Error> {
+    // Names follow the locale: an English message to a name in Chinese characters is a UCS-2 text, a real
+    // cost the lint reports for the policy's own data, not a fault of the template.
+    let (currency, zone, name) = match (jurisdiction, library_locale(locale)) {
+        ("CN", "zh-CN") => ("CNY", "Asia/Shanghai", "王芳"),
+        ("CN", _) => ("CNY", "Asia/Shanghai", "Wang Fang"),
+        ("GB", "zh-CN") => ("GBP", "Europe/London", "李明"),
+        ("GB", _) => ("GBP", "Europe/London", "Oliver Evans"),
+        (_, "zh-CN") => ("USD", "America/New_York", "陈静"),
+        _ => ("USD", "America/New_York", "Ann Lee"),
+    };
+    let as_of: Instant = crate::json::parse("\"2026-06-15T14:00:00Z\"", |_| crate::error::Scope::Call)?;
+    let borrower = format!(r#"{{"name":"{name}","locale":"{locale}","time_zone":"{zone}"}}"#);
+    let base = |id: &str, instalments: &str, extra: &str| {
+        format!(
+            r#"{{"id":"{id}","jurisdiction":"{jurisdiction}","currency":"{currency}","balances":{{"principal":1200000,"interest":30000,"fees":0}},"instalments":{instalments},"borrower":{borrower}{extra}}}"#
+        )
+    };
+    let first = base(
+        "SPEC-1001",
+        r#"[{"due":"2026-05-07","amount":250000},{"due":"2026-06-07","amount":250000},{"due":"2026-07-07","amount":250000}]"#,
+        "",
+    );
+    let current = base(
+        "SPEC-1002",
+        r#"[{"due":"2026-05-18","amount":250000,"paid":250000},{"due":"2026-06-18","amount":250000},{"due":"2026-07-18","amount":250000}]"#,
+        "",
+    );
+    let hardship = base(
+        "SPEC-1003",
+        r#"[{"due":"2026-04-01","amount":250000},{"due":"2026-05-01","amount":250000},{"due":"2026-06-01","amount":250000}]"#,
+        r#","flags":{"hardship":true},"history":{"contacts":[{"at":"2026-05-02T15:00:00Z","channel":"sms","outcome":"delivered"}],"promises":[{"id":"P1","made_at":"2026-05-10T15:00:00Z","due":"2026-05-20","amount":100000}]}"#,
+    );
+    let parse = |t: &str| crate::json::parse::<Account>(t, |_| crate::error::Scope::Account);
+    Ok(vec![
+        ("first_contact", parse(&first)?, as_of),
+        ("current", parse(&current)?, as_of),
+        ("hardship", parse(&hardship)?, as_of),
+    ])
+}
