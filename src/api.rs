@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 pub const ABI_VERSION: u32 = 1;
 
 /// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`.
-pub const OPS: &[&str] = &["decide", "decide_batch", "fit", "render", "lint"];
+pub const OPS: &[&str] = &["decide", "decide_batch", "fit", "render", "lint", "reply"];
 
 /// Which document a path inside a decide call belongs to.
 fn call_scope(path: &str) -> Scope {
@@ -35,6 +35,7 @@ pub fn call(engine: &Engine, op: &str, input: &str) -> String {
         "fit" => fit(input),
         "render" => render(engine, input),
         "lint" => lint(engine, input),
+        "reply" => reply(engine, input),
         other => error_envelope(
             &Error::new(
                 Scope::Call,
@@ -209,10 +210,19 @@ pub fn render(engine: &Engine, input: &str) -> String {
                 channel: c.channel,
                 company: &policy.company.name,
                 max_sms_segments: policy.messages.max_sms_segments,
+                disclose: true,
             },
         );
         Ok(Rendered { message, findings })
     });
+    envelope(&result, &[])
+}
+
+/// `reply`: what a borrower's message means — intents, amounts, dates, effects to apply, the tone for the
+/// next messages, the contact to record and the assistant's answer (see [`crate::reply`]).
+pub fn reply(engine: &Engine, input: &str) -> String {
+    let result =
+        json::parse::<crate::reply::ReplyCall>(input, call_scope).and_then(|c| crate::reply::analyse(engine, &c));
     envelope(&result, &[])
 }
 

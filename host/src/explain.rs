@@ -385,6 +385,73 @@ pub fn render_lint_report(r: &Value) -> String {
     out
 }
 
+/// `dunwell reply`'s report: what the reply says, what to do, and the answer.
+pub fn render_reply(r: &Value) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Language {} · sentiment {} · confidence {}‰",
+        s(&r["language"]),
+        r["sentiment"],
+        r["confidence"]
+    );
+    for f in r["intents"].as_array().into_iter().flatten() {
+        let cues: Vec<&str> = f["cues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<20} {:>4}‰  cues: {}",
+            s(&f["intent"]),
+            f["confidence"],
+            if cues.is_empty() {
+                "—".to_string()
+            } else {
+                cues.join(", ")
+            }
+        );
+    }
+    for a in r["amounts"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            out,
+            "Amount  {} {} (\"{}\")",
+            a["amount"],
+            s(&a["currency"]),
+            s(&a["text"])
+        );
+    }
+    for d in r["dates"].as_array().into_iter().flatten() {
+        let _ = writeln!(out, "Date    {} (\"{}\")", s(&d["date"]), s(&d["text"]));
+    }
+    let _ = writeln!(out, "\nEffects");
+    for e in r["effects"].as_array().into_iter().flatten() {
+        let mut fields: Vec<String> = e
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| k.as_str() != "kind")
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        fields.sort();
+        let _ = writeln!(out, "  {} {}", s(&e["kind"]), fields.join(" "));
+    }
+    if let Some(t) = r["tone"].as_str() {
+        let _ = writeln!(out, "Next messages softened: {t}");
+    }
+    if let Some(text) = r["answer"]["text"].as_str() {
+        let _ = writeln!(
+            out,
+            "\nAnswer ({}, {})\n{text}",
+            s(&r["answer"]["topic"]),
+            s(&r["answer"]["template"])
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,6 +124,25 @@ enum Command {
         /// One account as JSON (a file or `-`).
         account: String,
     },
+    /// Read a borrower's reply: intents, amounts and dates, effects to apply, and the answer to send.
+    Reply {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// When the reply arrived, RFC 3339 with offset.
+        #[arg(long)]
+        as_of: String,
+        /// The channel it came in on (sms, email, social_dm, call).
+        #[arg(long, default_value = "sms")]
+        channel: String,
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
+        /// One account as JSON (a file or `-`).
+        account: String,
+        /// The reply's text.
+        text: String,
+    },
     /// Lint every template the policy sends, for every channel, tone, locale and jurisdiction.
     Lint {
         /// The policy document (JSON).
@@ -330,6 +349,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Reply {
+            policy,
+            as_of,
+            channel,
+            json,
+            account,
+            text,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = open_session(&rt, &policy)?;
+            let account_text = read_account(&account)?;
+            let call = format!(
+                "{{\"as_of\":{},\"channel\":{},\"text\":{},\"account\":{}}}",
+                serde_json::to_string(&as_of)?,
+                serde_json::to_string(&channel)?,
+                serde_json::to_string(&text)?,
+                account_text.trim()
+            );
+            let answer = session.call("reply", &call);
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(ok)?);
+            } else {
+                print!("{}", dunwell_host::explain::render_reply(ok));
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Lint {
             policy,

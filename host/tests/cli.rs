@@ -324,7 +324,7 @@ fn lint_sweeps_the_default_library_clean_and_rejects_a_threatening_policy_templa
     policy["messages"]["templates"]["en-US/m1_missed_payment"] = serde_json::Value::String(
         "{% set subject %}x{% endset %}{% set short %}Pay now or we will have you arrested.{% endset %}{% set facts %}{% endset %}{% set consequence %}{% endset %}{% set ask %}{% endset %}{% include base %}".into(),
     );
-    let file = scratch_file("lint", "policy.json", &policy.to_string());
+    let file = scratch_file("lint", "policy.json", policy.to_string());
     let out = dunwell(&["validate", "--policy", file.to_str().unwrap()], "");
     assert!(!out.status.success());
     let all = format!(
@@ -334,4 +334,35 @@ fn lint_sweeps_the_default_library_clean_and_rejects_a_threatening_policy_templa
     );
     assert!(all.contains("policy.lint") && all.contains("lint.threat"), "{all}");
     assert!(all.contains("/messages/templates/en-US~1m1_missed_payment"), "{all}");
+}
+
+#[test]
+fn reply_reads_a_promise_and_answers_in_the_borrowers_language() {
+    let account = scratch_file(
+        "reply",
+        "account.json",
+        r#"{"id":"RP-1","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-28","amount":100000}],
+            "borrower":{"name":"王芳","locale":"zh-CN","time_zone":"Asia/Shanghai"}}"#,
+    );
+    let out = dunwell(
+        &[
+            "reply",
+            "--policy",
+            POLICY,
+            "--as-of",
+            "2026-11-28T02:00:00Z",
+            account.to_str().unwrap(),
+            "我失业了，下周五能先还500元吗",
+        ],
+        "",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("promise_to_pay") && text.contains("hardship"), "{text}");
+    assert!(
+        text.contains("record_promise amount=50000 amount_assumed=false due=\"2026-12-04\""),
+        "{text}"
+    );
+    assert!(text.contains("Next messages softened: hardship"), "{text}");
+    assert!(text.contains("Answer (hardship, zh-CN/reply_hardship)"), "{text}");
 }

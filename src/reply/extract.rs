@@ -33,7 +33,16 @@ pub struct FoundDate {
 }
 
 const PAY_WORDS_EN: [&str; 10] = [
-    "pay", "paying", "payment of", "send", "sending", "transfer", "sent", "paid", "pay you", "pay u",
+    "pay",
+    "paying",
+    "payment of",
+    "send",
+    "sending",
+    "transfer",
+    "sent",
+    "paid",
+    "pay you",
+    "pay u",
 ];
 const PAY_WORDS_ZH: [&str; 9] = ["还", "转账", "转", "付", "打款", "打钱", "汇款", "还款", "先还"];
 
@@ -141,7 +150,9 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                     j += 1;
                 }
             } else {
-                while j < n && (s[j].is_ascii_digit() || (matches!(s[j], ',' | '.') && j + 1 < n && s[j + 1].is_ascii_digit())) {
+                while j < n
+                    && (s[j].is_ascii_digit() || (matches!(s[j], ',' | '.') && j + 1 < n && s[j + 1].is_ascii_digit()))
+                {
                     j += 1;
                 }
             }
@@ -197,12 +208,14 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             let is_date_part = !chinese
                 && (after.starts_with('/')
                     || before.ends_with('/')
-                    || after_trim.starts_with("st")
-                    || after_trim.starts_with("nd")
-                    || after_trim.starts_with("rd")
-                    || after_trim.starts_with("th")
-                    || after_trim.starts_with("am")
-                    || after_trim.starts_with("pm")
+                    || ["st", "nd", "rd", "th"].iter().any(|x| after.starts_with(x))
+                    || ["am", "pm", "a.m", "p.m"].iter().any(|x| {
+                        after_trim.starts_with(x)
+                            && !after_trim[x.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_ascii_alphabetic())
+                    })
                     || after.starts_with(':')
                     || after.starts_with('-')
                     || before.ends_with('-'))
@@ -226,27 +239,39 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 let b = before.trim_end();
                 let tail_en: String = b.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
                 let en = PAY_WORDS_EN.iter().any(|w| {
-                    let words: Vec<&str> = tail_en.split(|c: char| !c.is_alphanumeric()).filter(|x| !x.is_empty()).collect();
+                    let words: Vec<&str> = tail_en
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|x| !x.is_empty())
+                        .collect();
                     let last: Vec<&str> = words.iter().rev().take(3).rev().copied().collect();
                     let joined = last.join(" ");
                     joined.ends_with(w) || last.iter().any(|x| x == w)
                 });
                 let zh_tail: String = b.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-                let zh = PAY_WORDS_ZH.iter().any(|w| zh_tail.ends_with(w) || zh_tail.ends_with(&format!("{w}了")));
+                let zh = PAY_WORDS_ZH
+                    .iter()
+                    .any(|w| zh_tail.ends_with(w) || zh_tail.ends_with(&format!("{w}了")));
                 en || zh
             };
-            let year_like = !chinese && number.len() == 4 && number.starts_with("20");
             let currency_code = explicit.or(unit_currency.map(|(_, c)| c));
+            let year_like = !chinese && number.len() == 4 && number.starts_with("20") && currency_code.is_none();
+            // A lone Chinese digit without a unit is a word (一部分, 一半, 一定), not an amount.
+            let word_like = chinese && currency_code.is_none() && !number.chars().any(|c| "十百千万".contains(c));
             if let Some(v) = value
                 && !is_date_part
                 && !year_like
+                && !word_like
                 && v > 0
                 && (currency_code.is_some() || bare_after_pay())
             {
                 let code = currency_code.unwrap_or(currency.code);
                 let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);
                 let end = k + unit_currency.map_or(0, |(u, _)| (after.len() - after_trim.len()) + u.chars().count());
-                let from = if explicit.is_some() { start.saturating_sub(1 + before.len() - before.trim_end().len()) } else { start };
+                let from = if explicit.is_some() {
+                    start.saturating_sub(1 + before.len() - before.trim_end().len())
+                } else {
+                    start
+                };
                 let text: String = s[from.min(start)..end.min(n)].iter().collect();
                 out.push((
                     start,
@@ -513,7 +538,11 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             }
             "next" | "this" | "coming" => {
                 if let Some(wd) = weekday_en(next) {
-                    let d = if w == "next" { in_week(today, 1, wd) } else { coming(today, wd) };
+                    let d = if w == "next" {
+                        in_week(today, 1, wd)
+                    } else {
+                        coming(today, wd)
+                    };
                     found = Some((d, 2));
                 } else if next == "week" {
                     let weeks = i64::from(w == "next");
@@ -609,7 +638,10 @@ fn lead_number(s: &[char]) -> Option<(i64, usize)> {
     if !digits.is_empty() {
         return digits.parse().ok().map(|v| (v, digits.chars().count()));
     }
-    let cn: String = s.iter().take_while(|&&c| is_cn_numeral(c) && c != '万' && c != '千' && c != '百').collect();
+    let cn: String = s
+        .iter()
+        .take_while(|&&c| is_cn_numeral(c) && c != '万' && c != '千' && c != '百')
+        .collect();
     if cn.is_empty() {
         return None;
     }
@@ -647,7 +679,8 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             found = Some((today + Duration::days(3), 3));
         } else if starts(i, "后天") {
             found = Some((today + Duration::days(2), 2));
-        } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚") {
+        } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚")
+        {
             found = Some((today + Duration::days(1), 2));
         } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
             found = Some((today, 2));
@@ -681,8 +714,16 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             .find(|(p, _, _)| starts(i, p))
             .map(|(_, w, l)| (*w, *l))
         {
-            if let Some(wd) = s.get(i + len).and_then(|&c| weekday_zh(c)) {
-                let d = if weeks < 0 { coming(today, wd) } else { in_week(today, weeks, wd) };
+            // 下周一定还 is "next week, for sure": a weekday digit that starts a word is not a weekday.
+            let word_follows = s
+                .get(i + len + 1)
+                .is_some_and(|&c| "定下些点起半直样共切部".contains(c));
+            if let Some(wd) = s.get(i + len).and_then(|&c| weekday_zh(c)).filter(|_| !word_follows) {
+                let d = if weeks < 0 {
+                    coming(today, wd)
+                } else {
+                    in_week(today, weeks, wd)
+                };
                 found = Some((d, len + 1));
             } else if weeks >= 0 && !starts(i + len, "末") {
                 found = Some((in_week(today, weeks, Weekday::Sun), len));
@@ -741,7 +782,7 @@ mod tests {
     }
 
     fn first_amount(text: &str, cur: &str) -> Option<i64> {
-        let c = crate::money::Currency::parse(cur).unwrap_or(crate::money::Currency::parse("USD").unwrap_or_else(|| unreachable!()));
+        let c = crate::money::Currency::parse(cur).ok()?;
         amounts(&Text::new(text), &c).first().map(|a| a.amount)
     }
 
@@ -796,7 +837,7 @@ mod tests {
         assert_eq!(first_amount("下周五还500元", "CNY"), Some(50000));
         assert_eq!(first_amount("五百块", "CNY"), Some(50000));
         assert_eq!(first_amount("下周三前还一万二", "CNY"), Some(1_200_000));
-        assert_eq!(first_amount("1.5万", "CNY"), Some(1_500_000));
+        assert_eq!(first_amount("下周还1.5万", "CNY"), Some(1_500_000));
         assert_eq!(first_amount("10号之前还1500", "CNY"), Some(150_000));
         assert_eq!(first_amount("on the 5th", "USD"), None);
         assert_eq!(first_amount("12/7", "USD"), None);

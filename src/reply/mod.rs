@@ -32,3 +32,411 @@ pub enum Intent {
     /// None of the above.
     Other,
 }
+
+pub mod classify;
+pub mod extract;
+pub mod text;
+
+use crate::account::{Account, Channel};
+use crate::decision;
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::template::context::{self, Spec};
+use crate::template::library::Message;
+use crate::template::lint::{self, Finding, Subject};
+use crate::template::tone::Softened;
+use crate::time::{Date, Instant};
+use classify::Found;
+use extract::{FoundAmount, FoundDate};
+
+/// Below this confidence (per mille) a person reads the reply.
+const HUMAN_BELOW: u32 = 700;
+
+/// Input of `reply`: a borrower's message about an account.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyCall {
+    /// The account.
+    pub account: Account,
+    /// When the reply arrived (amounts and dates are read in the borrower's calendar on that day).
+    pub as_of: Instant,
+    /// The reply's text.
+    pub text: String,
+    /// The channel it came in on (default `sms`).
+    #[serde(default = "default_channel")]
+    pub channel: Channel,
+}
+
+fn default_channel() -> Channel {
+    Channel::Sms
+}
+
+/// What the caller should do about a reply. Effects are events to apply to the account; Dunwell keeps no
+/// state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Effect {
+    /// Record a promise to pay (append to `history.promises`).
+    RecordPromise {
+        /// Minor units.
+        amount: i64,
+        /// The promised date.
+        due: Date,
+        /// The reply named no amount: the overdue amount is assumed.
+        amount_assumed: bool,
+    },
+    /// The borrower offered to pay but said no date: ask when.
+    AskForDate,
+    /// The borrower says it is paid: check the ledger before the next contact.
+    VerifyPayment,
+    /// Set `flags.dispute` (collection pauses until resolved).
+    MarkDispute,
+    /// Record a revocation: `channel` opted out, or every channel (`flags.cease`) when `channel` is null.
+    RecordCease {
+        /// The channel revoked, or null for all contact.
+        channel: Option<Channel>,
+    },
+    /// Set `flags.hardship` (arrangement offers first, gentle tone).
+    FlagHardship,
+    /// Not the borrower: stop contact on this address and review.
+    FlagWrongPerson,
+    /// Call the borrower back (on `on`, if a day was named).
+    ScheduleCallback {
+        /// The day asked for.
+        on: Option<Date>,
+    },
+    /// A person should read this reply.
+    RouteToHuman {
+        /// `abusive`, `low_confidence`, `dispute` or `wrong_person`.
+        reason: &'static str,
+    },
+}
+
+/// The contact to append to `history.contacts`: it records the reply and what it said, so the next
+/// decision softens the tone and honours a revocation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyContact {
+    /// When.
+    pub at: Instant,
+    /// Channel.
+    pub channel: Channel,
+    /// Always inbound.
+    pub direction: crate::account::Direction,
+    /// Always `replied`.
+    pub outcome: crate::account::Outcome,
+    /// What it said.
+    pub intents: Vec<Intent>,
+}
+
+/// The assistant's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// What it answers: `balance`, `how_to_pay`, `options`, `identity`, `promise`, `hardship`, `dispute`,
+    /// `paid`, `callback`, `stop`, `wrong_person`.
+    pub topic: &'static str,
+    /// The words, in the borrower's locale.
+    #[serde(flatten)]
+    pub message: Message,
+    /// Compliance lint of the answer (empty for the built-in templates).
+    pub findings: Vec<Finding>,
+}
+
+/// What a reply means and what changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    /// `en`, `zh` or `mixed`.
+    pub language: &'static str,
+    /// Intents found, each with confidence and cues.
+    pub intents: Vec<Found>,
+    /// The lowest confidence among the intents (per mille).
+    pub confidence: u32,
+    /// −100 (hostile) … 100 (warm).
+    pub sentiment: i32,
+    /// Amounts mentioned.
+    pub amounts: Vec<FoundAmount>,
+    /// Dates mentioned, resolved in the borrower's calendar.
+    pub dates: Vec<FoundDate>,
+    /// What to do.
+    pub effects: Vec<Effect>,
+    /// How the next messages are softened (null: the stage's tone).
+    pub tone: Option<Softened>,
+    /// The contact record to append.
+    pub contact: ReplyContact,
+    /// The assistant's answer, when the reply asks something routine or deserves an acknowledgement.
+    pub answer: Option<Answer>,
+}
+
+/// Reads a reply.
+///
+/// # Errors
+/// As `decide` for the account; `call.template` if an answer template fails.
+pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
+    let d = decision::decide_account(engine, &call.account, call.as_of, "/account")?;
+    let zone = call.account.borrower.time_zone;
+    let today = call.as_of.local_date(zone);
+    let t = text::Text::new(&call.text);
+    let locale = context::locale_of(&call.account);
+    let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);
+    let dates: Vec<FoundDate> = extract::dates(&t, today, locale != "en-US");
+    let future: Vec<&FoundDate> = dates.iter().filter(|x| x.date.0 >= today).collect();
+    let later = future.iter().any(|x| x.date.0 > today);
+    let intents = classify::classify(&t, !amounts.is_empty(), !future.is_empty(), later);
+    let has = |i: Intent| intents.iter().any(|f| f.intent == i);
+    let confidence = intents.iter().map(|f| f.confidence).min().unwrap_or(0);
+    let sentiment = classify::sentiment(&t, &intents);
+    let language = match (t.has_chinese(), t.has_latin()) {
+        (true, true) => "mixed",
+        (true, false) => "zh",
+        _ => "en",
+    };
+
+    let mut effects = Vec::new();
+    let mut promised: Option<(i64, Date)> = None;
+    if has(Intent::PromiseToPay) {
+        let own = amounts.iter().find(|a| a.currency == call.account.currency.code);
+        // "Not today — tomorrow": the promise is for the later day.
+        let day = if classify::denies(&t) {
+            future.iter().find(|x| x.date.0 > today)
+        } else {
+            future.first()
+        };
+        match day {
+            Some(day) => {
+                let (amount, assumed) = match own {
+                    Some(a) => (a.amount, false),
+                    None => (d.arrears.overdue_amount.0.max(d.arrears.next_due_amount.0), true),
+                };
+                promised = Some((amount, day.date));
+                effects.push(Effect::RecordPromise {
+                    amount,
+                    due: day.date,
+                    amount_assumed: assumed,
+                });
+            }
+            None => effects.push(Effect::AskForDate),
+        }
+    }
+    if has(Intent::AlreadyPaid) {
+        effects.push(Effect::VerifyPayment);
+    }
+    if has(Intent::Dispute) {
+        effects.push(Effect::MarkDispute);
+    }
+    if has(Intent::StopContact) {
+        effects.push(Effect::RecordCease {
+            channel: cease_scope(&t, call.channel),
+        });
+    }
+    if has(Intent::Hardship) {
+        effects.push(Effect::FlagHardship);
+    }
+    if has(Intent::WrongPerson) {
+        effects.push(Effect::FlagWrongPerson);
+    }
+    if has(Intent::CallbackRequest) {
+        effects.push(Effect::ScheduleCallback {
+            on: future.first().map(|x| x.date),
+        });
+    }
+    let human = if has(Intent::Abusive) {
+        Some("abusive")
+    } else if has(Intent::WrongPerson) {
+        Some("wrong_person")
+    } else if has(Intent::Dispute) {
+        Some("dispute")
+    } else if confidence < HUMAN_BELOW && !acknowledgement(&t) {
+        Some("low_confidence")
+    } else {
+        None
+    };
+    if let Some(reason) = human {
+        effects.push(Effect::RouteToHuman { reason });
+    }
+    let tone = if has(Intent::Hardship) {
+        Some(Softened::Hardship)
+    } else if has(Intent::Abusive) || sentiment <= -50 {
+        Some(Softened::AngryReply)
+    } else {
+        None
+    };
+    let recorded: Vec<Intent> = intents.iter().map(|f| f.intent).collect();
+    let contact = ReplyContact {
+        at: call.as_of,
+        channel: call.channel,
+        direction: crate::account::Direction::Inbound,
+        outcome: crate::account::Outcome::Replied,
+        intents: recorded,
+    };
+
+    // The answer: a revocation or a wrong number first (they end the conversation), then hardship and
+    // disputes, then routine questions, then acknowledgements. Abuse gets no automatic answer.
+    let topic = if has(Intent::Abusive) {
+        None
+    } else if has(Intent::WrongPerson) {
+        Some("wrong_person")
+    } else if has(Intent::StopContact) {
+        Some("stop")
+    } else if has(Intent::Hardship) {
+        Some("hardship")
+    } else if has(Intent::Dispute) {
+        Some("dispute")
+    } else if has(Intent::QuestionBalance) {
+        Some("balance")
+    } else if has(Intent::QuestionHowToPay) {
+        Some("how_to_pay")
+    } else if has(Intent::QuestionOptions) {
+        Some("options")
+    } else if promised.is_some() {
+        Some("promise")
+    } else if has(Intent::AlreadyPaid) {
+        Some("paid")
+    } else if has(Intent::CallbackRequest) {
+        Some("callback")
+    } else if classify::asks_identity(&t) {
+        Some("identity")
+    } else {
+        None
+    };
+    let answer = match topic {
+        Some(topic) if call.channel != Channel::Call => Some(answer(engine, call, &d, topic, promised, &effects)?),
+        _ => None,
+    };
+    Ok(Analysis {
+        language,
+        intents,
+        confidence,
+        sentiment,
+        amounts,
+        dates,
+        effects,
+        tone,
+        contact,
+        answer,
+    })
+}
+
+/// Writes and lints the assistant's answer.
+fn answer(
+    engine: &Engine,
+    call: &ReplyCall,
+    d: &decision::Decision,
+    topic: &'static str,
+    promised: Option<(i64, Date)>,
+    effects: &[Effect],
+) -> Result<Answer, Error> {
+    let policy = engine.policy();
+    let id = format!("reply_{topic}");
+    let spec = Spec {
+        step: topic,
+        channel: call.channel,
+        tone: crate::policy::Tone::Gentle,
+        softened: None,
+        template: &id,
+    };
+    let mut ctx = context::build(policy, &call.account, d, spec);
+    if let Some((amount, due)) = promised {
+        ctx = ctx.with_promise(amount, due);
+    }
+    let on = effects.iter().find_map(|e| match e {
+        Effect::ScheduleCallback { on } => *on,
+        _ => None,
+    });
+    ctx = ctx.with_callback(on);
+    let message = engine.library().answer(&id, call.channel, &ctx)?;
+    let preset = policy
+        .jurisdictions
+        .0
+        .get(&call.account.jurisdiction)
+        .map_or("custom", |j| j.preset.code());
+    let findings = lint::lint_message(
+        &message,
+        &Subject {
+            template: &message.template,
+            source: engine.library().source(&message.template).unwrap_or_default(),
+            rendered: "",
+            locale: ctx.locale(),
+            preset,
+            channel: call.channel,
+            company: &policy.company.name,
+            max_sms_segments: policy.messages.max_sms_segments,
+            disclose: topic != "wrong_person",
+        },
+    );
+    Ok(Answer {
+        topic,
+        message,
+        findings,
+    })
+}
+
+/// Which channel a revocation covers: the one it names ("stop calling" → calls), every channel for a
+/// general request ("do not contact me", 不要再联系), else the channel the reply came in on.
+fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
+    let all_en = [
+        "dont contact",
+        "do not contact",
+        "never contact",
+        "leave me alone",
+        "cease",
+        "stop contacting",
+        "revoke my consent",
+    ];
+    let all_zh = [
+        "不要再联系",
+        "别再联系",
+        "不要联系我",
+        "别联系我",
+        "以后别联系",
+        "停止联系",
+    ];
+    if all_en.iter().any(|c| t.has_words(c)) || all_zh.iter().any(|c| t.compact.contains(c)) {
+        return None;
+    }
+    let calls = ["call", "calling", "calls", "phone", "ring", "ringing"];
+    let texts = ["text", "texting", "texts", "sms", "messages", "messaging"];
+    if t.tokens.iter().any(|w| calls.contains(&w.as_str()))
+        || ["打电话", "来电", "别打", "不要打", "再打"]
+            .iter()
+            .any(|c| t.compact.contains(c))
+    {
+        return Some(Channel::Call);
+    }
+    if t.tokens.iter().any(|w| texts.contains(&w.as_str()))
+        || ["短信", "别发", "不要发", "再发"].iter().any(|c| t.compact.contains(c))
+    {
+        return Some(Channel::Sms);
+    }
+    if t.tokens.iter().any(|w| w.starts_with("email")) || t.compact.contains("邮件") {
+        return Some(Channel::Email);
+    }
+    Some(replied_on)
+}
+
+/// A short acknowledgement ("ok", "thanks", 收到) needs no person even though it carries no intent.
+fn acknowledgement(t: &text::Text) -> bool {
+    const ACK: [&str; 16] = [
+        "ok",
+        "okay",
+        "k",
+        "thanks",
+        "thank you",
+        "thx",
+        "got it",
+        "noted",
+        "👍",
+        "👌",
+        "好的",
+        "收到",
+        "知道了",
+        "谢谢",
+        "嗯",
+        "好",
+    ];
+    let bare: String = t
+        .lower
+        .chars()
+        .filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace() && !"，。！？".contains(*c))
+        .collect();
+    ACK.iter().any(|a| bare == a.replace(' ', ""))
+        || (t.tokens.len() <= 4 && ["thanks", "thank"].iter().any(|w| t.has_words(w)))
+}

@@ -105,12 +105,25 @@ impl Text {
     /// Whether the reply asks something.
     pub fn is_question(&self) -> bool {
         self.lower.contains('?')
-            || ["吗", "么", "能不能", "可不可以", "行不行", "是否", "多少", "怎么", "如何", "哪"]
-                .iter()
-                .any(|q| self.compact.contains(q))
-            || ["how", "what", "whats", "where", "when", "can", "could", "is", "any", "would", "tell me"]
-                .iter()
-                .any(|q| self.words.starts_with(&format!(" {q} ")))
+            || [
+                "吗",
+                "么",
+                "能不能",
+                "可不可以",
+                "行不行",
+                "是否",
+                "多少",
+                "怎么",
+                "如何",
+                "哪",
+            ]
+            .iter()
+            .any(|q| self.compact.contains(q))
+            || [
+                "how", "what", "whats", "where", "when", "can", "could", "is", "any", "would", "tell me",
+            ]
+            .iter()
+            .any(|q| self.words.starts_with(&format!(" {q} ")))
     }
 }
 
@@ -163,7 +176,7 @@ mod tests {
     fn one_typo_is_tolerated() {
         assert!(one_typo("tomorow", "tomorrow"));
         assert!(one_typo("unsubscibe", "unsubscribe"));
-        assert!(one_typo("payed", "paid") == false);
+        assert!(!one_typo("payed", "paid"));
         assert!(one_typo("form", "from"));
         assert!(!one_typo("stop", "shop ") && !one_typo("call", "calls me"));
     }

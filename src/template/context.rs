@@ -21,6 +21,7 @@
 //! | `today`, `reply_by` | the borrower's local date, and `messages.reply_days` later (notice deadlines) |
 //! | `hardship`, `debt_advice.name`, `debt_advice.contact` | the borrower is in hardship; free advice to refer to |
 //! | `softened` | `hardship` or `angry_reply` when the tone was softened, else none |
+//! | `callback_on` | in a reply's answer: the day a call-back was asked for |
 //! | `step` | the ladder step (`m1_sms_1`, `checkin:2026-12-05`, …) |
 //! | `part`, `base` | set per render: which part is written (`sms`, `text`, `html`, `letter`, `call`, `dm`, `subject`) and the layout to include |
 
@@ -65,12 +66,28 @@ pub struct MessageContext {
     debt_advice: Option<DebtAdvice>,
     softened: Option<Softened>,
     step: String,
+    callback_on: Option<String>,
 }
 
 impl MessageContext {
     /// The locale the message is written in.
     pub fn locale(&self) -> &'static str {
         self.locale
+    }
+
+    /// A promise the borrower has just made (in a reply), to acknowledge.
+    pub fn with_promise(mut self, amount: i64, due: crate::time::Date) -> Self {
+        self.promise = Some(PromiseVars {
+            amount,
+            due: due.to_string(),
+        });
+        self
+    }
+
+    /// The day a call-back was asked for.
+    pub fn with_callback(mut self, on: Option<crate::time::Date>) -> Self {
+        self.callback_on = on.map(|d| d.to_string());
+        self
     }
 }
 
@@ -279,5 +296,6 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         },
         softened,
         step: step.to_string(),
+        callback_on: None,
     }
 }

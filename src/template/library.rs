@@ -46,6 +46,8 @@ pub enum Part {
     Call,
     /// Social-media direct message.
     Dm,
+    /// The assistant's answer to a borrower's reply, on the channel the reply came in.
+    Answer,
 }
 
 impl Part {
@@ -59,6 +61,7 @@ impl Part {
             Part::Letter => "letter",
             Part::Call => "call",
             Part::Dm => "dm",
+            Part::Answer => "answer",
         }
     }
 
@@ -261,10 +264,33 @@ impl Library {
                     m.sms = Some(sms::measure(&out));
                     m.text = Some(out);
                 }
-                Part::Text | Part::Call | Part::Dm => m.text = Some(out),
+                Part::Text | Part::Call | Part::Dm | Part::Answer => m.text = Some(out),
             }
         }
         Ok(Some(m))
+    }
+
+    /// Writes the assistant's answer from template `id` (e.g. `reply_balance`) for a reply on `channel`.
+    ///
+    /// # Errors
+    /// `call.unknown_template` or `call.template`, as for [`Library::message`].
+    pub fn answer(&self, id: &str, channel: Channel, ctx: &MessageContext) -> Result<Message, Error> {
+        let key = self.resolve(ctx.locale(), id).ok_or_else(|| {
+            Error::new(
+                Scope::Call,
+                ErrorKind::UnknownTemplate,
+                "",
+                format!("no template `{id}` for locale {}", ctx.locale()),
+            )
+        })?;
+        let text = self.render_part(&key, Part::Answer, ctx)?.trim().to_string();
+        Ok(Message {
+            sms: (channel == Channel::Sms).then(|| sms::measure(&text)),
+            template: key,
+            subject: None,
+            text: Some(text),
+            html: None,
+        })
     }
 
     /// The source of template `key`.

@@ -198,6 +198,9 @@ pub struct Subject<'a> {
     pub company: &'a str,
     /// Most SMS segments allowed.
     pub max_sms_segments: usize,
+    /// Whether the debt-collector disclosure is required: false for a message to someone who is not the
+    /// borrower (a wrong number), which must not reveal a debt at all (FDCPA §805(b)).
+    pub disclose: bool,
 }
 
 /// Every finding for one template.
@@ -253,7 +256,7 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
             format!("the message does not name the company `{}`", s.company),
         );
     }
-    if s.preset == "US" && written {
+    if s.preset == "US" && written && s.disclose {
         // Reg F §1006.18(e): the debt-collector disclosure in every written communication.
         let disclosed =
             text.contains("debt collector") || text.contains("attempt to collect a debt") || text.contains("债务催收");
@@ -363,6 +366,7 @@ mod tests {
             channel,
             company: "Acme Finance",
             max_sms_segments: 2,
+            disclose: true,
         }
     }
 

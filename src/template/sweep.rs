@@ -26,6 +26,20 @@ const CHANNELS: [Channel; 5] = [
     Channel::SocialDm,
 ];
 const TONES: [Tone; 3] = [Tone::Gentle, Tone::Neutral, Tone::Firm];
+/// The assistant's answers (`reply_<topic>`), swept with every run.
+const REPLY_TOPICS: [&str; 11] = [
+    "balance",
+    "how_to_pay",
+    "options",
+    "identity",
+    "promise",
+    "hardship",
+    "dispute",
+    "paid",
+    "callback",
+    "stop",
+    "wrong_person",
+];
 
 /// A finding with where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -103,6 +117,49 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
         for locale in LOCALES {
             for (specimen, account, as_of) in specimens(jurisdiction, locale)? {
                 let d = decision::decide_account(engine, &account, as_of, "")?;
+                for id in REPLY_TOPICS {
+                    let id = format!("reply_{id}");
+                    if library.resolve(locale, &id).is_none() {
+                        continue;
+                    }
+                    for channel in [Channel::Sms, Channel::Email, Channel::SocialDm] {
+                        let spec = Spec {
+                            step: &id,
+                            channel,
+                            tone: Tone::Gentle,
+                            softened: None,
+                            template: &id,
+                        };
+                        let ctx = context::build(policy, &account, &d, spec);
+                        let m = library.answer(&id, channel, &ctx)?;
+                        report.messages += 1;
+                        let subject = Subject {
+                            template: &m.template,
+                            source: library.source(&m.template).unwrap_or_default(),
+                            rendered: "",
+                            locale,
+                            preset: rules.preset.code(),
+                            channel,
+                            company: &policy.company.name,
+                            max_sms_segments: policy.messages.max_sms_segments,
+                            disclose: id != "reply_wrong_person",
+                        };
+                        for f in lint::lint_message(&m, &subject) {
+                            let key = (f.template.clone(), f.code, channel, f.within, f.position);
+                            if seen.insert(key) {
+                                report.errors += usize::from(f.severity == Severity::Error);
+                                report.findings.push(SweepFinding {
+                                    finding: f,
+                                    channel,
+                                    tone: Tone::Gentle,
+                                    locale,
+                                    jurisdiction: jurisdiction.clone(),
+                                    specimen,
+                                });
+                            }
+                        }
+                    }
+                }
                 for id in ids {
                     if library.resolve(locale, id).is_none() || !stage_fits(policy, id, specimen) {
                         continue;
@@ -155,6 +212,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 channel,
                                 company: &policy.company.name,
                                 max_sms_segments: policy.messages.max_sms_segments,
+                                disclose: true,
                             };
                             for f in lint::lint_message(&m, &subject) {
                                 let key = (f.template.clone(), f.code, channel, f.within, f.position);
