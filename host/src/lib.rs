@@ -15,8 +15,12 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod audit;
+pub mod batch;
 pub mod explain;
+pub mod pool;
 pub mod runtime;
 pub mod sample;
+pub mod serve;
 
 pub use runtime::{Limits, ModuleInfo, Runtime, Session, SessionError, default_module_path, host_error};

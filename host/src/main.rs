@@ -3,8 +3,7 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use dunwell_host::{Limits, Runtime, Session, default_module_path};
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,15 +28,75 @@ enum Command {
         /// The moment to decide at, RFC 3339 with offset (e.g. 2026-11-28T09:00:00Z).
         #[arg(long)]
         as_of: String,
-        /// Where to write decisions (default: standard output).
+        /// Where to write decisions (default: standard output). Written to `<file>.partial`, renamed at the end.
         #[arg(long, short)]
         out: Option<PathBuf>,
-        /// Print a summary (accounts, buckets, errors by code) to standard error at the end.
+        /// Print a summary (accounts, buckets, actions, suppressions, errors by code) to standard error.
         #[arg(long)]
         summary: bool,
-        /// Accounts as JSON lines; `-` for standard input.
+        /// Input format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        from: dunwell_host::batch::Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        to: dunwell_host::batch::Format,
+        /// Keep only shard `i` of `n` (accounts split by a hash of their id), e.g. `--shard 0/4`.
+        #[arg(long)]
+        shard: Option<String>,
+        /// Worker threads (default: every core).
+        #[arg(long)]
+        workers: Option<usize>,
+        /// Audit database (SQLite) recording every decision.
+        #[arg(long, default_value = "dunwell-audit.db")]
+        audit: PathBuf,
+        /// Do not record decisions in the audit trail.
+        #[arg(long)]
+        no_audit: bool,
+        /// Continue a killed run: re-emit what the audit trail has for it, decide the rest.
+        #[arg(long)]
+        resume: bool,
+        /// Run id (default: derived from the input path, as_of, policy and shard).
+        #[arg(long)]
+        run_id: Option<String>,
+        /// Accounts (JSON lines or CSV); `-` for standard input.
         #[arg(default_value = "-")]
         input: String,
+    },
+    /// Serve the module over HTTP: /v1/decide, /v1/render, /v1/reply, /v1/offers, /v1/lint, /healthz,
+    /// /readyz, /metrics, /openapi.json.
+    Serve {
+        /// The policy document (JSON); reloaded on SIGHUP or when the file changes.
+        #[arg(long)]
+        policy: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        /// Concurrent module calls (default: every core).
+        #[arg(long)]
+        workers: Option<usize>,
+        /// Largest request body in bytes.
+        #[arg(long, default_value_t = 4 << 20)]
+        max_body_bytes: usize,
+        /// Longest a request may take, in milliseconds.
+        #[arg(long, default_value_t = 30_000)]
+        timeout_ms: u64,
+        /// Require `Authorization: Bearer <token>` on /v1/* and /metrics (or set DUNWELL_TOKEN).
+        #[arg(long, env = "DUNWELL_TOKEN")]
+        token: Option<String>,
+        /// Audit database (SQLite) recording every decision.
+        #[arg(long, default_value = "dunwell-audit.db")]
+        audit: PathBuf,
+        /// Do not record decisions in the audit trail.
+        #[arg(long)]
+        no_audit: bool,
+        /// Serve this folder's static files at `/` (e.g. the admin console in `www/`).
+        #[arg(long = "static")]
+        static_dir: Option<PathBuf>,
+    },
+    /// The audit trail: verify recorded decisions by replaying them, or prune old ones.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
     },
     /// Validate a policy: every problem with its JSON path.
     Validate {
@@ -467,162 +526,154 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             as_of,
             out,
             summary,
+            from,
+            to,
+            shard,
+            workers,
+            audit,
+            no_audit,
+            resume,
+            run_id,
             input,
         } => {
             let rt = runtime(cli.module)?;
-            let mut session = open_session(&rt, &policy)?;
-            let header = serde_json::json!({ "as_of": as_of }).to_string();
-            let probe = session.call("decide_batch", &header);
-            if !probe.is_empty() {
-                eprintln!("{probe}");
-                bail!("bad --as-of `{as_of}`");
-            }
-            let reader: Box<dyn BufRead> = if input == "-" {
-                Box::new(std::io::stdin().lock())
-            } else {
-                Box::new(std::io::BufReader::new(
-                    std::fs::File::open(&input).with_context(|| format!("cannot open `{input}`"))?,
-                ))
+            let batch = dunwell_host::batch::Batch {
+                policy: read_text(&policy)?,
+                as_of,
+                input,
+                out,
+                from,
+                to,
+                shard: shard.as_deref().map(dunwell_host::batch::parse_shard).transpose()?,
+                workers: workers.unwrap_or_else(cores),
+                audit: (!no_audit).then_some(audit),
+                resume,
+                run_id,
             };
-            let mut w = writer(out)?;
-            let mut tally = Tally::default();
-            decide_stream(&mut session, &header, reader, &mut w, summary.then_some(&mut tally))?;
-            w.flush()?;
-            if summary {
-                tally.print(&session);
-            }
+            let (tally, _) = dunwell_host::batch::run(&rt, &batch)?;
+            let _ = summary;
+            Ok(if tally.accounts == tally.decided || tally.accounts > 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Serve {
+            policy,
+            listen,
+            workers,
+            max_body_bytes,
+            timeout_ms,
+            token,
+            audit,
+            no_audit,
+            static_dir,
+        } => {
+            tracing_subscriber::fmt()
+                .json()
+                .with_writer(std::io::stderr)
+                .with_env_filter(
+                    tracing_subscriber::EnvFilter::try_from_default_env()
+                        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+                )
+                .init();
+            let rt = runtime(cli.module)?;
+            let config = dunwell_host::serve::Config {
+                listen,
+                policy,
+                workers: workers.unwrap_or_else(cores),
+                max_body_bytes,
+                request_timeout: std::time::Duration::from_millis(timeout_ms),
+                token: token.filter(|t| !t.is_empty()),
+                audit: (!no_audit).then_some(audit),
+                watch_every: std::time::Duration::from_secs(2),
+                static_dir,
+            };
+            dunwell_host::serve::run_server(rt, config)?;
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-/// Lines per `decide_batch` call: big enough to amortise the call, small enough to stream.
-const CHUNK: usize = 256;
-
-/// Decides a JSONL stream in chunks, writing one envelope per non-blank input line, in order.
-fn decide_stream(
-    session: &mut Session,
-    header: &str,
-    reader: Box<dyn BufRead>,
-    w: &mut dyn Write,
-    mut tally: Option<&mut Tally>,
-) -> anyhow::Result<()> {
-    let mut batch = String::new();
-    let mut pending = 0usize;
-    let mut flush = |batch: &mut String,
-                     pending: &mut usize,
-                     w: &mut dyn Write,
-                     tally: &mut Option<&mut Tally>|
-     -> anyhow::Result<()> {
-        if *pending == 0 {
-            return Ok(());
-        }
-        let answer = session.call("decide_batch", batch);
-        let lines: Vec<&str> = answer.split('\n').collect();
-        if lines.len() != *pending {
-            // A trap or timeout answers once for the whole chunk: report it for every line so none is lost.
-            for _ in 0..*pending {
-                writeln!(w, "{answer}")?;
-                if let Some(t) = tally.as_deref_mut() {
-                    t.add(&answer);
+        Command::Audit { action } => match action {
+            AuditAction::Verify { audit, sample } => {
+                let rt = runtime(cli.module)?;
+                let db = dunwell_host::audit::Audit::open(&audit, rt.module_sha256())?;
+                let rows = db.sample(sample)?;
+                let mut sessions: std::collections::HashMap<String, Session> = std::collections::HashMap::new();
+                let (mut same, mut differ, mut other_module) = (0u64, 0u64, 0u64);
+                for r in &rows {
+                    if r.module_sha256 != rt.module_sha256() {
+                        other_module += 1;
+                    }
+                    if !sessions.contains_key(&r.policy_sha256) {
+                        let Some(text) = db.policy(&r.policy_sha256)? else {
+                            bail!(
+                                "decision {}: policy {} is not in the audit trail",
+                                r.decision_id,
+                                r.policy_sha256
+                            );
+                        };
+                        let s = rt.session(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
+                        sessions.insert(r.policy_sha256.clone(), s);
+                    }
+                    let Some(session) = sessions.get_mut(&r.policy_sha256) else {
+                        continue;
+                    };
+                    let again = session.call(&r.op, &r.input);
+                    if again == r.output {
+                        same += 1;
+                    } else {
+                        differ += 1;
+                        println!("DIFFERS {} ({})", r.decision_id, r.op);
+                    }
                 }
+                println!(
+                    "verified {} decision(s): {same} identical, {differ} different{}",
+                    rows.len(),
+                    if other_module > 0 {
+                        format!(" ({other_module} recorded by another module build)")
+                    } else {
+                        String::new()
+                    }
+                );
+                Ok(if differ == 0 {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                })
             }
-        } else {
-            for line in lines {
-                writeln!(w, "{line}")?;
-                if let Some(t) = tally.as_deref_mut() {
-                    t.add(line);
-                }
+            AuditAction::Prune { audit, keep_days } => {
+                let db = dunwell_host::audit::Audit::open(&audit, "")?;
+                let n = db.prune(keep_days)?;
+                println!("pruned {n} decision(s) older than {keep_days} days");
+                Ok(ExitCode::SUCCESS)
             }
-        }
-        batch.clear();
-        *pending = 0;
-        Ok(())
-    };
-    for line in reader.lines() {
-        let line = line.context("cannot read the input")?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if pending == 0 {
-            batch.push_str(header);
-        }
-        batch.push('\n');
-        batch.push_str(&line);
-        pending += 1;
-        if pending == CHUNK {
-            flush(&mut batch, &mut pending, w, &mut tally)?;
-        }
+        },
     }
-    flush(&mut batch, &mut pending, w, &mut tally)
 }
 
-/// What a run did, for the summary.
-#[derive(Default)]
-struct Tally {
-    accounts: u64,
-    decided: u64,
-    buckets: BTreeMap<String, u64>,
-    errors: BTreeMap<String, u64>,
-    overdue_by_currency: BTreeMap<String, i64>,
-    promises: BTreeMap<String, u64>,
-    actions: BTreeMap<String, u64>,
-    suppressed: BTreeMap<String, u64>,
+/// Cores available to this process.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
-impl Tally {
-    fn add(&mut self, envelope: &str) {
-        self.accounts += 1;
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(envelope) else {
-            *self.errors.entry("host.bad_answer".into()).or_default() += 1;
-            return;
-        };
-        if let Some(d) = v.get("ok") {
-            self.decided += 1;
-            let key = |x: &serde_json::Value| x.as_str().unwrap_or("?").to_string();
-            *self.buckets.entry(key(&d["bucket"])).or_default() += 1;
-            *self.overdue_by_currency.entry(key(&d["currency"])).or_default() +=
-                d["arrears"]["overdue_amount"].as_i64().unwrap_or(0);
-            let list = |name: &str| d[name].as_array().cloned().unwrap_or_default();
-            for p in list("promises") {
-                *self.promises.entry(key(&p["state"])).or_default() += 1;
-            }
-            for a in list("actions") {
-                *self.actions.entry(key(&a["channel"])).or_default() += 1;
-            }
-            for x in list("suppressed") {
-                *self.suppressed.entry(key(&x["reason"])).or_default() += 1;
-            }
-        } else {
-            *self
-                .errors
-                .entry(v["error"]["code"].as_str().unwrap_or("?").to_string())
-                .or_default() += 1;
-        }
-    }
-
-    fn print(&self, session: &Session) {
-        let rt = session.runtime();
-        eprintln!(
-            "decided {} of {} accounts (module {}, policy {})",
-            self.decided,
-            self.accounts,
-            &rt.module_sha256()[..12],
-            &session.policy_sha256()[..12]
-        );
-        let join = |m: &BTreeMap<String, u64>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
-        let or_none = |m: &BTreeMap<String, u64>| if m.is_empty() { "none".to_string() } else { join(m) };
-        // Display only: every supported currency but JPY/KRW/VND/BHD/KWD has 2 decimals.
-        let overdue: Vec<String> = self
-            .overdue_by_currency
-            .iter()
-            .map(|(c, a)| format!("{c} {}.{:02}", a / 100, a % 100))
-            .collect();
-        eprintln!("  buckets:    {}", join(&self.buckets));
-        eprintln!("  promises:   {}", or_none(&self.promises));
-        eprintln!("  actions:    {}", or_none(&self.actions));
-        eprintln!("  suppressed: {}", or_none(&self.suppressed));
-        eprintln!("  overdue:    {}", overdue.join(", "));
-        eprintln!("  errors:     {}", or_none(&self.errors));
-    }
+/// Audit-trail commands.
+#[derive(clap::Subcommand)]
+enum AuditAction {
+    /// Replay recorded decisions through the module and report any that differ.
+    Verify {
+        /// The audit database.
+        #[arg(long, default_value = "dunwell-audit.db")]
+        audit: PathBuf,
+        /// Verify only this many (a deterministic sample by decision id).
+        #[arg(long)]
+        sample: Option<usize>,
+    },
+    /// Delete decisions older than the retention period.
+    Prune {
+        /// The audit database.
+        #[arg(long, default_value = "dunwell-audit.db")]
+        audit: PathBuf,
+        /// Days to keep (CN requires at least five years).
+        #[arg(long, default_value_t = dunwell_host::audit::DEFAULT_RETENTION_DAYS)]
+        keep_days: u32,
+    },
 }

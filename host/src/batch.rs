@@ -1,0 +1,622 @@
+//! `dunwell decide` over a portfolio: streaming (constant memory), every core busy, in input order.
+//!
+//! A reader cuts the input (JSON lines, or a flat CSV) into chunks; worker threads, each with its own
+//! session, decide a chunk with one `decide_batch` call; a writer puts the answers back in input order,
+//! records them in the audit trail (one transaction per chunk) and writes them out. `--shard i/n` keeps the
+//! accounts whose id hashes to `i`, so `n` machines split a portfolio without coordination.
+//!
+//! Crash safety: output to a file goes to `<file>.partial` and is renamed when the run completes. Killed
+//! mid-run, `--resume` re-reads the audit trail for the run, re-emits what was decided and decides only the
+//! rest: every account ends up decided and recorded exactly once.
+
+use crate::audit::{Audit, Entry};
+use crate::runtime::Runtime;
+use anyhow::{Context as _, bail};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, IsTerminal as _, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Accounts per `decide_batch` call: big enough to amortise the call, small enough to stream.
+pub const CHUNK: usize = 256;
+
+/// Input and output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON document per line.
+    Jsonl,
+    /// Comma-separated values (flat columns; see the README).
+    Csv,
+}
+
+/// A batch run.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// Policy text.
+    pub policy: String,
+    /// The decision moment.
+    pub as_of: String,
+    /// Input path, `-` for stdin.
+    pub input: String,
+    /// Output path (stdout when none).
+    pub out: Option<PathBuf>,
+    /// Input format.
+    pub from: Format,
+    /// Output format.
+    pub to: Format,
+    /// `(i, n)`: keep accounts whose id hashes to shard `i` of `n`.
+    pub shard: Option<(u64, u64)>,
+    /// Worker threads (sessions).
+    pub workers: usize,
+    /// Audit database, if recording.
+    pub audit: Option<PathBuf>,
+    /// Pick up a killed run.
+    pub resume: bool,
+    /// Run id (default: derived from the input, as_of, policy and shard).
+    pub run_id: Option<String>,
+}
+
+/// What a run did, for the summary.
+#[derive(Default, Debug)]
+pub struct Tally {
+    /// Accounts seen (in this shard).
+    pub accounts: u64,
+    /// Decided without error.
+    pub decided: u64,
+    /// Re-emitted from the audit trail on resume.
+    pub resumed: u64,
+    buckets: BTreeMap<String, u64>,
+    errors: BTreeMap<String, u64>,
+    overdue_by_currency: BTreeMap<String, i64>,
+    promises: BTreeMap<String, u64>,
+    actions: BTreeMap<String, u64>,
+    suppressed: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    /// Counts one answer.
+    pub fn add(&mut self, envelope: &str) {
+        self.accounts += 1;
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(envelope) else {
+            *self.errors.entry("host.bad_answer".into()).or_default() += 1;
+            return;
+        };
+        if let Some(d) = v.get("ok") {
+            self.decided += 1;
+            let key = |x: &serde_json::Value| x.as_str().unwrap_or("?").to_string();
+            *self.buckets.entry(key(&d["bucket"])).or_default() += 1;
+            *self.overdue_by_currency.entry(key(&d["currency"])).or_default() +=
+                d["arrears"]["overdue_amount"].as_i64().unwrap_or(0);
+            let list = |name: &str| d[name].as_array().cloned().unwrap_or_default();
+            for p in list("promises") {
+                *self.promises.entry(key(&p["state"])).or_default() += 1;
+            }
+            for a in list("actions") {
+                *self.actions.entry(key(&a["channel"])).or_default() += 1;
+            }
+            for x in list("suppressed") {
+                *self.suppressed.entry(key(&x["reason"])).or_default() += 1;
+            }
+        } else {
+            *self
+                .errors
+                .entry(v["error"]["code"].as_str().unwrap_or("?").to_string())
+                .or_default() += 1;
+        }
+    }
+
+    /// The summary, as printed at the end of a run.
+    pub fn render(&self, module_sha256: &str, policy_sha256: &str, elapsed: Duration) -> String {
+        let join = |m: &BTreeMap<String, u64>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
+        let or_none = |m: &BTreeMap<String, u64>| if m.is_empty() { "none".to_string() } else { join(m) };
+        // Display only: every supported currency but JPY/KRW/VND/BHD/KWD has 2 decimals.
+        let overdue: Vec<String> = self
+            .overdue_by_currency
+            .iter()
+            .map(|(c, a)| format!("{c} {}.{:02}", a / 100, a % 100))
+            .collect();
+        let rate = self.accounts as f64 / elapsed.as_secs_f64().max(1e-9);
+        let mut out = format!(
+            "decided {} of {} accounts in {:.1} s ({rate:.0}/s; module {}, policy {}){}\n",
+            self.decided,
+            self.accounts,
+            elapsed.as_secs_f64(),
+            module_sha256.get(..12).unwrap_or(module_sha256),
+            policy_sha256.get(..12).unwrap_or(policy_sha256),
+            if self.resumed > 0 {
+                format!("; {} re-emitted from the audit trail", self.resumed)
+            } else {
+                String::new()
+            }
+        );
+        out += &format!("  buckets:    {}\n", join(&self.buckets));
+        out += &format!("  promises:   {}\n", or_none(&self.promises));
+        out += &format!("  actions:    {}\n", or_none(&self.actions));
+        out += &format!("  suppressed: {}\n", or_none(&self.suppressed));
+        out += &format!("  overdue:    {}\n", overdue.join(", "));
+        out += &format!("  errors:     {}\n", or_none(&self.errors));
+        out
+    }
+}
+
+/// Which shard an account id falls in (first 8 bytes of its SHA-256, so every host agrees).
+pub fn shard_of(id: &str, n: u64) -> u64 {
+    let h = Sha256::digest(id.as_bytes());
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&h[..8]);
+    u64::from_be_bytes(b) % n.max(1)
+}
+
+/// Parses `i/n`.
+///
+/// # Errors
+/// When it is not two integers with `i < n`.
+pub fn parse_shard(s: &str) -> anyhow::Result<(u64, u64)> {
+    let (i, n) = s.split_once('/').context("a shard is written `i/n`, e.g. `0/4`")?;
+    let (i, n): (u64, u64) = (i.trim().parse()?, n.trim().parse()?);
+    if n == 0 || i >= n {
+        bail!("shard `{s}`: need 0 <= i < n");
+    }
+    Ok((i, n))
+}
+
+struct Chunk {
+    seq: u64,
+    lines: Vec<(i64, String)>,
+}
+
+struct Done {
+    seq: u64,
+    rows: Vec<(i64, String, String, bool)>,
+}
+
+/// Reads one CSV record into an account document. Columns: `id, jurisdiction, currency, principal,
+/// interest, fees, name, locale, time_zone, birth_year, instalments` (`due:amount[:paid]` separated by `;`),
+/// `sms, sms_consent, email, hardship, dispute, cease`; empty cells are left out.
+fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> String {
+    let get = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .and_then(|i| rec.get(i))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    let num = |name: &str| get(name).and_then(|v| v.parse::<i64>().ok());
+    let flag = |name: &str| get(name).is_some_and(|v| matches!(v, "1" | "true" | "yes" | "TRUE" | "Y"));
+    let mut borrower =
+        serde_json::json!({"name": get("name").unwrap_or(""), "time_zone": get("time_zone").unwrap_or("")});
+    if let Some(l) = get("locale") {
+        borrower["locale"] = l.into();
+    }
+    if let Some(y) = num("birth_year") {
+        borrower["birth_year"] = y.into();
+    }
+    let instalments: Vec<serde_json::Value> = get("instalments")
+        .unwrap_or("")
+        .split(';')
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| {
+            let parts: Vec<&str> = x.trim().split(':').collect();
+            let mut i = serde_json::json!({"due": parts.first().copied().unwrap_or(""),
+                "amount": parts.get(1).and_then(|a| a.parse::<i64>().ok()).unwrap_or(-1)});
+            if let Some(p) = parts.get(2).and_then(|a| a.parse::<i64>().ok()) {
+                i["paid"] = p.into();
+            }
+            i
+        })
+        .collect();
+    let mut channels = serde_json::Map::new();
+    if let Some(sms) = get("sms") {
+        let mut c = serde_json::json!({"address": sms});
+        if get("sms_consent").is_some() {
+            c["consent"] = flag("sms_consent").into();
+        }
+        channels.insert("sms".into(), c);
+    }
+    if let Some(email) = get("email") {
+        channels.insert("email".into(), serde_json::json!({"address": email}));
+    }
+    let doc = serde_json::json!({
+        "id": get("id").unwrap_or(""),
+        "jurisdiction": get("jurisdiction").unwrap_or(""),
+        "currency": get("currency").unwrap_or(""),
+        "balances": {"principal": num("principal").unwrap_or(0), "interest": num("interest").unwrap_or(0), "fees": num("fees").unwrap_or(0)},
+        "instalments": instalments,
+        "borrower": borrower,
+        "channels": channels,
+        "flags": {"hardship": flag("hardship"), "dispute": flag("dispute"), "cease": flag("cease")},
+    });
+    doc.to_string()
+}
+
+/// The CSV row written for one answer.
+fn csv_row(envelope: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(envelope).unwrap_or_default();
+    let s = |x: &serde_json::Value| match x {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if let Some(d) = v.get("ok") {
+        let next = d["actions"].get(0).cloned().unwrap_or_default();
+        vec![
+            s(&d["account_id"]),
+            "ok".into(),
+            String::new(),
+            String::new(),
+            s(&d["dpd"]),
+            s(&d["bucket"]),
+            s(&d["segment"]),
+            s(&d["score"]["points"]),
+            s(&d["score"]["band"]),
+            s(&next["channel"]),
+            s(&next["at"]),
+            s(&next["template"]),
+            d["actions"].as_array().map_or(0, Vec::len).to_string(),
+            d["suppressed"].as_array().map_or(0, Vec::len).to_string(),
+            s(&d["review"]),
+            s(&d["offers"][0]["id"]),
+            s(&d["arrears"]["overdue_amount"]),
+            s(&d["arrears"]["outstanding"]),
+        ]
+    } else {
+        let mut row = vec![
+            String::new(),
+            "error".into(),
+            s(&v["error"]["code"]),
+            s(&v["error"]["path"]),
+        ];
+        row.resize(18, String::new());
+        row
+    }
+}
+
+const CSV_HEADER: [&str; 18] = [
+    "account_id",
+    "status",
+    "error_code",
+    "error_path",
+    "dpd",
+    "bucket",
+    "segment",
+    "score_points",
+    "score_band",
+    "next_channel",
+    "next_at",
+    "next_template",
+    "actions",
+    "suppressed",
+    "review",
+    "top_offer",
+    "overdue_amount",
+    "outstanding",
+];
+
+fn account_id(line: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    serde_json::from_str::<Id>(line).ok().map(|x| x.id)
+}
+
+/// Runs a batch. Returns the tally and the policy hash.
+///
+/// # Errors
+/// Unreadable input, an invalid policy or `as_of`, an audit database that fails, an unwritable output.
+pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
+    let started = Instant::now();
+    let header = serde_json::json!({ "as_of": b.as_of }).to_string();
+    let workers = b.workers.max(1);
+    let mut sessions = Vec::with_capacity(workers);
+    for _ in 0..workers {
+        sessions.push(rt.session(&b.policy).map_err(|e| anyhow::anyhow!("{e}"))?);
+    }
+    let probe = sessions[0].call("decide_batch", &header);
+    if !probe.is_empty() {
+        bail!("bad --as-of `{}`: {probe}", b.as_of);
+    }
+    let policy_sha = sessions[0].policy_sha256().to_string();
+    let run_id = b.run_id.clone().unwrap_or_else(|| {
+        let seed = format!("{}\n{}\n{}\n{:?}", b.input, b.as_of, policy_sha, b.shard);
+        crate::runtime::hex(&Sha256::digest(seed.as_bytes()))[..16].to_string()
+    });
+    let audit = match &b.audit {
+        Some(p) => {
+            let a = Audit::open(p, rt.module_sha256())?;
+            a.remember_policy(&policy_sha, &b.policy)?;
+            Some(Arc::new(a))
+        }
+        None => None,
+    };
+    let done_before: Arc<HashMap<i64, String>> = Arc::new(match (&audit, b.resume) {
+        (Some(a), true) => a.run_outputs(&run_id)?,
+        (None, true) => bail!("--resume needs the audit trail (it is what remembers the run)"),
+        _ => HashMap::new(),
+    });
+
+    // Workers.
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Chunk>(workers * 2);
+    let chunk_rx = Arc::new(std::sync::Mutex::new(chunk_rx));
+    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(workers * 2);
+    let mut handles = Vec::new();
+    for mut session in sessions {
+        let rx = Arc::clone(&chunk_rx);
+        let tx = done_tx.clone();
+        let header = header.clone();
+        let before = Arc::clone(&done_before);
+        handles.push(std::thread::spawn(move || {
+            loop {
+                let next = rx.lock().ok().and_then(|r| r.recv().ok());
+                let Some(chunk) = next else { break };
+                let todo: Vec<&(i64, String)> = chunk.lines.iter().filter(|(n, _)| !before.contains_key(n)).collect();
+                let mut answers: HashMap<i64, String> = HashMap::new();
+                if !todo.is_empty() {
+                    let mut input = header.clone();
+                    for (_, l) in &todo {
+                        input.push('\n');
+                        input.push_str(l);
+                    }
+                    let answer = session.call("decide_batch", &input);
+                    let lines: Vec<&str> = answer.split('\n').collect();
+                    for (i, (n, _)) in todo.iter().enumerate() {
+                        // A trap or timeout answers once for the whole chunk: report it for every line.
+                        let a = if lines.len() == todo.len() {
+                            lines[i]
+                        } else {
+                            answer.as_str()
+                        };
+                        answers.insert(*n, a.to_string());
+                    }
+                }
+                let rows = chunk
+                    .lines
+                    .into_iter()
+                    .map(|(n, l)| match before.get(&n) {
+                        Some(out) => (n, l, out.clone(), true),
+                        None => {
+                            let out = answers.remove(&n).unwrap_or_default();
+                            (n, l, out, false)
+                        }
+                    })
+                    .collect();
+                if tx.send(Done { seq: chunk.seq, rows }).is_err() {
+                    break;
+                }
+            }
+        }));
+    }
+    drop(done_tx);
+    // Only the workers hold the receiver: if they all stop, the reader's sends fail instead of blocking.
+    drop(chunk_rx);
+
+    // Writer.
+    let out_path = b.out.clone();
+    let partial = out_path.as_ref().map(|p| {
+        let mut s = p.clone().into_os_string();
+        s.push(".partial");
+        PathBuf::from(s)
+    });
+    let to = b.to;
+    let as_of = b.as_of.clone();
+    let audit_w = audit.clone();
+    let run_w = run_id.clone();
+    let policy_w = policy_sha.clone();
+    let writer = std::thread::spawn(move || -> anyhow::Result<Tally> {
+        let sink: Box<dyn Write> = match &partial {
+            Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot write `{}`", p.display()))?),
+            None => Box::new(std::io::stdout().lock()),
+        };
+        let mut w = std::io::BufWriter::new(sink);
+        let mut csv_w = (to == Format::Csv).then(|| csv::WriterBuilder::new().from_writer(Vec::new()));
+        if let Some(c) = csv_w.as_mut() {
+            c.write_record(CSV_HEADER)?;
+        }
+        let mut tally = Tally::default();
+        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0u64;
+        let progress = Progress::new();
+        for done in done_rx {
+            pending.insert(done.seq, done);
+            while let Some(d) = pending.remove(&next) {
+                if let Some(a) = &audit_w {
+                    let header = serde_json::json!({ "as_of": as_of }).to_string();
+                    let inputs: Vec<String> = d
+                        .rows
+                        .iter()
+                        .filter(|r| !r.3)
+                        .map(|(_, l, _, _)| format!("{header}\n{l}"))
+                        .collect();
+                    let ids: Vec<String> = d
+                        .rows
+                        .iter()
+                        .filter(|r| !r.3)
+                        .map(|(_, l, _, _)| account_id(l).unwrap_or_default())
+                        .collect();
+                    let entries: Vec<Entry<'_>> = d
+                        .rows
+                        .iter()
+                        .filter(|r| !r.3)
+                        .zip(inputs.iter().zip(&ids))
+                        .map(|((n, _, out, _), (input, id))| Entry {
+                            op: "decide_batch",
+                            run_id: &run_w,
+                            line: *n,
+                            account_id: id,
+                            as_of: &as_of,
+                            input,
+                            output: out,
+                        })
+                        .collect();
+                    if !entries.is_empty() {
+                        a.record(&policy_w, &entries)?;
+                    }
+                }
+                for (_, _, out, resumed) in &d.rows {
+                    tally.add(out);
+                    tally.resumed += u64::from(*resumed);
+                    match csv_w.as_mut() {
+                        Some(c) => {
+                            c.write_record(csv_row(out))?;
+                            // Hand each row on at once so memory stays constant.
+                            c.flush()?;
+                            let buf = std::mem::replace(
+                                c,
+                                csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new()),
+                            )
+                            .into_inner()
+                            .map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+                            w.write_all(&buf)?;
+                        }
+                        None => writeln!(w, "{out}")?,
+                    }
+                }
+                progress.tick(tally.accounts);
+                next += 1;
+            }
+        }
+        if let Some(c) = csv_w {
+            let buf = c.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+            w.write_all(&buf)?;
+        }
+        w.flush()?;
+        progress.finish(tally.accounts);
+        Ok(tally)
+    });
+
+    // Reader.
+    let reader: Box<dyn BufRead> = if b.input == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(&b.input).with_context(|| format!("cannot open `{}`", b.input))?,
+        ))
+    };
+    let mut seq = 0u64;
+    let mut chunk: Vec<(i64, String)> = Vec::with_capacity(CHUNK);
+    let mut line_no: i64 = 0;
+    let keep = |id: Option<&str>, n: i64| match b.shard {
+        None => true,
+        Some((i, total)) => match id {
+            Some(id) => shard_of(id, total) == i,
+            None => u64::try_from(n).unwrap_or(0) % total == i,
+        },
+    };
+    let send = |chunk: &mut Vec<(i64, String)>, seq: &mut u64| -> anyhow::Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let lines = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
+        chunk_tx
+            .send(Chunk { seq: *seq, lines })
+            .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+        *seq += 1;
+        Ok(())
+    };
+    match b.from {
+        Format::Jsonl => {
+            for line in reader.lines() {
+                let line = line.context("cannot read the input")?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                line_no += 1;
+                if !keep(account_id(&line).as_deref(), line_no) {
+                    continue;
+                }
+                chunk.push((line_no, line));
+                if chunk.len() == CHUNK {
+                    send(&mut chunk, &mut seq)?;
+                }
+            }
+        }
+        Format::Csv => {
+            let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+            let headers = r.headers()?.clone();
+            for rec in r.records() {
+                let rec = rec.context("cannot read a CSV record")?;
+                line_no += 1;
+                let doc = csv_account(&headers, &rec);
+                if !keep(account_id(&doc).as_deref(), line_no) {
+                    continue;
+                }
+                chunk.push((line_no, doc));
+                if chunk.len() == CHUNK {
+                    send(&mut chunk, &mut seq)?;
+                }
+            }
+        }
+    }
+    send(&mut chunk, &mut seq)?;
+    drop(chunk_tx);
+    for h in handles {
+        let _ = h.join();
+    }
+    let tally = writer.join().map_err(|_| anyhow::anyhow!("the writer panicked"))??;
+    if let (Some(out), Some(a)) = (&b.out, &audit) {
+        let (rows, lines) = a.run_counts(&run_id)?;
+        tracing_like(&format!("run {run_id}: {rows} decisions recorded for {lines} lines"));
+        let _ = out;
+    }
+    if let Some(out) = &b.out {
+        let mut s = out.clone().into_os_string();
+        s.push(".partial");
+        std::fs::rename(PathBuf::from(s), out).with_context(|| format!("cannot write `{}`", out.display()))?;
+    }
+    let elapsed = started.elapsed();
+    eprint!("{}", tally.render(rt.module_sha256(), &policy_sha, elapsed));
+    Ok((tally, policy_sha))
+}
+
+fn tracing_like(msg: &str) {
+    if !std::io::stderr().is_terminal() {
+        eprintln!("{msg}");
+    }
+}
+
+/// A progress bar on a terminal; a log line every ten seconds otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: Instant,
+    last: std::cell::Cell<Instant>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {pos} accounts decided ({per_sec}) {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            b.enable_steady_tick(Duration::from_millis(200));
+            b
+        });
+        Progress {
+            bar,
+            started: Instant::now(),
+            last: std::cell::Cell::new(Instant::now()),
+        }
+    }
+
+    fn tick(&self, n: u64) {
+        if let Some(b) = &self.bar {
+            b.set_position(n);
+        } else if self.last.get().elapsed() >= Duration::from_secs(10) {
+            self.last.set(Instant::now());
+            let rate = n as f64 / self.started.elapsed().as_secs_f64().max(1e-9);
+            eprintln!("progress: {n} accounts decided ({rate:.0}/s)");
+        }
+    }
+
+    fn finish(&self, n: u64) {
+        if let Some(b) = &self.bar {
+            b.set_position(n);
+            b.finish_and_clear();
+        }
+    }
+}

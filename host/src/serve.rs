@@ -1,0 +1,609 @@
+//! `dunwell serve`: the module behind an HTTP API (axum + tokio).
+//!
+//! Every `/v1/*` route forwards to one operation of the module through a pool of sessions, so the service
+//! answers byte for byte what the CLI, Node and the browser answer. Errors are the module's envelopes
+//! (`{"error": {code, message, path}}`) with an HTTP status chosen by the code's scope. Requests have a size
+//! and a time limit; `/v1/*` and `/metrics` can require a bearer token. Logs are structured and carry no
+//! borrower data (method, route, status, latency, sizes). The policy reloads on SIGHUP or when its file
+//! changes; a policy that fails validation is reported and the old one keeps serving. Every decision is
+//! recorded in the audit trail unless it is switched off.
+
+use crate::audit::{Audit, Entry};
+use crate::pool::Pool;
+use crate::runtime::Runtime;
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant, SystemTime};
+use utoipa::OpenApi;
+
+/// How the service runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// The policy file (watched for changes).
+    pub policy: PathBuf,
+    /// Sessions in the pool (concurrent module calls).
+    pub workers: usize,
+    /// Largest request body.
+    pub max_body_bytes: usize,
+    /// Longest a request may take.
+    pub request_timeout: Duration,
+    /// Bearer token required on `/v1/*` and `/metrics`, if set.
+    pub token: Option<String>,
+    /// Audit database (none: not recorded).
+    pub audit: Option<PathBuf>,
+    /// How often the policy file is checked for changes.
+    pub watch_every: Duration,
+    /// Static files served at `/` (the admin console), if any.
+    pub static_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteOnly {
+    route: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Named {
+    name: String,
+}
+
+struct Metrics {
+    registry: Registry,
+    requests: Family<RouteLabels, Counter>,
+    latency: Family<RouteOnly, Histogram>,
+    decisions: Family<Named, Counter>,
+    actions: Family<Named, Counter>,
+    errors: Family<Named, Counter>,
+    reloads: Family<Named, Counter>,
+}
+
+impl Metrics {
+    fn new() -> Metrics {
+        let mut registry = Registry::with_prefix("dunwell");
+        let requests = Family::<RouteLabels, Counter>::default();
+        let latency = Family::<RouteOnly, Histogram>::new_with_constructor(|| {
+            Histogram::new([
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+            ])
+        });
+        let decisions = Family::<Named, Counter>::default();
+        let actions = Family::<Named, Counter>::default();
+        let errors = Family::<Named, Counter>::default();
+        let reloads = Family::<Named, Counter>::default();
+        registry.register("http_requests", "HTTP requests by route and status", requests.clone());
+        registry.register(
+            "http_request_duration_seconds",
+            "Request latency by route",
+            latency.clone(),
+        );
+        registry.register("decisions", "Decisions by bucket (label name)", decisions.clone());
+        registry.register("actions", "Planned actions by channel (label name)", actions.clone());
+        registry.register("errors", "Error envelopes by code (label name)", errors.clone());
+        registry.register(
+            "policy_reloads",
+            "Policy reloads by outcome (label name)",
+            reloads.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            latency,
+            decisions,
+            actions,
+            errors,
+            reloads,
+        }
+    }
+
+    /// Counts what an envelope says: the bucket and the planned channels of a decision, or the error code.
+    fn observe(&self, envelope: &Value) {
+        if let Some(code) = envelope["error"]["code"].as_str() {
+            self.errors.get_or_create(&Named { name: code.to_string() }).inc();
+        } else if let Some(bucket) = envelope["ok"]["bucket"].as_str() {
+            self.decisions
+                .get_or_create(&Named {
+                    name: bucket.to_string(),
+                })
+                .inc();
+            for a in envelope["ok"]["actions"].as_array().into_iter().flatten() {
+                if let Some(ch) = a["channel"].as_str() {
+                    self.actions.get_or_create(&Named { name: ch.to_string() }).inc();
+                }
+            }
+        }
+    }
+}
+
+/// Shared state.
+pub struct AppState {
+    rt: Runtime,
+    pool: RwLock<Arc<Pool>>,
+    config: Config,
+    metrics: Metrics,
+    audit: Option<Arc<Audit>>,
+    policy_mtime: RwLock<Option<SystemTime>>,
+}
+
+impl AppState {
+    fn pool(&self) -> Arc<Pool> {
+        match self.pool.read() {
+            Ok(p) => Arc::clone(&p),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Rebuilds the pool from the policy file. A policy that fails validation leaves the old pool serving.
+    pub fn reload(&self, why: &str) -> Result<String, String> {
+        let text = std::fs::read_to_string(&self.config.policy)
+            .map_err(|e| format!("cannot read `{}`: {e}", self.config.policy.display()))?;
+        match Pool::new(&self.rt, &text, self.config.workers) {
+            Ok(pool) => {
+                let sha = pool.policy_sha256().to_string();
+                if let Some(a) = &self.audit {
+                    a.remember_policy(&sha, &text).map_err(|e| format!("audit: {e:#}"))?;
+                }
+                if let Ok(mut p) = self.pool.write() {
+                    *p = Arc::new(pool);
+                }
+                self.metrics.reloads.get_or_create(&Named { name: "ok".into() }).inc();
+                tracing::info!(reason = why, policy_sha256 = %sha, "policy reloaded");
+                Ok(sha)
+            }
+            Err(e) => {
+                self.metrics
+                    .reloads
+                    .get_or_create(&Named {
+                        name: "rejected".into(),
+                    })
+                    .inc();
+                tracing::error!(reason = why, error = %e, "policy reload rejected; the previous policy keeps serving");
+                Err(e.to_string())
+            }
+        }
+    }
+}
+
+/// The HTTP status for an envelope: success, the caller's fault (400 unreadable, 422 invalid), an unknown
+/// operation (404), or ours (500; 503 for a timeout).
+fn status_of(envelope: &Value) -> StatusCode {
+    let Some(code) = envelope["error"]["code"].as_str() else {
+        return StatusCode::OK;
+    };
+    match code.split_once('.') {
+        Some(("json", _)) => StatusCode::BAD_REQUEST,
+        Some((_, "unknown_op")) => StatusCode::NOT_FOUND,
+        Some(("host", "timeout")) => StatusCode::SERVICE_UNAVAILABLE,
+        Some(("host" | "internal" | "policy", _)) => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+fn json_response(status: StatusCode, body: String) -> Response {
+    let mut r = (status, body).into_response();
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    r
+}
+
+fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
+    json_response(status, crate::host_error(code, message))
+}
+
+/// Reads a body under the size limit.
+async fn read_body(state: &AppState, body: Body) -> Result<Bytes, Response> {
+    axum::body::to_bytes(body, state.config.max_body_bytes)
+        .await
+        .map_err(|_| {
+            error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "http.too_large",
+                &format!("the request body exceeds {} bytes", state.config.max_body_bytes),
+            )
+        })
+}
+
+/// Runs `op` with the time limit, records it, counts it.
+async fn run(state: &Arc<AppState>, op: &'static str, input: String) -> (String, Value) {
+    let pool = state.pool();
+    let out = match tokio::time::timeout(state.config.request_timeout, pool.call(op, input.clone())).await {
+        Ok(out) => out,
+        Err(_) => crate::host_error("host.timeout", "the request took longer than the service allows"),
+    };
+    let v: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
+    state.metrics.observe(&v);
+    if let Some(audit) = &state.audit
+        && v.get("ok").is_some()
+        && matches!(op, "decide" | "render" | "reply")
+    {
+        let audit = Arc::clone(audit);
+        let policy = pool.policy_sha256().to_string();
+        let (input, output) = (input, out.clone());
+        let ids: Value = serde_json::from_str(&input).unwrap_or(Value::Null);
+        let account_id = ids["account"]["id"].as_str().unwrap_or("").to_string();
+        let as_of = ids["as_of"].as_str().unwrap_or("").to_string();
+        let recorded = tokio::task::spawn_blocking(move || {
+            audit.record(
+                &policy,
+                &[Entry {
+                    op,
+                    run_id: "",
+                    line: 0,
+                    account_id: &account_id,
+                    as_of: &as_of,
+                    input: &input,
+                    output: &output,
+                }],
+            )
+        })
+        .await;
+        if !matches!(recorded, Ok(Ok(_))) {
+            // Not recorded means not done: the caller must retry.
+            let out = crate::host_error("host.audit", "the decision could not be recorded in the audit trail");
+            let v = serde_json::from_str(&out).unwrap_or(Value::Null);
+            return (out, v);
+        }
+    }
+    (out, v)
+}
+
+async fn op_route(state: Arc<AppState>, op: &'static str, body: Body) -> Response {
+    let bytes = match read_body(&state, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let Ok(input) = String::from_utf8(bytes.to_vec()) else {
+        return error_response(StatusCode::BAD_REQUEST, "json.bad_utf8", "the body is not UTF-8");
+    };
+    let (out, v) = run(&state, op, input).await;
+    json_response(status_of(&v), out)
+}
+
+/// Decide one account (`{"account": …, "as_of": …}`) or a batch (`{"accounts": [...], "as_of": …}`, answered
+/// with `{"results": [envelope, …]}` in order).
+#[utoipa::path(post, path = "/v1/decide", request_body(content = Object, description = "{account, as_of} or {accounts: [...], as_of}"),
+    responses((status = 200, description = "{\"ok\": decision} or {\"results\": [envelope…]}"), (status = 400, description = "unreadable JSON"),
+        (status = 413, description = "body too large"), (status = 422, description = "invalid account or call")))]
+async fn decide(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    let bytes = match read_body(&state, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return error_response(StatusCode::BAD_REQUEST, "json.bad_utf8", "the body is not UTF-8");
+    };
+    // A batch is recognised by an `accounts` array; anything else goes to `decide` as it is, so the module
+    // reports its problems with their paths.
+    let parsed: Option<Value> = serde_json::from_str(text).ok();
+    let Some(accounts) = parsed
+        .as_ref()
+        .and_then(|v| v.get("accounts"))
+        .and_then(Value::as_array)
+    else {
+        let (out, v) = run(&state, "decide", text.to_string()).await;
+        return json_response(status_of(&v), out);
+    };
+    let as_of = parsed.as_ref().map(|v| v["as_of"].clone()).unwrap_or(Value::Null);
+    let mut results = Vec::with_capacity(accounts.len());
+    for account in accounts {
+        let call = serde_json::json!({ "account": account, "as_of": as_of }).to_string();
+        let (out, _) = run(&state, "decide", call).await;
+        results.push(out);
+    }
+    json_response(StatusCode::OK, format!("{{\"results\":[{}]}}", results.join(",")))
+}
+
+/// Write a message for an account from a library template (or an inline one), with its lint findings.
+#[utoipa::path(post, path = "/v1/render", request_body(content = Object, description = "{account, as_of, channel, tone, template: {id} | {name, source}}"),
+    responses((status = 200, description = "{\"ok\": {template, subject, text, html, sms, findings}}"), (status = 422, description = "invalid call or template")))]
+async fn render(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    op_route(state, "render", body).await
+}
+
+/// Read a borrower's reply: intents, amounts, dates, effects, tone, answer.
+#[utoipa::path(post, path = "/v1/reply", request_body(content = Object, description = "{account, as_of, text, channel}"),
+    responses((status = 200, description = "{\"ok\": analysis}"), (status = 422, description = "invalid call")))]
+async fn reply(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    op_route(state, "reply", body).await
+}
+
+/// The repayment offers and the penalty projection for an account (the offers part of a decision).
+#[utoipa::path(post, path = "/v1/offers", request_body(content = Object, description = "{account, as_of}"),
+    responses((status = 200, description = "{\"ok\": {account_id, currency, penalty, offers}}"), (status = 422, description = "invalid account")))]
+async fn offers(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    let bytes = match read_body(&state, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let (out, v) = run(&state, "decide", String::from_utf8_lossy(&bytes).to_string()).await;
+    let Some(ok) = v.get("ok") else {
+        return json_response(status_of(&v), out);
+    };
+    let slim = serde_json::json!({"ok": {
+        "account_id": ok["account_id"], "currency": ok["currency"], "penalty": ok["penalty"], "offers": ok["offers"],
+        "debt_advice": ok["debt_advice"]}});
+    json_response(StatusCode::OK, slim.to_string())
+}
+
+/// Lint every template the policy sends.
+#[utoipa::path(post, path = "/v1/lint", request_body(content = Object, description = "{} or {templates: [id…]}"),
+    responses((status = 200, description = "{\"ok\": {templates, messages, errors, findings}}")))]
+async fn lint(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    op_route(state, "lint", body).await
+}
+
+/// Liveness: the process serves.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, description = "alive")))]
+async fn healthz() -> Response {
+    json_response(StatusCode::OK, "{\"ok\":{\"status\":\"alive\"}}".into())
+}
+
+/// Readiness: a policy is loaded and the pool answers.
+#[utoipa::path(get, path = "/readyz", responses((status = 200, description = "ready, with the module and policy hashes"),
+    (status = 503, description = "not ready")))]
+async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    let pool = state.pool();
+    let info = pool.call("decide_batch", String::new()).await;
+    // An empty batch is a cheap round trip through a session: it answers with an error envelope, but it answers.
+    if info.starts_with('{') {
+        let body = serde_json::json!({"ok": {"status": "ready", "module_sha256": state.rt.module_sha256(),
+            "policy_sha256": pool.policy_sha256(), "workers": pool.size(), "warnings": pool.warnings()}});
+        json_response(StatusCode::OK, body.to_string())
+    } else {
+        error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "host.unavailable",
+            "the module does not answer",
+        )
+    }
+}
+
+async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    let mut out = String::new();
+    if prometheus_client::encoding::text::encode(&mut out, &state.metrics.registry).is_err() {
+        return error_response(StatusCode::INTERNAL_SERVER_ERROR, "host.bug", "cannot encode metrics");
+    }
+    let mut r = (StatusCode::OK, out).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+    );
+    r
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Dunwell",
+        description = "Overdue-loan decisions: score, schedule, words, offers, replies."
+    ),
+    paths(decide, render, reply, offers, lint, healthz, readyz)
+)]
+struct ApiDoc;
+
+/// The OpenAPI document of the service.
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_json().unwrap_or_else(|_| "{}".into())
+}
+
+async fn openapi() -> Response {
+    json_response(StatusCode::OK, openapi_json())
+}
+
+/// Bearer-token check, request log and metrics around every request.
+async fn around(State(state): State<Arc<AppState>>, req: Request, next: axum::middleware::Next) -> Response {
+    let started = Instant::now();
+    let route = req.uri().path().to_string();
+    let method = req.method().clone();
+    let protected = route.starts_with("/v1/") || route == "/metrics";
+    if protected
+        && let Some(token) = &state.config.token
+        && !authorised(req.headers(), token)
+    {
+        let r = error_response(
+            StatusCode::UNAUTHORIZED,
+            "http.unauthorized",
+            "a valid `Authorization: Bearer <token>` header is required",
+        );
+        log(&state, &method, &route, r.status(), started);
+        return r;
+    }
+    let r = next.run(req).await;
+    log(&state, &method, &route, r.status(), started);
+    r
+}
+
+fn authorised(headers: &HeaderMap, token: &str) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|t| constant_time_eq(t.as_bytes(), token.as_bytes()))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn log(state: &AppState, method: &axum::http::Method, route: &str, status: StatusCode, started: Instant) {
+    let elapsed = started.elapsed();
+    // Routes are a fixed set; anything else is counted as "other" so scanners cannot blow up the labels.
+    let known = [
+        "/v1/decide",
+        "/v1/render",
+        "/v1/reply",
+        "/v1/offers",
+        "/v1/lint",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/openapi.json",
+    ];
+    let label = if known.contains(&route) { route } else { "other" }.to_string();
+    state
+        .metrics
+        .requests
+        .get_or_create(&RouteLabels {
+            route: label.clone(),
+            status: status.as_u16(),
+        })
+        .inc();
+    state
+        .metrics
+        .latency
+        .get_or_create(&RouteOnly { route: label.clone() })
+        .observe(elapsed.as_secs_f64());
+    tracing::info!(method = %method, route = %label, status = status.as_u16(), latency_us = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX), "request");
+}
+
+async fn not_found() -> Response {
+    error_response(
+        StatusCode::NOT_FOUND,
+        "http.not_found",
+        "no such route; see /openapi.json",
+    )
+}
+
+/// Builds the router for `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    let mut app = Router::new()
+        .route("/v1/decide", post(decide))
+        .route("/v1/render", post(render))
+        .route("/v1/reply", post(reply))
+        .route("/v1/offers", post(offers))
+        .route("/v1/lint", post(lint))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .route("/openapi.json", get(openapi));
+    if let Some(dir) = &state.config.static_dir {
+        app = app.fallback_service(tower_http::services::ServeDir::new(dir).fallback(get(not_found)));
+    } else {
+        app = app.fallback(not_found);
+    }
+    app.layer(axum::middleware::from_fn_with_state(Arc::clone(&state), around))
+        .with_state(state)
+}
+
+/// Builds the state: the pool for the policy and the audit database.
+///
+/// # Errors
+/// An invalid policy or an audit database that cannot be opened.
+pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
+    let text = std::fs::read_to_string(&config.policy)
+        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", config.policy.display()))?;
+    let pool = Pool::new(&rt, &text, config.workers).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let audit = match &config.audit {
+        Some(path) => {
+            let a = Audit::open(path, rt.module_sha256())?;
+            a.remember_policy(pool.policy_sha256(), &text)?;
+            Some(Arc::new(a))
+        }
+        None => None,
+    };
+    let mtime = std::fs::metadata(&config.policy).and_then(|m| m.modified()).ok();
+    Ok(Arc::new(AppState {
+        rt,
+        pool: RwLock::new(Arc::new(pool)),
+        config,
+        metrics: Metrics::new(),
+        audit,
+        policy_mtime: RwLock::new(mtime),
+    }))
+}
+
+/// Watches the policy: SIGHUP, or a changed modification time, reloads it.
+fn watch(state: Arc<AppState>) {
+    #[cfg(unix)]
+    {
+        let s = Arc::clone(&state);
+        tokio::spawn(async move {
+            let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) else {
+                return;
+            };
+            while hup.recv().await.is_some() {
+                let s2 = Arc::clone(&s);
+                let _ = tokio::task::spawn_blocking(move || s2.reload("SIGHUP")).await;
+            }
+        });
+    }
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(state.config.watch_every);
+        loop {
+            tick.tick().await;
+            let now = std::fs::metadata(&state.config.policy).and_then(|m| m.modified()).ok();
+            let changed = state.policy_mtime.read().map(|m| *m != now).unwrap_or(false);
+            if changed {
+                if let Ok(mut m) = state.policy_mtime.write() {
+                    *m = now;
+                }
+                let s2 = Arc::clone(&state);
+                let _ = tokio::task::spawn_blocking(move || s2.reload("file changed")).await;
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Runs the service until SIGINT/SIGTERM, then finishes the requests in flight.
+///
+/// # Errors
+/// When the address cannot be bound or the state cannot be built.
+pub fn run_server(rt: Runtime, config: Config) -> anyhow::Result<()> {
+    let workers = config.workers;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .worker_threads(workers.clamp(1, 64))
+        .build()?;
+    runtime.block_on(async move {
+        let state = state(rt, config.clone())?;
+        let listener = tokio::net::TcpListener::bind(config.listen).await?;
+        let addr = listener.local_addr()?;
+        tracing::info!(%addr, workers, policy_sha256 = %state.pool().policy_sha256(), "serving");
+        // The bound address on stdout, so a supervisor (or a test) can find an ephemeral port.
+        println!("listening on http://{addr}");
+        watch(Arc::clone(&state));
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        Ok(())
+    })
+}
