@@ -10,5 +10,5 @@ cargo build --quiet --release -p dunwell-host
 mkdir -p target/sample
 ./target/release/dunwell sample --count 1000 --seed 42 --as-of "$AS_OF" --out target/sample/portfolio.jsonl
 ./target/release/dunwell decide --policy policies/default.json --as-of "$AS_OF" --summary \
-  --out target/sample/decisions.jsonl target/sample/portfolio.jsonl
+  --audit target/sample/audit.db --out target/sample/decisions.jsonl target/sample/portfolio.jsonl
 echo "decisions: target/sample/decisions.jsonl"

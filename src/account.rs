@@ -44,6 +44,22 @@ pub struct Account {
     /// A repayment arrangement the borrower agreed to, if any.
     #[serde(default)]
     pub arrangement: Option<Arrangement>,
+    /// Contract reference (the signed loan agreement), for evidence packs.
+    #[serde(default)]
+    pub contract: Option<String>,
+    /// The agency the account is placed with, if it is.
+    #[serde(default)]
+    pub placement: Option<Placement>,
+}
+
+/// A placement with a collection agency.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    /// Agency id (from the policy's `escalation.agency.agencies`).
+    pub agency: String,
+    /// When it was placed.
+    pub placed_at: Instant,
 }
 
 /// An agreed repayment arrangement: while it is kept, the ladder gives way to check-ins before each instalment.

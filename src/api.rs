@@ -16,7 +16,18 @@ use serde_json::value::RawValue;
 pub const ABI_VERSION: u32 = 1;
 
 /// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`.
-pub const OPS: &[&str] = &["decide", "decide_batch", "fit", "render", "lint", "reply"];
+pub const OPS: &[&str] = &[
+    "decide",
+    "decide_batch",
+    "fit",
+    "render",
+    "lint",
+    "reply",
+    "evidence",
+    "experiment_report",
+    "kpi",
+    "queue",
+];
 
 /// Which document a path inside a decide call belongs to.
 fn call_scope(path: &str) -> Scope {
@@ -36,6 +47,10 @@ pub fn call(engine: &Engine, op: &str, input: &str) -> String {
         "render" => render(engine, input),
         "lint" => lint(engine, input),
         "reply" => reply(engine, input),
+        "evidence" => evidence(engine, input),
+        "experiment_report" => experiment_report(input),
+        "kpi" => kpi(input),
+        "queue" => queue(input),
         other => error_envelope(
             &Error::new(
                 Scope::Call,
@@ -223,6 +238,34 @@ pub fn render(engine: &Engine, input: &str) -> String {
 pub fn reply(engine: &Engine, input: &str) -> String {
     let result =
         json::parse::<crate::reply::ReplyCall>(input, call_scope).and_then(|c| crate::reply::analyse(engine, &c));
+    envelope(&result, &[])
+}
+
+/// `evidence`: the evidence pack for an account (`{"account": …, "as_of": …}`), as JSON with a printable page.
+pub fn evidence(engine: &Engine, input: &str) -> String {
+    let result = json::parse::<DecideCall>(input, call_scope).and_then(|c| {
+        let d = decision::decide(engine, &c)?;
+        crate::escalate::evidence::assemble(&c.account, &d)
+    });
+    envelope(&result, &[])
+}
+
+/// `experiment_report`: per-arm outcomes and uplift over the champion with 95% intervals.
+pub fn experiment_report(input: &str) -> String {
+    let result = json::parse::<crate::experiment::ReportCall>(input, |_| Scope::Call)
+        .and_then(|c| crate::experiment::report(&c));
+    envelope(&result, &[])
+}
+
+/// `kpi`: portfolio KPIs from periodic snapshots.
+pub fn kpi(input: &str) -> String {
+    let result = json::parse::<crate::kpi::KpiCall>(input, |_| Scope::Call).and_then(|c| crate::kpi::compute(&c));
+    envelope(&result, &[])
+}
+
+/// `queue`: the collectors' prioritised work list from decisions.
+pub fn queue(input: &str) -> String {
+    let result = json::parse::<crate::queue::QueueCall>(input, |_| Scope::Call).and_then(|c| crate::queue::build(&c));
     envelope(&result, &[])
 }
 

@@ -69,6 +69,10 @@ pub struct Decision {
     pub offers: Vec<Offer>,
     /// For a borrower in hardship: the free debt advice to refer them to.
     pub debt_advice: Option<DebtAdvice>,
+    /// Agency placement and legal referral (absent when the policy has no escalation rules).
+    pub escalation: Option<crate::escalate::Escalation>,
+    /// The experiment arms the account is in.
+    pub experiments: Vec<crate::experiment::Assignment>,
 }
 
 /// Decides for one account.
@@ -125,6 +129,8 @@ pub(crate) fn decide_account(
         penalty: None,
         offers: Vec::new(),
         debt_advice: None,
+        escalation: None,
+        experiments: Vec::new(),
     };
     if let Some(card) = &policy.scorecard {
         decision.score = Some(score::score(card, account, &decision, zone, as_of));
@@ -159,7 +165,25 @@ pub(crate) fn decide_account(
         };
         decision.offers = arrange::offers::build(&policy.offers, &basis);
     }
-    let plan = schedule::plan(policy, account, &decision, as_of);
+    // Champion/challenger: the account's arm in each experiment; the first arm that brings its own ladders
+    // (or tone) is the one that applies.
+    let mut segments: &[crate::policy::Segment] = &policy.segments;
+    let mut arm_tone = None;
+    for e in &policy.experiments {
+        if let Some(arm) = crate::experiment::assign(e, &account.id) {
+            decision.experiments.push(crate::experiment::Assignment {
+                experiment: e.id.clone(),
+                arm: arm.id.clone(),
+            });
+            if let Some(own) = &arm.segments
+                && std::ptr::eq(segments, policy.segments.as_slice())
+            {
+                segments = own;
+            }
+            arm_tone = arm_tone.or(arm.tone);
+        }
+    }
+    let plan = schedule::plan(policy, segments, account, &decision, as_of);
     decision.segment = plan.segment;
     decision.stage = plan.stage;
     decision.actions = plan.actions;
@@ -168,6 +192,12 @@ pub(crate) fn decide_account(
     if decision.review.is_some() {
         decision.offers.clear();
     }
+    if let Some(tone) = arm_tone {
+        for a in &mut decision.actions {
+            a.tone = tone;
+        }
+    }
+    decision.escalation = crate::escalate::assess(&policy.escalation, account, &decision);
     write_messages(engine, account, &mut decision)?;
     Ok(decision)
 }

@@ -452,6 +452,75 @@ pub fn render_reply(r: &Value) -> String {
     out
 }
 
+/// `dunwell experiment report` as a table.
+pub fn render_experiment(r: &Value) -> String {
+    let mut out = format!("champion: {}\n", s(&r["champion"]));
+    let _ = writeln!(
+        out,
+        "{:<16} {:>8} {:>9} {:>14} {:>10} {:>10}  uplift (cure rate, 95% CI)",
+        "arm", "accounts", "cure", "recovered/acct", "ptp kept", "complaints"
+    );
+    for a in r["arms"].as_array().into_iter().flatten() {
+        let u = &a["uplift"]["cure_rate"];
+        let uplift = if u.is_object() {
+            format!(
+                "{:+.4} [{:+.4}, {:+.4}]",
+                u["diff"].as_f64().unwrap_or(0.0),
+                u["low"].as_f64().unwrap_or(0.0),
+                u["high"].as_f64().unwrap_or(0.0)
+            )
+        } else {
+            "—".into()
+        };
+        let _ = writeln!(
+            out,
+            "{:<16} {:>8} {:>9.4} {:>14.2} {:>10} {:>10}  {uplift}",
+            s(&a["arm"]),
+            a["accounts"],
+            a["cure_rate"].as_f64().unwrap_or(0.0),
+            a["recovered_mean"].as_f64().unwrap_or(0.0) / 100.0,
+            a["ptp_kept_rate"].as_f64().map_or("—".into(), |x| format!("{x:.4}")),
+            a["complaints"]
+        );
+    }
+    out
+}
+
+/// `dunwell kpi` as tables, one per period.
+pub fn render_kpi(r: &Value) -> String {
+    let mut out = String::new();
+    let rate = |v: &Value| v.as_f64().map_or("—".to_string(), |x| format!("{:.2}%", x * 100.0));
+    for p in r["periods"].as_array().into_iter().flatten() {
+        let _ = writeln!(out, "{} → {}", s(&p["from"]), s(&p["to"]));
+        let _ = writeln!(
+            out,
+            "  cure {} · PTP kept {} · RPC {} · liquidation {} · cost per unit collected {}",
+            rate(&p["cure_rate"]),
+            rate(&p["ptp_kept_rate"]),
+            rate(&p["rpc_rate"]),
+            rate(&p["liquidation_rate"]),
+            p["cost_per_collected"]
+                .as_f64()
+                .map_or("—".into(), |x| format!("{x:.4}"))
+        );
+        for (from, to) in p["roll"].as_object().into_iter().flatten() {
+            let cells: Vec<String> = to
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(b, n)| format!("{b} {n}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  from {from:<5} roll forward {:>8}   → {}",
+                rate(&p["roll_forward"][from]),
+                cells.join(", ")
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -202,6 +202,47 @@ enum Command {
         /// The reply's text.
         text: String,
     },
+    /// The evidence pack for a legal referral or agency placement: JSON, and the printable page with --html.
+    Evidence {
+        /// The policy document (JSON).
+        #[arg(long)]
+        policy: PathBuf,
+        /// The moment to assemble it for, RFC 3339 with offset.
+        #[arg(long)]
+        as_of: String,
+        /// Also write the printable HTML page here.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// One account as JSON (a file or `-`).
+        account: String,
+    },
+    /// Champion/challenger: `experiment report OUTCOMES.jsonl` (one outcome per line).
+    Experiment {
+        #[command(subcommand)]
+        action: ExperimentAction,
+    },
+    /// Portfolio KPIs from snapshots (a JSON file `{"snapshots": [...]}`): roll rates, cure, PTP kept, RPC, liquidation, cost.
+    Kpi {
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// The snapshots file.
+        snapshots: PathBuf,
+    },
+    /// The collectors' queue for a day from decisions (JSON lines, as `decide` writes them).
+    Queue {
+        /// The work day, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// Agents as `id:capacity`, e.g. `ann:40`.
+        #[arg(long = "agent", required = true)]
+        agents: Vec<String>,
+        /// Most difficult cases in a row.
+        #[arg(long, default_value_t = 2)]
+        max_difficult_in_row: usize,
+        /// Decisions file (JSON lines).
+        decisions: PathBuf,
+    },
     /// Lint every template the policy sends, for every channel, tone, locale and jurisdiction.
     Lint {
         /// The policy document (JSON).
@@ -440,6 +481,113 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Evidence {
+            policy,
+            as_of,
+            html,
+            account,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = open_session(&rt, &policy)?;
+            let call = format!(
+                "{{\"as_of\":{},\"account\":{}}}",
+                serde_json::to_string(&as_of)?,
+                read_account(&account)?.trim()
+            );
+            let answer = session.call("evidence", &call);
+            let mut v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get_mut("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            if let Some(path) = html {
+                std::fs::write(&path, ok["html"].as_str().unwrap_or(""))
+                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+            }
+            if let Some(o) = ok.as_object_mut() {
+                o.remove("html");
+            }
+            println!("{}", serde_json::to_string_pretty(ok)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Experiment {
+            action:
+                ExperimentAction::Report {
+                    champion,
+                    json,
+                    outcomes,
+                },
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = rt.session("{}").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let rows: Vec<serde_json::Value> = read_text(&outcomes)?
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str)
+                .collect::<Result<_, _>>()
+                .context("outcomes are JSON lines")?;
+            let call = serde_json::json!({"champion": champion, "outcomes": rows}).to_string();
+            let answer = session.call("experiment_report", &call);
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(ok)?);
+            } else {
+                print!("{}", dunwell_host::explain::render_experiment(ok));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Kpi { json, snapshots } => {
+            let rt = runtime(cli.module)?;
+            let mut session = rt.session("{}").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let answer = session.call("kpi", &read_text(&snapshots)?);
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(ok)?);
+            } else {
+                print!("{}", dunwell_host::explain::render_kpi(ok));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Queue {
+            date,
+            agents,
+            max_difficult_in_row,
+            decisions,
+        } => {
+            let rt = runtime(cli.module)?;
+            let mut session = rt.session("{}").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let agents: Vec<serde_json::Value> = agents
+                .iter()
+                .map(|a| {
+                    let (id, cap) = a.split_once(':').unwrap_or((a, "40"));
+                    serde_json::json!({"id": id, "capacity": cap.parse::<usize>().unwrap_or(40)})
+                })
+                .collect();
+            let rows: Vec<serde_json::Value> = read_text(&decisions)?
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect();
+            let call = serde_json::json!({"date": date, "agents": agents, "decisions": rows,
+                "max_difficult_in_row": max_difficult_in_row})
+            .to_string();
+            let answer = session.call("queue", &call);
+            let v: serde_json::Value = serde_json::from_str(&answer)?;
+            let Some(ok) = v.get("ok") else {
+                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+                return Ok(ExitCode::from(1));
+            };
+            println!("{}", serde_json::to_string_pretty(ok)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Lint {
             policy,
             templates,
@@ -675,5 +823,21 @@ enum AuditAction {
         /// Days to keep (CN requires at least five years).
         #[arg(long, default_value_t = dunwell_host::audit::DEFAULT_RETENTION_DAYS)]
         keep_days: u32,
+    },
+}
+
+/// Experiment commands.
+#[derive(clap::Subcommand)]
+enum ExperimentAction {
+    /// Per-arm accounts, cure rate, recovered, PTP kept, complaints, and uplift vs the champion with 95% intervals.
+    Report {
+        /// The champion arm (default: the first arm in the file).
+        #[arg(long)]
+        champion: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Outcomes, JSON lines: {account_id, arm, cured, recovered, ptp_made, ptp_kept, complaint}.
+        outcomes: PathBuf,
     },
 }

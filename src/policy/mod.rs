@@ -57,6 +57,12 @@ pub struct Policy {
     /// Message rules.
     #[serde(default)]
     pub messages: MessageRules,
+    /// Agency placement and legal referral rules.
+    #[serde(default)]
+    pub escalation: crate::escalate::EscalationRules,
+    /// Champion/challenger experiments.
+    #[serde(default)]
+    pub experiments: Vec<crate::experiment::Experiment>,
 }
 
 /// The lender (or agency) messages identify.

@@ -452,6 +452,54 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             unknown_template(&policy.checkins.template),
         );
     }
+    // Experiments: unique ids, arms with unique ids whose shares add up to 100%.
+    for (ei, e) in policy.experiments.iter().enumerate() {
+        if policy.experiments[..ei].iter().any(|o| o.id == e.id) {
+            problem(
+                ErrorKind::DuplicateKey,
+                format!("/experiments/{ei}/id"),
+                format!("experiment `{}` is defined twice", e.id),
+            );
+        }
+        if e.arms.is_empty() {
+            problem(
+                ErrorKind::BadValue,
+                format!("/experiments/{ei}/arms"),
+                "an experiment needs at least one arm".into(),
+            );
+        }
+        let total: u32 = e.arms.iter().map(|a| a.share_bps).sum();
+        if !e.arms.is_empty() && total != 10_000 {
+            problem(
+                ErrorKind::Inconsistent,
+                format!("/experiments/{ei}/arms"),
+                format!("arm shares add up to {total} basis points, not 10000"),
+            );
+        }
+        for (ai, a) in e.arms.iter().enumerate() {
+            if e.arms[..ai].iter().any(|o| o.id == a.id) {
+                problem(
+                    ErrorKind::DuplicateKey,
+                    format!("/experiments/{ei}/arms/{ai}/id"),
+                    format!("arm `{}` is defined twice", a.id),
+                );
+            }
+        }
+    }
+    // Escalation: an agency needs a licence somewhere the policy operates.
+    if let Some(agency) = &policy.escalation.agency {
+        for (ai, a) in agency.agencies.iter().enumerate() {
+            for (ji, j) in a.jurisdictions.iter().enumerate() {
+                if !policy.jurisdictions.0.contains_key(j) {
+                    problem(
+                        ErrorKind::Inconsistent,
+                        format!("/escalation/agency/agencies/{ai}/jurisdictions/{ji}"),
+                        format!("jurisdiction `{j}` is not defined in `jurisdictions`"),
+                    );
+                }
+            }
+        }
+    }
     if policy.jurisdictions.0.is_empty() {
         problem(
             ErrorKind::BadValue,

@@ -89,7 +89,7 @@ pub struct Plan {
 }
 
 /// Plans contact for an account whose delinquency and promises are already in `d`.
-pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) -> Plan {
+pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decision, as_of: Instant) -> Plan {
     let zone = account.borrower.time_zone;
     let Some(jurisdiction) = policy.jurisdictions.0.get(&account.jurisdiction) else {
         return Plan {
@@ -115,7 +115,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
         not_before: as_of,
         horizon_end,
     };
-    let segment = policy.segments.iter().find(|s| matches(s, account, &d.bucket, band));
+    let segment = segments.iter().find(|s| matches(s, account, &d.bucket, band));
     let ladder: &[Step] = segment.map_or(&[], |s| s.ladder.as_slice());
     let seg_name = segment.map(|s| s.name.clone());
 
@@ -166,7 +166,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
         }
     }
     let last_day = horizon_end.local_date(zone);
-    for seg in &policy.segments {
+    for seg in segments {
         for s in seg.ladder.iter().filter(|s| applicable(s)) {
             // Only the segment that is first to match the bucket at this step's DPD plans it.
             let bucket_then = if s.dpd > 0 {
@@ -174,7 +174,7 @@ pub fn plan(policy: &Policy, account: &Account, d: &Decision, as_of: Instant) ->
             } else {
                 d.bucket.as_str()
             };
-            let owner = policy.segments.iter().find(|x| matches(x, account, bucket_then, band));
+            let owner = segments.iter().find(|x| matches(x, account, bucket_then, band));
             if owner.is_none_or(|o| o.name != seg.name) || wanted.iter().any(|w| w.1 == seg.name && w.0.id == s.id) {
                 continue;
             }

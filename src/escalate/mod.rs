@@ -1,0 +1,337 @@
+//! Escalation: when gentle steps have failed, whether and where to place the account with a collection
+//! agency, and whether a legal referral is worth it — each with its eligibility rules spelled out, so a
+//! decision says not only "no" but which rule said it.
+//!
+//! Agencies are ranked by measured performance (recovery rate, complaint rate, cost) with the policy's
+//! weights. A placed account is recalled after `recall_after_days` without a payment. Agency contact
+//! follows a gentle → neutral → firm progression by days since placement and stays inside the same
+//! jurisdiction rules as in-house contact (the schedule's presets apply to the agency's actions too).
+//!
+//! Legal referral needs the balance, the DPD, contact exhausted and no dispute, and then a cost/benefit test:
+//! expected recovery × probability of success − legal costs, discounted over the expected duration. All
+//! figures are policy parameters; money stays in minor units and rates in basis points.
+
+pub mod evidence;
+
+use crate::account::Account;
+use crate::decision::Decision;
+use crate::policy::Tone;
+use serde::{Deserialize, Serialize};
+
+/// Escalation rules in the policy (absent: decisions carry no escalation).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationRules {
+    /// Agency placement.
+    #[serde(default)]
+    pub agency: Option<AgencyRules>,
+    /// Legal referral.
+    #[serde(default)]
+    pub legal: Option<LegalRules>,
+}
+
+/// When and where to place with an agency.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyRules {
+    /// Least DPD.
+    pub min_dpd: i64,
+    /// Least outstanding balance (minor units).
+    #[serde(default)]
+    pub min_balance: i64,
+    /// Require the ladder's last step to have been reached.
+    #[serde(default = "yes")]
+    pub require_ladder_exhausted: bool,
+    /// Days after placement without a payment before the account is recalled.
+    pub recall_after_days: i64,
+    /// Tone of agency contact by days since placement (first entry whose `after_days` is reached, from
+    /// the end).
+    #[serde(default = "default_stages")]
+    pub stages: Vec<AgencyStage>,
+    /// Ranking weights, per mille.
+    #[serde(default)]
+    pub weights: Weights,
+    /// The agencies.
+    pub agencies: Vec<Agency>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_stages() -> Vec<AgencyStage> {
+    vec![
+        AgencyStage {
+            after_days: 0,
+            tone: Tone::Gentle,
+        },
+        AgencyStage {
+            after_days: 30,
+            tone: Tone::Neutral,
+        },
+        AgencyStage {
+            after_days: 60,
+            tone: Tone::Firm,
+        },
+    ]
+}
+
+/// A tone from some day of a placement on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyStage {
+    /// Days since placement.
+    pub after_days: i64,
+    /// Tone.
+    pub tone: Tone,
+}
+
+/// How agency measures weigh (per mille).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    /// Weight of the recovery rate (higher is better).
+    #[serde(default = "w_recovery")]
+    pub recovery: i64,
+    /// Weight of the complaint rate (higher is worse).
+    #[serde(default = "w_complaint")]
+    pub complaint: i64,
+    /// Weight of the cost (commission; higher is worse).
+    #[serde(default = "w_cost")]
+    pub cost: i64,
+}
+
+fn w_recovery() -> i64 {
+    1000
+}
+fn w_complaint() -> i64 {
+    5000
+}
+fn w_cost() -> i64 {
+    500
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            recovery: w_recovery(),
+            complaint: w_complaint(),
+            cost: w_cost(),
+        }
+    }
+}
+
+/// An agency and its measured performance.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Jurisdictions it is licensed in.
+    pub jurisdictions: Vec<String>,
+    /// Share of placed balances recovered, basis points.
+    pub recovery_bps: i64,
+    /// Complaints per placed account, basis points.
+    pub complaint_bps: i64,
+    /// Commission on amounts recovered, basis points.
+    pub cost_bps: i64,
+}
+
+/// When a legal referral is considered and how it is costed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalRules {
+    /// Least DPD.
+    pub min_dpd: i64,
+    /// Least outstanding balance (minor units).
+    pub min_balance: i64,
+    /// Fixed legal costs per case (minor units, account currency).
+    pub costs: i64,
+    /// Probability the claim succeeds, basis points.
+    pub success_bps: i64,
+    /// Share of the balance recovered when it succeeds, basis points.
+    pub recovery_bps: i64,
+    /// Expected duration in days.
+    pub duration_days: i64,
+    /// Annual discount rate, basis points.
+    pub discount_bps: i64,
+}
+
+/// What a decision says about escalation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Escalation {
+    /// Agency placement.
+    pub agency: Option<AgencyView>,
+    /// Legal referral.
+    pub legal: Option<LegalView>,
+}
+
+/// Agency placement for this account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgencyView {
+    /// Every eligibility rule met.
+    pub eligible: bool,
+    /// The rules not met (stable codes).
+    pub blocked_by: Vec<&'static str>,
+    /// Agencies licensed for the jurisdiction, best first, with their scores.
+    pub ranking: Vec<RankedAgency>,
+    /// Where the account is placed now, if it is.
+    pub placed_with: Option<String>,
+    /// Days since placement.
+    pub days_placed: Option<i64>,
+    /// Tone of agency contact now.
+    pub tone: Option<Tone>,
+    /// Recall: placed for `recall_after_days` without a payment.
+    pub recall: bool,
+}
+
+/// An agency's score (higher is better).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RankedAgency {
+    /// Id.
+    pub id: String,
+    /// Weighted score: recovery·w − complaints·w − cost·w, in basis points × weights / 1000.
+    pub score: i64,
+}
+
+/// Legal referral for this account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LegalView {
+    /// Every eligibility rule met.
+    pub eligible: bool,
+    /// The rules not met.
+    pub blocked_by: Vec<&'static str>,
+    /// Balance × recovery share × probability of success, discounted over the duration (minor units).
+    pub expected_recovery: i64,
+    /// Legal costs.
+    pub costs: i64,
+    /// Expected recovery − costs.
+    pub net: i64,
+    /// Eligible and worth it.
+    pub recommend: bool,
+}
+
+/// Basis points of an amount, rounded half away from zero.
+fn bps(amount: i64, rate: i64) -> i64 {
+    let p = i128::from(amount) * i128::from(rate);
+    let q = (p + 5_000 * p.signum()) / 10_000;
+    i64::try_from(q).unwrap_or(i64::MAX)
+}
+
+/// Escalation for a decision (needs its stage, arrears and flags).
+pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Option<Escalation> {
+    if rules.agency.is_none() && rules.legal.is_none() {
+        return None;
+    }
+    let today = d.as_of.local_date(account.borrower.time_zone);
+    let f = &account.flags;
+    let outstanding = d.arrears.outstanding.0;
+    let exhausted = d.stage.of > 0 && d.stage.index >= d.stage.of;
+    let agency = rules.agency.as_ref().map(|r| {
+        let mut blocked = Vec::new();
+        if d.dpd < r.min_dpd {
+            blocked.push("dpd_below_minimum");
+        }
+        if outstanding < r.min_balance {
+            blocked.push("balance_below_minimum");
+        }
+        if r.require_ladder_exhausted && !exhausted {
+            blocked.push("ladder_not_exhausted");
+        }
+        if f.dispute {
+            blocked.push("dispute_open");
+        }
+        if f.hardship {
+            blocked.push("hardship");
+        }
+        if f.cease {
+            blocked.push("cease_requested");
+        }
+        if f.bankruptcy || f.deceased || f.attorney {
+            blocked.push("under_review");
+        }
+        let w = r.weights;
+        let mut ranking: Vec<RankedAgency> = r
+            .agencies
+            .iter()
+            .filter(|a| a.jurisdictions.contains(&account.jurisdiction))
+            .map(|a| RankedAgency {
+                id: a.id.clone(),
+                score: (a.recovery_bps * w.recovery - a.complaint_bps * w.complaint - a.cost_bps * w.cost) / 1000,
+            })
+            .collect();
+        ranking.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+        if ranking.is_empty() {
+            blocked.push("no_licensed_agency");
+        }
+        let placement = account.placement.as_ref();
+        let days_placed = placement.map(|p| (today - p.placed_at.local_date(account.borrower.time_zone)).num_days());
+        let paid_since = placement.is_some_and(|p| account.history.payments.iter().any(|x| x.at >= p.placed_at));
+        let tone = days_placed.map(|days| {
+            r.stages
+                .iter()
+                .filter(|s| s.after_days <= days)
+                .max_by_key(|s| s.after_days)
+                .map_or(Tone::Gentle, |s| s.tone)
+        });
+        let recall = days_placed.is_some_and(|days| days >= r.recall_after_days && !paid_since);
+        AgencyView {
+            eligible: blocked.is_empty(),
+            blocked_by: blocked,
+            ranking,
+            placed_with: placement.map(|p| p.agency.clone()),
+            days_placed,
+            tone,
+            recall,
+        }
+    });
+    let legal = rules.legal.as_ref().map(|r| {
+        let mut blocked = Vec::new();
+        if d.dpd < r.min_dpd {
+            blocked.push("dpd_below_minimum");
+        }
+        if outstanding < r.min_balance {
+            blocked.push("balance_below_minimum");
+        }
+        if !exhausted {
+            blocked.push("contact_not_exhausted");
+        }
+        if f.dispute {
+            blocked.push("dispute_open");
+        }
+        if f.hardship {
+            blocked.push("hardship");
+        }
+        if f.bankruptcy || f.deceased {
+            blocked.push("under_review");
+        }
+        // Present value: divide by (1 + rate × days/365), simple discounting in integer arithmetic.
+        let gross = bps(bps(outstanding, r.recovery_bps), r.success_bps);
+        let denom = 3_650_000_i128 + i128::from(r.discount_bps) * i128::from(r.duration_days);
+        let expected = i64::try_from(i128::from(gross) * 3_650_000 / denom.max(1)).unwrap_or(i64::MAX);
+        let net = expected - r.costs;
+        LegalView {
+            eligible: blocked.is_empty(),
+            recommend: blocked.is_empty() && net > 0,
+            blocked_by: blocked,
+            expected_recovery: expected,
+            costs: r.costs,
+            net,
+        }
+    });
+    Some(Escalation { agency, legal })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bps;
+
+    #[test]
+    fn basis_points_round_half_away() {
+        assert_eq!(bps(10_000, 2_500), 2_500);
+        assert_eq!(bps(3, 5_000), 2);
+        assert_eq!(bps(-3, 5_000), -2);
+    }
+}
