@@ -52,12 +52,17 @@ export interface Account {
   channels?: Partial<Record<'sms' | 'email' | 'letter' | 'call' | 'social_dm', ChannelState>>;
   history?: {
     payments?: { at: Instant; amount: Amount }[];
-    contacts?: { at: Instant; channel: Channel; direction?: 'outbound' | 'inbound'; outcome: Outcome }[];
+    /** `intents` on a reply (from the `reply` operation's `contact`) soften the next messages. */
+    contacts?: { at: Instant; channel: Channel; direction?: 'outbound' | 'inbound'; outcome: Outcome; intents?: string[] }[];
     promises?: { id: string; made_at: Instant; due: DateString; amount: Amount; cancelled_at?: Instant }[];
   };
   flags?: Partial<Record<'cease' | 'dispute' | 'bankruptcy' | 'deceased' | 'attorney' | 'hardship', boolean>>;
   features?: Record<string, number | string | boolean>;
   opened?: DateString;
+  /** Contract reference, for evidence packs. */
+  contract?: string;
+  /** The collection agency the account is placed with. */
+  placement?: { agency: string; placed_at: Instant };
 }
 
 export interface PromiseStatus {
@@ -90,6 +95,51 @@ export interface Decision {
     outstanding: Amount;
   };
   promises: PromiseStatus[];
+  score: { points: number; probability: number; band: string; reasons: { feature: string; value: unknown; points: number; max_points: number }[] } | null;
+  segment: string | null;
+  stage: { step: string | null; index: number; of: number };
+  actions: Action[];
+  suppressed: { step: string; channel: Channel; reason: string; until: Instant | null }[];
+  review: string | null;
+  offers: { id: string; kind: string; schedule: { due: DateString; amount: Amount }[]; total: Amount; monthly_burden: Amount; savings: Amount; affordable: boolean | null; forbearance: boolean; expected_recovery: Amount }[];
+  debt_advice: { name: string; contact: string } | null;
+  /** Agency placement and legal referral (null when the policy has no escalation rules). */
+  escalation: {
+    agency: { eligible: boolean; blocked_by: string[]; ranking: { id: string; score: number }[]; placed_with: string | null; days_placed: number | null; tone: Tone | null; recall: boolean } | null;
+    legal: { eligible: boolean; blocked_by: string[]; expected_recovery: Amount; costs: Amount; net: Amount; recommend: boolean } | null;
+  } | null;
+  /** Champion/challenger arms the account is in. */
+  experiments: { experiment: string; arm: string }[];
+}
+
+export type Tone = 'gentle' | 'neutral' | 'firm';
+
+/** A planned action with its rendered words. */
+export interface Action {
+  step: string;
+  channel: Channel;
+  /** Borrower's local time with offset. */
+  at: Instant;
+  at_utc: Instant;
+  template: string;
+  tone: Tone;
+  mode: 'auto' | 'manual';
+  queue: string | null;
+  rule: string;
+  adjusted: string[];
+  /** Why the tone is softer than the step's: the borrower's hardship or a recent angry reply. */
+  softened: 'hardship' | 'angry_reply' | null;
+  /** The words (null for agency and legal referrals). */
+  message: Message | null;
+}
+
+export interface Message {
+  /** `<locale>/<template id>` that wrote it. */
+  template: string;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  sms: { encoding: 'gsm7' | 'ucs2'; units: number; segments: number } | null;
 }
 
 /** The policy document; see policies/default.json. `{}` means every default. */
@@ -102,7 +152,8 @@ export declare class Engine {
   decide(account: Account, asOf: Instant): Decision;
   /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws. */
   decideJson(callJson: string): string;
-  /** Any operation by name (`decide`, `decide_batch`), envelope JSON out; never throws. */
+  /** Any operation by name (`decide`, `decide_batch`, `render`, `reply`, `lint`, `evidence`, `experiment_report`,
+   *  `kpi`, `queue`, `fit`; see `info().ops`), envelope JSON out; never throws. */
   callJson(op: string, inputJson: string): string;
   readonly policySha256: string;
   /** Validation warnings, as a JSON array string. */

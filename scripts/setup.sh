@@ -15,13 +15,14 @@ if [ "$want" != "$have" ]; then
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ]; then
-    echo "installing Debian chromium"
+  # Chromium, and a CJK font so the Chinese screenshots of the widgets show characters, not boxes.
+  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+    echo "installing Debian chromium and fonts-wqy-microhei"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
+    apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
     (cd tests/browser && npm ci --no-audit --no-fund --silent)
   fi
 fi

@@ -18,7 +18,8 @@ cargo test --workspace
 step Node and TypeScript declarations
 tests/browser/node_modules/.bin/tsc -p pkg/tsconfig.json
 node --test pkg/test/
-step Chromium
+step Chromium: package vectors, widgets, console, single-file build
+bash scripts/build-single.sh >/dev/null
 node --test tests/browser/
 step parity
 bash scripts/parity.sh

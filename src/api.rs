@@ -51,6 +51,7 @@ pub fn call(engine: &Engine, op: &str, input: &str) -> String {
         "experiment_report" => experiment_report(input),
         "kpi" => kpi(input),
         "queue" => queue(input),
+        "learn" => learn(input),
         other => error_envelope(
             &Error::new(
                 Scope::Call,
@@ -266,6 +267,12 @@ pub fn kpi(input: &str) -> String {
 /// `queue`: the collectors' prioritised work list from decisions.
 pub fn queue(input: &str) -> String {
     let result = json::parse::<crate::queue::QueueCall>(input, |_| Scope::Call).and_then(|c| crate::queue::build(&c));
+    envelope(&result, &[])
+}
+
+/// `learn`: response rates per segment × channel × tone from contact and payment history (Beta posteriors).
+pub fn learn(input: &str) -> String {
+    let result = json::parse::<crate::learn::LearnCall>(input, |_| Scope::Call).and_then(|c| crate::learn::learn(&c));
     envelope(&result, &[])
 }
 

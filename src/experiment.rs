@@ -315,8 +315,9 @@ mod tests {
         assert_eq!(rep.arms[1].ptp_kept_rate, Some(0.75));
         let u = rep.arms[1].uplift.as_ref().unwrap_or_else(|| unreachable!());
         assert_eq!(u.cure_rate.diff, 0.25);
-        // se = sqrt(.75·.25/4 + .5·.5/4) = sqrt(0.109375) = 0.330719; ±1.959964·se = ±0.648197.
-        assert_eq!(u.cure_rate.low, r6(0.25 - 0.648_198));
+        // se = sqrt(.75·.25/4 + .5·.5/4) = sqrt(0.109375) = 0.3307189; ±1.959964·se = ±0.6481972.
+        assert_eq!(u.cure_rate.low, -0.398197);
+        assert_eq!(u.cure_rate.high, 0.898197);
         assert_eq!(u.recovered_mean.diff, 100.0);
         // se = sqrt(2 · 16,666.67 / 4) = 91.287; ±178.919.
         assert!(

@@ -30,6 +30,7 @@ pub mod escalate;
 pub mod experiment;
 pub mod json;
 pub mod kpi;
+pub mod learn;
 pub mod money;
 pub mod policy;
 pub mod promise;

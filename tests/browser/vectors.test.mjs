@@ -1,21 +1,11 @@
 // Replays the shared vectors in headless Debian Chromium through the package's web entry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { ROOT, loadVectors, finish } from '../js/corpus.mjs';
 import { serve } from './server.mjs';
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-export async function launch() {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dunwell-chromium-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-  });
-}
 
 test('every vector gives the expected output in Chromium, with the host module sha256', async () => {
   const server = await serve();
