@@ -76,9 +76,17 @@ pub fn decide(engine: &Engine, input: &str) -> String {
 #[serde(deny_unknown_fields)]
 struct BatchHeader {
     as_of: Instant,
+    /// Write messages (default true; false for plans without words).
+    #[serde(default = "yes")]
+    messages: bool,
 }
 
-/// `decide_batch`: the first line is `{"as_of": …}`, every further non-blank line one account. Returns one
+fn yes() -> bool {
+    true
+}
+
+/// `decide_batch`: the first line is `{"as_of": …}` (with `"messages": false` to plan without words), every further
+/// non-blank line one account. Returns one
 /// envelope per account line, in order, separated by `\n`; error paths are relative to that line's account.
 pub fn decide_batch(engine: &Engine, input: &str) -> String {
     let mut lines = input.lines().filter(|l| !l.trim().is_empty());
@@ -101,7 +109,7 @@ pub fn decide_batch(engine: &Engine, input: &str) -> String {
             out.push('\n');
         }
         let result = json::parse::<Account>(line, |_| Scope::Account)
-            .and_then(|a| decision::decide_account(engine, &a, header.as_of, ""));
+            .and_then(|a| decision::decide_with(engine, &a, header.as_of, "", header.messages));
         out.push_str(&envelope(&result, &[]));
     }
     out

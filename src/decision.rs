@@ -22,6 +22,14 @@ pub struct DecideCall {
     pub account: Account,
     /// The moment of the decision (RFC 3339 with offset). There is no other "now".
     pub as_of: Instant,
+    /// Write each action's message (default). Plans without words are for simulations and dashboards,
+    /// where the words are never read and cost most of the time.
+    #[serde(default = "yes")]
+    pub messages: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The decision for one account at `as_of`. Field order is the output's key order.
@@ -80,7 +88,7 @@ pub struct Decision {
 /// # Errors
 /// `account.unknown_jurisdiction` when the policy does not define the account's jurisdiction.
 pub fn decide(engine: &Engine, call: &DecideCall) -> Result<Decision, Error> {
-    decide_account(engine, &call.account, call.as_of, "/account")
+    decide_with(engine, &call.account, call.as_of, "/account", call.messages)
 }
 
 /// Decides for an account; `path` is where the account sits in the caller's input (for error paths).
@@ -89,6 +97,17 @@ pub(crate) fn decide_account(
     account: &Account,
     as_of: Instant,
     path: &str,
+) -> Result<Decision, Error> {
+    decide_with(engine, account, as_of, path, true)
+}
+
+/// Decides, writing the messages or not.
+pub(crate) fn decide_with(
+    engine: &Engine,
+    account: &Account,
+    as_of: Instant,
+    path: &str,
+    messages: bool,
 ) -> Result<Decision, Error> {
     let policy = &engine.policy;
     if !policy.jurisdictions.0.contains_key(&account.jurisdiction) {
@@ -198,15 +217,16 @@ pub(crate) fn decide_account(
         }
     }
     decision.escalation = crate::escalate::assess(&policy.escalation, account, &decision);
-    write_messages(engine, account, &mut decision)?;
+    soften(engine, account, &mut decision);
+    if messages {
+        write_messages(engine, account, &mut decision)?;
+    }
     Ok(decision)
 }
 
-/// Softens the tone where the borrower's situation calls for it, then writes every action's message.
-fn write_messages(engine: &Engine, account: &Account, decision: &mut Decision) -> Result<(), Error> {
-    let policy = &engine.policy;
-    let softened = tone::softening(account, policy.messages.soften_days, decision.as_of);
-    if let Some(s) = softened {
+/// Softens the tone where the borrower's situation calls for it.
+fn soften(engine: &Engine, account: &Account, decision: &mut Decision) {
+    if let Some(s) = tone::softening(account, engine.policy.messages.soften_days, decision.as_of) {
         for a in &mut decision.actions {
             let tone = s.apply(a.tone);
             if tone != a.tone {
@@ -215,6 +235,11 @@ fn write_messages(engine: &Engine, account: &Account, decision: &mut Decision) -
             }
         }
     }
+}
+
+/// Writes every action's message.
+fn write_messages(engine: &Engine, account: &Account, decision: &mut Decision) -> Result<(), Error> {
+    let policy = &engine.policy;
     let mut messages = Vec::with_capacity(decision.actions.len());
     for a in &decision.actions {
         let spec = context::Spec {

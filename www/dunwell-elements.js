@@ -292,7 +292,8 @@ export class StrategySimulator extends DunwellElement {
       if (text == null) text = await (await fetch(new URL(this.getAttribute('portfolio') || 'sample/portfolio.jsonl', document.baseURI))).text();
       const lines = name?.endsWith('.csv') ? csvToJsonl(text) : text.split('\n').filter((l) => l.trim());
       const engine = await engineFor(this.policy);
-      const out = engine.callJson('decide_batch', `${JSON.stringify({ as_of: this.getAttribute('as-of') })}\n${lines.join('\n')}`).split('\n');
+      // A simulation reads plans, not words: decide without writing messages.
+      const out = engine.callJson('decide_batch', `${JSON.stringify({ as_of: this.getAttribute('as-of'), messages: false })}\n${lines.join('\n')}`).split('\n');
       const perDay = new Map(), suppressed = new Map(), buckets = new Map();
       let recovery = 0, decided = 0;
       for (const line of out) {

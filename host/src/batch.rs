@@ -57,6 +57,8 @@ pub struct Batch {
     pub resume: bool,
     /// Run id (default: derived from the input, as_of, policy and shard).
     pub run_id: Option<String>,
+    /// Write each action's message (the default).
+    pub messages: bool,
 }
 
 /// What a run did, for the summary.
@@ -310,7 +312,12 @@ fn account_id(line: &str) -> Option<String> {
 /// Unreadable input, an invalid policy or `as_of`, an audit database that fails, an unwritable output.
 pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     let started = Instant::now();
-    let header = serde_json::json!({ "as_of": b.as_of }).to_string();
+    let header = if b.messages {
+        serde_json::json!({ "as_of": b.as_of })
+    } else {
+        serde_json::json!({ "as_of": b.as_of, "messages": false })
+    }
+    .to_string();
     let workers = b.workers.max(1);
     let mut sessions = Vec::with_capacity(workers);
     for _ in 0..workers {
@@ -403,6 +410,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     });
     let to = b.to;
     let as_of = b.as_of.clone();
+    let header_w = header.clone();
     let audit_w = audit.clone();
     let run_w = run_id.clone();
     let policy_w = policy_sha.clone();
@@ -424,7 +432,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
             pending.insert(done.seq, done);
             while let Some(d) = pending.remove(&next) {
                 if let Some(a) = &audit_w {
-                    let header = serde_json::json!({ "as_of": as_of }).to_string();
+                    let header = &header_w;
                     let inputs: Vec<String> = d
                         .rows
                         .iter()

@@ -58,6 +58,9 @@ enum Command {
         /// Run id (default: derived from the input path, as_of, policy and shard).
         #[arg(long)]
         run_id: Option<String>,
+        /// Plan without writing messages (faster; for simulations and dashboards).
+        #[arg(long)]
+        no_messages: bool,
         /// Accounts (JSON lines or CSV); `-` for standard input.
         #[arg(default_value = "-")]
         input: String,
@@ -682,6 +685,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             no_audit,
             resume,
             run_id,
+            no_messages,
             input,
         } => {
             let rt = runtime(cli.module)?;
@@ -697,6 +701,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 audit: (!no_audit).then_some(audit),
                 resume,
                 run_id,
+                messages: !no_messages,
             };
             let (tally, _) = dunwell_host::batch::run(&rt, &batch)?;
             let _ = summary;

@@ -20,6 +20,9 @@ use wasmtime::{
 /// The C ABI version this host speaks.
 pub const ABI_VERSION: u32 = 1;
 
+/// Budget for instantiating a module and building its engine.
+const SETUP_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How often the epoch advances; deadlines are whole ticks.
 const TICK: Duration = Duration::from_millis(10);
 
@@ -207,7 +210,9 @@ impl Runtime {
             .build();
         let mut store = Store::new(&self.inner.engine, Ctx { limits });
         store.limiter(|c| &mut c.limits);
-        store.set_epoch_deadline(ticks(self.inner.limits.call_timeout));
+        // Instantiating and building the engine (policy validation, compiling and linting templates) is a
+        // one-time setup, not a call: it gets its own, longer budget.
+        store.set_epoch_deadline(ticks(self.inner.limits.call_timeout.max(SETUP_TIMEOUT)));
         let instance = self.inner.pre.instantiate(&mut store)?;
         Ok((store, instance))
     }
