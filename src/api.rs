@@ -27,6 +27,7 @@ pub const OPS: &[&str] = &[
     "experiment_report",
     "kpi",
     "queue",
+    "learn",
 ];
 
 /// Which document a path inside a decide call belongs to.

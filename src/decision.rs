@@ -161,6 +161,30 @@ pub(crate) fn decide_with(
             .get(&account.jurisdiction)
             .and_then(|j| j.debt_advice.clone());
     }
+    // Champion/challenger: the account's arm in each experiment; the first arm that brings its own ladders
+    // (or tone) is the one that applies.
+    let mut segments: &[crate::policy::Segment] = &policy.segments;
+    let mut arm_tone = None;
+    let mut offer_rules = &policy.offers;
+    for e in &policy.experiments {
+        if let Some(arm) = crate::experiment::assign(e, &account.id) {
+            decision.experiments.push(crate::experiment::Assignment {
+                experiment: e.id.clone(),
+                arm: arm.id.clone(),
+            });
+            if let Some(own) = &arm.segments
+                && std::ptr::eq(segments, policy.segments.as_slice())
+            {
+                segments = own;
+            }
+            arm_tone = arm_tone.or(arm.tone);
+            if let Some(own) = &arm.offers
+                && std::ptr::eq(offer_rules, &policy.offers)
+            {
+                offer_rules = own;
+            }
+        }
+    }
     let overdue = arrange::overdue_items(account, zone, as_of, policy.dpd.tolerance.0);
     if !overdue.is_empty() {
         let terms = arrange::terms(policy, &account.jurisdiction);
@@ -182,25 +206,7 @@ pub(crate) fn decide_with(
             outstanding,
             regular,
         };
-        decision.offers = arrange::offers::build(&policy.offers, &basis);
-    }
-    // Champion/challenger: the account's arm in each experiment; the first arm that brings its own ladders
-    // (or tone) is the one that applies.
-    let mut segments: &[crate::policy::Segment] = &policy.segments;
-    let mut arm_tone = None;
-    for e in &policy.experiments {
-        if let Some(arm) = crate::experiment::assign(e, &account.id) {
-            decision.experiments.push(crate::experiment::Assignment {
-                experiment: e.id.clone(),
-                arm: arm.id.clone(),
-            });
-            if let Some(own) = &arm.segments
-                && std::ptr::eq(segments, policy.segments.as_slice())
-            {
-                segments = own;
-            }
-            arm_tone = arm_tone.or(arm.tone);
-        }
+        decision.offers = arrange::offers::build(offer_rules, &basis);
     }
     let plan = schedule::plan(policy, segments, account, &decision, as_of);
     decision.segment = plan.segment;

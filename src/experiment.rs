@@ -38,6 +38,9 @@ pub struct Arm {
     /// Tone of every message in this arm, if set (before softening).
     #[serde(default)]
     pub tone: Option<Tone>,
+    /// Offer rules used instead of the policy's `offers` for accounts in this arm.
+    #[serde(default)]
+    pub offers: Option<crate::policy::OfferRules>,
 }
 
 /// An account's arm in one experiment.
@@ -340,12 +343,14 @@ mod tests {
                     share_bps: 5000,
                     segments: None,
                     tone: None,
+                    offers: None,
                 },
                 Arm {
                     id: "challenger".into(),
                     share_bps: 5000,
                     segments: None,
                     tone: None,
+                    offers: None,
                 },
             ],
         };

@@ -629,6 +629,10 @@ pub struct ChannelRules {
     /// Order when the age is unknown or no rule applies.
     #[serde(default = "default_order")]
     pub default_order: Vec<Channel>,
+    /// Response rates learned from history (the `learn` operation): `best` steps try the channels that work
+    /// for the segment first, except for a deterministic exploration share that keeps the profile order.
+    #[serde(default)]
+    pub learned: Option<LearnedChannels>,
 }
 
 impl Default for ChannelRules {
@@ -636,8 +640,37 @@ impl Default for ChannelRules {
         ChannelRules {
             by_age: default_by_age(),
             default_order: default_order(),
+            learned: None,
         }
     }
+}
+
+/// Learned channel response rates.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnedChannels {
+    /// Share of step placements (basis points) that keep the profile order, so every channel keeps being
+    /// measured. Chosen by a hash of the account and step, so it is the same on every host.
+    #[serde(default = "default_explore")]
+    pub explore_bps: u32,
+    /// Rates per segment and channel (the `mean` of the `learn` output).
+    pub rates: Vec<LearnedRate>,
+}
+
+fn default_explore() -> u32 {
+    1000
+}
+
+/// One learned rate.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnedRate {
+    /// Segment.
+    pub segment: String,
+    /// Channel.
+    pub channel: Channel,
+    /// Posterior mean response rate, 0–1.
+    pub mean: f64,
 }
 
 /// A channel order for borrowers up to an age.

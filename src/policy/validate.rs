@@ -486,6 +486,15 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             }
         }
     }
+    if let Some(l) = &policy.channels.learned
+        && l.explore_bps > 10_000
+    {
+        problem(
+            ErrorKind::OutOfRange,
+            "/channels/learned/explore_bps".into(),
+            format!("{} basis points is more than 100%", l.explore_bps),
+        );
+    }
     // Escalation: an agency needs a licence somewhere the policy operates.
     if let Some(agency) = &policy.escalation.agency {
         for (ai, a) in agency.agencies.iter().enumerate() {

@@ -281,7 +281,8 @@ fn schedule_step(
         return;
     }
     let mut last_block: Option<(Channel, Reason, Option<Instant>)> = None;
-    for ch in candidates(s, account, policy, as_of, rules) {
+    let segment = rule.split('/').next().unwrap_or_default();
+    for ch in candidates(s, account, policy, as_of, rules, segment) {
         if let Some(reason) = unusable(account, ch, rules) {
             out.suppressed.push(Suppressed {
                 step: s.id.clone(),
@@ -415,10 +416,11 @@ fn candidates(
     policy: &Policy,
     as_of: Instant,
     rules: &preset::ContactRules,
+    segment: &str,
 ) -> Vec<Channel> {
     let order = profile_order(account, policy, as_of);
     match s.channel {
-        StepChannel::Best(_) => order,
+        StepChannel::Best(_) => learned_order(order, account, policy, segment, &s.id),
         StepChannel::Fixed(ch) => {
             let mut v = vec![ch];
             if unusable(account, ch, rules).is_some() {
@@ -427,6 +429,37 @@ fn candidates(
             v
         }
     }
+}
+
+/// Reorders a `best` step's channels by the segment's learned response rates (the borrower's preferred channel
+/// stays first), unless this account and step fall in the exploration share.
+fn learned_order(order: Vec<Channel>, account: &Account, policy: &Policy, segment: &str, step: &str) -> Vec<Channel> {
+    let Some(learned) = &policy.channels.learned else {
+        return order;
+    };
+    let rate = |ch: Channel| {
+        learned
+            .rates
+            .iter()
+            .find(|r| r.segment == segment && r.channel == ch)
+            .map(|r| r.mean)
+    };
+    if !order.iter().any(|c| rate(*c).is_some())
+        || crate::experiment::slot(&format!("explore:{step}"), &account.id) < learned.explore_bps
+    {
+        return order;
+    }
+    let preferred = account.borrower.preferred_channel;
+    let (mut head, mut rest): (Vec<Channel>, Vec<Channel>) = order.into_iter().partition(|c| Some(*c) == preferred);
+    // Stable: channels without a rate keep their profile order after the rated ones.
+    rest.sort_by(|a, b| match (rate(*a), rate(*b)) {
+        (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    head.extend(rest);
+    head
 }
 
 fn first_channel(s: &Step, account: &Account, policy: &Policy, as_of: Instant) -> Channel {
