@@ -2,7 +2,7 @@
 // simulator over N accounts (default 10,000) in headless Debian Chromium.
 // Usage: node bench/simulator.mjs [N]   (needs the module built and target/release/dunwell or target/debug/dunwell)
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../tests/js/corpus.mjs';
 import { serve } from '../tests/browser/server.mjs';
@@ -12,7 +12,7 @@ const n = Number(process.argv[2] ?? 10000);
 const bin = ['target/release/dunwell', 'target/debug/dunwell'].map((p) => join(ROOT, p)).find(existsSync);
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
 const file = join(ROOT, 'target/bench/sim-portfolio.jsonl');
-writeFileSync(file, execFileSync(bin, ['sample', '--count', String(n), '--seed', '7', '--as-of', '2026-11-28T09:00:00Z']));
+execFileSync(bin, ['sample', '--count', String(n), '--seed', '7', '--as-of', '2026-11-28T09:00:00Z', '--out', file]);
 const server = await serve();
 const context = await launch();
 try {
