@@ -436,14 +436,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 template_json,
                 account_text.trim()
             );
-            let answer = session.call("render", &call);
-            let v: serde_json::Value = serde_json::from_str(&answer)?;
-            let Some(ok) = v.get("ok") else {
-                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+            let Some(ok) = answer_ok(&session.call("render", &call))? else {
                 return Ok(ExitCode::from(1));
             };
-            eprint!("{}", dunwell_host::explain::render_message_meta(ok));
-            print!("{}", dunwell_host::explain::render_message(ok));
+            eprint!("{}", dunwell_host::explain::render_message_meta(&ok));
+            print!("{}", dunwell_host::explain::render_message(&ok));
             let findings = ok["findings"].as_array().cloned().unwrap_or_default();
             eprint!("{}", dunwell_host::explain::render_findings(&findings));
             let errors = findings.iter().filter(|f| f["severity"] == "error").count();
@@ -471,16 +468,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 serde_json::to_string(&text)?,
                 account_text.trim()
             );
-            let answer = session.call("reply", &call);
-            let v: serde_json::Value = serde_json::from_str(&answer)?;
-            let Some(ok) = v.get("ok") else {
-                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+            let Some(ok) = answer_ok(&session.call("reply", &call))? else {
                 return Ok(ExitCode::from(1));
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(ok)?);
+                println!("{}", serde_json::to_string_pretty(&ok)?);
             } else {
-                print!("{}", dunwell_host::explain::render_reply(ok));
+                print!("{}", dunwell_host::explain::render_reply(&ok));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -510,7 +504,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if let Some(o) = ok.as_object_mut() {
                 o.remove("html");
             }
-            println!("{}", serde_json::to_string_pretty(ok)?);
+            println!("{}", serde_json::to_string_pretty(&ok)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Experiment {
@@ -530,32 +524,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect::<Result<_, _>>()
                 .context("outcomes are JSON lines")?;
             let call = serde_json::json!({"champion": champion, "outcomes": rows}).to_string();
-            let answer = session.call("experiment_report", &call);
-            let v: serde_json::Value = serde_json::from_str(&answer)?;
-            let Some(ok) = v.get("ok") else {
-                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+            let Some(ok) = answer_ok(&session.call("experiment_report", &call))? else {
                 return Ok(ExitCode::from(1));
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(ok)?);
+                println!("{}", serde_json::to_string_pretty(&ok)?);
             } else {
-                print!("{}", dunwell_host::explain::render_experiment(ok));
+                print!("{}", dunwell_host::explain::render_experiment(&ok));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Kpi { json, snapshots } => {
             let rt = runtime(cli.module)?;
             let mut session = rt.session("{}").map_err(|e| anyhow::anyhow!("{e}"))?;
-            let answer = session.call("kpi", &read_text(&snapshots)?);
-            let v: serde_json::Value = serde_json::from_str(&answer)?;
-            let Some(ok) = v.get("ok") else {
-                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+            let Some(ok) = answer_ok(&session.call("kpi", &read_text(&snapshots)?))? else {
                 return Ok(ExitCode::from(1));
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(ok)?);
+                println!("{}", serde_json::to_string_pretty(&ok)?);
             } else {
-                print!("{}", dunwell_host::explain::render_kpi(ok));
+                print!("{}", dunwell_host::explain::render_kpi(&ok));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -582,13 +570,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let call = serde_json::json!({"date": date, "agents": agents, "decisions": rows,
                 "max_difficult_in_row": max_difficult_in_row})
             .to_string();
-            let answer = session.call("queue", &call);
-            let v: serde_json::Value = serde_json::from_str(&answer)?;
-            let Some(ok) = v.get("ok") else {
-                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+            let Some(ok) = answer_ok(&session.call("queue", &call))? else {
                 return Ok(ExitCode::from(1));
             };
-            println!("{}", serde_json::to_string_pretty(ok)?);
+            println!("{}", serde_json::to_string_pretty(&ok)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint {
@@ -603,16 +588,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 serde_json::json!({ "templates": templates }).to_string()
             };
-            let answer = session.call("lint", &call);
-            let v: serde_json::Value = serde_json::from_str(&answer)?;
-            let Some(ok) = v.get("ok") else {
-                eprintln!("{}", dunwell_host::explain::render(&answer).trim_end());
+            let Some(ok) = answer_ok(&session.call("lint", &call))? else {
                 return Ok(ExitCode::from(1));
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(ok)?);
+                println!("{}", serde_json::to_string_pretty(&ok)?);
             } else {
-                print!("{}", dunwell_host::explain::render_lint_report(ok));
+                print!("{}", dunwell_host::explain::render_lint_report(&ok));
             }
             Ok(if ok["errors"].as_u64() == Some(0) {
                 ExitCode::SUCCESS
@@ -800,6 +782,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
         },
+    }
+}
+
+/// The `ok` value of an answer; an error envelope is printed (code, path, message) and gives `None`.
+fn answer_ok(answer: &str) -> anyhow::Result<Option<serde_json::Value>> {
+    let mut v: serde_json::Value = serde_json::from_str(answer)?;
+    match v.get_mut("ok") {
+        Some(ok) => Ok(Some(ok.take())),
+        None => {
+            eprintln!("{}", dunwell_host::explain::render(answer).trim_end());
+            Ok(None)
+        }
     }
 }
 

@@ -72,6 +72,20 @@ pub struct Report {
     pub findings: Vec<SweepFinding>,
 }
 
+/// What makes two findings the same: template, code, channel, where and at which byte.
+type FindingKey = (String, &'static str, Channel, &'static str, Option<usize>);
+
+impl Report {
+    /// Adds a finding unless the same one was already reported for another tone, locale or specimen.
+    fn add(&mut self, seen: &mut BTreeSet<FindingKey>, f: SweepFinding) {
+        let k = &f.finding;
+        if seen.insert((k.template.clone(), k.code, f.channel, k.within, k.position)) {
+            self.errors += usize::from(k.severity == Severity::Error);
+            self.findings.push(f);
+        }
+    }
+}
+
 /// Template ids a policy sends: its ladders' (referrals excluded), its check-ins', and its own templates'.
 pub fn template_ids(policy: &Policy, own_only: bool) -> Vec<String> {
     let own: BTreeSet<String> = policy
@@ -145,18 +159,17 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                             disclose: id != "reply_wrong_person",
                         };
                         for f in lint::lint_message(&m, &subject) {
-                            let key = (f.template.clone(), f.code, channel, f.within, f.position);
-                            if seen.insert(key) {
-                                report.errors += usize::from(f.severity == Severity::Error);
-                                report.findings.push(SweepFinding {
+                            report.add(
+                                &mut seen,
+                                SweepFinding {
                                     finding: f,
                                     channel,
                                     tone: Tone::Gentle,
                                     locale,
                                     jurisdiction: jurisdiction.clone(),
                                     specimen,
-                                });
-                            }
+                                },
+                            );
                         }
                     }
                 }
@@ -187,18 +200,17 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                         within: "rendered",
                                         message: e.message,
                                     };
-                                    let key = (f.template.clone(), f.code, channel, f.within, f.position);
-                                    if seen.insert(key) {
-                                        report.errors += 1;
-                                        report.findings.push(SweepFinding {
+                                    report.add(
+                                        &mut seen,
+                                        SweepFinding {
                                             finding: f,
                                             channel,
                                             tone,
                                             locale,
                                             jurisdiction: jurisdiction.clone(),
                                             specimen,
-                                        });
-                                    }
+                                        },
+                                    );
                                     continue;
                                 }
                             };
@@ -215,18 +227,17 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 disclose: true,
                             };
                             for f in lint::lint_message(&m, &subject) {
-                                let key = (f.template.clone(), f.code, channel, f.within, f.position);
-                                if seen.insert(key) {
-                                    report.errors += usize::from(f.severity == Severity::Error);
-                                    report.findings.push(SweepFinding {
+                                report.add(
+                                    &mut seen,
+                                    SweepFinding {
                                         finding: f,
                                         channel,
                                         tone,
                                         locale,
                                         jurisdiction: jurisdiction.clone(),
                                         specimen,
-                                    });
-                                }
+                                    },
+                                );
                             }
                         }
                     }
