@@ -292,9 +292,21 @@ fn main() -> ExitCode {
 }
 
 fn runtime(module: Option<PathBuf>) -> anyhow::Result<Runtime> {
+    runtime_with(module, Limits::default())
+}
+
+fn runtime_with(module: Option<PathBuf>, limits: Limits) -> anyhow::Result<Runtime> {
     let path = module.unwrap_or_else(default_module_path);
-    Runtime::load(&path, Limits::default())
+    Runtime::load(&path, limits)
         .with_context(|| format!("loading `{}` (build it with scripts/build-wasm.sh)", path.display()))
+}
+
+/// Limits for whole-library sweeps (`lint`): thousands of messages in one call, so minutes, not seconds.
+fn sweep_limits() -> Limits {
+    Limits {
+        call_timeout: std::time::Duration::from_secs(600),
+        ..Limits::default()
+    }
 }
 
 /// One account's JSON from a file, or from standard input for `-`.
@@ -581,7 +593,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             templates,
             json,
         } => {
-            let rt = runtime(cli.module)?;
+            let rt = runtime_with(cli.module, sweep_limits())?;
             let mut session = open_session(&rt, &policy)?;
             let call = if templates.is_empty() {
                 "{}".to_string()
@@ -712,7 +724,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
                 )
                 .init();
-            let rt = runtime(cli.module)?;
+            // A module call may use the whole request budget (a policy-wide lint takes seconds).
+            let rt = runtime_with(
+                cli.module,
+                Limits {
+                    call_timeout: std::time::Duration::from_millis(timeout_ms),
+                    ..Limits::default()
+                },
+            )?;
             let config = dunwell_host::serve::Config {
                 listen,
                 policy,

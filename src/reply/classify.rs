@@ -103,6 +103,9 @@ const STOP_EN: &[Cue] = &[
     ("instead of calling", 900),
     ("my lawyer", 900),
     ("my attorney", 900),
+    ("lawyer", 850),
+    ("attorney", 850),
+    ("go away", 900),
     ("no contact", 950),
 ];
 const STOP_ZH: &[Cue] = &[
@@ -187,6 +190,7 @@ const PROMISE_ZH: &[Cue] = &[
     ("还上", 850),
     ("转账", 800),
     ("打款", 800),
+    ("转", 750),
     ("还", 750),
 ];
 /// These deny a promise ("can't pay", "还不上").
@@ -284,6 +288,9 @@ const HARDSHIP_EN: &[Cue] = &[
     ("find work", 800),
     ("wiped me out", 850),
     ("hospice", 950),
+    ("chemo", 950),
+    ("chemotherapy", 950),
+    ("in treatment", 850),
     ("furloughed", 950),
     ("furlough", 950),
     ("cant deal", 800),
@@ -360,6 +367,11 @@ const DISPUTE_EN: &[Cue] = &[
     ("statute of limitations", 950),
     ("time barred", 950),
     ("not mine", 950),
+    ("bankruptcy", 900),
+    ("discharged", 900),
+    ("complaint", 850),
+    ("complain", 850),
+    ("cfpb", 900),
 ];
 const DISPUTE_ZH: &[Cue] = &[
     ("不是我借的", 980),
@@ -383,6 +395,9 @@ const DISPUTE_ZH: &[Cue] = &[
     ("不是我办的", 980),
     ("系统有问题", 900),
     ("金额有问题", 950),
+    ("投诉", 850),
+    ("不认", 900),
+    ("破产", 900),
 ];
 
 const WRONG_EN: &[Cue] = &[
@@ -401,6 +416,9 @@ const WRONG_EN: &[Cue] = &[
 ];
 const WRONG_ZH: &[Cue] = &[
     ("打错了", 980),
+    ("打错电话", 980),
+    ("错号", 950),
+    ("不是我", 850),
     ("发错了", 950),
     ("发错人", 980),
     ("找错人", 980),
@@ -476,6 +494,10 @@ const HOW_EN: &[Cue] = &[
     ("pay online", 900),
     ("an app", 850),
     ("account number", 800),
+    ("website", 900),
+    ("where to pay", 980),
+    ("link to pay", 950),
+    ("pay by phone", 900),
 ];
 const HOW_ZH: &[Cue] = &[
     ("怎么还", 980),
@@ -584,7 +606,10 @@ const ABUSE_ZH: &[Cue] = &[
 const GENERIC_HARDSHIP: [&str; 6] = ["还不了", "还不上", "cant pay", "cannot pay", "unable to pay", "钱不够"];
 
 /// Cue and the longer phrase in which it means something else.
-const BLOCKERS: [(&str, &str); 8] = [
+const BLOCKERS: [(&str, &str); 11] = [
+    ("不认", "不认识"),
+    ("不是我", "不是我借"),
+    ("不是我", "不是我办"),
     ("怎么还", "怎么还在"),
     ("怎么还", "怎么还要"),
     ("怎么还", "怎么还是"),
@@ -722,6 +747,20 @@ fn stop_about_contact_zh(t: &Text) -> Option<String> {
     None
 }
 
+/// `分` followed by a count and `期` (分6期, 分十二期).
+fn split_into_periods(t: &Text) -> bool {
+    let c: Vec<char> = t.compact.chars().collect();
+    c.iter().enumerate().any(|(i, &ch)| {
+        ch == '分' && {
+            let n = c[i + 1..]
+                .iter()
+                .take_while(|x| x.is_ascii_digit() || "一二两三四五六七八九十".contains(**x))
+                .count();
+            n > 0 && c.get(i + 1 + n) == Some(&'期')
+        }
+    })
+}
+
 /// Whether the reply says it cannot or will not pay ("can't pay", 还不了).
 pub fn denies(t: &Text) -> bool {
     NOT_PROMISE.iter().any(|n| {
@@ -756,13 +795,12 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         stop.0 = stop.0.max(950);
         stop.1.push(cue);
     }
-    // A lone "T" is the Chinese carriers' unsubscribe reply.
-    if matches!(
-        t.compact
-            .trim_matches(|c: char| c.is_ascii_punctuation() || "！。，".contains(c)),
-        "t" | "退" | "n"
-    ) {
-        stop = (950, vec!["t".into()]);
+    // A lone "T" (the Chinese carriers' unsubscribe reply), 退, 取消 or 停止 revokes too.
+    let bare = t
+        .compact
+        .trim_matches(|c: char| c.is_ascii_punctuation() || "！。，".contains(c));
+    if matches!(bare, "t" | "退" | "n" | "取消" | "停止" | "不要了" | "退订") {
+        stop = (950, vec![bare.to_string()]);
     }
     let stopping = stop.0 > 0;
 
@@ -797,6 +835,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         balance = (0, Vec::new());
     }
     let mut options = hits(t, OPTIONS_EN, OPTIONS_ZH);
+    // 分6期 / 分十二期: instalments by count.
+    if options.0 == 0 && split_into_periods(t) {
+        options = (900, vec!["分…期".into()]);
+    }
     if options.0 > 0 && options.0 < 900 && !t.is_question() {
         options = (0, Vec::new());
     }
