@@ -275,6 +275,22 @@ fn every_endpoint_bad_requests_reload_and_shutdown() {
 }
 
 #[test]
+fn serves_the_admin_console_as_static_files() {
+    let dir = scratch("static");
+    let root = dunwell_testkit::root();
+    let s = start(&dir, &["--no-audit", "--static", root.to_str().unwrap()]);
+    let (code, page) = get(&s, "/www/index.html");
+    assert_eq!(code, 200);
+    assert!(page.contains("<dunwell-account-plan"), "{page}");
+    let r = ureq::get(&format!("{}/pkg/dist/dunwell_bg.wasm", s.base)).call().unwrap();
+    assert_eq!(r.header("content-type"), Some("application/wasm"));
+    // The API still answers, and an unknown file is the JSON 404.
+    assert_eq!(get(&s, "/healthz").0, 200);
+    let (code, body) = get(&s, "/www/nope.html");
+    assert_eq!(code, 404, "{body}");
+}
+
+#[test]
 fn a_token_protects_the_api_but_not_health() {
     let dir = scratch("token");
     let s = start(&dir, &["--token", "s3cret", "--no-audit"]);
