@@ -282,7 +282,9 @@ fn serves_the_admin_console_as_static_files() {
     let (code, page) = get(&s, "/www/index.html");
     assert_eq!(code, 200);
     assert!(page.contains("<dunwell-account-plan"), "{page}");
-    let r = ureq::get(&format!("{}/pkg/dist/dunwell_bg.wasm", s.base)).call().unwrap();
+    let r = ureq::get(&format!("{}/pkg/dist/dunwell_bg.wasm", s.base))
+        .call()
+        .unwrap();
     assert_eq!(r.header("content-type"), Some("application/wasm"));
     // The API still answers, and an unknown file is the JSON 404.
     assert_eq!(get(&s, "/healthz").0, 200);
