@@ -127,6 +127,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
         findings: Vec::new(),
     };
     let mut seen = BTreeSet::new();
+    let mut broken: BTreeSet<String> = BTreeSet::new();
     for (jurisdiction, rules) in &policy.jurisdictions.0 {
         for locale in LOCALES {
             for (specimen, account, as_of) in specimens(jurisdiction, locale)? {
@@ -174,10 +175,13 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                     }
                 }
                 for id in ids {
-                    if library.resolve(locale, id).is_none() || !stage_fits(policy, id, specimen) {
+                    let resolved = library.resolve(locale, id);
+                    // One render error per template is enough: a template that loops burns its whole fuel
+                    // budget every time, and the finding is the same.
+                    if resolved.as_ref().is_none_or(|k| broken.contains(k)) || !stage_fits(policy, id, specimen) {
                         continue;
                     }
-                    for channel in CHANNELS {
+                    'channels: for channel in CHANNELS {
                         for tone in TONES {
                             let spec = Spec {
                                 step: id,
@@ -191,6 +195,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 Ok(Some(m)) => m,
                                 Ok(None) => continue,
                                 Err(e) => {
+                                    broken.insert(library.resolve(locale, id).unwrap_or_default());
                                     // A template that cannot write this account is a finding, not the end.
                                     let f = Finding {
                                         code: "lint.render_error",
@@ -211,7 +216,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                             specimen,
                                         },
                                     );
-                                    continue;
+                                    break 'channels;
                                 }
                             };
                             report.messages += 1;
