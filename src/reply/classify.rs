@@ -107,6 +107,7 @@ const STOP_EN: &[Cue] = &[
     ("attorney", 850),
     ("go away", 900),
     ("no contact", 950),
+    ("harassment", 900),
 ];
 const STOP_ZH: &[Cue] = &[
     ("退订", 990),
@@ -174,6 +175,7 @@ const PROMISE_EN: &[Cue] = &[
     ("i can do", 800),
     ("get you the money", 900),
     ("i can send", 850),
+    ("try to pay", 750),
 ];
 const PROMISE_ZH: &[Cue] = &[
     ("会还", 900),
@@ -299,6 +301,11 @@ const HARDSHIP_EN: &[Cue] = &[
     ("lost my", 800),
     ("evicted", 950),
     ("homeless", 950),
+    ("disabled", 900),
+    ("fixed income", 900),
+    ("on benefits", 900),
+    ("deployed", 900),
+    ("military", 850),
 ];
 const HARDSHIP_ZH: &[Cue] = &[
     ("失业", 980),
@@ -372,6 +379,8 @@ const DISPUTE_EN: &[Cue] = &[
     ("complaint", 850),
     ("complain", 850),
     ("cfpb", 900),
+    ("never got a bill", 950),
+    ("never received a bill", 950),
 ];
 const DISPUTE_ZH: &[Cue] = &[
     ("不是我借的", 980),
@@ -442,6 +451,7 @@ const CALLBACK_EN: &[Cue] = &[
     ("someone call", 900),
     ("agent call", 900),
     ("call me back", 950),
+    ("call my", 850),
 ];
 const CALLBACK_ZH: &[Cue] = &[
     ("回个电话", 950),
@@ -479,6 +489,8 @@ const BALANCE_ZH: &[Cue] = &[
     ("还剩多少", 950),
     ("需要多少", 900),
     ("应还金额", 900),
+    ("明细", 900),
+    ("账单", 850),
     ("一共", 800),
 ];
 
@@ -535,6 +547,7 @@ const OPTIONS_EN: &[Cue] = &[
     ("lump sum", 900),
     ("settle in full", 900),
     ("pay it all off", 900),
+    ("settle for", 900),
     ("waive", 900),
     ("lower the interest", 900),
 ];
@@ -551,6 +564,9 @@ const OPTIONS_ZH: &[Cue] = &[
     ("少还", 900),
     ("先还一部分", 850),
     ("一次性结清", 900),
+    ("晚几天", 900),
+    ("缓几天", 900),
+    ("宽限几天", 950),
     ("少收", 900),
     ("利息", 800),
 ];

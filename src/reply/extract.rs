@@ -520,6 +520,15 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
         let mut found: Option<(NaiveDate, usize)> = None;
         match w {
             "today" | "tonight" | "tonite" => found = Some((today, 1)),
+            // "paying now", "I can send it now": today.
+            "now"
+                if matches!(
+                    prev,
+                    "pay" | "paying" | "send" | "sending" | "transfer" | "it" | "right"
+                ) =>
+            {
+                found = Some((today, 1));
+            }
             "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" => {
                 found = Some((today + Duration::days(1), 1));
             }

@@ -244,7 +244,7 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
         Some("wrong_person")
     } else if has(Intent::Dispute) {
         Some("dispute")
-    } else if confidence < HUMAN_BELOW && !acknowledgement(&t) {
+    } else if confidence < HUMAN_BELOW && !acknowledgement(&t) && !classify::asks_identity(&t) {
         Some("low_confidence")
     } else {
         None
