@@ -90,40 +90,27 @@ fn r6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
+/// Lentz's guard: a denominator this close to zero is replaced by a tiny number, not divided by.
+fn away_from_zero(x: f64) -> f64 {
+    if x.abs() < 1e-300 { 1e-300 } else { x }
+}
+
 /// Continued fraction of the regularised incomplete beta (Numerical Recipes `betacf`).
 fn betacf(a: f64, b: f64, x: f64) -> f64 {
     let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
     let mut c = 1.0;
-    let mut d = 1.0 - qab * x / qap;
-    if d.abs() < 1e-300 {
-        d = 1e-300;
-    }
-    d = 1.0 / d;
+    let mut d = 1.0 / away_from_zero(1.0 - qab * x / qap);
     let mut h = d;
     for m in 1..300 {
         let m = f64::from(m);
         let m2 = 2.0 * m;
         let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < 1e-300 {
-            d = 1e-300;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < 1e-300 {
-            c = 1e-300;
-        }
-        d = 1.0 / d;
+        d = 1.0 / away_from_zero(1.0 + aa * d);
+        c = away_from_zero(1.0 + aa / c);
         h *= d * c;
         let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < 1e-300 {
-            d = 1e-300;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < 1e-300 {
-            c = 1e-300;
-        }
-        d = 1.0 / d;
+        d = 1.0 / away_from_zero(1.0 + aa * d);
+        c = away_from_zero(1.0 + aa / c);
         let del = d * c;
         h *= del;
         if (del - 1.0).abs() < 1e-14 {

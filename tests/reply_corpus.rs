@@ -133,3 +133,26 @@ fn reply_corpus_meets_the_bar() {
     assert!(failed.is_empty(), "below the bar: {failed:?}");
     assert!(amount_acc >= 0.9 && date_acc >= 0.9, "extraction below 0.9");
 }
+
+#[test]
+fn a_megabyte_reply_is_answered_from_its_head() {
+    // Hostile or accidental: a reply pasted a thousand times over. It is read from its first characters and
+    // answered at once, not scanned for minutes.
+    let root = dunwell_testkit::root();
+    let policy = std::fs::read_to_string(root.join("policies/default.json")).unwrap();
+    let (engine, env) = dunwell::api::engine_new(&format!("{{\"policy\":{policy}}}"));
+    let engine = engine.unwrap_or_else(|| panic!("{env}"));
+    let text = "我下周五还500元 I'll pay $200 next friday 别再发 ".repeat(20_000);
+    let call = json!({"account": account("zh-CN"), "as_of": AS_OF, "text": text});
+    let out: Value = serde_json::from_str(&dunwell::api::call(&engine, "reply", &call.to_string())).unwrap();
+    let intents: Vec<&str> = out["ok"]["intents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["intent"].as_str().unwrap())
+        .collect();
+    assert!(
+        intents.contains(&"promise_to_pay") && intents.contains(&"stop_contact"),
+        "{out}"
+    );
+}

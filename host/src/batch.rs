@@ -565,10 +565,9 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
         let _ = h.join();
     }
     let tally = writer.join().map_err(|_| anyhow::anyhow!("the writer panicked"))??;
-    if let (Some(out), Some(a)) = (&b.out, &audit) {
+    if let Some(a) = &audit {
         let (rows, lines) = a.run_counts(&run_id)?;
-        tracing_like(&format!("run {run_id}: {rows} decisions recorded for {lines} lines"));
-        let _ = out;
+        eprintln!("run {run_id}: {rows} decisions recorded in the audit trail for {lines} lines");
     }
     if let Some(out) = &b.out {
         let mut s = out.clone().into_os_string();
@@ -578,12 +577,6 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     let elapsed = started.elapsed();
     eprint!("{}", tally.render(rt.module_sha256(), &policy_sha, elapsed));
     Ok((tally, policy_sha))
-}
-
-fn tracing_like(msg: &str) {
-    if !std::io::stderr().is_terminal() {
-        eprintln!("{msg}");
-    }
 }
 
 /// A progress bar on a terminal; a log line every ten seconds otherwise.

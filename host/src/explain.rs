@@ -82,12 +82,7 @@ pub fn render(envelope: &str) -> String {
     let actions = d["actions"].as_array().cloned().unwrap_or_default();
     let _ = writeln!(out, "\nPlan ({} action(s))", actions.len());
     for x in &actions {
-        let moved: Vec<&str> = x["adjusted"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let moved: Vec<&str> = strs(&x["adjusted"]);
         let _ = writeln!(
             out,
             "  {}  ({} UTC)  {:<15} {:<18} {:<7} {:<6} {}{}{}",
@@ -144,6 +139,11 @@ pub fn render(envelope: &str) -> String {
         }
     }
     out
+}
+
+/// The strings of a JSON array (none for anything else).
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array().into_iter().flatten().filter_map(Value::as_str).collect()
 }
 
 fn s(v: &Value) -> &str {
@@ -396,12 +396,7 @@ pub fn render_reply(r: &Value) -> String {
         r["confidence"]
     );
     for f in r["intents"].as_array().into_iter().flatten() {
-        let cues: Vec<&str> = f["cues"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let cues: Vec<&str> = strs(&f["cues"]);
         let _ = writeln!(
             out,
             "  {:<20} {:>4}‰  cues: {}",

@@ -740,10 +740,9 @@ fn stop_about_contact(t: &Text) -> Option<String> {
 
 /// Chinese: 别再 / 不要再 / 再…就 followed closely by a contact verb (别再给我发信息了, 你们再打电话我就…).
 fn stop_about_contact_zh(t: &Text) -> Option<String> {
-    let c: Vec<char> = t.compact.chars().collect();
     let verbs = ['发', '打', '联', '骚', '来', '催', '烦', '找'];
-    for (i, _) in c.iter().enumerate() {
-        let rest: String = c[i..].iter().collect();
+    for (i, _) in t.compact.char_indices() {
+        let rest = &t.compact[i..];
         for lead in ["别再", "不要再", "不许再", "不准再", "别", "不要"] {
             if rest.starts_with(lead) {
                 let after: Vec<char> = rest.chars().skip(lead.chars().count()).take(4).collect();

@@ -49,6 +49,9 @@ use crate::time::{Date, Instant};
 use classify::Found;
 use extract::{FoundAmount, FoundDate};
 
+/// Characters of a reply that are read.
+const MAX_CHARS: usize = 4_000;
+
 /// Below this confidence (per mille) a person reads the reply.
 const HUMAN_BELOW: u32 = 700;
 
@@ -174,7 +177,10 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
     let d = decision::decide_account(engine, &call.account, call.as_of, "/account")?;
     let zone = call.account.borrower.time_zone;
     let today = call.as_of.local_date(zone);
-    let t = text::Text::new(&call.text);
+    // The reply itself sits at the top; what follows a few thousand characters is quoted history or noise,
+    // and reading it would only cost time (the rules scan the text a few times per cue).
+    let head: String = call.text.chars().take(MAX_CHARS).collect();
+    let t = text::Text::new(&head);
     let locale = context::locale_of(&call.account);
     let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);
     let dates: Vec<FoundDate> = extract::dates(&t, today, locale != "en-US");

@@ -205,11 +205,12 @@ impl Library {
         LOCALES.iter().all(|l| self.resolve(l, id).is_some())
     }
 
-    /// Renders one part of template `key` with `ctx`.
+    /// Renders one part of template `key` with `ctx` (the message context as a template value: see
+    /// [`template_value`]; converted once per message, not once per part).
     ///
     /// # Errors
     /// `call.template` naming the template and line.
-    pub fn render_part(&self, key: &str, part: Part, ctx: &MessageContext) -> Result<String, Error> {
+    pub fn render_part(&self, key: &str, part: Part, ctx: &Value) -> Result<String, Error> {
         let ext = if part.is_html() { "html" } else { "txt" };
         let locale = key.split('/').next().unwrap_or_default();
         let base_locale = if self.sources.contains_key(&format!("{locale}/_base")) {
@@ -220,7 +221,7 @@ impl Library {
         let vars = minijinja::context! {
             part => part.name(),
             base => format!("{base_locale}/_base.{ext}"),
-            ..Value::from(minijinja::value::Serde(ctx))
+            ..ctx.clone()
         };
         let name = format!("{key}.{ext}");
         let tmpl = self
@@ -247,6 +248,7 @@ impl Library {
                 format!("no template `{id}` for locale {}", ctx.locale()),
             )
         })?;
+        let vars = template_value(ctx);
         let mut m = Message {
             template: key.clone(),
             subject: None,
@@ -256,7 +258,7 @@ impl Library {
         };
         for &part in wanted {
             // Layouts end parts with a newline and a subject is one line: trim what no channel wants.
-            let out = self.render_part(&key, part, ctx)?.trim().to_string();
+            let out = self.render_part(&key, part, &vars)?.trim().to_string();
             match part {
                 Part::Subject => m.subject = Some(out),
                 Part::Html | Part::Letter => m.html = Some(out),
@@ -283,7 +285,10 @@ impl Library {
                 format!("no template `{id}` for locale {}", ctx.locale()),
             )
         })?;
-        let text = self.render_part(&key, Part::Answer, ctx)?.trim().to_string();
+        let text = self
+            .render_part(&key, Part::Answer, &template_value(ctx))?
+            .trim()
+            .to_string();
         Ok(Message {
             sms: (channel == Channel::Sms).then(|| sms::measure(&text)),
             template: key,
@@ -297,6 +302,11 @@ impl Library {
     pub fn source(&self, key: &str) -> Option<&str> {
         self.sources.get(key).map(String::as_str)
     }
+}
+
+/// A message context as the value templates see.
+pub fn template_value(ctx: &MessageContext) -> Value {
+    Value::from(minijinja::value::Serde(ctx))
 }
 
 /// The library locale whose words a locale falls back to.

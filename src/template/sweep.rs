@@ -75,13 +75,63 @@ pub struct Report {
 /// What makes two findings the same: template, code, channel, where and at which byte.
 type FindingKey = (String, &'static str, Channel, &'static str, Option<usize>);
 
+/// Where a message was written, for its findings.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    channel: Channel,
+    tone: Tone,
+    locale: &'static str,
+    jurisdiction: &'a str,
+    specimen: &'static str,
+}
+
 impl Report {
     /// Adds a finding unless the same one was already reported for another tone, locale or specimen.
-    fn add(&mut self, seen: &mut BTreeSet<FindingKey>, f: SweepFinding) {
-        let k = &f.finding;
-        if seen.insert((k.template.clone(), k.code, f.channel, k.within, k.position)) {
-            self.errors += usize::from(k.severity == Severity::Error);
-            self.findings.push(f);
+    fn add(&mut self, seen: &mut BTreeSet<FindingKey>, finding: Finding, at: At<'_>) {
+        if seen.insert((
+            finding.template.clone(),
+            finding.code,
+            at.channel,
+            finding.within,
+            finding.position,
+        )) {
+            self.errors += usize::from(finding.severity == Severity::Error);
+            self.findings.push(SweepFinding {
+                finding,
+                channel: at.channel,
+                tone: at.tone,
+                locale: at.locale,
+                jurisdiction: at.jurisdiction.to_string(),
+                specimen: at.specimen,
+            });
+        }
+    }
+
+    /// Counts a written message and adds what the lint finds in it.
+    fn lint(
+        &mut self,
+        seen: &mut BTreeSet<FindingKey>,
+        engine: &Engine,
+        m: &super::library::Message,
+        preset: &str,
+        disclose: bool,
+        at: At<'_>,
+    ) {
+        let policy = engine.policy();
+        self.messages += 1;
+        let subject = Subject {
+            template: &m.template,
+            source: engine.library().source(&m.template).unwrap_or_default(),
+            rendered: "",
+            locale: at.locale,
+            preset,
+            channel: at.channel,
+            company: &policy.company.name,
+            max_sms_segments: policy.messages.max_sms_segments,
+            disclose,
+        };
+        for f in lint::lint_message(m, &subject) {
+            self.add(seen, f, at);
         }
     }
 }
@@ -129,11 +179,19 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
     let mut seen = BTreeSet::new();
     let mut broken: BTreeSet<String> = BTreeSet::new();
     for (jurisdiction, rules) in &policy.jurisdictions.0 {
+        let preset = rules.preset.code();
         for locale in LOCALES {
             for (specimen, account, as_of) in specimens(jurisdiction, locale)? {
                 let d = decision::decide_account(engine, &account, as_of, "")?;
-                for id in REPLY_TOPICS {
-                    let id = format!("reply_{id}");
+                let at = |channel, tone| At {
+                    channel,
+                    tone,
+                    locale,
+                    jurisdiction,
+                    specimen,
+                };
+                for topic in REPLY_TOPICS {
+                    let id = format!("reply_{topic}");
                     if library.resolve(locale, &id).is_none() {
                         continue;
                     }
@@ -145,40 +203,19 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                             softened: None,
                             template: &id,
                         };
-                        let ctx = context::build(policy, &account, &d, spec);
-                        let m = library.answer(&id, channel, &ctx)?;
-                        report.messages += 1;
-                        let subject = Subject {
-                            template: &m.template,
-                            source: library.source(&m.template).unwrap_or_default(),
-                            rendered: "",
-                            locale,
-                            preset: rules.preset.code(),
-                            channel,
-                            company: &policy.company.name,
-                            max_sms_segments: policy.messages.max_sms_segments,
-                            disclose: id != "reply_wrong_person",
-                        };
-                        for f in lint::lint_message(&m, &subject) {
-                            report.add(
-                                &mut seen,
-                                SweepFinding {
-                                    finding: f,
-                                    channel,
-                                    tone: Tone::Gentle,
-                                    locale,
-                                    jurisdiction: jurisdiction.clone(),
-                                    specimen,
-                                },
-                            );
-                        }
+                        let m = library.answer(&id, channel, &context::build(policy, &account, &d, spec))?;
+                        // A wrong-number answer must not reveal a debt, so it carries no disclosure.
+                        let disclose = topic != "wrong_person";
+                        report.lint(&mut seen, engine, &m, preset, disclose, at(channel, Tone::Gentle));
                     }
                 }
                 for id in ids {
-                    let resolved = library.resolve(locale, id);
                     // One render error per template is enough: a template that loops burns its whole fuel
                     // budget every time, and the finding is the same.
-                    if resolved.as_ref().is_none_or(|k| broken.contains(k)) || !stage_fits(policy, id, specimen) {
+                    let Some(key) = library.resolve(locale, id) else {
+                        continue;
+                    };
+                    if broken.contains(&key) || !stage_fits(policy, id, specimen) {
                         continue;
                     }
                     'channels: for channel in CHANNELS {
@@ -190,59 +227,23 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 softened: None,
                                 template: id,
                             };
-                            let ctx = context::build(policy, &account, &d, spec);
-                            let m = match library.message(id, channel, &ctx) {
-                                Ok(Some(m)) => m,
-                                Ok(None) => continue,
+                            match library.message(id, channel, &context::build(policy, &account, &d, spec)) {
+                                Ok(Some(m)) => report.lint(&mut seen, engine, &m, preset, true, at(channel, tone)),
+                                Ok(None) => {}
                                 Err(e) => {
-                                    broken.insert(library.resolve(locale, id).unwrap_or_default());
                                     // A template that cannot write this account is a finding, not the end.
                                     let f = Finding {
                                         code: "lint.render_error",
                                         severity: Severity::Error,
-                                        template: library.resolve(locale, id).unwrap_or_default(),
+                                        template: key.clone(),
                                         position: None,
                                         within: "rendered",
                                         message: e.message,
                                     };
-                                    report.add(
-                                        &mut seen,
-                                        SweepFinding {
-                                            finding: f,
-                                            channel,
-                                            tone,
-                                            locale,
-                                            jurisdiction: jurisdiction.clone(),
-                                            specimen,
-                                        },
-                                    );
+                                    report.add(&mut seen, f, at(channel, tone));
+                                    broken.insert(key);
                                     break 'channels;
                                 }
-                            };
-                            report.messages += 1;
-                            let subject = Subject {
-                                template: &m.template,
-                                source: library.source(&m.template).unwrap_or_default(),
-                                rendered: "",
-                                locale,
-                                preset: rules.preset.code(),
-                                channel,
-                                company: &policy.company.name,
-                                max_sms_segments: policy.messages.max_sms_segments,
-                                disclose: true,
-                            };
-                            for f in lint::lint_message(&m, &subject) {
-                                report.add(
-                                    &mut seen,
-                                    SweepFinding {
-                                        finding: f,
-                                        channel,
-                                        tone,
-                                        locale,
-                                        jurisdiction: jurisdiction.clone(),
-                                        specimen,
-                                    },
-                                );
                             }
                         }
                     }
