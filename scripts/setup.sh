@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, idempotently: the wasm32 target, the wasm-bindgen CLI at exactly the
-# version in Cargo.lock, Node packages, and (with --browser) Debian's chromium for the browser tests.
+# version in Cargo.lock, Node packages, and (with --browser) Debian's chromium for the browser tests and
+# PostgreSQL for the Postgres audit tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,12 +16,17 @@ if [ "$want" != "$have" ]; then
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  # Chromium, and a CJK font so the Chinese screenshots of the widgets show characters, not boxes.
-  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
-    echo "installing Debian chromium and fonts-wqy-microhei"
+  # Chromium, and a CJK font so the Chinese screenshots of the widgets show characters, not boxes;
+  # PostgreSQL's server programs for the Postgres audit tests (each test runs a throwaway cluster of its own).
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/wqy ] || missing+=(fonts-wqy-microhei)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing Debian ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
     (cd tests/browser && npm ci --no-audit --no-fund --silent)

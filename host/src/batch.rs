@@ -52,7 +52,7 @@ pub struct Batch {
     /// Worker threads (sessions).
     pub workers: usize,
     /// Audit database, if recording.
-    pub audit: Option<PathBuf>,
+    pub audit: Option<crate::audit::Location>,
     /// Pick up a killed run.
     pub resume: bool,
     /// Run id (default: derived from the input, as_of, policy and shard).
@@ -334,7 +334,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     });
     let audit = match &b.audit {
         Some(p) => {
-            let a = Audit::open(p, rt.module_sha256())?;
+            let a = Audit::open(p, rt.module_sha256(), 2)?;
             a.remember_policy(&policy_sha, &b.policy)?;
             Some(Arc::new(a))
         }

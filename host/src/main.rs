@@ -2,6 +2,7 @@
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
+use dunwell_host::audit::Location;
 use dunwell_host::{Limits, Runtime, Session, default_module_path};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -47,9 +48,14 @@ enum Command {
         /// Worker threads (default: every core).
         #[arg(long)]
         workers: Option<usize>,
-        /// Audit database (SQLite) recording every decision.
-        #[arg(long, default_value = "dunwell-audit.db")]
-        audit: PathBuf,
+        /// Audit trail recording every decision: an SQLite file, or a `postgres://` URL (or set DUNWELL_AUDIT).
+        #[arg(
+            long,
+            env = "DUNWELL_AUDIT",
+            default_value = "dunwell-audit.db",
+            hide_env_values = true
+        )]
+        audit: String,
         /// Do not record decisions in the audit trail.
         #[arg(long)]
         no_audit: bool,
@@ -87,9 +93,14 @@ enum Command {
         /// Require `Authorization: Bearer <token>` on /v1/* and /metrics (or set DUNWELL_TOKEN).
         #[arg(long, env = "DUNWELL_TOKEN")]
         token: Option<String>,
-        /// Audit database (SQLite) recording every decision.
-        #[arg(long, default_value = "dunwell-audit.db")]
-        audit: PathBuf,
+        /// Audit trail recording every decision: an SQLite file, or a `postgres://` URL (or set DUNWELL_AUDIT).
+        #[arg(
+            long,
+            env = "DUNWELL_AUDIT",
+            default_value = "dunwell-audit.db",
+            hide_env_values = true
+        )]
+        audit: String,
         /// Do not record decisions in the audit trail.
         #[arg(long)]
         no_audit: bool,
@@ -97,7 +108,7 @@ enum Command {
         #[arg(long = "static")]
         static_dir: Option<PathBuf>,
     },
-    /// The audit trail: verify recorded decisions by replaying them, or prune old ones.
+    /// The audit trail: verify recorded decisions by replaying them, prune old ones, print the PostgreSQL schema.
     Audit {
         #[command(subcommand)]
         action: AuditAction,
@@ -693,7 +704,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 to,
                 shard: shard.as_deref().map(dunwell_host::batch::parse_shard).transpose()?,
                 workers: workers.unwrap_or_else(cores),
-                audit: (!no_audit).then_some(audit),
+                audit: (!no_audit).then(|| dunwell_host::audit::Location::parse(&audit)),
                 resume,
                 run_id,
                 messages: !no_messages,
@@ -736,7 +747,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 max_body_bytes,
                 request_timeout: std::time::Duration::from_millis(timeout_ms),
                 token: token.filter(|t| !t.is_empty()),
-                audit: (!no_audit).then_some(audit),
+                audit: (!no_audit).then(|| dunwell_host::audit::Location::parse(&audit)),
                 watch_every: std::time::Duration::from_secs(2),
                 static_dir,
             };
@@ -746,7 +757,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit { action } => match action {
             AuditAction::Verify { audit, sample } => {
                 let rt = runtime(cli.module)?;
-                let db = dunwell_host::audit::Audit::open(&audit, rt.module_sha256())?;
+                let db = dunwell_host::audit::Audit::open(&Location::parse(&audit), rt.module_sha256(), 1)?;
                 let rows = db.sample(sample)?;
                 let mut sessions: std::collections::HashMap<String, Session> = std::collections::HashMap::new();
                 let (mut same, mut differ, mut other_module) = (0u64, 0u64, 0u64);
@@ -791,8 +802,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ExitCode::from(1)
                 })
             }
+            AuditAction::Schema => {
+                print!("{}", dunwell_host::audit::POSTGRES_SCHEMA);
+                Ok(ExitCode::SUCCESS)
+            }
             AuditAction::Prune { audit, keep_days } => {
-                let db = dunwell_host::audit::Audit::open(&audit, "")?;
+                let db = dunwell_host::audit::Audit::open(&Location::parse(&audit), "", 1)?;
                 let n = db.prune(keep_days)?;
                 println!("pruned {n} decision(s) older than {keep_days} days");
                 Ok(ExitCode::SUCCESS)
@@ -823,18 +838,30 @@ fn cores() -> usize {
 enum AuditAction {
     /// Replay recorded decisions through the module and report any that differ.
     Verify {
-        /// The audit database.
-        #[arg(long, default_value = "dunwell-audit.db")]
-        audit: PathBuf,
+        /// The audit trail: an SQLite file or a `postgres://` URL (or set DUNWELL_AUDIT).
+        #[arg(
+            long,
+            env = "DUNWELL_AUDIT",
+            default_value = "dunwell-audit.db",
+            hide_env_values = true
+        )]
+        audit: String,
         /// Verify only this many (a deterministic sample by decision id).
         #[arg(long)]
         sample: Option<usize>,
     },
+    /// Print the PostgreSQL schema (for a DBA who creates it instead of granting CREATE).
+    Schema,
     /// Delete decisions older than the retention period.
     Prune {
-        /// The audit database.
-        #[arg(long, default_value = "dunwell-audit.db")]
-        audit: PathBuf,
+        /// The audit trail: an SQLite file or a `postgres://` URL (or set DUNWELL_AUDIT).
+        #[arg(
+            long,
+            env = "DUNWELL_AUDIT",
+            default_value = "dunwell-audit.db",
+            hide_env_values = true
+        )]
+        audit: String,
         /// Days to keep (CN requires at least five years).
         #[arg(long, default_value_t = dunwell_host::audit::DEFAULT_RETENTION_DAYS)]
         keep_days: u32,

@@ -44,8 +44,8 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Bearer token required on `/v1/*` and `/metrics`, if set.
     pub token: Option<String>,
-    /// Audit database (none: not recorded).
-    pub audit: Option<PathBuf>,
+    /// Audit trail (none: not recorded).
+    pub audit: Option<crate::audit::Location>,
     /// How often the policy file is checked for changes.
     pub watch_every: Duration,
     /// Static files served at `/` (the admin console), if any.
@@ -193,7 +193,8 @@ fn status_of(envelope: &Value) -> StatusCode {
     match code.split_once('.') {
         Some(("json", _)) => StatusCode::BAD_REQUEST,
         Some((_, "unknown_op")) => StatusCode::NOT_FOUND,
-        Some(("host", "timeout")) => StatusCode::SERVICE_UNAVAILABLE,
+        // Retry-able: the service is slow, or the audit trail could not take the record (not recorded = not done).
+        Some(("host", "timeout" | "audit")) => StatusCode::SERVICE_UNAVAILABLE,
         Some(("host" | "internal" | "policy", _)) => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
@@ -258,9 +259,13 @@ async fn run(state: &Arc<AppState>, op: &'static str, input: String) -> (String,
         })
         .await;
         if !matches!(recorded, Ok(Ok(_))) {
+            if let Ok(Err(e)) = &recorded {
+                tracing::error!(error = %format!("{e:#}"), op, "audit write failed");
+            }
             // Not recorded means not done: the caller must retry.
             let out = crate::host_error("host.audit", "the decision could not be recorded in the audit trail");
             let v = serde_json::from_str(&out).unwrap_or(Value::Null);
+            state.metrics.observe(&v);
             return (out, v);
         }
     }
@@ -514,8 +519,8 @@ pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
         .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", config.policy.display()))?;
     let pool = Pool::new(&rt, &text, config.workers).map_err(|e| anyhow::anyhow!("{e}"))?;
     let audit = match &config.audit {
-        Some(path) => {
-            let a = Audit::open(path, rt.module_sha256())?;
+        Some(location) => {
+            let a = Audit::open(location, rt.module_sha256(), config.workers)?;
             a.remember_policy(pool.policy_sha256(), &text)?;
             Some(Arc::new(a))
         }
@@ -593,8 +598,9 @@ pub fn run_server(rt: Runtime, config: Config) -> anyhow::Result<()> {
         .enable_all()
         .worker_threads(workers.clamp(1, 64))
         .build()?;
+    // Built before entering the runtime: the audit store's synchronous PostgreSQL client runs its own.
+    let state = state(rt, config.clone())?;
     runtime.block_on(async move {
-        let state = state(rt, config.clone())?;
         let listener = tokio::net::TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
         tracing::info!(%addr, workers, policy_sha256 = %state.pool().policy_sha256(), "serving");
