@@ -520,7 +520,8 @@ pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
     let pool = Pool::new(&rt, &text, config.workers).map_err(|e| anyhow::anyhow!("{e}"))?;
     let audit = match &config.audit {
         Some(location) => {
-            let a = Audit::open(location, rt.module_sha256(), config.workers)?;
+            // Records wait on the database, not on the CPU: more connections than workers keep commits overlapping.
+            let a = Audit::open(location, rt.module_sha256(), config.workers * 4)?;
             a.remember_policy(pool.policy_sha256(), &text)?;
             Some(Arc::new(a))
         }

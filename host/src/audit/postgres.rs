@@ -2,9 +2,9 @@
 //!
 //! Tables live in the `dunwell` schema, created on first use under an advisory lock (so replicas starting
 //! together do not race); a DBA who does not grant CREATE can run [`SCHEMA`] (`dunwell audit schema`)
-//! beforehand. Connections come from a small r2d2 pool that tests each one before use and replaces broken
-//! ones, so a database restart costs the requests in flight an error (never a silent loss: the caller
-//! reports "not recorded") and nothing more. A batch chunk is one `INSERT … SELECT unnest(…)` statement:
+//! beforehand. Connections come from a small r2d2 pool that drops closed ones, so a database restart costs
+//! the requests that meet a dead connection an error (never a silent loss: the caller reports "not
+//! recorded") and nothing more. A batch chunk is one `INSERT … SELECT unnest(…)` statement:
 //! one round trip, atomic, and idempotent through `ON CONFLICT DO NOTHING`.
 //!
 //! Inputs and outputs are kept as `text`, byte for byte, because `verify` replays them: `jsonb` would
@@ -120,8 +120,11 @@ impl Postgres {
         create_schema(&mut client).with_context(|| format!("cannot create the audit tables in {}", redact(url)))?;
         drop(client);
         let size = u32::try_from(connections.clamp(1, 32)).unwrap_or(1);
+        // No test query before each use (a round trip per record): a connection the database dropped fails
+        // its next statement, that record is answered "not recorded", and r2d2 discards the closed client.
         let pool = r2d2::Pool::builder()
             .max_size(size)
+            .test_on_check_out(false)
             .min_idle(Some(0))
             .connection_timeout(CHECKOUT_TIMEOUT)
             .build_unchecked(manager);
