@@ -758,38 +758,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             AuditAction::Verify { audit, sample } => {
                 let rt = runtime(cli.module)?;
                 let db = dunwell_host::audit::Audit::open(&Location::parse(&audit), rt.module_sha256(), 1)?;
-                let rows = db.sample(sample)?;
                 let mut sessions: std::collections::HashMap<String, Session> = std::collections::HashMap::new();
                 let (mut same, mut differ, mut other_module) = (0u64, 0u64, 0u64);
-                for r in &rows {
-                    if r.module_sha256 != rt.module_sha256() {
-                        other_module += 1;
-                    }
-                    if !sessions.contains_key(&r.policy_sha256) {
-                        let Some(text) = db.policy(&r.policy_sha256)? else {
-                            bail!(
-                                "decision {}: policy {} is not in the audit trail",
-                                r.decision_id,
-                                r.policy_sha256
-                            );
+                // Page by page in decision-id order: memory stays flat, and `--sample N` is the first N ids
+                // (a deterministic, evenly spread sample, since ids are hashes).
+                let (mut after, mut left) = (String::new(), sample.unwrap_or(usize::MAX));
+                while left > 0 {
+                    let rows = db.page(&after, left.min(500))?;
+                    let Some(last) = rows.last() else { break };
+                    after.clone_from(&last.decision_id);
+                    left -= rows.len();
+                    for r in &rows {
+                        if r.module_sha256 != rt.module_sha256() {
+                            other_module += 1;
+                        }
+                        if !sessions.contains_key(&r.policy_sha256) {
+                            let Some(text) = db.policy(&r.policy_sha256)? else {
+                                bail!(
+                                    "decision {}: policy {} is not in the audit trail",
+                                    r.decision_id,
+                                    r.policy_sha256
+                                );
+                            };
+                            let s = rt.session(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
+                            sessions.insert(r.policy_sha256.clone(), s);
+                        }
+                        let Some(session) = sessions.get_mut(&r.policy_sha256) else {
+                            continue;
                         };
-                        let s = rt.session(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
-                        sessions.insert(r.policy_sha256.clone(), s);
-                    }
-                    let Some(session) = sessions.get_mut(&r.policy_sha256) else {
-                        continue;
-                    };
-                    let again = session.call(&r.op, &r.input);
-                    if again == r.output {
-                        same += 1;
-                    } else {
-                        differ += 1;
-                        println!("DIFFERS {} ({})", r.decision_id, r.op);
+                        let again = session.call(&r.op, &r.input);
+                        if again == r.output {
+                            same += 1;
+                        } else {
+                            differ += 1;
+                            println!("DIFFERS {} ({})", r.decision_id, r.op);
+                        }
                     }
                 }
                 println!(
                     "verified {} decision(s): {same} identical, {differ} different{}",
-                    rows.len(),
+                    same + differ,
                     if other_module > 0 {
                         format!(" ({other_module} recorded by another module build)")
                     } else {

@@ -505,6 +505,31 @@ fn a_killed_batch_resumes_from_postgres_without_losing_or_duplicating_decisions(
         &lines[lines.len() - 300..]
     );
     assert_eq!(verify(&url), (4001, 0));
+
+    // A sample is the first N decision ids, read page by page.
+    let out = dunwell(&["audit", "verify", "--sample", "1200", "--audit", &url]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("verified 1200 decision(s): 1200 identical, 0 different"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A record altered in the database is reported by id, and verify fails.
+    let tampered: String = pg
+        .client("audit")
+        .query_one(
+            "UPDATE dunwell.decisions SET output = replace(output, '\"bucket\":\"M', '\"bucket\":\"X')
+             WHERE decision_id = (SELECT decision_id FROM dunwell.decisions WHERE output LIKE '%\"bucket\":\"M%'
+                                  ORDER BY decision_id DESC LIMIT 1)
+             RETURNING decision_id",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let out = dunwell(&["audit", "verify", "--audit", &url]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("DIFFERS {tampered} (decide_batch)")), "{text}");
+    assert!(text.contains("4000 identical, 1 different"), "{text}");
 }
 
 #[test]
@@ -552,6 +577,53 @@ fn replicas_starting_together_share_one_schema_and_bad_connections_fail_clearly(
         String::from_utf8_lossy(&out.stdout).contains("verified 2 decision(s)"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A DBA creates the tables from `dunwell audit schema`; a role with no CREATE right, granted only what the
+    // trail needs, then records and verifies. Without the tables, that role is told why it cannot start.
+    pg.create_db("ledger");
+    let ddl = String::from_utf8(dunwell(&["audit", "schema"]).stdout).unwrap();
+    let mut admin = pg.client("ledger");
+    admin.batch_execute(&ddl).unwrap();
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE clerk LOGIN PASSWORD '{PASSWORD}';
+             GRANT USAGE ON SCHEMA dunwell TO clerk;
+             GRANT SELECT, INSERT ON dunwell.decisions, dunwell.policies TO clerk;
+             REVOKE CREATE ON DATABASE ledger FROM PUBLIC;"
+        ))
+        .unwrap();
+    let clerk = format!(
+        "postgres://clerk:{PASSWORD}@127.0.0.1:{}/ledger?sslmode=require",
+        pg.port
+    );
+    let few = dir.join("few.jsonl");
+    assert!(
+        dunwell(&["sample", "--count", "20", "--out", few.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = dunwell(&[
+        "decide",
+        "--policy",
+        POLICY,
+        "--as-of",
+        AS_OF,
+        "--audit",
+        &clerk,
+        "--out",
+        dir.join("few-out.jsonl").to_str().unwrap(),
+        few.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(verify(&clerk), (20, 0));
+    pg.create_db("bare");
+    let out = dunwell(&["audit", "verify", "--audit", &clerk.replace("/ledger?", "/bare?")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("cannot create the audit tables") && err.contains("permission denied"),
+        "{err}"
     );
 
     // Failures name the cause and never show the password.

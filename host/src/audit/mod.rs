@@ -198,15 +198,16 @@ impl Audit {
         }
     }
 
-    /// Decisions to verify: all, or a deterministic sample of `n` (by decision id).
+    /// Up to `limit` recorded decisions after decision id `after` (empty: from the start), in decision-id
+    /// order: `verify` walks the trail page by page, so memory stays flat however many years it holds.
     ///
     /// # Errors
     /// On a database error.
-    pub fn sample(&self, n: Option<usize>) -> anyhow::Result<Vec<Recorded>> {
-        let limit = n.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+    pub fn page(&self, after: &str, limit: usize) -> anyhow::Result<Vec<Recorded>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         match &self.store {
-            Store::Sqlite(s) => s.sample(limit),
-            Store::Postgres(p) => p.sample(limit),
+            Store::Sqlite(s) => s.page(after, limit),
+            Store::Postgres(p) => p.page(after, limit),
         }
     }
 

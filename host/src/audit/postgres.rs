@@ -215,11 +215,11 @@ impl Postgres {
         Ok((row.get(0), row.get(1)))
     }
 
-    pub(super) fn sample(&self, limit: Option<i64>) -> anyhow::Result<Vec<Recorded>> {
+    pub(super) fn page(&self, after: &str, limit: i64) -> anyhow::Result<Vec<Recorded>> {
         let rows = self.client()?.query(
             "SELECT decision_id, op, policy_sha256, module_sha256, input, input_escaped, output
-             FROM dunwell.decisions ORDER BY decision_id LIMIT $1",
-            &[&limit],
+             FROM dunwell.decisions WHERE decision_id > $1 ORDER BY decision_id LIMIT $2",
+            &[&after, &limit],
         )?;
         Ok(rows
             .iter()

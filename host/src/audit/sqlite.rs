@@ -104,13 +104,13 @@ impl Sqlite {
         )?)
     }
 
-    pub(super) fn sample(&self, limit: Option<i64>) -> anyhow::Result<Vec<Recorded>> {
+    pub(super) fn page(&self, after: &str, limit: i64) -> anyhow::Result<Vec<Recorded>> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
             "SELECT decision_id, op, policy_sha256, module_sha256, input, output FROM decisions
-             ORDER BY decision_id LIMIT ?1",
+             WHERE decision_id > ?1 ORDER BY decision_id LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![limit.unwrap_or(-1)], |r| {
+        let rows = stmt.query_map(params![after, limit], |r| {
             Ok(Recorded {
                 decision_id: r.get(0)?,
                 op: r.get(1)?,
