@@ -288,7 +288,8 @@ async fn op_route(state: Arc<AppState>, op: &'static str, body: Body) -> Respons
 /// with `{"results": [envelope, …]}` in order).
 #[utoipa::path(post, path = "/v1/decide", request_body(content = Object, description = "{account, as_of} or {accounts: [...], as_of}"),
     responses((status = 200, description = "{\"ok\": decision} or {\"results\": [envelope…]}"), (status = 400, description = "unreadable JSON"),
-        (status = 413, description = "body too large"), (status = 422, description = "invalid account or call")))]
+        (status = 413, description = "body too large"), (status = 422, description = "invalid account or call"),
+        (status = 503, description = "timed out, or not recorded in the audit trail: retry")))]
 async fn decide(State(state): State<Arc<AppState>>, body: Body) -> Response {
     let bytes = match read_body(&state, body).await {
         Ok(b) => b,
@@ -320,21 +321,24 @@ async fn decide(State(state): State<Arc<AppState>>, body: Body) -> Response {
 
 /// Write a message for an account from a library template (or an inline one), with its lint findings.
 #[utoipa::path(post, path = "/v1/render", request_body(content = Object, description = "{account, as_of, channel, tone, template: {id} | {name, source}}"),
-    responses((status = 200, description = "{\"ok\": {template, subject, text, html, sms, findings}}"), (status = 422, description = "invalid call or template")))]
+    responses((status = 200, description = "{\"ok\": {template, subject, text, html, sms, findings}}"), (status = 422, description = "invalid call or template"),
+        (status = 503, description = "timed out, or not recorded in the audit trail: retry")))]
 async fn render(State(state): State<Arc<AppState>>, body: Body) -> Response {
     op_route(state, "render", body).await
 }
 
 /// Read a borrower's reply: intents, amounts, dates, effects, tone, answer.
 #[utoipa::path(post, path = "/v1/reply", request_body(content = Object, description = "{account, as_of, text, channel}"),
-    responses((status = 200, description = "{\"ok\": analysis}"), (status = 422, description = "invalid call")))]
+    responses((status = 200, description = "{\"ok\": analysis}"), (status = 422, description = "invalid call"),
+        (status = 503, description = "timed out, or not recorded in the audit trail: retry")))]
 async fn reply(State(state): State<Arc<AppState>>, body: Body) -> Response {
     op_route(state, "reply", body).await
 }
 
 /// The repayment offers and the penalty projection for an account (the offers part of a decision).
 #[utoipa::path(post, path = "/v1/offers", request_body(content = Object, description = "{account, as_of}"),
-    responses((status = 200, description = "{\"ok\": {account_id, currency, penalty, offers}}"), (status = 422, description = "invalid account")))]
+    responses((status = 200, description = "{\"ok\": {account_id, currency, penalty, offers}}"), (status = 422, description = "invalid account"),
+        (status = 503, description = "timed out, or not recorded in the audit trail: retry")))]
 async fn offers(State(state): State<Arc<AppState>>, body: Body) -> Response {
     let bytes = match read_body(&state, body).await {
         Ok(b) => b,
