@@ -298,6 +298,19 @@ const CSV_HEADER: [&str; 18] = [
     "outstanding",
 ];
 
+/// The account's id and jurisdiction, for the audit record (empty when the line does not say).
+fn account_key(line: &str) -> (String, String) {
+    #[derive(serde::Deserialize)]
+    struct Key {
+        #[serde(default)]
+        id: serde_json::Value,
+        #[serde(default)]
+        jurisdiction: serde_json::Value,
+    }
+    let text = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    serde_json::from_str::<Key>(line).map_or_else(|_| Default::default(), |k| (text(k.id), text(k.jurisdiction)))
+}
+
 fn account_id(line: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Id {
@@ -439,22 +452,23 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
                         .filter(|r| !r.3)
                         .map(|(_, l, _, _)| format!("{header}\n{l}"))
                         .collect();
-                    let ids: Vec<String> = d
+                    let keys: Vec<(String, String)> = d
                         .rows
                         .iter()
                         .filter(|r| !r.3)
-                        .map(|(_, l, _, _)| account_id(l).unwrap_or_default())
+                        .map(|(_, l, _, _)| account_key(l))
                         .collect();
                     let entries: Vec<Entry<'_>> = d
                         .rows
                         .iter()
                         .filter(|r| !r.3)
-                        .zip(inputs.iter().zip(&ids))
-                        .map(|((n, _, out, _), (input, id))| Entry {
+                        .zip(inputs.iter().zip(&keys))
+                        .map(|((n, _, out, _), (input, (id, jurisdiction)))| Entry {
                             op: "decide_batch",
                             run_id: &run_w,
                             line: *n,
                             account_id: id,
+                            jurisdiction,
                             as_of: &as_of,
                             input,
                             output: out,

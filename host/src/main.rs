@@ -816,8 +816,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             AuditAction::Prune { audit, keep_days } => {
                 let db = dunwell_host::audit::Audit::open(&Location::parse(&audit), "", 1)?;
-                let n = db.prune(keep_days)?;
-                println!("pruned {n} decision(s) older than {keep_days} days");
+                let pruned = db.prune(keep_days)?;
+                println!(
+                    "pruned {} decision(s) older than {keep_days} days{}",
+                    pruned.deleted,
+                    if pruned.kept_by_law > 0 {
+                        format!(
+                            "; kept {} older one(s) that a jurisdiction's legal minimum retention still covers \
+                             (CN: five years)",
+                            pruned.kept_by_law
+                        )
+                    } else {
+                        String::new()
+                    }
+                );
                 Ok(ExitCode::SUCCESS)
             }
         },
@@ -870,7 +882,7 @@ enum AuditAction {
             hide_env_values = true
         )]
         audit: String,
-        /// Days to keep (CN requires at least five years).
+        /// Days to keep. Records of CN accounts are kept at least five years (the legal minimum) whatever this says.
         #[arg(long, default_value_t = dunwell_host::audit::DEFAULT_RETENTION_DAYS)]
         keep_days: u32,
     },

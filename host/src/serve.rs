@@ -242,6 +242,7 @@ async fn run(state: &Arc<AppState>, op: &'static str, input: String) -> (String,
         let (input, output) = (input, out.clone());
         let ids: Value = serde_json::from_str(&input).unwrap_or(Value::Null);
         let account_id = ids["account"]["id"].as_str().unwrap_or("").to_string();
+        let jurisdiction = ids["account"]["jurisdiction"].as_str().unwrap_or("").to_string();
         let as_of = ids["as_of"].as_str().unwrap_or("").to_string();
         let recorded = tokio::task::spawn_blocking(move || {
             audit.record(
@@ -251,6 +252,7 @@ async fn run(state: &Arc<AppState>, op: &'static str, input: String) -> (String,
                     run_id: "",
                     line: 0,
                     account_id: &account_id,
+                    jurisdiction: &jurisdiction,
                     as_of: &as_of,
                     input: &input,
                     output: &output,

@@ -112,6 +112,69 @@ fn a_killed_run_resumes_without_losing_or_duplicating_decisions() {
     assert_eq!(String::from_utf8_lossy(&fresh.stdout), lines);
     let (recorded, differ) = count(&db);
     assert_eq!((recorded, differ), (6000, 0));
+
+    // Retention: a jurisdiction's legal minimum beats --keep-days. Every record is aged 400 days, the CN ones of
+    // the first 1,000 lines six years; keeping 365 days removes all but the CN records under five years.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "UPDATE decisions SET recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-400 days');
+         UPDATE decisions SET recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-6 years')
+         WHERE jurisdiction = 'CN' AND line < 1000;",
+    )
+    .unwrap();
+    let n = |filter: &str| -> i64 {
+        conn.query_row(&format!("SELECT COUNT(*) FROM decisions WHERE {filter}"), [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    };
+    let (cn_old, cn_young, others) = (
+        n("jurisdiction = 'CN' AND line < 1000"),
+        n("jurisdiction = 'CN' AND line >= 1000"),
+        n("jurisdiction <> 'CN'"),
+    );
+    assert!(cn_old > 0 && cn_young > 0 && n("jurisdiction = 'US'") > 0);
+    let out = dunwell(&["audit", "prune", "--keep-days", "365", "--audit", db.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "pruned {} decision(s) older than 365 days; kept {cn_young} older",
+            cn_old + others
+        )),
+        "{text}"
+    );
+    assert_eq!((n("true"), n("jurisdiction = 'CN'")), (cn_young, cn_young));
+}
+
+#[test]
+fn an_audit_file_from_before_jurisdictions_is_upgraded_in_place() {
+    let dir = scratch("upgrade");
+    let db = dir.join("old.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE policies (policy_sha256 TEXT PRIMARY KEY, policy TEXT NOT NULL, first_seen TEXT NOT NULL);
+         CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, op TEXT NOT NULL, run_id TEXT NOT NULL,
+             line INTEGER NOT NULL, account_id TEXT NOT NULL, as_of TEXT NOT NULL, module_sha256 TEXT NOT NULL,
+             policy_sha256 TEXT NOT NULL, input_sha256 TEXT NOT NULL, input TEXT NOT NULL, output TEXT NOT NULL,
+             recorded_at TEXT NOT NULL);
+         INSERT INTO decisions VALUES ('old', 'decide', '', 0, 'A-1', '2020-01-01T00:00:00Z', 'm', 'p', 'h', '{}',
+             '{}', '2020-01-02T00:00:00Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let out = dunwell(&["audit", "prune", "--keep-days", "30", "--audit", db.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The old record has no known jurisdiction, so only --keep-days applies to it.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pruned 1 decision(s)"));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let cols: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM pragma_table_info('decisions') WHERE name = 'jurisdiction'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(cols, 1);
 }
 
 #[test]

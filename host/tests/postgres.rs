@@ -530,6 +530,37 @@ fn a_killed_batch_resumes_from_postgres_without_losing_or_duplicating_decisions(
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains(&format!("DIFFERS {tampered} (decide_batch)")), "{text}");
     assert!(text.contains("4000 identical, 1 different"), "{text}");
+
+    // Retention: a jurisdiction's legal minimum beats --keep-days. Every record is aged 400 days, and the CN
+    // ones of the first 500 lines six years; keeping 365 days removes all but the CN records under five years.
+    let mut db = pg.client("audit");
+    db.batch_execute(
+        "UPDATE dunwell.decisions SET recorded_at = now() - interval '400 days';
+         UPDATE dunwell.decisions SET recorded_at = now() - interval '6 years' WHERE jurisdiction = 'CN' AND line < 500",
+    )
+    .unwrap();
+    let count = |db: &mut postgres::Client, filter: &str| -> i64 {
+        db.query_one(&format!("SELECT COUNT(*) FROM dunwell.decisions WHERE {filter}"), &[])
+            .unwrap()
+            .get(0)
+    };
+    let (cn_old, cn_young) = (
+        count(&mut db, "jurisdiction = 'CN' AND line < 500"),
+        count(&mut db, "jurisdiction = 'CN' AND line >= 500"),
+    );
+    let others = count(&mut db, "jurisdiction <> 'CN'");
+    assert!(cn_old > 0 && cn_young > 0 && count(&mut db, "jurisdiction = 'US'") > 0);
+    let out = dunwell(&["audit", "prune", "--keep-days", "365", "--audit", &url]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "pruned {} decision(s) older than 365 days; kept {cn_young} older",
+            cn_old + others
+        )),
+        "{text}"
+    );
+    assert_eq!(count(&mut db, "true"), cn_young);
+    assert_eq!(count(&mut db, "jurisdiction = 'CN'"), cn_young);
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //!
 //! A decision's id is the hash of (op, module, policy, run, line, input): recording the same decision twice
 //! is a no-op, which is what lets a killed batch resume without duplicates. Retention is configurable; the
-//! default keeps 5 years and 10 days, because CN rules require at least five years of collection records.
+//! default keeps 5 years and 10 days, and whatever is asked, a record is kept as long as its jurisdiction's
+//! legal minimum ([`MINIMUM_RETENTION_DAYS`]: CN collection records at least five years).
 
 mod postgres;
 mod sqlite;
@@ -21,6 +22,19 @@ pub use postgres::SCHEMA as POSTGRES_SCHEMA;
 
 /// Days kept by default: five years (CN minimum) and a margin for leap days.
 pub const DEFAULT_RETENTION_DAYS: u32 = 5 * 365 + 10;
+
+/// Legal minimum retention by jurisdiction, in days: CN collection records are kept at least five years (any five
+/// calendar years fit in 5 × 366 days). `prune` never removes a younger record of these, whatever it is asked.
+pub const MINIMUM_RETENTION_DAYS: &[(&str, u32)] = &[("CN", 5 * 366)];
+
+/// What `prune` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pruned {
+    /// Records deleted.
+    pub deleted: usize,
+    /// Records older than asked but kept for a jurisdiction's legal minimum.
+    pub kept_by_law: usize,
+}
 
 /// Where the audit trail lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +84,8 @@ pub struct Entry<'a> {
     pub line: i64,
     /// The account's id, if the input had one.
     pub account_id: &'a str,
+    /// The account's jurisdiction, if the input had one (it sets the legal minimum retention).
+    pub jurisdiction: &'a str,
     /// The decision moment.
     pub as_of: &'a str,
     /// Exactly what was sent to the module.
@@ -222,15 +238,34 @@ impl Audit {
         }
     }
 
-    /// Deletes decisions recorded more than `days` ago. Returns how many.
+    /// Deletes decisions recorded more than `days` ago, except those a jurisdiction's legal minimum keeps
+    /// longer ([`MINIMUM_RETENTION_DAYS`]).
     ///
     /// # Errors
     /// On a database error.
-    pub fn prune(&self, days: u32) -> anyhow::Result<usize> {
-        match &self.store {
-            Store::Sqlite(s) => s.prune(days),
-            Store::Postgres(p) => p.prune(days),
+    pub fn prune(&self, days: u32) -> anyhow::Result<Pruned> {
+        let mut pruned = Pruned {
+            deleted: 0,
+            kept_by_law: 0,
+        };
+        // First the records of jurisdictions with a minimum longer than asked: only past that minimum.
+        let mut longer = Vec::new();
+        for &(jurisdiction, minimum) in MINIMUM_RETENTION_DAYS {
+            if minimum > days {
+                let (deleted, kept) = match &self.store {
+                    Store::Sqlite(s) => s.prune_jurisdiction(jurisdiction, days, minimum)?,
+                    Store::Postgres(p) => p.prune_jurisdiction(jurisdiction, days, minimum)?,
+                };
+                pruned.deleted += deleted;
+                pruned.kept_by_law += kept;
+                longer.push(jurisdiction);
+            }
         }
+        pruned.deleted += match &self.store {
+            Store::Sqlite(s) => s.prune(days, &longer)?,
+            Store::Postgres(p) => p.prune(days, &longer)?,
+        };
+        Ok(pruned)
     }
 }
 

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS dunwell.decisions (
     run_id text NOT NULL,
     line bigint NOT NULL,
     account_id text NOT NULL,
+    jurisdiction text NOT NULL DEFAULT '',
     as_of text NOT NULL,
     module_sha256 text NOT NULL,
     policy_sha256 text NOT NULL,
@@ -46,6 +47,7 @@ CREATE TABLE IF NOT EXISTS dunwell.decisions (
 CREATE INDEX IF NOT EXISTS decisions_run ON dunwell.decisions (run_id, line);
 CREATE INDEX IF NOT EXISTS decisions_account ON dunwell.decisions (account_id, as_of);
 CREATE INDEX IF NOT EXISTS decisions_recorded ON dunwell.decisions (recorded_at);
+CREATE INDEX IF NOT EXISTS decisions_jurisdiction ON dunwell.decisions (jurisdiction, recorded_at);
 ";
 
 /// Any fixed number, the same in every replica: serialises schema creation.
@@ -148,7 +150,7 @@ impl Postgres {
     }
 
     pub(super) fn record(&self, module_sha256: &str, policy_sha256: &str, rows: &[Row<'_>]) -> anyhow::Result<usize> {
-        let mut cols: [Vec<&str>; 7] = Default::default();
+        let mut cols: [Vec<&str>; 8] = Default::default();
         let mut lines = Vec::with_capacity(rows.len());
         let mut inputs: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(rows.len());
         let mut escaped = Vec::with_capacity(rows.len());
@@ -157,6 +159,7 @@ impl Postgres {
             refuse_nul("output", e.output)?;
             refuse_nul("account id", e.account_id)?;
             refuse_nul("as_of", e.as_of)?;
+            refuse_nul("jurisdiction", e.jurisdiction)?;
             for (col, v) in cols.iter_mut().zip([
                 r.decision_id.as_str(),
                 e.op,
@@ -165,6 +168,7 @@ impl Postgres {
                 e.as_of,
                 r.input_sha256.as_str(),
                 e.output,
+                e.jurisdiction,
             ]) {
                 col.push(v);
             }
@@ -172,14 +176,14 @@ impl Postgres {
             escaped.push(e.input.contains('\0'));
             inputs.push(escape_nul(e.input));
         }
-        let [ids, ops, runs, accounts, as_ofs, input_hashes, outputs] = &cols;
+        let [ids, ops, runs, accounts, as_ofs, input_hashes, outputs, jurisdictions] = &cols;
         let inputs: Vec<&str> = inputs.iter().map(AsRef::as_ref).collect();
         let added = self.client()?.execute(
             "INSERT INTO dunwell.decisions (decision_id, op, run_id, line, account_id, as_of, module_sha256,
-                 policy_sha256, input_sha256, input, input_escaped, output)
-             SELECT d, o, r, l, a, s, $7, $8, h, i, e, x
+                 policy_sha256, input_sha256, input, input_escaped, output, jurisdiction)
+             SELECT d, o, r, l, a, s, $7, $8, h, i, e, x, j
              FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $9::text[],
-                         $10::text[], $11::bool[], $12::text[]) AS t(d, o, r, l, a, s, h, i, e, x)
+                         $10::text[], $11::bool[], $12::text[], $13::text[]) AS t(d, o, r, l, a, s, h, i, e, x, j)
              ON CONFLICT (decision_id) DO NOTHING",
             &[
                 ids,
@@ -194,6 +198,7 @@ impl Postgres {
                 &inputs,
                 &escaped,
                 outputs,
+                jurisdictions,
             ],
         )?;
         Ok(usize::try_from(added).unwrap_or(usize::MAX))
@@ -242,14 +247,47 @@ impl Postgres {
         Ok(row.map(|r| r.get(0)))
     }
 
-    pub(super) fn prune(&self, days: u32) -> anyhow::Result<usize> {
-        let days = i32::try_from(days).unwrap_or(i32::MAX);
+    /// Deletes records older than `days`, but not those of the `except` jurisdictions.
+    pub(super) fn prune(&self, days: u32, except: &[&str]) -> anyhow::Result<usize> {
         let n = self.client()?.execute(
-            "DELETE FROM dunwell.decisions WHERE recorded_at < now() - make_interval(days => $1)",
-            &[&days],
+            "DELETE FROM dunwell.decisions
+             WHERE recorded_at < now() - make_interval(days => $1) AND jurisdiction <> ALL($2::text[])",
+            &[&days_arg(days), &except],
         )?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
+
+    /// For a jurisdiction whose legal minimum (`minimum` days) is longer than asked (`days`): deletes its
+    /// records past the minimum and counts those kept only because of it.
+    pub(super) fn prune_jurisdiction(
+        &self,
+        jurisdiction: &str,
+        days: u32,
+        minimum: u32,
+    ) -> anyhow::Result<(usize, usize)> {
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let deleted = tx.execute(
+            "DELETE FROM dunwell.decisions WHERE jurisdiction = $1 AND recorded_at < now() - make_interval(days => $2)",
+            &[&jurisdiction, &days_arg(minimum)],
+        )?;
+        let kept: i64 = tx
+            .query_one(
+                "SELECT COUNT(*) FROM dunwell.decisions
+                 WHERE jurisdiction = $1 AND recorded_at < now() - make_interval(days => $2)",
+                &[&jurisdiction, &days_arg(days)],
+            )?
+            .get(0);
+        tx.commit()?;
+        Ok((
+            usize::try_from(deleted).unwrap_or(usize::MAX),
+            usize::try_from(kept).unwrap_or(0),
+        ))
+    }
+}
+
+fn days_arg(days: u32) -> i32 {
+    i32::try_from(days).unwrap_or(i32::MAX)
 }
 
 /// Creates the tables unless they exist (a pre-created schema needs no CREATE privilege).

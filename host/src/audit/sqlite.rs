@@ -29,6 +29,7 @@ impl Sqlite {
                  run_id TEXT NOT NULL,
                  line INTEGER NOT NULL,
                  account_id TEXT NOT NULL,
+                 jurisdiction TEXT NOT NULL DEFAULT '',
                  as_of TEXT NOT NULL,
                  module_sha256 TEXT NOT NULL,
                  policy_sha256 TEXT NOT NULL,
@@ -40,6 +41,18 @@ impl Sqlite {
              CREATE INDEX IF NOT EXISTS decisions_run ON decisions (run_id, line);
              CREATE INDEX IF NOT EXISTS decisions_account ON decisions (account_id, as_of);
              CREATE INDEX IF NOT EXISTS decisions_recorded ON decisions (recorded_at);",
+        )?;
+        // Files written before records carried the jurisdiction gain the column (empty: unknown).
+        let has_jurisdiction: bool = conn.query_row(
+            "SELECT COUNT(*) > 0 FROM pragma_table_info('decisions') WHERE name = 'jurisdiction'",
+            [],
+            |r| r.get(0),
+        )?;
+        if !has_jurisdiction {
+            conn.execute_batch("ALTER TABLE decisions ADD COLUMN jurisdiction TEXT NOT NULL DEFAULT ''")?;
+        }
+        conn.execute_batch(
+            "CREATE INDEX IF NOT EXISTS decisions_jurisdiction ON decisions (jurisdiction, recorded_at)",
         )?;
         Ok(Sqlite { conn: Mutex::new(conn) })
     }
@@ -63,8 +76,8 @@ impl Sqlite {
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO decisions (decision_id, op, run_id, line, account_id, as_of, module_sha256,
-                     policy_sha256, input_sha256, input, output, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     policy_sha256, input_sha256, input, output, recorded_at, jurisdiction)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
             let at = now();
             for r in rows {
@@ -81,7 +94,8 @@ impl Sqlite {
                     r.input_sha256,
                     e.input,
                     e.output,
-                    at
+                    at,
+                    e.jurisdiction
                 ])?;
             }
         }
@@ -134,14 +148,47 @@ impl Sqlite {
             .optional()?)
     }
 
-    pub(super) fn prune(&self, days: u32) -> anyhow::Result<usize> {
-        let cutoff = (chrono::Utc::now() - chrono::Duration::days(i64::from(days)))
-            .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string();
-        Ok(self
-            .conn()?
-            .execute("DELETE FROM decisions WHERE recorded_at < ?1", params![cutoff])?)
+    /// Deletes records older than `days`, but not those of the `except` jurisdictions.
+    pub(super) fn prune(&self, days: u32, except: &[&str]) -> anyhow::Result<usize> {
+        let marks = (0..except.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>();
+        let sql = format!(
+            "DELETE FROM decisions WHERE recorded_at < ?1 AND jurisdiction NOT IN ({})",
+            marks.join(", ")
+        );
+        let cutoff = cutoff(days);
+        let args = std::iter::once(cutoff.as_str()).chain(except.iter().copied());
+        Ok(self.conn()?.execute(&sql, rusqlite::params_from_iter(args))?)
     }
+
+    /// For a jurisdiction whose legal minimum (`minimum` days) is longer than asked (`days`): deletes its
+    /// records past the minimum and counts those kept only because of it.
+    pub(super) fn prune_jurisdiction(
+        &self,
+        jurisdiction: &str,
+        days: u32,
+        minimum: u32,
+    ) -> anyhow::Result<(usize, usize)> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let deleted = tx.execute(
+            "DELETE FROM decisions WHERE jurisdiction = ?1 AND recorded_at < ?2",
+            params![jurisdiction, cutoff(minimum)],
+        )?;
+        let kept: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM decisions WHERE jurisdiction = ?1 AND recorded_at < ?2",
+            params![jurisdiction, cutoff(days)],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok((deleted, usize::try_from(kept).unwrap_or(0)))
+    }
+}
+
+/// The moment `days` before now, as `recorded_at` is written.
+fn cutoff(days: u32) -> String {
+    (chrono::Utc::now() - chrono::Duration::days(i64::from(days)))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
 }
 
 /// The host's wall clock, for `recorded_at` only (decisions never read a clock).
