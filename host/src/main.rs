@@ -48,14 +48,8 @@ enum Command {
         /// Worker threads (default: every core).
         #[arg(long)]
         workers: Option<usize>,
-        /// Audit trail recording every decision: an SQLite file, or a `postgres://` URL (or set DUNWELL_AUDIT).
-        #[arg(
-            long,
-            env = "DUNWELL_AUDIT",
-            default_value = "dunwell-audit.db",
-            hide_env_values = true
-        )]
-        audit: String,
+        #[command(flatten)]
+        audit: AuditTrail,
         /// Do not record decisions in the audit trail.
         #[arg(long)]
         no_audit: bool,
@@ -93,14 +87,8 @@ enum Command {
         /// Require `Authorization: Bearer <token>` on /v1/* and /metrics (or set DUNWELL_TOKEN).
         #[arg(long, env = "DUNWELL_TOKEN")]
         token: Option<String>,
-        /// Audit trail recording every decision: an SQLite file, or a `postgres://` URL (or set DUNWELL_AUDIT).
-        #[arg(
-            long,
-            env = "DUNWELL_AUDIT",
-            default_value = "dunwell-audit.db",
-            hide_env_values = true
-        )]
-        audit: String,
+        #[command(flatten)]
+        audit: AuditTrail,
         /// Do not record decisions in the audit trail.
         #[arg(long)]
         no_audit: bool,
@@ -704,7 +692,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 to,
                 shard: shard.as_deref().map(dunwell_host::batch::parse_shard).transpose()?,
                 workers: workers.unwrap_or_else(cores),
-                audit: (!no_audit).then(|| dunwell_host::audit::Location::parse(&audit)),
+                audit: (!no_audit).then_some(audit.location),
                 resume,
                 run_id,
                 messages: !no_messages,
@@ -747,7 +735,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 max_body_bytes,
                 request_timeout: std::time::Duration::from_millis(timeout_ms),
                 token: token.filter(|t| !t.is_empty()),
-                audit: (!no_audit).then(|| dunwell_host::audit::Location::parse(&audit)),
+                audit: (!no_audit).then_some(audit.location),
                 watch_every: std::time::Duration::from_secs(2),
                 static_dir,
             };
@@ -757,7 +745,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit { action } => match action {
             AuditAction::Verify { audit, sample } => {
                 let rt = runtime(cli.module)?;
-                let db = dunwell_host::audit::Audit::open(&Location::parse(&audit), rt.module_sha256(), 1)?;
+                let db = dunwell_host::audit::Audit::open(&audit.location, rt.module_sha256(), 1)?;
                 let mut sessions: std::collections::HashMap<String, Session> = std::collections::HashMap::new();
                 let (mut same, mut differ, mut other_module) = (0u64, 0u64, 0u64);
                 // Page by page in decision-id order: memory stays flat, and `--sample N` is the first N ids
@@ -815,7 +803,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             AuditAction::Prune { audit, keep_days } => {
-                let db = dunwell_host::audit::Audit::open(&Location::parse(&audit), "", 1)?;
+                let db = dunwell_host::audit::Audit::open(&audit.location, "", 1)?;
                 let pruned = db.prune(keep_days)?;
                 println!(
                     "pruned {} decision(s) older than {keep_days} days{}",
@@ -853,19 +841,29 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
+/// Where the audit trail lives, for every command that records or reads it.
+#[derive(clap::Args)]
+struct AuditTrail {
+    /// The audit trail: an SQLite file, or a `postgres://` URL (or set DUNWELL_AUDIT, which keeps a password out
+    /// of `ps`).
+    #[arg(
+        long = "audit",
+        value_name = "FILE|URL",
+        env = "DUNWELL_AUDIT",
+        default_value = "dunwell-audit.db",
+        hide_env_values = true,
+        value_parser = |s: &str| Ok::<_, std::convert::Infallible>(Location::parse(s))
+    )]
+    location: Location,
+}
+
 /// Audit-trail commands.
 #[derive(clap::Subcommand)]
 enum AuditAction {
     /// Replay recorded decisions through the module and report any that differ.
     Verify {
-        /// The audit trail: an SQLite file or a `postgres://` URL (or set DUNWELL_AUDIT).
-        #[arg(
-            long,
-            env = "DUNWELL_AUDIT",
-            default_value = "dunwell-audit.db",
-            hide_env_values = true
-        )]
-        audit: String,
+        #[command(flatten)]
+        audit: AuditTrail,
         /// Verify only this many (a deterministic sample by decision id).
         #[arg(long)]
         sample: Option<usize>,
@@ -874,14 +872,8 @@ enum AuditAction {
     Schema,
     /// Delete decisions older than the retention period.
     Prune {
-        /// The audit trail: an SQLite file or a `postgres://` URL (or set DUNWELL_AUDIT).
-        #[arg(
-            long,
-            env = "DUNWELL_AUDIT",
-            default_value = "dunwell-audit.db",
-            hide_env_values = true
-        )]
-        audit: String,
+        #[command(flatten)]
+        audit: AuditTrail,
         /// Days to keep. Records of CN accounts are kept at least five years (the legal minimum) whatever this says.
         #[arg(long, default_value_t = dunwell_host::audit::DEFAULT_RETENTION_DAYS)]
         keep_days: u32,

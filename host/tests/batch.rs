@@ -6,40 +6,11 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn dunwell(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dunwell"))
-        .args(args)
-        .current_dir(dunwell_testkit::root())
-        .output()
-        .unwrap()
-}
+mod common;
+use common::{AS_OF, POLICY, dunwell, verify};
 
 fn scratch(name: &str) -> std::path::PathBuf {
-    let d = dunwell_testkit::root().join("target/test-scratch/batch").join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-const POLICY: &str = "policies/default.json";
-const AS_OF: &str = "2026-11-28T09:00:00Z";
-
-/// Decisions in the audit trail and how many replay differently, from `dunwell audit verify`.
-fn count(db: &std::path::Path) -> (i64, i64) {
-    let out = dunwell(&["audit", "verify", "--audit", db.to_str().unwrap()]);
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    let n: i64 = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|x| x.parse().ok())
-        .unwrap_or_else(|| panic!("{text}"));
-    let differ: i64 = text
-        .split(", ")
-        .nth(1)
-        .and_then(|x| x.split_whitespace().next())
-        .and_then(|x| x.parse().ok())
-        .unwrap_or_else(|| panic!("{text}"));
-    (n, differ)
+    common::scratch("batch", name)
 }
 
 #[test]
@@ -110,7 +81,7 @@ fn a_killed_run_resumes_without_losing_or_duplicating_decisions() {
         input.to_str().unwrap(),
     ]);
     assert_eq!(String::from_utf8_lossy(&fresh.stdout), lines);
-    let (recorded, differ) = count(&db);
+    let (recorded, differ) = verify(db.to_str().unwrap());
     assert_eq!((recorded, differ), (6000, 0));
 
     // Retention: a jurisdiction's legal minimum beats --keep-days. Every record is aged 400 days, the CN ones of

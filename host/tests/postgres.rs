@@ -15,8 +15,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "pw-Dunwell-7";
-const POLICY: &str = "policies/default.json";
-const AS_OF: &str = "2026-11-28T09:00:00Z";
+mod common;
+use common::{AS_OF, POLICY, account, dunwell, verify};
 
 /// A PostgreSQL cluster of its own, stopped and deleted on drop.
 struct Pg {
@@ -211,36 +211,8 @@ impl Drop for Pg {
     }
 }
 
-fn dunwell(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dunwell"))
-        .args(args)
-        .current_dir(dunwell_testkit::root())
-        .output()
-        .unwrap()
-}
-
 fn scratch(name: &str) -> PathBuf {
-    let d = dunwell_testkit::root().join("target/test-scratch/postgres").join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-/// `(decisions, different)` from `dunwell audit verify`.
-fn verify(audit: &str) -> (i64, i64) {
-    let out = dunwell(&["audit", "verify", "--audit", audit]);
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    let n = text.split_whitespace().nth(1).and_then(|x| x.parse().ok());
-    let differ = text
-        .split(", ")
-        .nth(1)
-        .and_then(|x| x.split_whitespace().next())
-        .and_then(|x| x.parse().ok());
-    (
-        n.unwrap_or_else(|| panic!("{text}")),
-        differ.unwrap_or_else(|| panic!("{text}")),
-    )
+    common::scratch("postgres", name)
 }
 
 struct Server {
@@ -287,14 +259,6 @@ fn post(s: &Server, path: &str, body: &str) -> (u16, Value) {
         Err(ureq::Error::Status(code, r)) => (code, serde_json::from_str(&r.into_string().unwrap()).unwrap()),
         Err(e) => panic!("{e}"),
     }
-}
-
-fn account(id: &str) -> Value {
-    json!({"id": id, "jurisdiction": "US", "currency": "USD",
-        "balances": {"principal": 1000000, "interest": 20000, "fees": 0},
-        "instalments": [{"due": "2026-10-28", "amount": 100000}, {"due": "2026-12-28", "amount": 100000}],
-        "borrower": {"name": "Ann Lee", "locale": "en-US", "time_zone": "America/New_York"},
-        "channels": {"sms": {"address": "+1 555 0100", "consent": true}, "email": {"address": "ann@example.com"}}})
 }
 
 #[test]

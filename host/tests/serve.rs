@@ -19,11 +19,11 @@ impl Drop for Server {
     }
 }
 
+mod common;
+use common::{AS_OF, account};
+
 fn scratch(name: &str) -> std::path::PathBuf {
-    let d = dunwell_testkit::root().join("target/test-scratch/serve").join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::scratch("serve", name)
 }
 
 fn start(dir: &std::path::Path, extra: &[&str]) -> Server {
@@ -84,16 +84,6 @@ fn get(s: &Server, path: &str) -> (u16, String) {
         Err(e) => panic!("{e}"),
     }
 }
-
-fn account(id: &str) -> Value {
-    json!({"id": id, "jurisdiction": "US", "currency": "USD",
-        "balances": {"principal": 1000000, "interest": 20000, "fees": 0},
-        "instalments": [{"due": "2026-10-28", "amount": 100000}, {"due": "2026-12-28", "amount": 100000}],
-        "borrower": {"name": "Ann Lee", "locale": "en-US", "time_zone": "America/New_York"},
-        "channels": {"sms": {"address": "+1 555 0100", "consent": true}, "email": {"address": "ann@example.com"}}})
-}
-
-const AS_OF: &str = "2026-11-28T09:00:00Z";
 
 #[test]
 fn every_endpoint_bad_requests_reload_and_shutdown() {

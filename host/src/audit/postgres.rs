@@ -173,8 +173,9 @@ impl Postgres {
                 col.push(v);
             }
             lines.push(e.line);
-            escaped.push(e.input.contains('\0'));
-            inputs.push(escape_nul(e.input));
+            let stored = escape_nul(e.input);
+            escaped.push(matches!(stored, std::borrow::Cow::Owned(_)));
+            inputs.push(stored);
         }
         let [ids, ops, runs, accounts, as_ofs, input_hashes, outputs, jurisdictions] = &cols;
         let inputs: Vec<&str> = inputs.iter().map(AsRef::as_ref).collect();
