@@ -373,3 +373,191 @@ pub enum Feature {
     /// A yes/no feature.
     Bool(bool),
 }
+
+/// What one account may hold. Each limit is far above any real loan and keeps one decision's work and
+/// memory bounded, so a hostile or broken record is refused with its path instead of stalling a batch.
+pub mod limits {
+    /// Instalments in the schedule (a 30-year weekly loan has 1,560).
+    pub const INSTALMENTS: usize = 10_000;
+    /// Payments in the history.
+    pub const PAYMENTS: usize = 50_000;
+    /// Contacts in the history.
+    pub const CONTACTS: usize = 50_000;
+    /// Promises to pay in the history.
+    pub const PROMISES: usize = 10_000;
+    /// Instalments of an arrangement.
+    pub const ARRANGEMENT_INSTALMENTS: usize = 1_000;
+    /// Stated inconvenient times.
+    pub const INCONVENIENT_TIMES: usize = 100;
+    /// Intents recorded on one contact.
+    pub const CONTACT_INTENTS: usize = 32;
+    /// Scoring features.
+    pub const FEATURES: usize = 1_000;
+    /// Characters of an id (account, promise, arrangement, contract, agency) or a feature name.
+    pub const ID_CHARS: usize = 256;
+    /// Characters of a name, an address or a text feature.
+    pub const TEXT_CHARS: usize = 2_000;
+}
+
+impl Account {
+    /// Checks what serde cannot: the documented size limits ([`limits`]) and that every total of the
+    /// account's money stays below 2^53 − 1 minor units, so no sum, allocation or projection built from it
+    /// can wrap or lose a minor unit in JavaScript. `path` is where the account sits in the caller's input.
+    ///
+    /// # Errors
+    /// `account.too_large` for a list or text over its limit, `account.out_of_range` for a total past
+    /// 2^53 − 1, each with the JSON Pointer of the item that tips it over.
+    pub fn check(&self, path: &str) -> Result<(), crate::error::Error> {
+        use crate::error::{Error, ErrorKind, Scope};
+        use crate::money::MAX_SAFE;
+        let too_large = |at: String, what: &str, n: usize, max: usize| {
+            Err(Error::new(
+                Scope::Account,
+                ErrorKind::TooLarge,
+                format!("{path}{at}"),
+                format!("{what} has `{n}` items, more than the `{max}` one account may hold"),
+            ))
+        };
+        let long = |at: String, s: &str, max: usize| -> Result<(), Error> {
+            // Bytes first: cheap, and a text within `max` bytes is within `max` characters.
+            if s.len() > max && s.chars().count() > max {
+                return Err(Error::new(
+                    Scope::Account,
+                    ErrorKind::TooLarge,
+                    format!("{path}{at}"),
+                    format!(
+                        "text of `{}` characters is longer than the `{max}` allowed here",
+                        s.chars().count()
+                    ),
+                ));
+            }
+            Ok(())
+        };
+        let lists: [(&str, usize, usize); 6] = [
+            ("/instalments", self.instalments.len(), limits::INSTALMENTS),
+            ("/history/payments", self.history.payments.len(), limits::PAYMENTS),
+            ("/history/contacts", self.history.contacts.len(), limits::CONTACTS),
+            ("/history/promises", self.history.promises.len(), limits::PROMISES),
+            (
+                "/borrower/inconvenient_times",
+                self.borrower.inconvenient_times.len(),
+                limits::INCONVENIENT_TIMES,
+            ),
+            ("/features", self.features.0.len(), limits::FEATURES),
+        ];
+        for (at, n, max) in lists {
+            if n > max {
+                return too_large(at.to_string(), at.trim_start_matches('/'), n, max);
+            }
+        }
+        if let Some(a) = &self.arrangement {
+            if a.instalments.len() > limits::ARRANGEMENT_INSTALMENTS {
+                return too_large(
+                    "/arrangement/instalments".into(),
+                    "arrangement/instalments",
+                    a.instalments.len(),
+                    limits::ARRANGEMENT_INSTALMENTS,
+                );
+            }
+            long("/arrangement/id".into(), &a.id, limits::ID_CHARS)?;
+        }
+        for (i, c) in self.history.contacts.iter().enumerate() {
+            if c.intents.len() > limits::CONTACT_INTENTS {
+                return too_large(
+                    format!("/history/contacts/{i}/intents"),
+                    "intents",
+                    c.intents.len(),
+                    limits::CONTACT_INTENTS,
+                );
+            }
+        }
+        if let Some(y) = self.borrower.birth_year
+            && !(crate::time::FIRST_YEAR..=crate::time::LAST_YEAR).contains(&y)
+        {
+            return Err(Error::new(
+                Scope::Account,
+                ErrorKind::OutOfRange,
+                format!("{path}/borrower/birth_year"),
+                format!(
+                    "birth year `{y}` is outside the supported years {}–{}",
+                    crate::time::FIRST_YEAR,
+                    crate::time::LAST_YEAR
+                ),
+            ));
+        }
+        long("/id".into(), &self.id, limits::ID_CHARS)?;
+        long("/jurisdiction".into(), &self.jurisdiction, limits::ID_CHARS)?;
+        long("/borrower/name".into(), &self.borrower.name, limits::TEXT_CHARS)?;
+        if let Some(c) = &self.contract {
+            long("/contract".into(), c, limits::ID_CHARS)?;
+        }
+        if let Some(p) = &self.placement {
+            long("/placement/agency".into(), &p.agency, limits::ID_CHARS)?;
+        }
+        let ch = &self.channels;
+        for (name, state) in [
+            ("sms", &ch.sms),
+            ("email", &ch.email),
+            ("letter", &ch.letter),
+            ("call", &ch.call),
+            ("social_dm", &ch.social_dm),
+        ] {
+            if let Some(s) = state {
+                long(format!("/channels/{name}/address"), &s.address, limits::TEXT_CHARS)?;
+            }
+        }
+        for (i, p) in self.history.promises.iter().enumerate() {
+            long(format!("/history/promises/{i}/id"), &p.id, limits::ID_CHARS)?;
+        }
+        for (key, value) in &self.features.0 {
+            let mut at = "/features".to_string();
+            crate::json::push_token(&mut at, key);
+            long(at.clone(), key, limits::ID_CHARS)?;
+            if let Feature::Text(t) = value {
+                long(at, t, limits::TEXT_CHARS)?;
+            }
+        }
+
+        // Totals of money: each must stay exact in JSON (and so can never wrap an i64 either).
+        let over = |at: String, what: &str| {
+            Err(Error::new(
+                Scope::Account,
+                ErrorKind::OutOfRange,
+                format!("{path}{at}"),
+                format!("{what} pass 2^53-1 minor units here: no total of an account's money may exceed it"),
+            ))
+        };
+        let first_over = |items: &mut dyn Iterator<Item = i64>| -> Option<usize> {
+            let mut total: i64 = 0;
+            for (i, x) in items.enumerate() {
+                total = total.saturating_add(x);
+                if total > MAX_SAFE {
+                    return Some(i);
+                }
+            }
+            None
+        };
+        let b = &self.balances;
+        if first_over(&mut [b.principal.0, b.interest.0, b.fees.0].into_iter()).is_some() {
+            return over("/balances".into(), "principal, interest and fees together");
+        }
+        if let Some(i) = first_over(&mut self.instalments.iter().map(|x| x.amount.0)) {
+            return over(format!("/instalments/{i}/amount"), "the instalments");
+        }
+        if let Some(i) = first_over(&mut self.history.payments.iter().map(|x| x.amount.0)) {
+            return over(format!("/history/payments/{i}/amount"), "the payments");
+        }
+        if let Some(i) = first_over(&mut self.history.promises.iter().map(|x| x.amount.0)) {
+            return over(format!("/history/promises/{i}/amount"), "the promised amounts");
+        }
+        if let Some(a) = &self.arrangement
+            && let Some(i) = first_over(&mut a.instalments.iter().map(|x| x.amount.0))
+        {
+            return over(
+                format!("/arrangement/instalments/{i}/amount"),
+                "the arrangement's instalments",
+            );
+        }
+        Ok(())
+    }
+}

@@ -120,6 +120,7 @@ pub(crate) fn decide_with(
         )
         .with_help(format!("the policy defines {}", known.join(", "))));
     }
+    account.check(path)?;
     let zone = account.borrower.time_zone;
     let delinquency = dpd::assess(account, policy, zone, as_of);
     let mut decision = Decision {
@@ -190,13 +191,17 @@ pub(crate) fn decide_with(
         let terms = arrange::terms(policy, &account.jurisdiction);
         let today = as_of.local_date(zone);
         let outstanding = decision.arrears.outstanding.0;
-        decision.penalty = Some(arrange::penalty::view(
-            &overdue,
-            terms,
-            today,
-            outstanding,
-            policy.offers.rounding,
-        ));
+        let penalty = arrange::penalty::view(&overdue, terms, today, outstanding, policy.offers.rounding);
+        // Penalty on arrears near 2^53 at a high rate over decades can pass the ceiling: refuse, with the field
+        // that carries the overdue amounts, before any offer adds to it.
+        if !penalty.in_range() {
+            return Err(too_much(
+                path,
+                "/instalments",
+                "the penalty interest on these overdue instalments",
+            ));
+        }
+        decision.penalty = Some(penalty);
         let regular = decision.arrears.next_due_amount.0;
         let basis = arrange::offers::Basis {
             account,
@@ -207,6 +212,13 @@ pub(crate) fn decide_with(
             regular,
         };
         decision.offers = arrange::offers::build(offer_rules, &basis);
+        if !decision.offers.iter().all(arrange::offers::Offer::in_range) {
+            return Err(too_much(
+                path,
+                "/balances",
+                "the repayment offers built from these balances",
+            ));
+        }
     }
     let plan = schedule::plan(policy, segments, account, &decision, as_of);
     decision.segment = plan.segment;
@@ -228,6 +240,16 @@ pub(crate) fn decide_with(
         write_messages(engine, account, &mut decision)?;
     }
     Ok(decision)
+}
+
+/// `account.out_of_range` for a figure derived from the account that would pass 2^53 − 1 minor units.
+fn too_much(path: &str, field: &str, what: &str) -> Error {
+    Error::new(
+        Scope::Account,
+        ErrorKind::OutOfRange,
+        format!("{path}{field}"),
+        format!("{what} would pass 2^53-1 minor units, beyond exact arithmetic"),
+    )
 }
 
 /// Softens the tone where the borrower's situation calls for it.

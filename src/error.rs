@@ -84,6 +84,8 @@ pub enum ErrorKind {
     Lint,
     /// A template id that neither the policy nor the built-in library defines for a locale.
     UnknownTemplate,
+    /// A list, text or document longer than the module's documented limit for it.
+    TooLarge,
     /// A bug inside the module.
     Bug,
 }
@@ -113,12 +115,13 @@ impl ErrorKind {
             ErrorKind::Template => "template",
             ErrorKind::Lint => "lint",
             ErrorKind::UnknownTemplate => "unknown_template",
+            ErrorKind::TooLarge => "too_large",
             ErrorKind::Bug => "bug",
         }
     }
 
     /// Every kind, so tests and docs can list the codes without a hand-kept copy.
-    pub const ALL: [ErrorKind; 22] = [
+    pub const ALL: [ErrorKind; 23] = [
         ErrorKind::Syntax,
         ErrorKind::DuplicateKey,
         ErrorKind::UnknownField,
@@ -140,6 +143,7 @@ impl ErrorKind {
         ErrorKind::Template,
         ErrorKind::Lint,
         ErrorKind::UnknownTemplate,
+        ErrorKind::TooLarge,
         ErrorKind::Bug,
     ];
 

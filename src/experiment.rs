@@ -84,9 +84,9 @@ pub struct Outcome {
     /// Became current.
     #[serde(default)]
     pub cured: bool,
-    /// Amount recovered, minor units.
+    /// Amount recovered, minor units (0 … 2^53 − 1).
     #[serde(default)]
-    pub recovered: i64,
+    pub recovered: crate::money::Amount,
     /// Promises made.
     #[serde(default)]
     pub ptp_made: u32,
@@ -121,7 +121,7 @@ pub struct ArmReport {
     /// Cured / accounts.
     pub cure_rate: f64,
     /// Sum recovered (minor units).
-    pub recovered: i64,
+    pub recovered: crate::money::Amount,
     /// Mean recovered per account.
     pub recovered_mean: f64,
     /// Promises kept / made.
@@ -187,7 +187,7 @@ struct Acc {
 pub fn report(call: &ReportCall) -> Result<Report, Error> {
     let mut order: Vec<String> = Vec::new();
     let mut acc: std::collections::BTreeMap<String, Acc> = std::collections::BTreeMap::new();
-    for o in &call.outcomes {
+    for (i, o) in call.outcomes.iter().enumerate() {
         if !acc.contains_key(&o.arm) {
             order.push(o.arm.clone());
         }
@@ -202,8 +202,20 @@ pub fn report(call: &ReportCall) -> Result<Report, Error> {
         });
         a.n += 1;
         a.cured += u64::from(o.cured);
-        a.sum += o.recovered;
-        a.sum_sq += (o.recovered as f64) * (o.recovered as f64);
+        // The arm's total is a figure people read: refused past 2^53 rather than rounded or wrapped.
+        a.sum = a
+            .sum
+            .checked_add(o.recovered.0)
+            .filter(|t| *t <= crate::money::MAX_SAFE)
+            .ok_or_else(|| {
+                Error::new(
+                    Scope::Call,
+                    ErrorKind::OutOfRange,
+                    format!("/outcomes/{i}/recovered"),
+                    format!("arm `{}` recovers more than 2^53-1 minor units in total", o.arm),
+                )
+            })?;
+        a.sum_sq += (o.recovered.0 as f64) * (o.recovered.0 as f64);
         a.made += u64::from(o.ptp_made);
         a.kept += u64::from(o.ptp_kept);
         a.complaints += u64::from(o.complaint);
@@ -268,7 +280,7 @@ pub fn report(call: &ReportCall) -> Result<Report, Error> {
                 accounts: a.n,
                 cured: a.cured,
                 cure_rate: r6(p),
-                recovered: a.sum,
+                recovered: crate::money::Amount(a.sum),
                 recovered_mean: r6(m),
                 ptp_kept_rate: (a.made > 0).then(|| r6(a.kept as f64 / a.made as f64)),
                 complaints: a.complaints,
@@ -289,7 +301,7 @@ mod tests {
             account_id: String::new(),
             arm: arm.into(),
             cured,
-            recovered,
+            recovered: crate::money::Amount(recovered),
             ptp_made: 1,
             ptp_kept: u32::from(cured),
             complaint: false,
@@ -371,7 +383,7 @@ mod tests {
                 account_id: id,
                 arm,
                 cured,
-                recovered: if cured { 10_000 } else { 0 },
+                recovered: crate::money::Amount(if cured { 10_000 } else { 0 }),
                 ptp_made: 0,
                 ptp_kept: 0,
                 complaint: false,

@@ -75,7 +75,7 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
 }
 
 /// Appends one escaped reference token.
-fn push_token(out: &mut String, key: &str) {
+pub(crate) fn push_token(out: &mut String, key: &str) {
     out.push('/');
     out.push_str(&key.replace('~', "~0").replace('/', "~1"));
 }
@@ -291,9 +291,31 @@ struct ErrorEnvelope<'a> {
 }
 
 /// Serialises a success envelope. Never fails: a serialisation bug becomes an `internal.bug` envelope.
+///
+/// An amount above 2^53−1 that escaped every check upstream refuses to serialise (see
+/// [`crate::money::Amount`]); it becomes `account.out_of_range` naming the output field, not a wrong number.
 pub fn ok_envelope<T: Serialize>(value: &T, warnings: &[Problem]) -> String {
-    serde_json::to_string(&OkEnvelope { ok: value, warnings })
-        .unwrap_or_else(|e| error_envelope(&Error::internal(format!("cannot serialise output: {e}"))))
+    serde_json::to_string(&OkEnvelope { ok: value, warnings }).unwrap_or_else(|e| {
+        let message = e.to_string();
+        if !message.starts_with(crate::money::OUT_OF_RANGE_TAG) {
+            return error_envelope(&Error::internal(format!("cannot serialise output: {message}")));
+        }
+        // Only on this rare path: serialise again, tracking where the amount sits in the output.
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::new(&mut out);
+        let at = match serde_path_to_error::serialize(value, &mut ser) {
+            Err(e) => pointer(e.path()),
+            Ok(()) => String::new(),
+        };
+        error_envelope(&Error::new(
+            Scope::Account,
+            ErrorKind::OutOfRange,
+            "",
+            format!(
+                "a computed amount (`{at}`) would pass 2^53-1 minor units: the account's amounts are too large to compute exactly"
+            ),
+        ))
+    })
 }
 
 /// Serialises an error envelope. Never fails.

@@ -3,6 +3,7 @@
 //! manager steers by. Rates are rounded to 6 decimals so every runtime prints the same digits.
 
 use crate::error::{Error, ErrorKind, Scope};
+use crate::money::{Amount, MAX_SAFE};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,25 +17,25 @@ pub struct SnapAccount {
     pub bucket: String,
     /// Outstanding balance (minor units).
     #[serde(default)]
-    pub balance: i64,
+    pub balance: Amount,
     /// Collected in the period.
     #[serde(default)]
-    pub collected: i64,
+    pub collected: Amount,
     /// Contact attempts in the period.
     #[serde(default)]
-    pub contacts: u64,
+    pub contacts: u32,
     /// Right-party contacts in the period.
     #[serde(default)]
-    pub rpc: u64,
+    pub rpc: u32,
     /// Promises made in the period.
     #[serde(default)]
-    pub ptp_made: u64,
+    pub ptp_made: u32,
     /// Promises kept in the period.
     #[serde(default)]
-    pub ptp_kept: u64,
+    pub ptp_kept: u32,
     /// Collection cost in the period (minor units).
     #[serde(default)]
-    pub cost: i64,
+    pub cost: Amount,
 }
 
 /// A snapshot.
@@ -87,7 +88,7 @@ pub struct Period {
     /// Cost / collected.
     pub cost_per_collected: Option<f64>,
     /// Collected in the period.
-    pub collected: i64,
+    pub collected: Amount,
 }
 
 /// The KPIs.
@@ -132,33 +133,37 @@ pub fn compute(call: &KpiCall) -> Result<Kpis, Error> {
         }
     }
     let mut periods = Vec::new();
-    for w in call.snapshots.windows(2) {
+    for (wi, w) in call.snapshots.windows(2).enumerate() {
         let (start, end) = (&w[0], &w[1]);
         let before: HashMap<&str, &SnapAccount> = start.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
         let mut roll: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
         let mut worse: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         let (mut delinquent, mut cured) = (0u64, 0u64);
-        let mut delinquent_balance = 0i64;
+        // Money totals in i128 (no wrap), then held to the JSON ceiling: a total people read is never rounded.
+        let mut delinquent_balance = 0i128;
         for a in &start.accounts {
             if rank.get(a.bucket.as_str()).copied().unwrap_or(0) > 0 {
-                delinquent_balance += a.balance;
+                delinquent_balance += i128::from(a.balance.0);
             }
         }
-        let mut sums = (0u64, 0u64, 0u64, 0u64, 0i64, 0i64);
+        let mut sums = (0u64, 0u64, 0u64, 0u64, 0i128, 0i128);
         for a in &end.accounts {
-            sums.0 += a.ptp_made;
-            sums.1 += a.ptp_kept;
-            sums.2 += a.contacts;
-            sums.3 += a.rpc;
-            sums.4 += a.collected;
-            sums.5 += a.cost;
+            sums.0 += u64::from(a.ptp_made);
+            sums.1 += u64::from(a.ptp_kept);
+            sums.2 += u64::from(a.contacts);
+            sums.3 += u64::from(a.rpc);
+            sums.4 += i128::from(a.collected.0);
+            sums.5 += i128::from(a.cost.0);
             let Some(b) = before.get(a.id.as_str()) else { continue };
             *roll
                 .entry(b.bucket.clone())
                 .or_default()
                 .entry(a.bucket.clone())
                 .or_default() += 1;
-            let (from, to) = (rank[b.bucket.as_str()], rank[a.bucket.as_str()]);
+            let (from, to) = (
+                rank.get(b.bucket.as_str()).copied().unwrap_or(0),
+                rank.get(a.bucket.as_str()).copied().unwrap_or(0),
+            );
             let e = worse.entry(b.bucket.clone()).or_default();
             e.0 += 1;
             e.1 += u64::from(to > from);
@@ -167,6 +172,15 @@ pub fn compute(call: &KpiCall) -> Result<Kpis, Error> {
                 cured += u64::from(to == 0);
             }
         }
+        let collected = crate::money::checked(sums.4).ok_or_else(|| {
+            Error::new(
+                Scope::Call,
+                ErrorKind::OutOfRange,
+                format!("/snapshots/{}/accounts", wi + 1),
+                "the amounts collected in this period add up to more than 2^53-1 minor units",
+            )
+        })?;
+        debug_assert!(collected <= MAX_SAFE);
         periods.push(Period {
             from: start.date,
             to: end.date,
@@ -180,7 +194,7 @@ pub fn compute(call: &KpiCall) -> Result<Kpis, Error> {
             rpc_rate: ratio(sums.3 as f64, sums.2 as f64),
             liquidation_rate: ratio(sums.4 as f64, delinquent_balance as f64),
             cost_per_collected: ratio(sums.5 as f64, sums.4 as f64),
-            collected: sums.4,
+            collected: Amount(collected),
         });
     }
     Ok(Kpis { periods })

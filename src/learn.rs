@@ -159,7 +159,7 @@ type Cell = (Channel, Tone, u64, u64);
 /// Estimates response rates.
 ///
 /// # Errors
-/// `call.bad_value` for a window that is not positive.
+/// `call.bad_value` for a window that is not positive, `call.out_of_range` for one past 366 days.
 pub fn learn(call: &LearnCall) -> Result<Learned, Error> {
     if call.window_days <= 0 {
         return Err(Error::new(
@@ -167,6 +167,19 @@ pub fn learn(call: &LearnCall) -> Result<Learned, Error> {
             ErrorKind::BadValue,
             "/window_days",
             "the response window must be at least one day",
+        ));
+    }
+    // A window past a year is no longer "a response to this contact"; the bound also keeps `at + window`
+    // inside the calendar.
+    if call.window_days > 366 {
+        return Err(Error::new(
+            Scope::Call,
+            ErrorKind::OutOfRange,
+            "/window_days",
+            format!(
+                "a response window of `{}` days is more than the 366 allowed",
+                call.window_days
+            ),
         ));
     }
     let mut by_account: BTreeMap<&str, Vec<Instant>> = BTreeMap::new();

@@ -8,9 +8,40 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const MAX_SAFE: i64 = 9_007_199_254_740_991;
 
 /// A non-negative amount in minor units (cents, fen), below 2^53 so JSON numbers stay exact everywhere.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+///
+/// Serialising an amount outside 0…2^53−1 fails (see [`OUT_OF_RANGE_TAG`]): a derived figure that escaped
+/// the checks upstream becomes an error envelope, never a number JavaScript would round or a wrapped negative.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Amount(pub i64);
+
+/// Marks the serialisation error of an out-of-range amount, so the envelope writer can report it with its code.
+pub const OUT_OF_RANGE_TAG: &str = "[out_of_range] amount";
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !(0..=MAX_SAFE).contains(&self.0) {
+            return Err(serde::ser::Error::custom(format_args!(
+                "{OUT_OF_RANGE_TAG} `{}` is outside 0…2^53-1 minor units",
+                self.0
+            )));
+        }
+        s.serialize_i64(self.0)
+    }
+}
+
+/// Sums amounts exactly, or `None` when the total passes 2^53−1 (or an item is negative): the caller turns
+/// that into an error naming the field. Every total of money in the core goes through here or [`checked`].
+pub fn checked_sum(items: impl IntoIterator<Item = i64>) -> Option<i64> {
+    items.into_iter().try_fold(0i64, |acc, x| {
+        let t = acc.checked_add(x)?;
+        (x >= 0 && t <= MAX_SAFE).then_some(t)
+    })
+}
+
+/// An `i128` intermediate as an amount: `None` outside 0…2^53−1.
+pub fn checked(v: i128) -> Option<i64> {
+    i64::try_from(v).ok().filter(|x| (0..=MAX_SAFE).contains(x))
+}
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -254,6 +285,32 @@ mod tests {
                 prop_assert!((q * den - num).abs() < den, "{mode:?}");
             }
         }
+    }
+
+    #[test]
+    fn sums_stop_at_the_json_ceiling() {
+        assert_eq!(checked_sum([MAX_SAFE - 1, 1]), Some(MAX_SAFE));
+        assert_eq!(checked_sum([MAX_SAFE, 1]), None);
+        // 1,025 instalments of 2^53-1 each: i64 would wrap to a negative; here the sum is refused.
+        assert_eq!(checked_sum(std::iter::repeat_n(MAX_SAFE, 1025)), None);
+        assert_eq!(checked_sum([5, -1]), None);
+        assert_eq!(checked(i128::from(MAX_SAFE) + 1), None);
+        assert_eq!(checked(-1), None);
+        assert_eq!(checked(42), Some(42));
+    }
+
+    #[test]
+    fn an_amount_past_the_ceiling_does_not_serialise() {
+        assert_eq!(
+            serde_json::to_string(&Amount(MAX_SAFE)).ok().as_deref(),
+            Some("9007199254740991")
+        );
+        let e = serde_json::to_string(&Amount(MAX_SAFE + 1))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with(OUT_OF_RANGE_TAG), "{e}");
+        assert!(serde_json::to_string(&Amount(-1)).is_err());
     }
 
     #[test]

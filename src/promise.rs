@@ -83,18 +83,26 @@ pub fn judge_all(
         .map(|p| (p.at, p.amount.0))
         .collect();
     payments.sort_by_key(|p| p.0);
+    // Linear in the history, not promises × payments: payments come in time order, and a promise that is
+    // closed for one payment (kept, past its deadline, cancelled) is closed for every later one. So the
+    // open promises are a set, in `order` positions, that payments only admit to (once made) and remove from.
+    let mut open: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut admitted = 0;
     for (at, amount) in payments {
+        while let Some(&i) = order.get(admitted)
+            && promises[i].made_at <= at
+        {
+            open.insert(admitted);
+            admitted += 1;
+        }
         let mut left = amount;
-        for &i in &order {
-            if left == 0 {
-                break;
-            }
+        while left > 0 {
+            let Some(k) = open.first().copied() else { break };
+            let Some(&i) = order.get(k) else { break };
             let (p, s) = (&promises[i], &mut status[i]);
-            let open = p.made_at <= at
-                && at < s.deadline
-                && s.state == PtpState::Pending
-                && p.cancelled_at.is_none_or(|c| at < c);
-            if !open {
+            let closed = at >= s.deadline || p.cancelled_at.is_some_and(|c| at >= c);
+            if closed {
+                open.remove(&k);
                 continue;
             }
             let take = left.min(p.amount.0 - s.paid.0);
@@ -103,6 +111,7 @@ pub fn judge_all(
             if s.paid.0 >= p.amount.0 {
                 s.state = PtpState::Kept;
                 s.settled_at = Some(at);
+                open.remove(&k);
             }
         }
     }
@@ -190,4 +199,114 @@ pub fn judge_arrangement(
         state,
         instalments,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use proptest::prelude::*;
+
+    fn at(day: u32, hour: u32) -> Instant {
+        Instant(
+            Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)
+                .single()
+                .unwrap_or_default(),
+        )
+    }
+
+    fn utc() -> Zone {
+        Zone(chrono_tz::UTC)
+    }
+
+    /// The rule read literally (DESIGN.md: payments matched to promises oldest first), one payment at a
+    /// time over every promise: quadratic, and the reference the linear matcher must equal.
+    fn reference(promises: &[Promise], payments: &[Payment], grace: u32, as_of: Instant) -> Vec<(i64, PtpState)> {
+        let deadline = |p: &Promise| utc().day_start(p.due.0 + Duration::days(i64::from(grace) + 1));
+        let mut paid = vec![0i64; promises.len()];
+        let mut kept = vec![false; promises.len()];
+        let mut order: Vec<usize> = (0..promises.len()).collect();
+        order.sort_by_key(|&i| (promises[i].made_at, i));
+        let mut pays: Vec<&Payment> = payments.iter().filter(|p| p.at <= as_of).collect();
+        pays.sort_by_key(|p| p.at);
+        for pay in pays {
+            let mut left = pay.amount.0;
+            for &i in &order {
+                let p = &promises[i];
+                let open = p.made_at <= pay.at
+                    && p.made_at <= as_of
+                    && pay.at < deadline(p)
+                    && !kept[i]
+                    && p.cancelled_at.is_none_or(|c| pay.at < c);
+                if left == 0 || !open {
+                    continue;
+                }
+                let take = left.min(p.amount.0 - paid[i]);
+                paid[i] += take;
+                left -= take;
+                kept[i] = paid[i] >= p.amount.0;
+            }
+        }
+        promises
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.made_at <= as_of)
+            .map(|(i, p)| {
+                let state = if kept[i] {
+                    PtpState::Kept
+                } else if p.cancelled_at.is_some_and(|c| c <= as_of) {
+                    PtpState::Cancelled
+                } else if as_of >= deadline(p) {
+                    PtpState::Broken
+                } else {
+                    PtpState::Pending
+                };
+                (paid[i], state)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn oldest_promise_is_filled_first_by_hand() {
+        // Two promises of 100 made on the 1st and 2nd, due the 10th; one payment of 150 on the 5th fills the
+        // older one (kept) and half of the newer one (pending until its deadline).
+        let p = |id: &str, made: u32, amount: i64| Promise {
+            id: id.into(),
+            made_at: at(made, 9),
+            due: Date(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap_or_default()),
+            amount: Amount(amount),
+            cancelled_at: None,
+        };
+        let promises = [p("B", 2, 100), p("A", 1, 100)];
+        let payments = [Payment {
+            at: at(5, 12),
+            amount: Amount(150),
+        }];
+        let got = judge_all(&promises, &payments, PromiseRules { grace_days: 0 }, utc(), at(6, 0));
+        assert_eq!((got[0].paid.0, got[0].state), (50, PtpState::Pending));
+        assert_eq!((got[1].paid.0, got[1].state), (100, PtpState::Kept));
+    }
+
+    proptest! {
+        #[test]
+        fn linear_matching_equals_the_rule(
+            ps in prop::collection::vec((1u32..25, 1u32..28, 1i64..500, prop::option::of(1u32..28)), 0..12),
+            pays in prop::collection::vec((1u32..29, 0i64..700), 0..12),
+            grace in 0u32..4,
+            as_of_day in 1u32..30,
+        ) {
+            let promises: Vec<Promise> = ps.iter().enumerate().map(|(i, (made, due, amount, cancel))| Promise {
+                id: format!("P{i}"),
+                made_at: at(*made, 9),
+                due: Date(NaiveDate::from_ymd_opt(2026, 11, *due).unwrap_or_default()),
+                amount: Amount(*amount),
+                cancelled_at: cancel.map(|c| at(c, 15)),
+            }).collect();
+            let payments: Vec<Payment> = pays.iter().map(|(d, a)| Payment { at: at(*d, 12), amount: Amount(*a) }).collect();
+            let as_of = at(as_of_day, 18);
+            let got: Vec<(i64, PtpState)> = judge_all(&promises, &payments, PromiseRules { grace_days: grace }, utc(), as_of)
+                .iter().map(|s| (s.paid.0, s.state)).collect();
+            prop_assert_eq!(got, reference(&promises, &payments, grace, as_of));
+        }
+    }
 }

@@ -109,12 +109,17 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
         if d.get("error").is_some() || d.get("account_id").is_none() {
             continue;
         }
-        let overdue = d["arrears"]["overdue_amount"].as_i64().unwrap_or(0);
+        // Read from decisions the caller hands back: held to their valid ranges before multiplying.
+        let overdue = d["arrears"]["overdue_amount"]
+            .as_i64()
+            .unwrap_or(0)
+            .clamp(0, crate::money::MAX_SAFE);
         let p_bps = d["score"]["probability"]
             .as_f64()
-            .map_or(5_000, |p| (p * 10_000.0).round() as i64);
-        let expected = overdue * p_bps / 10_000;
-        let dpd = d["dpd"].as_i64().unwrap_or(0).max(0);
+            .filter(|p| p.is_finite())
+            .map_or(5_000, |p| (p.clamp(0.0, 1.0) * 10_000.0).round() as i64);
+        let expected = overdue / 10_000 * p_bps + overdue % 10_000 * p_bps / 10_000;
+        let dpd = d["dpd"].as_i64().unwrap_or(0).clamp(0, 36_600);
         // Urgency grows with days past due, in tenths: 1.0 at 0 DPD, 2.0 at 30, 4.0 at 90.
         let urgency = 10 + dpd / 3;
         let hardship = d["debt_advice"].is_object();
@@ -131,7 +136,7 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
                 at: a["at"].as_str().unwrap_or("").to_string(),
                 template: a["template"].as_str().unwrap_or("").to_string(),
                 expected_recovery: expected,
-                priority: expected * urgency / 10,
+                priority: i64::try_from(i128::from(expected) * i128::from(urgency) / 10).unwrap_or(i64::MAX),
                 difficult: hardship || !a["softened"].is_null(),
             });
         }

@@ -14,6 +14,27 @@ use std::fmt;
 /// The tz database version compiled into this module (e.g. `2025b`).
 pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
 
+/// The first and last calendar years the core accepts, in every date and instant of every document.
+///
+/// Why a window: every span the core adds (a policy's days, weeks and months, a reply's "in N days", a
+/// restructure's term) is bounded by validation, and this window keeps `date + span` far inside chrono's
+/// range and inside the four-digit years that RFC 3339 and `YYYY-MM-DD` can write. Without it a date near
+/// 9999-12-31 plus a 30-day projection either traps (overflow) or is written as an earlier year. A loan
+/// outside 1900–2999 is a data error, so it is rejected with the field's path instead of decided wrongly.
+pub const FIRST_YEAR: i32 = 1900;
+/// See [`FIRST_YEAR`].
+pub const LAST_YEAR: i32 = 2999;
+
+fn year_in_window(year: i32, what: &str) -> Result<(), String> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"
+        ))
+    }
+}
+
 /// An exact moment, read from RFC 3339 with an explicit offset and kept in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Instant(pub DateTime<Utc>);
@@ -27,6 +48,17 @@ impl Instant {
         DateTime::parse_from_rfc3339(s)
             .map(|d| Instant(d.with_timezone(&Utc)))
             .map_err(|e| format!("`{s}` is not an RFC 3339 instant with an offset ({e})"))
+    }
+
+    /// [`Instant::parse`], and within the supported years ([`FIRST_YEAR`]–[`LAST_YEAR`], in UTC): how every
+    /// instant of every input document is read.
+    ///
+    /// # Errors
+    /// A message naming the value.
+    pub fn parse_input(s: &str) -> Result<Instant, String> {
+        let t = Instant::parse(s)?;
+        year_in_window(t.0.year(), &format!("`{s}`"))?;
+        Ok(t)
     }
 
     /// UTC text, seconds precision unless the input had sub-seconds.
@@ -73,7 +105,7 @@ impl Serialize for Instant {
 
 impl<'de> Deserialize<'de> for Instant {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::from_str_with(d, Instant::parse, ErrorKind::BadInstant)
+        crate::json::from_str_with(d, Instant::parse_input, ErrorKind::BadInstant)
     }
 }
 
@@ -105,6 +137,17 @@ impl Date {
 }
 
 impl Date {
+    /// [`Date::parse`], and within the supported years ([`FIRST_YEAR`]–[`LAST_YEAR`]): how every date of
+    /// every input document is read. (Dates the core computes may pass the window; they are never re-read.)
+    ///
+    /// # Errors
+    /// A message naming the value.
+    pub fn parse_input(s: &str) -> Result<Date, String> {
+        let d = Date::parse(s)?;
+        year_in_window(d.0.year(), &format!("`{s}`"))?;
+        Ok(d)
+    }
+
     /// `YYYY-MM-DD` written by hand: dates are the most frequent value in decisions (offer schedules), and
     /// chrono's format-string machinery cost a third of a decision's instructions.
     fn ymd(self) -> [u8; 10] {
@@ -141,7 +184,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::from_str_with(d, Date::parse, ErrorKind::BadDate)
+        crate::json::from_str_with(d, Date::parse_input, ErrorKind::BadDate)
     }
 }
 
@@ -270,6 +313,30 @@ mod tests {
             Instant::parse("2026-11-28T17:00:00").is_err(),
             "an instant needs an offset"
         );
+    }
+
+    #[test]
+    fn dates_and_instants_outside_the_window_are_refused() {
+        // The window's edges are in; one day past either edge is out, with the value named.
+        assert!(Date::parse_input("1900-01-01").is_ok());
+        assert!(Date::parse_input("2999-12-31").is_ok());
+        let e = Date::parse_input("9999-12-31").err().unwrap_or_default();
+        assert_eq!(e, "`9999-12-31` is outside the supported years 1900–2999");
+        assert!(Date::parse_input("1899-12-31").is_err());
+        assert!(Date::parse_input("0001-01-01").is_err());
+        assert!(Instant::parse_input("2999-12-31T23:59:59Z").is_ok());
+        assert!(Instant::parse_input("9999-12-31T23:59:59Z").is_err());
+        // The window is in UTC: this local time on New Year's Eve 2999 is already 3000 in UTC.
+        assert!(Instant::parse_input("2999-12-31T22:00:00-05:00").is_err());
+        assert!(Instant::parse_input("1899-12-31T23:59:59Z").is_err());
+        // What the core computes past the window can still be read back by the message filters.
+        assert!(Date::parse("3001-01-02").is_ok());
+        // Input read through serde gets the window, with the value named.
+        let e = serde_json::from_str::<Date>("\"3001-01-02\"")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("outside the supported years"), "{e}");
     }
 
     #[test]

@@ -59,6 +59,18 @@ pub struct Offer {
     pub expected_recovery: Amount,
 }
 
+impl Offer {
+    /// Every amount of the offer is a valid amount (0 … 2^53 − 1).
+    pub fn in_range(&self) -> bool {
+        let ok = |a: Amount| (0..=crate::money::MAX_SAFE).contains(&a.0);
+        ok(self.total)
+            && ok(self.monthly_burden)
+            && ok(self.savings)
+            && ok(self.expected_recovery)
+            && self.schedule.iter().all(|p| ok(p.amount))
+    }
+}
+
 /// What offers are built from.
 pub struct Basis<'a> {
     /// The account.
@@ -90,23 +102,31 @@ pub fn add_months(anchor: NaiveDate, k: u32) -> NaiveDate {
 pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
     let r = rules.rounding;
     let pen_now = accrued(b.overdue, b.terms, b.today, r);
-    let arrears: i64 = b.overdue.iter().map(|o| o.unpaid).sum::<i64>() + pen_now;
+    // Saturating: the decision refuses any offer whose figures pass 2^53 (`Offer::in_range`), so a
+    // saturated sum is never shown, only refused.
+    let arrears: i64 = b.overdue.iter().fold(pen_now, |t, o| t.saturating_add(o.unpaid));
     if arrears == 0 {
         return Vec::new();
     }
     let hardship = b.account.flags.hardship;
     let first = b.today + Duration::days(i64::from(rules.first_payment_days));
     // Penalty that doing nothing would add by a date.
-    let avoided = |until: NaiveDate| accrued(b.overdue, b.terms, until, r) - pen_now;
+    let avoided = |until: NaiveDate| accrued(b.overdue, b.terms, until, r).saturating_sub(pen_now);
     let mut out: Vec<Offer> = Vec::new();
     let mut push =
         |id: String, kind: Kind, schedule: Vec<Payment>, savings: i64, burden_extra: i64, forbearance: bool| {
-            let total: i64 = schedule.iter().map(|p| p.amount.0).sum();
+            let total: i64 = schedule.iter().fold(0i64, |t, p| t.saturating_add(p.amount.0));
             let mut by_month: std::collections::BTreeMap<(i32, u32), i64> = std::collections::BTreeMap::new();
             for p in &schedule {
-                *by_month.entry((p.due.0.year(), p.due.0.month())).or_default() += p.amount.0;
+                let m = by_month.entry((p.due.0.year(), p.due.0.month())).or_default();
+                *m = m.saturating_add(p.amount.0);
             }
-            let burden = by_month.values().copied().max().unwrap_or(0) + burden_extra;
+            let burden = by_month
+                .values()
+                .copied()
+                .max()
+                .unwrap_or(0)
+                .saturating_add(burden_extra);
             out.push(Offer {
                 id,
                 kind,
@@ -135,14 +155,14 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
     };
 
     if let Some(p) = &rules.pay_in_full {
-        let owed = b.outstanding + pen_now;
+        let owed = b.outstanding.saturating_add(pen_now);
         let discount = div_round(i128::from(owed) * i128::from(p.discount_bps), 10_000, Rounding::Down);
         let due = b.today + Duration::days(i64::from(p.valid_days));
         push(
             "pay_in_full".into(),
             Kind::PayInFull,
             vec![pay(due, owed - discount)],
-            discount + avoided(due),
+            discount.saturating_add(avoided(due)),
             0,
             false,
         );
@@ -177,7 +197,7 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
             push(
                 format!("deferral_{w}w"),
                 Kind::Deferral,
-                vec![pay(due, arrears + added)],
+                vec![pay(due, arrears.saturating_add(added))],
                 avoided(due) - added,
                 0,
                 d.freeze_penalty && hardship,
@@ -185,7 +205,7 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
         }
     }
     if let Some(rs) = &rules.restructure {
-        let base = b.outstanding + pen_now;
+        let base = b.outstanding.saturating_add(pen_now);
         let forgiven = div_round(
             i128::from(base) * i128::from(rs.forgiveness_bps),
             10_000,
@@ -199,25 +219,30 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
             12 * 10_000,
             r,
         );
-        let parts = split_equal(base - forgiven + interest, months);
+        let parts = split_equal((base - forgiven).saturating_add(interest), months);
         let (schedule, last) = monthly(&parts);
         push(
             "restructure".into(),
             Kind::Restructure,
             schedule,
-            forgiven + avoided(last) - interest,
+            forgiven.saturating_add(avoided(last)).saturating_sub(interest),
             0,
             hardship,
         );
     }
     if hardship && let Some(t) = &rules.token_payment {
         let token = t.amount.0.min(arrears).max(1);
-        let n = u32::try_from((arrears + token - 1) / token)
+        let n = u32::try_from(arrears.saturating_add(token - 1) / token)
             .unwrap_or(u32::MAX)
             .min(t.max_months);
         // The last payment is only what remains: a plan never collects more than the arrears.
         let schedule: Vec<Payment> = (0..n)
-            .map(|k| pay(add_months(first, k), token.min(arrears - token * i64::from(k))))
+            .map(|k| {
+                pay(
+                    add_months(first, k),
+                    token.min(arrears.saturating_sub(token.saturating_mul(i64::from(k)))),
+                )
+            })
             .collect();
         let last = schedule.last().map_or(first, |p| p.due.0);
         push(

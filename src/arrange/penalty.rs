@@ -86,6 +86,14 @@ pub struct PenaltyView {
     pub projections: Vec<Projection>,
 }
 
+impl PenaltyView {
+    /// Every figure is a valid amount (0 … 2^53 − 1).
+    pub fn in_range(&self) -> bool {
+        let ok = |a: Amount| (0..=crate::money::MAX_SAFE).contains(&a.0);
+        ok(self.accrued) && ok(self.per_day) && self.projections.iter().all(|p| ok(p.penalty) && ok(p.owed))
+    }
+}
+
 /// Builds the penalty view at `today`.
 pub fn view(items: &[Overdue], terms: Terms, today: NaiveDate, outstanding: i64, rounding: Rounding) -> PenaltyView {
     let now = accrued(items, terms, today, rounding);
@@ -105,7 +113,7 @@ pub fn view(items: &[Overdue], terms: Terms, today: NaiveDate, outstanding: i64,
     PenaltyView {
         terms,
         accrued: Amount(now),
-        per_day: Amount(next - now),
+        per_day: Amount(next.saturating_sub(now)),
         projections,
     }
 }

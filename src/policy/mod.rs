@@ -4,6 +4,7 @@
 //! Every section has defaults, so `{}` is a valid policy; `policies/default.json` spells them out.
 //! [`load`] reports *every* problem it can find, each with its JSON path, not just the first.
 
+pub mod bounds;
 pub(crate) mod validate;
 
 pub use validate::load;

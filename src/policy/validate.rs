@@ -135,8 +135,21 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
         problems.push(Error::new(Scope::Policy, kind, path, message).to_problem())
     };
 
-    // Templates: the policy's own compile, and every step can be written in every library locale.
-    let library = match Library::new(&policy.messages.templates, Limits::default()) {
+    // Every number within its documented range (see `bounds`), so a valid policy cannot overflow a decision.
+    super::bounds::check(&policy, &mut |path, message| {
+        problem(ErrorKind::OutOfRange, path, message)
+    });
+
+    // Templates: the policy's own compile, and every step can be written in every library locale. Too many
+    // or too large are refused before any is compiled, so validation stays quick.
+    let oversize = super::bounds::templates(&policy.messages.templates);
+    if let Some(message) = &oversize {
+        problem(ErrorKind::TooLarge, "/messages/templates".into(), message.clone());
+    }
+    let library = match oversize.map_or_else(
+        || Library::new(&policy.messages.templates, Limits::default()),
+        |_| Err(Vec::new()),
+    ) {
         Ok(lib) => Some(lib),
         Err(failed) => {
             for (key, p) in failed {
@@ -286,13 +299,23 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             );
         }
     }
-    for (i, m) in o.instalments.months.iter().enumerate() {
-        if *m == 0 || *m > lim.max_months {
-            problem(
-                ErrorKind::BadValue,
-                format!("/offers/instalments/months/{i}"),
-                format!("plan of `{m}` months must be 1 to `{}`", lim.max_months),
-            );
+    let arms = policy.experiments.iter().enumerate().flat_map(|(ei, e)| {
+        e.arms.iter().enumerate().filter_map(move |(ai, a)| {
+            a.offers
+                .as_ref()
+                .map(|o| (format!("/experiments/{ei}/arms/{ai}/offers"), o))
+        })
+    });
+    for (base, offers) in std::iter::once(("/offers".to_string(), o)).chain(arms) {
+        let max = offers.limits.max_months;
+        for (i, m) in offers.instalments.months.iter().enumerate() {
+            if *m == 0 || *m > max {
+                problem(
+                    ErrorKind::BadValue,
+                    format!("{base}/instalments/months/{i}"),
+                    format!("plan of `{m}` months must be 1 to `{max}`"),
+                );
+            }
         }
     }
     if o.affordability.share_of_income_bps > 10_000 || o.affordability.share_of_disposable_bps > 10_000 {
