@@ -4,6 +4,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
+# Expectations come from the rule, never from the code under test: blessing is a separate, reviewed act.
+if [ -n "${DUNWELL_BLESS:-}" ]; then
+  echo "scripts/test.sh: DUNWELL_BLESS is set, which rewrites every vector's expectation from the code's own output;" >&2
+  echo "unset it to run the tests (bless with 'DUNWELL_BLESS=1 cargo test --test vectors' and review the diff)" >&2
+  exit 2
+fi
+# A test run must not change the corpus: compared again at the end.
+tests_before=$(git status --porcelain -- tests/ 2>/dev/null || true)
+
 step setup
 bash scripts/setup.sh --browser
 step format and lint
@@ -23,3 +32,12 @@ bash scripts/build-single.sh >/dev/null
 node --test tests/browser/
 step parity
 bash scripts/parity.sh
+
+step corpus unchanged
+tests_after=$(git status --porcelain -- tests/ 2>/dev/null || true)
+if [ "$tests_before" != "$tests_after" ]; then
+  echo "the test run changed files under tests/:" >&2
+  diff <(echo "$tests_before") <(echo "$tests_after") >&2 || true
+  exit 1
+fi
+echo "tests/ unchanged by the run"
