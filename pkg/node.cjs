@@ -1,30 +1,14 @@
-// The Node.js entry (CommonJS): wasm-bindgen's nodejs glue, which loads dist/dunwell_bg.wasm synchronously.
+// The Node.js entry (CommonJS): wasm-bindgen's nodejs glue, which loads dist/dunwell_bg.wasm synchronously, under
+// the package API of core.js (an ES module: `require` of it needs Node 20.19+ or 22.12+).
 'use strict';
 const { readFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const path = require('node:path');
 const glue = require('./dist/dunwell.cjs');
+const { DunwellError, bind } = require('./core.js');
 
 const moduleSha256 = createHash('sha256').update(readFileSync(path.join(__dirname, 'dist', 'dunwell_bg.wasm'))).digest('hex');
-
-/** An error from Dunwell: `code` (stable, e.g. `account.bad_time_zone`), `message`, `path` (JSON Pointer). */
-class DunwellError extends Error {
-  constructor(code, message, path = '', extra = {}) {
-    super(message);
-    this.name = 'DunwellError';
-    Object.assign(this, { code, path }, extra);
-  }
-  static [Symbol.hasInstance](e) {
-    return e instanceof Error && e.name === 'DunwellError';
-  }
-}
-
-/** A loaded policy: `new Engine(policy)` (object or JSON string). */
-class Engine extends glue.Engine {
-  constructor(policy) {
-    super(policy, moduleSha256);
-  }
-}
+const { Engine, info, validatePolicy } = bind(glue, { moduleSha256: () => moduleSha256 });
 
 module.exports = {
   DunwellError,
@@ -33,11 +17,6 @@ module.exports = {
   init: () => Promise.resolve(),
   initSync: () => {},
   getModuleSha256: () => moduleSha256,
-  info: () => JSON.parse(glue.infoJson()).ok,
-  validatePolicy(policy) {
-    const text = typeof policy === 'string' ? policy : JSON.stringify(policy);
-    const env = JSON.parse(glue.validatePolicyJson(text));
-    if (env.error) throw new DunwellError(env.error.code, env.error.message, env.error.path, { problems: env.error.problems ?? [] });
-    return { valid: true, warnings: env.warnings ?? [] };
-  },
+  info,
+  validatePolicy,
 };
