@@ -11,7 +11,9 @@ export interface Problem {
   path: string;
 }
 
-/** Thrown by `new Engine`, `decide` and `validatePolicy`; `instanceof DunwellError` works for all of them. */
+/** Thrown by `new Engine`, `decide`, `validatePolicy` and `info`; `instanceof DunwellError` works for all of them.
+ *  Besides the module's codes: `internal.trap` (the module trapped; its instance was replaced), `host.unavailable`
+ *  (before `init()` in a browser, or the module could not be restarted), `abi.unknown_engine` (used after `free()`). */
 export declare class DunwellError extends Error {
   constructor(code: ErrorCode, message: string, path?: string, extra?: object);
   readonly name: 'DunwellError';
@@ -145,12 +147,20 @@ export interface Message {
 /** The policy document; see policies/default.json. `{}` means every default. */
 export type Policy = Record<string, unknown>;
 
+/**
+ * A loaded policy. Arguments are checked before they reach the module: a value JSON cannot represent, a missing
+ * `asOf` or one of the wrong type is a DunwellError naming the argument (`path` `/account`, `/as_of`, or `""` for the
+ * policy). If the module traps, the instance is replaced, the call reports `internal.trap`, and every engine goes on
+ * working on the new instance.
+ */
 export declare class Engine {
-  /** Validates the policy; throws DunwellError listing every problem. */
+  /** Validates the policy; throws DunwellError listing every problem (`policy.wrong_type` if it is not JSON). */
   constructor(policy: Policy | string);
-  /** The decision, or throws DunwellError. */
-  decide(account: Account, asOf: Instant): Decision;
-  /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws. */
+  /** The decision, or throws DunwellError. `account` is an object or its JSON text; `asOf` an RFC 3339 string or a
+   *  valid Date (taken as its UTC instant, `toISOString()` without `.000`). */
+  decide(account: Account | string, asOf: Instant | Date): Decision;
+  /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws (a non-string argument, a trap or a freed
+   *  engine is an error envelope too). */
   decideJson(callJson: string): string;
   /** Any operation by name (`decide`, `decide_batch`, `render`, `reply`, `lint`, `evidence`, `experiment_report`,
    *  `kpi`, `queue`, `fit`; see `info().ops`), envelope JSON out; never throws. */
@@ -158,6 +168,7 @@ export declare class Engine {
   readonly policySha256: string;
   /** Validation warnings, as a JSON array string. */
   readonly warnings: string;
+  /** Frees the engine now (idempotent); every later call fails with `abi.unknown_engine`. */
   free(): void;
 }
 

@@ -1,23 +1,16 @@
 // The browser and bundler entry: wasm-bindgen's web glue over the package's single .wasm file.
 // Bundlers (webpack 5, Vite, Rollup, esbuild) see `new URL(..., import.meta.url)` and ship the .wasm as an asset.
-import glue, { initSync as glueInitSync, Engine as RawEngine, infoJson, validatePolicyJson } from './dist/dunwell_web.js';
+import glue, * as webGlue from './dist/dunwell_web.js';
+import { DunwellError, bind } from './core.js';
 
 const DEFAULT_MODULE = new URL('./dist/dunwell_bg.wasm', import.meta.url);
 let moduleSha256 = null;
+let loaded = false;
 let ready = null;
 
-/** An error from Dunwell: `code` (stable, e.g. `account.bad_time_zone`), `message`, `path` (JSON Pointer). */
-export class DunwellError extends Error {
-  constructor(code, message, path = '', extra = {}) {
-    super(message);
-    this.name = 'DunwellError';
-    Object.assign(this, { code, path }, extra);
-  }
-  // Errors thrown inside the module are plain Errors named DunwellError; `instanceof` recognises them too.
-  static [Symbol.hasInstance](e) {
-    return e instanceof Error && e.name === 'DunwellError';
-  }
-}
+export { DunwellError };
+/** `Engine`, `info` and `validatePolicy` (see core.js); they throw `host.unavailable` before init. */
+export const { Engine, info, validatePolicy } = bind(webGlue, { moduleSha256: () => moduleSha256, loaded: () => loaded });
 
 async function sha256Hex(bytes) {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -42,11 +35,13 @@ export function init(input = DEFAULT_MODULE, options = {}) {
     if (input instanceof WebAssembly.Module) {
       moduleSha256 = options.moduleSha256 ?? null;
       await glue({ module_or_path: input });
+      loaded = true;
       return;
     }
     const bytes = await bytesOf(input);
     moduleSha256 = await sha256Hex(bytes);
     await glue({ module_or_path: bytes });
+    loaded = true;
   })();
   ready.catch(() => { ready = null; });
   return ready;
@@ -55,34 +50,15 @@ export function init(input = DEFAULT_MODULE, options = {}) {
 /** Synchronous init from bytes or a compiled module; `options.moduleSha256` is required for a Module. */
 export function initSync(input, options = {}) {
   if (moduleSha256 !== null || ready) return;
-  glueInitSync({ module: input });
+  webGlue.initSync({ module: input });
   moduleSha256 = options.moduleSha256 ?? null;
+  loaded = true;
   ready = Promise.resolve();
 }
 
 /** The sha256 of the loaded module (null before init, or when initialised from a Module without it). */
 export function getModuleSha256() {
   return moduleSha256;
-}
-
-/** A loaded policy: `new Engine(policy)` (object or JSON string) after `await init()`. */
-export class Engine extends RawEngine {
-  constructor(policy) {
-    super(policy, moduleSha256 ?? undefined);
-  }
-}
-
-/** `{version, abi_version, tzdb_version, ops}` of the loaded module. */
-export function info() {
-  return JSON.parse(infoJson()).ok;
-}
-
-/** Validates a policy: `{ valid: true, warnings }` or throws DunwellError with every problem in `problems`. */
-export function validatePolicy(policy) {
-  const text = typeof policy === 'string' ? policy : JSON.stringify(policy);
-  const env = JSON.parse(validatePolicyJson(text));
-  if (env.error) throw new DunwellError(env.error.code, env.error.message, env.error.path, { problems: env.error.problems ?? [] });
-  return { valid: true, warnings: env.warnings ?? [] };
 }
 
 export default init;

@@ -20,7 +20,11 @@ raw=target/wasm32-unknown-unknown/wasm/dunwell.wasm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in nodejs web; do
-  wasm-bindgen --target "$target" --out-dir "$work/$target" --remove-name-section --remove-producers-section "$raw"
+  # --experimental-reset-state-function: the glue exports __wbg_reset_state(), which replaces a trapped instance
+  # with a fresh one from the same compiled module (the package does this after any trap; see pkg/core.js).
+  # It changes only the JS glue: the .wasm bytes are the same.
+  wasm-bindgen --target "$target" --experimental-reset-state-function --out-dir "$work/$target" \
+    --remove-name-section --remove-producers-section "$raw"
 done
 if ! cmp -s "$work/nodejs/dunwell_bg.wasm" "$work/web/dunwell_bg.wasm"; then
   echo "wasm-bindgen emitted different modules for nodejs and web: parity is impossible" >&2

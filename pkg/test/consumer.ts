@@ -17,3 +17,8 @@ async function main(): Promise<void> {
   console.log(envelope);
 }
 void main();
+
+// A Date is an instant too; misuse is a DunwellError with a code.
+export function decideAt(engine: Engine, account: Account | string, at: Date): Decision {
+  return engine.decide(account, at);
+}
