@@ -5,7 +5,7 @@
 //!
 //! The report compares arms on outcomes the lender records: accounts, cure rate, amount recovered, promises
 //! kept, complaints, and the uplift of each challenger over the champion (the first arm) with a 95% interval
-//! (Wald for rates, Welch for means).
+//! (Newcombe hybrid score intervals for rates, Welch with Welch–Satterthwaite t for means).
 
 use crate::error::{Error, ErrorKind, Scope};
 use crate::policy::{Segment, Tone};
@@ -148,9 +148,9 @@ pub struct Interval {
 /// Uplift of a challenger over the champion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Uplift {
-    /// Cure rate difference (Wald interval).
+    /// Cure rate difference (Newcombe hybrid score interval, 95%).
     pub cure_rate: Interval,
-    /// Mean recovered difference (Welch interval).
+    /// Mean recovered difference (Welch interval, 95%, t with Welch–Satterthwaite degrees of freedom).
     pub recovered_mean: Interval,
 }
 
@@ -163,7 +163,10 @@ pub struct Report {
     pub arms: Vec<ArmReport>,
 }
 
+/// The normal 97.5% quantile (two-sided 95%), for the Wilson intervals.
 const Z95: f64 = 1.959_963_984_540_054;
+
+use crate::stats::{t_two_sided, wilson};
 
 /// Rounds to 6 decimals so every runtime prints the same digits.
 fn r6(x: f64) -> f64 {
@@ -260,18 +263,35 @@ pub fn report(call: &ReportCall) -> Result<Report, Error> {
         .map(|(id, a)| {
             let (n, p, m, v) = stats(a);
             let uplift = (*id != champion).then(|| {
-                let se_p = (p * (1.0 - p) / n + p0 * (1.0 - p0) / n0).sqrt();
-                let se_m = (v / n + v0 / n0).sqrt();
+                // Cure rate: Newcombe's hybrid score interval (method 10) from each arm's Wilson interval;
+                // the Wald interval is too narrow with small counts and can leave −1…1.
+                let (l1, u1) = wilson(a.cured as f64, n, Z95);
+                let (l0, u0) = acc
+                    .get(&champion)
+                    .map_or((0.0, 1.0), |c| wilson(c.cured as f64, n0, Z95));
+                let d = p - p0;
+                let cure_low = d - libm::sqrt((p - l1) * (p - l1) + (u0 - p0) * (u0 - p0));
+                let cure_high = d + libm::sqrt((u1 - p) * (u1 - p) + (p0 - l0) * (p0 - l0));
+                // Mean recovered: Welch's interval, t with Welch–Satterthwaite degrees of freedom.
+                let (s1, s0) = (v / n, v0 / n0);
+                let se_m = libm::sqrt(s1 + s0);
+                let part = |s: f64, k: f64| if k > 1.0 { s * s / (k - 1.0) } else { 0.0 };
+                let df = (s1 + s0) * (s1 + s0) / (part(s1, n) + part(s0, n0));
+                let t = if se_m > 0.0 && df.is_finite() {
+                    t_two_sided(0.05, df)
+                } else {
+                    0.0
+                };
                 Uplift {
                     cure_rate: Interval {
-                        diff: r6(p - p0),
-                        low: r6(p - p0 - Z95 * se_p),
-                        high: r6(p - p0 + Z95 * se_p),
+                        diff: r6(d),
+                        low: r6(cure_low),
+                        high: r6(cure_high),
                     },
                     recovered_mean: Interval {
                         diff: r6(m - m0),
-                        low: r6(m - m0 - Z95 * se_m),
-                        high: r6(m - m0 + Z95 * se_m),
+                        low: r6(m - m0 - t * se_m),
+                        high: r6(m - m0 + t * se_m),
                     },
                 }
             });
@@ -330,13 +350,22 @@ mod tests {
         assert_eq!(rep.arms[1].ptp_kept_rate, Some(0.75));
         let u = rep.arms[1].uplift.as_ref().unwrap_or_else(|| unreachable!());
         assert_eq!(u.cure_rate.diff, 0.25);
-        // se = sqrt(.75·.25/4 + .5·.5/4) = sqrt(0.109375) = 0.3307189; ±1.959964·se = ±0.6481972.
-        assert_eq!(u.cure_rate.low, -0.398197);
-        assert_eq!(u.cure_rate.high, 0.898197);
+        // Newcombe's hybrid score interval from the Wilson intervals of 3/4 (0.300642, 0.954413) and 2/4
+        // (0.150039, 0.849961): 0.25 − √(0.449358² + 0.349961²) = −0.319557, 0.25 + √(0.204413² + 0.349961²)
+        // = 0.655287. Source: scipy.stats.binomtest(k, n).proportion_ci(method="wilson") and Newcombe (1998),
+        // method 10. (The Wald interval this replaced, ±0.648197, was too narrow and not bounded by −1…1.)
+        assert_eq!(u.cure_rate.low, -0.319557);
+        assert_eq!(u.cure_rate.high, 0.655287);
         assert_eq!(u.recovered_mean.diff, 100.0);
-        // se = sqrt(2 · 16,666.67 / 4) = 91.287; ±178.919.
+        // Welch: se = √(2 · 16,666.67 / 4) = 91.287093; Welch–Satterthwaite df = 6 (equal variances and sizes);
+        // t(0.975, 6) = 2.446912 (scipy.stats.t.ppf), so ±223.371470 — not z = 1.96's ±178.919.
         assert!(
-            (u.recovered_mean.high - 278.919).abs() < 0.01,
+            (u.recovered_mean.low + 123.371470).abs() < 1e-5,
+            "{}",
+            u.recovered_mean.low
+        );
+        assert!(
+            (u.recovered_mean.high - 323.371470).abs() < 1e-5,
             "{}",
             u.recovered_mean.high
         );

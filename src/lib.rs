@@ -38,6 +38,7 @@ pub mod queue;
 pub mod reply;
 pub mod schedule;
 pub mod score;
+pub mod stats;
 pub mod template;
 pub mod time;
 
