@@ -92,9 +92,14 @@ enum Command {
         /// Do not record decisions in the audit trail.
         #[arg(long)]
         no_audit: bool,
-        /// Serve this folder's static files at `/` (e.g. the admin console in `www/`).
-        #[arg(long = "static")]
-        static_dir: Option<PathBuf>,
+        /// Serve a folder's files: `DIR` at `/`, or `/PREFIX=DIR` (repeatable). Dotfiles, `*.db`, `*-wal`,
+        /// `*-shm`, `*-journal` and symlinks leading out of the folder are never served, and static files need
+        /// no token: mount only public folders (the console: `--static /www=www --static /pkg=pkg --static
+        /// /policies=policies`), never the working directory.
+        #[arg(long = "static", value_name = "DIR|/PREFIX=DIR")]
+        static_dirs: Vec<dunwell_host::serve::StaticMount>,
+        #[command(flatten)]
+        guards: dunwell_host::serve::Guards,
     },
     /// The audit trail: verify recorded decisions by replaying them, prune old ones, print the PostgreSQL schema.
     Audit {
@@ -710,7 +715,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             token,
             audit,
             no_audit,
-            static_dir,
+            static_dirs,
+            guards,
         } => {
             tracing_subscriber::fmt()
                 .json()
@@ -737,7 +743,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 token: token.filter(|t| !t.is_empty()),
                 audit: (!no_audit).then_some(audit.location),
                 watch_every: std::time::Duration::from_secs(2),
-                static_dir,
+                static_dirs,
+                guards,
             };
             dunwell_host::serve::run_server(rt, config)?;
             Ok(ExitCode::SUCCESS)

@@ -1,15 +1,16 @@
 //! A pool of sessions (one instance with one engine each) shared by the HTTP service's workers: a call takes
 //! a free session, runs on a blocking thread so the async runtime keeps serving, and gives it back. The pool
-//! size bounds concurrency; requests beyond it wait for a session.
+//! size bounds concurrency; requests beyond it wait for a session. A caller that gives up (the request
+//! deadline passed) does not lose the session: the blocking call gives it back itself when it ends.
 
 use crate::runtime::{Runtime, Session, SessionError};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
 
 /// Sessions for one policy.
 pub struct Pool {
-    sessions: Mutex<Vec<Session>>,
-    permits: Semaphore,
+    sessions: Arc<Mutex<Vec<Session>>>,
+    permits: Arc<Semaphore>,
     policy_sha256: String,
     policy_json: String,
     warnings: Vec<serde_json::Value>,
@@ -33,8 +34,8 @@ impl Pool {
             .unwrap_or_default();
         let warnings = sessions.first().map(|s| s.warnings().to_vec()).unwrap_or_default();
         Ok(Pool {
-            sessions: Mutex::new(sessions),
-            permits: Semaphore::new(size),
+            sessions: Arc::new(Mutex::new(sessions)),
+            permits: Arc::new(Semaphore::new(size)),
             policy_sha256,
             policy_json: policy_json.to_string(),
             warnings,
@@ -43,28 +44,29 @@ impl Pool {
     }
 
     /// Runs `op` on `input` in a free session.
+    ///
+    /// Dropping the returned future (a request deadline) does not stop the call, which the module's own time
+    /// limit bounds; the session and its permit go back to the pool when the call ends, not when the caller
+    /// is told.
     pub async fn call(&self, op: &str, input: String) -> String {
-        let Ok(_permit) = self.permits.acquire().await else {
+        let Ok(permit) = Arc::clone(&self.permits).acquire_owned().await else {
             return crate::host_error("host.unavailable", "the service is shutting down");
         };
         let Some(mut session) = self.sessions.lock().ok().and_then(|mut v| v.pop()) else {
             return crate::host_error("host.bug", "no free session despite a permit");
         };
         let op = op.to_string();
+        let sessions = Arc::clone(&self.sessions);
         let joined = tokio::task::spawn_blocking(move || {
             let out = session.call(&op, &input);
-            (session, out)
+            if let Ok(mut v) = sessions.lock() {
+                v.push(session);
+            }
+            drop(permit);
+            out
         })
         .await;
-        match joined {
-            Ok((session, out)) => {
-                if let Ok(mut v) = self.sessions.lock() {
-                    v.push(session);
-                }
-                out
-            }
-            Err(e) => crate::host_error("host.bug", &format!("worker failed: {e}")),
-        }
+        joined.unwrap_or_else(|e| crate::host_error("host.bug", &format!("worker failed: {e}")))
     }
 
     /// The policy's canonical hash.

@@ -3,7 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -36,11 +37,12 @@ fn start(dir: &std::path::Path, extra: &[&str]) -> Server {
         "127.0.0.1:0".into(),
         "--policy".into(),
         policy.to_str().unwrap().into(),
-        "--workers".into(),
-        "2".into(),
         "--audit".into(),
         dir.join("audit.db").to_str().unwrap().into(),
     ];
+    if !extra.contains(&"--workers") {
+        args.extend(["--workers".to_string(), "2".to_string()]);
+    }
     args.extend(extra.iter().map(|s| s.to_string()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_dunwell"))
         .args(&args)
@@ -269,18 +271,321 @@ fn every_endpoint_bad_requests_reload_and_shutdown() {
 fn serves_the_admin_console_as_static_files() {
     let dir = scratch("static");
     let root = dunwell_testkit::root();
-    let s = start(&dir, &["--no-audit", "--static", root.to_str().unwrap()]);
+    let www = format!("/www={}", root.join("www").display());
+    let pkg = format!("/pkg={}", root.join("pkg").display());
+    let s = start(&dir, &["--no-audit", "--static", &www, "--static", &pkg]);
     let (code, page) = get(&s, "/www/index.html");
     assert_eq!(code, 200);
     assert!(page.contains("<dunwell-account-plan"), "{page}");
-    let r = ureq::get(&format!("{}/pkg/dist/dunwell_bg.wasm", s.base))
-        .call()
-        .unwrap();
+    let r = match ureq::get(&format!("{}/pkg/dist/dunwell_bg.wasm", s.base)).call() {
+        Ok(r) => r,
+        Err(ureq::Error::Status(code, r)) => panic!("{code}: {}", r.into_string().unwrap_or_default()),
+        Err(e) => panic!("{e}"),
+    };
     assert_eq!(r.header("content-type"), Some("application/wasm"));
-    // The API still answers, and an unknown file is the JSON 404.
+    // The API still answers, and an unknown file (or one outside the mounts) is the JSON 404.
     assert_eq!(get(&s, "/healthz").0, 200);
     let (code, body) = get(&s, "/www/nope.html");
     assert_eq!(code, 404, "{body}");
+    assert_eq!(get(&s, "/README.md").0, 404);
+}
+
+/// Raw HTTP/1.1 on a socket: what was sent, then everything the server answers until it closes (or `wait`).
+fn raw(s: &Server, request: &[u8], wait: Duration) -> String {
+    let mut sock = connect(s);
+    sock.write_all(request).unwrap();
+    sock.set_read_timeout(Some(wait)).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match sock.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+fn connect(s: &Server) -> TcpStream {
+    TcpStream::connect(s.base.strip_prefix("http://").unwrap()).unwrap()
+}
+
+/// Whether the server has closed `sock`, looking for up to `wait`.
+fn closed_within(sock: &mut TcpStream, wait: Duration) -> bool {
+    let until = Instant::now() + wait;
+    let mut buf = [0u8; 1024];
+    while Instant::now() < until {
+        sock.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+        match sock.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+            Err(_) => return true,
+        }
+    }
+    false
+}
+
+#[test]
+fn private_files_and_symlinks_out_of_the_static_folder_are_never_served() {
+    let dir = scratch("static-private");
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join(".git")).unwrap();
+    std::fs::create_dir_all(site.join("sub")).unwrap();
+    std::fs::write(site.join("index.html"), "<p>home</p>").unwrap();
+    std::fs::write(site.join("sub/page.txt"), "public page").unwrap();
+    std::fs::write(dir.join("secret.txt"), "outside the root").unwrap();
+    for private in [
+        ".env",
+        ".git/config",
+        "dunwell-audit.db",
+        "dunwell-audit.db-wal",
+        "dunwell-audit.db-shm",
+        "dunwell-audit.db-journal",
+        "sub/copy.sqlite3",
+    ] {
+        std::fs::write(site.join(private), "borrower names and phone numbers").unwrap();
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("secret.txt"), site.join("leak.txt")).unwrap();
+        std::os::unix::fs::symlink(&dir, site.join("up")).unwrap();
+        std::os::unix::fs::symlink(site.join("dunwell-audit.db"), site.join("alias.txt")).unwrap();
+        std::os::unix::fs::symlink(site.join(".git"), site.join("git")).unwrap();
+        std::os::unix::fs::symlink(site.join("sub/page.txt"), site.join("inside.txt")).unwrap();
+    }
+    // With a token too: static files are filtered, not protected by it (browsers cannot send it for a page).
+    let s = start(
+        &dir,
+        &["--no-audit", "--token", "t", "--static", site.to_str().unwrap()],
+    );
+    assert_eq!(get(&s, "/").0, 200);
+    let (code, body) = get(&s, "/sub/page.txt");
+    assert_eq!((code, body.as_str()), (200, "public page"));
+    #[cfg(unix)]
+    assert_eq!(get(&s, "/inside.txt"), (200, "public page".to_string()));
+    for path in [
+        "/.env",
+        "/.git/config",
+        "/dunwell-audit.db",
+        "/dunwell-audit.db-wal",
+        "/dunwell-audit.db-shm",
+        "/dunwell-audit.db-journal",
+        "/DUNWELL-AUDIT.DB",
+        "/sub/copy.sqlite3",
+        "/%2eenv",
+        "/%2Egit/config",
+        "/sub/%2e%2e/.env",
+        "/%2e%2e/secret.txt",
+        "/sub/..%2f..%2fsecret.txt",
+        "/leak.txt",
+        "/up/secret.txt",
+        "/alias.txt",
+        "/git/config",
+    ] {
+        let (code, body) = get(&s, path);
+        assert_eq!(code, 404, "{path} was served: {body}");
+        assert!(
+            !body.contains("borrower") && !body.contains("outside"),
+            "{path}: {body}"
+        );
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["error"]["code"], "http.not_found", "{path}");
+    }
+    // `..` left raw in the request line (a client that does not normalise) is refused the same way.
+    let answer = raw(
+        &s,
+        b"GET /sub/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        Duration::from_secs(3),
+    );
+    assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
+}
+
+#[test]
+fn content_length_over_the_limit_is_refused_before_the_body() {
+    let dir = scratch("early-413");
+    let s = start(&dir, &["--no-audit", "--max-body-bytes", "20000"]);
+    // No body follows the head: the answer must come from the header alone.
+    let started = Instant::now();
+    let answer = raw(
+        &s,
+        b"POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("\"http.too_large\""), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    // Just over the limit is refused too; at the limit the body is read (and judged by the module).
+    let answer = raw(
+        &s,
+        b"POST /v1/reply HTTP/1.1\r\nHost: x\r\nContent-Length: 20001\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+}
+
+#[test]
+fn slow_headers_are_cut_and_idle_keep_alive_closes_later() {
+    let dir = scratch("timeouts");
+    let s = start(
+        &dir,
+        &["--no-audit", "--header-timeout-ms", "500", "--idle-timeout-ms", "2000"],
+    );
+    // Slowloris: a byte of header every 100 ms, never the end of the head.
+    let mut slow = connect(&s);
+    let opened = Instant::now();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nX-Slow: ").unwrap();
+    let mut cut = false;
+    while opened.elapsed() < Duration::from_secs(4) {
+        if slow.write_all(b"a").is_err() || closed_within(&mut slow, Duration::from_millis(100)) {
+            cut = true;
+            break;
+        }
+    }
+    let held = opened.elapsed();
+    assert!(cut, "a slowloris connection was held {held:?}");
+    assert!(
+        held >= Duration::from_millis(400) && held < Duration::from_millis(2500),
+        "cut after {held:?} with a 500 ms header timeout"
+    );
+
+    // A kept-alive connection is not cut at the header timeout between requests, only at the idle timeout.
+    let mut ka = connect(&s);
+    let request = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    let mut buf = [0u8; 4096];
+    for _ in 0..2 {
+        ka.write_all(request).unwrap();
+        ka.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        let n = ka.read(&mut buf).unwrap();
+        assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+        std::thread::sleep(Duration::from_millis(900));
+    }
+    let idle_from = Instant::now() - Duration::from_millis(900);
+    assert!(
+        closed_within(&mut ka, Duration::from_secs(4)),
+        "an idle kept-alive connection stayed open"
+    );
+    let idle = idle_from.elapsed();
+    assert!(
+        idle >= Duration::from_millis(1800),
+        "closed after {idle:?} idle, before the 2 s idle timeout"
+    );
+}
+
+#[test]
+fn at_the_connection_cap_idle_sockets_make_room_and_busy_ones_get_a_fast_503() {
+    let dir = scratch("cap");
+    let s = start(&dir, &["--no-audit", "--max-connections", "4"]);
+    // Four sockets that never send a request fill the cap; /healthz is still answered at once, because the
+    // oldest idle socket is closed to make room.
+    let mut idle: Vec<TcpStream> = (0..4).map(|_| connect(&s)).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    for _ in 0..3 {
+        let started = Instant::now();
+        assert_eq!(get(&s, "/healthz").0, 200);
+        assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    }
+    assert!(
+        closed_within(&mut idle[0], Duration::from_secs(1)),
+        "the oldest idle socket was kept"
+    );
+    assert!(
+        !closed_within(&mut idle[3], Duration::from_millis(200)),
+        "the newest idle socket was closed"
+    );
+    drop(idle);
+
+    // Four requests in flight (each waiting for a body that does not come) cannot be evicted: a fifth
+    // connection gets a 503 envelope at once instead of waiting.
+    std::thread::sleep(Duration::from_millis(200));
+    let busy: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut c = connect(&s);
+            c.write_all(b"POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{")
+                .unwrap();
+            c
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let answer = raw(&s, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", Duration::from_secs(3));
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("\"http.overloaded\""), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    drop(busy);
+}
+
+#[test]
+fn a_batch_over_the_cap_is_refused_and_one_past_the_deadline_times_out() {
+    let dir = scratch("batch-limits");
+    let s = start(&dir, &["--no-audit", "--max-batch", "3"]);
+    let accounts: Vec<Value> = (0..4).map(|i| account(&format!("B-{i}"))).collect();
+    let (code, e) = post(
+        &s,
+        "/v1/decide",
+        &json!({"accounts": accounts, "as_of": AS_OF}).to_string(),
+        None,
+    );
+    assert_eq!(code, 413, "{e}");
+    assert_eq!(e["error"]["code"], "http.batch_too_large");
+    assert_eq!(e["error"]["path"], "/accounts");
+    assert!(e["error"]["message"].as_str().unwrap().contains("4 accounts"), "{e}");
+    let (code, b) = post(
+        &s,
+        "/v1/decide",
+        &json!({"accounts": &accounts[..3], "as_of": AS_OF}).to_string(),
+        None,
+    );
+    assert_eq!(code, 200, "{b}");
+    assert_eq!(b["results"].as_array().unwrap().len(), 3);
+    // A million tiny entries is refused as quickly, without deciding any.
+    let tiny = format!("{{\"as_of\":\"{AS_OF}\",\"accounts\":[{}{{}}]}}", "{},".repeat(999_999));
+    let started = Instant::now();
+    let (code, e) = post(&s, "/v1/decide", &tiny, None);
+    assert_eq!(code, 413, "{e}");
+    assert_eq!(e["error"]["code"], "http.batch_too_large");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    drop(s);
+
+    // The deadline covers the whole batch, not each account: 3,000 decisions take seconds, the request 300 ms.
+    let dir = scratch("batch-deadline");
+    let s = start(
+        &dir,
+        &[
+            "--no-audit",
+            "--workers",
+            "1",
+            "--timeout-ms",
+            "300",
+            "--max-batch",
+            "5000",
+            "--max-body-bytes",
+            "10000000",
+        ],
+    );
+    let accounts: Vec<Value> = (0..3000).map(|i| account(&format!("D-{i}"))).collect();
+    let started = Instant::now();
+    let (code, e) = post(
+        &s,
+        "/v1/decide",
+        &json!({"accounts": accounts, "as_of": AS_OF}).to_string(),
+        None,
+    );
+    let took = started.elapsed();
+    assert_eq!(code, 503, "{e}");
+    assert_eq!(e["error"]["code"], "host.timeout");
+    assert!(
+        took < Duration::from_millis(2000),
+        "the batch ran {took:?} with a 300 ms deadline"
+    );
+    // The only session of the pool came back after the cut-short call: the next request is decided.
+    let (code, d) = post(
+        &s,
+        "/v1/decide",
+        &json!({"account": account("D-after"), "as_of": AS_OF}).to_string(),
+        None,
+    );
+    assert_eq!(code, 200, "{d}");
 }
 
 #[test]

@@ -7,6 +7,17 @@
 //! borrower data (method, route, status, latency, sizes). The policy reloads on SIGHUP or when its file
 //! changes; a policy that fails validation is reported and the old one keeps serving. Every decision is
 //! recorded in the audit trail unless it is switched off.
+//!
+//! The service stays up under abuse (see [`conn`]): a cap on open connections, header-read and idle timeouts,
+//! a 413 before the body when `Content-Length` is over the limit, a cap on the accounts of one batch, and one
+//! deadline for the whole request (a batch included). Static files ([`files`]) never include dotfiles,
+//! databases or anything reached through a symlink out of the folder.
+
+pub mod conn;
+pub mod files;
+
+pub use conn::ConnLimits;
+pub use files::StaticMount;
 
 use crate::audit::{Audit, Entry};
 use crate::pool::Pool;
@@ -22,7 +33,9 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
+use serde::de::{DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -48,8 +61,42 @@ pub struct Config {
     pub audit: Option<crate::audit::Location>,
     /// How often the policy file is checked for changes.
     pub watch_every: Duration,
-    /// Static files served at `/` (the admin console), if any.
-    pub static_dir: Option<PathBuf>,
+    /// Folders served as static files (the admin console), each at its URL prefix.
+    pub static_dirs: Vec<StaticMount>,
+    /// Connection and batch limits.
+    pub guards: Guards,
+}
+
+/// Limits that keep the service answering under floods of connections and oversized requests (`dunwell serve`
+/// flags; the defaults suit a service behind a load balancer).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Guards {
+    /// Most connections open at once. At the cap the oldest connection with no request in flight is closed to
+    /// make room (so a client that sends its request at once is served); when every one is busy, a fast 503
+    /// `http.overloaded`. Lowered to fit under the open-file limit.
+    #[arg(long, default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
+    /// Time allowed for a request's head to arrive, in milliseconds, counted from the connection opening (or
+    /// from the first byte of the next request on a kept-alive connection); slower connections are closed.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_ms: u64,
+    /// Time a kept-alive connection may wait for its next request, in milliseconds.
+    #[arg(long, default_value_t = 60_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_ms: u64,
+    /// Most accounts in one `POST /v1/decide` batch; more is refused whole with 413 `http.batch_too_large`.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_batch: u64,
+}
+
+impl Default for Guards {
+    fn default() -> Guards {
+        Guards {
+            max_connections: 4096,
+            header_timeout_ms: 10_000,
+            idle_timeout_ms: 60_000,
+            max_batch: 1000,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -143,6 +190,7 @@ pub struct AppState {
     metrics: Metrics,
     audit: Option<Arc<Audit>>,
     policy_mtime: RwLock<Option<SystemTime>>,
+    files: files::Mounts,
 }
 
 impl AppState {
@@ -211,17 +259,19 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     json_response(status, crate::host_error(code, message))
 }
 
+fn too_large(state: &AppState) -> Response {
+    error_response(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "http.too_large",
+        &format!("the request body exceeds {} bytes", state.config.max_body_bytes),
+    )
+}
+
 /// Reads a body under the size limit.
 async fn read_body(state: &AppState, body: Body) -> Result<Bytes, Response> {
     axum::body::to_bytes(body, state.config.max_body_bytes)
         .await
-        .map_err(|_| {
-            error_response(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "http.too_large",
-                &format!("the request body exceeds {} bytes", state.config.max_body_bytes),
-            )
-        })
+        .map_err(|_| too_large(state))
 }
 
 /// Runs `op` with the time limit, records it, counts it.
@@ -290,7 +340,7 @@ async fn op_route(state: Arc<AppState>, op: &'static str, body: Body) -> Respons
 /// with `{"results": [envelope, …]}` in order).
 #[utoipa::path(post, path = "/v1/decide", request_body(content = Object, description = "{account, as_of} or {accounts: [...], as_of}"),
     responses((status = 200, description = "{\"ok\": decision} or {\"results\": [envelope…]}"), (status = 400, description = "unreadable JSON"),
-        (status = 413, description = "body too large"), (status = 422, description = "invalid account or call"),
+        (status = 413, description = "body too large, or more accounts than --max-batch (`http.batch_too_large`, path `/accounts`)"), (status = 422, description = "invalid account or call"),
         (status = 503, description = "timed out, or not recorded in the audit trail: retry")))]
 async fn decide(State(state): State<Arc<AppState>>, body: Body) -> Response {
     let bytes = match read_body(&state, body).await {
@@ -302,23 +352,99 @@ async fn decide(State(state): State<Arc<AppState>>, body: Body) -> Response {
     };
     // A batch is recognised by an `accounts` array; anything else goes to `decide` as it is, so the module
     // reports its problems with their paths.
-    let parsed: Option<Value> = serde_json::from_str(text).ok();
-    let Some(accounts) = parsed
-        .as_ref()
-        .and_then(|v| v.get("accounts"))
-        .and_then(Value::as_array)
-    else {
+    let Some((accounts, total, as_of)) = batch_of(
+        text,
+        usize::try_from(state.config.guards.max_batch).unwrap_or(usize::MAX),
+    ) else {
         let (out, v) = run(&state, "decide", text.to_string()).await;
         return json_response(status_of(&v), out);
     };
-    let as_of = parsed.as_ref().map(|v| v["as_of"].clone()).unwrap_or(Value::Null);
+    let cap = state.config.guards.max_batch;
+    if accounts.len() < total {
+        let out = serde_json::json!({"error": {"code": "http.batch_too_large",
+            "message": format!("the batch has {total} accounts and at most {cap} are taken per request (--max-batch): split it"),
+            "path": "/accounts"}})
+        .to_string();
+        state
+            .metrics
+            .observe(&serde_json::from_str(&out).unwrap_or(Value::Null));
+        return json_response(StatusCode::PAYLOAD_TOO_LARGE, out);
+    }
     let mut results = Vec::with_capacity(accounts.len());
     for account in accounts {
+        // Each account is re-serialised as before, so the recorded input of a decision is unchanged.
+        let account: Value = serde_json::from_str(account.get()).unwrap_or(Value::Null);
         let call = serde_json::json!({ "account": account, "as_of": as_of }).to_string();
         let (out, _) = run(&state, "decide", call).await;
         results.push(out);
     }
     json_response(StatusCode::OK, format!("{{\"results\":[{}]}}", results.join(",")))
+}
+
+/// The top-level fields a batch needs, borrowed from the body (nothing else of it is parsed here).
+#[derive(serde::Deserialize)]
+struct Top<'a> {
+    #[serde(borrow)]
+    accounts: Option<&'a RawValue>,
+    #[serde(borrow)]
+    as_of: Option<&'a RawValue>,
+}
+
+/// Collects at most `cap` elements of a JSON array and counts the rest without keeping them.
+struct Capped {
+    cap: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Capped {
+    type Value = (Vec<&'de RawValue>, usize);
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Capped {
+    type Value = (Vec<&'de RawValue>, usize);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of accounts")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while items.len() < self.cap {
+            match seq.next_element::<&'de RawValue>()? {
+                Some(v) => items.push(v),
+                None => {
+                    let n = items.len();
+                    return Ok((items, n));
+                }
+            }
+        }
+        let mut total = items.len();
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            total += 1;
+        }
+        Ok((items, total))
+    }
+}
+
+/// A batch body: up to `cap` accounts (borrowed), how many it has in all, and its `as_of`. `None` when the
+/// body is not an object with an `accounts` array.
+fn batch_of(text: &str, cap: usize) -> Option<(Vec<&RawValue>, usize, Value)> {
+    // Only an object (serde would also read a struct from an array).
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let top: Top = serde_json::from_str(text).ok()?;
+    let raw = top.accounts?;
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let (accounts, total) = Capped { cap }.deserialize(&mut de).ok()?;
+    let as_of = top
+        .as_of
+        .and_then(|r| serde_json::from_str(r.get()).ok())
+        .unwrap_or(Value::Null);
+    Some((accounts, total, as_of))
 }
 
 /// Write a message for an account from a library template (or an inline one), with its lint findings.
@@ -439,7 +565,35 @@ async fn around(State(state): State<Arc<AppState>>, req: Request, next: axum::mi
         log(&state, &method, &route, r.status(), started);
         return r;
     }
-    let r = next.run(req).await;
+    // Refused before a byte of the body is read.
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > u64::try_from(state.config.max_body_bytes).unwrap_or(u64::MAX)) {
+        let r = too_large(&state);
+        log(&state, &method, &route, r.status(), started);
+        return r;
+    }
+    // One deadline for the whole request: reading the body, every module call of a batch, the audit record.
+    // A module call cut short returns its session to the pool when it ends (see `Pool::call`).
+    let r = match tokio::time::timeout(state.config.request_timeout, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => {
+            let out = crate::host_error(
+                "host.timeout",
+                &format!(
+                    "the request took longer than the service allows ({} ms)",
+                    state.config.request_timeout.as_millis()
+                ),
+            );
+            state
+                .metrics
+                .observe(&serde_json::from_str(&out).unwrap_or(Value::Null));
+            json_response(StatusCode::SERVICE_UNAVAILABLE, out)
+        }
+    };
     log(&state, &method, &route, r.status(), started);
     r
 }
@@ -487,12 +641,16 @@ fn log(state: &AppState, method: &axum::http::Method, route: &str, status: Statu
     tracing::info!(method = %method, route = %label, status = status.as_u16(), latency_us = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX), "request");
 }
 
-async fn not_found() -> Response {
+pub(crate) async fn not_found() -> Response {
     error_response(
         StatusCode::NOT_FOUND,
         "http.not_found",
         "no such route; see /openapi.json",
     )
+}
+
+async fn static_files(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    files::serve(state, req).await
 }
 
 /// Builds the router for `state`.
@@ -507,8 +665,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/openapi.json", get(openapi));
-    if let Some(dir) = &state.config.static_dir {
-        app = app.fallback_service(tower_http::services::ServeDir::new(dir).fallback(get(not_found)));
+    if !state.files.is_empty() {
+        app = app.fallback(static_files);
     } else {
         app = app.fallback(not_found);
     }
@@ -534,6 +692,7 @@ pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
         None => None,
     };
     let mtime = std::fs::metadata(&config.policy).and_then(|m| m.modified()).ok();
+    let files = files::Mounts::open(&config.static_dirs)?;
     Ok(Arc::new(AppState {
         rt,
         pool: RwLock::new(Arc::new(pool)),
@@ -541,6 +700,7 @@ pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
         metrics: Metrics::new(),
         audit,
         policy_mtime: RwLock::new(mtime),
+        files,
     }))
 }
 
@@ -595,12 +755,38 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
+/// Descriptors kept free beside the connection cap: the audit trail, static files, the module, the runtime.
+fn fd_reserve(workers: usize) -> u64 {
+    256 + 8 * u64::try_from(workers).unwrap_or(64)
+}
+
 /// Runs the service until SIGINT/SIGTERM, then finishes the requests in flight.
 ///
 /// # Errors
 /// When the address cannot be bound or the state cannot be built.
 pub fn run_server(rt: Runtime, config: Config) -> anyhow::Result<()> {
     let workers = config.workers;
+    // Many idle sockets must not starve the process of descriptors: raise the soft limit, keep the cap under it.
+    let fd_limit = conn::raise_fd_limit();
+    let mut max_connections = config.guards.max_connections;
+    if let Some(soft) = fd_limit {
+        let room = soft.saturating_sub(fd_reserve(workers)).max(16);
+        if max_connections > room {
+            tracing::warn!(
+                asked = max_connections,
+                allowed = room,
+                open_file_limit = soft,
+                "--max-connections lowered to fit under the open-file limit"
+            );
+            max_connections = room;
+        }
+    }
+    let limits = ConnLimits {
+        max_connections: usize::try_from(max_connections).unwrap_or(usize::MAX),
+        header_timeout: Duration::from_millis(config.guards.header_timeout_ms),
+        idle_timeout: Duration::from_millis(config.guards.idle_timeout_ms),
+        drain: config.request_timeout + Duration::from_secs(1),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .worker_threads(workers.clamp(1, 64))
@@ -608,15 +794,38 @@ pub fn run_server(rt: Runtime, config: Config) -> anyhow::Result<()> {
     // Built before entering the runtime: the audit store's synchronous PostgreSQL client runs its own.
     let state = state(rt, config.clone())?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(config.listen).await?;
+        let listener = conn::bind(config.listen)?;
         let addr = listener.local_addr()?;
-        tracing::info!(%addr, workers, policy_sha256 = %state.pool().policy_sha256(), "serving");
+        tracing::info!(%addr, workers, max_connections, policy_sha256 = %state.pool().policy_sha256(), "serving");
         // The bound address on stdout, so a supervisor (or a test) can find an ephemeral port.
         println!("listening on http://{addr}");
         watch(Arc::clone(&state));
-        axum::serve(listener, router(state))
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        conn::serve(listener, router(state), limits, shutdown_signal()).await?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn batch_bodies_are_counted_past_the_cap_without_being_kept() {
+        let (accounts, total, as_of) = batch_of(r#"{"as_of":"x","accounts":[{"id":1},{"id":2},3,[4]]}"#, 2).unwrap();
+        assert_eq!((accounts.len(), total, as_of), (2, 4, Value::from("x")));
+        assert_eq!(accounts[1].get(), r#"{"id":2}"#);
+        let (accounts, total, as_of) = batch_of(r#" {"accounts":[]} "#, 2).unwrap();
+        assert_eq!((accounts.len(), total, as_of), (0, 0, Value::Null));
+        // Not a batch: left to `decide`, which names the problem.
+        for body in [
+            r#"{"account":{}}"#,
+            r#"{"accounts":"no"}"#,
+            r#"[[1],"x"]"#,
+            "{",
+            r#"{"accounts":[1,}"#,
+        ] {
+            assert!(batch_of(body, 5).is_none(), "{body}");
+        }
+    }
 }
