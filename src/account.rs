@@ -538,8 +538,9 @@ impl Account {
             None
         };
         let b = &self.balances;
-        if first_over(&mut [b.principal.0, b.interest.0, b.fees.0].into_iter()).is_some() {
-            return over("/balances".into(), "principal, interest and fees together");
+        if let Some(i) = first_over(&mut [b.principal.0, b.interest.0, b.fees.0].into_iter()) {
+            let field = ["principal", "interest", "fees"].get(i).copied().unwrap_or("fees");
+            return over(format!("/balances/{field}"), "principal, interest and fees together");
         }
         if let Some(i) = first_over(&mut self.instalments.iter().map(|x| x.amount.0)) {
             return over(format!("/instalments/{i}/amount"), "the instalments");

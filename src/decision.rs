@@ -212,12 +212,14 @@ pub(crate) fn decide_with(
             regular,
         };
         decision.offers = arrange::offers::build(offer_rules, &basis);
-        if !decision.offers.iter().all(arrange::offers::Offer::in_range) {
-            return Err(too_much(
-                path,
-                "/balances",
-                "the repayment offers built from these balances",
-            ));
+        if let Some(o) = decision.offers.iter().find(|o| !o.in_range()) {
+            // Settling the whole balance is built on the balances; every other offer on the overdue instalments.
+            use arrange::offers::Kind;
+            let field = match o.kind {
+                Kind::PayInFull | Kind::Restructure => "/balances",
+                _ => "/instalments",
+            };
+            return Err(too_much(path, field, &format!("the `{}` offer", o.id)));
         }
     }
     let plan = schedule::plan(policy, segments, account, &decision, as_of);
