@@ -1,0 +1,39 @@
+//! Fuzz target `policy`: the policy parser and validator. The input is a policy document; it goes through
+//! `engine_new` (the host path, `{"policy": …}`) and `validate_policy`, which must agree. A policy that builds
+//! then decides sample accounts at a few instants and reads a reply, since many policy values (day counts,
+//! windows, ladders, templates) are only exercised when an account is decided.
+
+use dunwell::api::{call, engine_new, validate_policy};
+use dunwell_fuzz::{AS_OF, accounts, check_output, text, wrap_policy};
+use serde_json::json;
+
+fn main() {
+    let accounts = accounts();
+    let calls: Vec<String> = accounts
+        .iter()
+        .zip([0, 2, 5, 14])
+        .map(|(a, t)| json!({"account": a, "as_of": AS_OF[t]}).to_string())
+        .collect();
+    let reply = accounts
+        .first()
+        .map(|a| json!({"account": a, "as_of": AS_OF[0], "text": "I'll pay $200 next friday"}).to_string())
+        .unwrap_or_default();
+    afl::fuzz!(|data: &[u8]| {
+        let policy = text(data);
+        let wrapped = wrap_policy(&policy);
+        let (engine, envelope) = engine_new(&wrapped);
+        check_output("engine_new", &wrapped, &envelope);
+        let valid = validate_policy(&policy);
+        check_output("validate_policy", &policy, &valid);
+        if engine.is_some() != valid.starts_with("{\"ok\"") {
+            panic!("engine_new and validate_policy disagree\npolicy: {policy}\nengine_new: {envelope}\nvalidate: {valid}");
+        }
+        let Some(engine) = engine else {
+            return;
+        };
+        for input in &calls {
+            check_output("decide", input, &call(&engine, "decide", input));
+        }
+        check_output("reply", &reply, &call(&engine, "reply", &reply));
+    });
+}

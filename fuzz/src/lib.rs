@@ -1,0 +1,151 @@
+//! Shared pieces of the fuzz targets: the engines, the op table, and the envelope check.
+//!
+//! A finding is a panic (overflow checks and debug assertions are on in the fuzz profile), an abort, a hang
+//! (afl-fuzz's `-t`), or an output that is not a well-formed envelope: every answer must be
+//! `{"ok": …, "warnings"?: […]}` or `{"error": {"code", "message", "path", "help"?, "problems"?}}`, and an
+//! `internal.*` error is a bug reported instead of a panic, so it is a finding too. A failed check panics with
+//! the output; the `afl` crate turns the panic into an abort that afl-fuzz records as a crash.
+
+use dunwell::Engine;
+use serde_json::Value;
+
+/// The shipped policy.
+pub const DEFAULT_POLICY: &str = include_str!("../../policies/default.json");
+/// A second, smaller policy with other windows and channels (so policy-dependent branches are reached).
+pub const NIGHT_OWL_POLICY: &str = include_str!("../../tests/policies/night_owl.json");
+/// A policy with scored segments and learned channels.
+pub const SCORED_POLICY: &str = include_str!("../../tests/policies/scored_segments.json");
+
+/// Builds an engine through the host path (`engine_new`), or stops the fuzzer: the fixed policies must build.
+pub fn engine(policy: &str) -> Engine {
+    let (engine, envelope) = dunwell::api::engine_new(&wrap_policy(policy));
+    match engine {
+        Some(e) => e,
+        None => panic!("the fuzz harness's policy does not build: {envelope}"),
+    }
+}
+
+/// `{"policy": <text>}`, the input of `engine_new`.
+pub fn wrap_policy(policy: &str) -> String {
+    format!("{{\"policy\":{policy}}}")
+}
+
+/// The bytes as text the way a host that checks UTF-8 lossily would pass them.
+pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// Checks an op's output: one envelope, or for `decide_batch` one envelope per line. Panics on a malformed one.
+pub fn check_output(op: &str, input: &str, output: &str) {
+    let result = if op == "decide_batch" {
+        output
+            .split('\n')
+            .enumerate()
+            .try_for_each(|(i, line)| check_envelope(line).map_err(|e| format!("line {i}: {e}")))
+    } else {
+        check_envelope(output)
+    };
+    if let Err(e) = result {
+        panic!("malformed envelope from `{op}`: {e}\ninput: {input}\noutput: {output}");
+    }
+}
+
+/// Whether `text` is a well-formed envelope; the reason if not.
+pub fn check_envelope(text: &str) -> Result<(), String> {
+    let v: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let obj = v.as_object().ok_or("not an object")?;
+    let ok = obj.contains_key("ok");
+    let error = obj.get("error");
+    match (ok, error) {
+        (true, Some(_)) => return Err("both `ok` and `error`".into()),
+        (false, None) => return Err("neither `ok` nor `error`".into()),
+        _ => {}
+    }
+    for key in obj.keys() {
+        if !matches!(key.as_str(), "ok" | "error" | "warnings") {
+            return Err(format!("unexpected top-level key `{key}`"));
+        }
+    }
+    if let Some(w) = obj.get("warnings") {
+        let list = w.as_array().ok_or("`warnings` is not a list")?;
+        for p in list {
+            check_problem(p).map_err(|e| format!("warning: {e}"))?;
+        }
+    }
+    if let Some(err) = error {
+        let body = err.as_object().ok_or("`error` is not an object")?;
+        check_problem(err)?;
+        for key in body.keys() {
+            if !matches!(key.as_str(), "code" | "message" | "path" | "help" | "problems") {
+                return Err(format!("unexpected key `{key}` in `error`"));
+            }
+        }
+        if let Some(h) = body.get("help") {
+            h.as_str().ok_or("`help` is not a string")?;
+        }
+        if let Some(ps) = body.get("problems") {
+            for p in ps.as_array().ok_or("`problems` is not a list")? {
+                check_problem(p).map_err(|e| format!("problem: {e}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `{"code": "scope.kind", "message": "…", "path": "" | "/…"}`; `internal.*` is a bug.
+fn check_problem(p: &Value) -> Result<(), String> {
+    let code = p.get("code").and_then(Value::as_str).ok_or("no string `code`")?;
+    let message = p.get("message").and_then(Value::as_str).ok_or("no string `message`")?;
+    let path = p.get("path").and_then(Value::as_str).ok_or("no string `path`")?;
+    let Some((scope, kind)) = code.split_once('.') else {
+        return Err(format!("code `{code}` is not `scope.kind`"));
+    };
+    if scope.is_empty() || kind.is_empty() {
+        return Err(format!("code `{code}` is not `scope.kind`"));
+    }
+    if scope == "internal" {
+        return Err(format!("internal error `{code}`: {message}"));
+    }
+    if message.is_empty() {
+        return Err(format!("`{code}` has an empty message"));
+    }
+    if !path.is_empty() && !path.starts_with('/') {
+        return Err(format!("path `{path}` is not a JSON Pointer"));
+    }
+    Ok(())
+}
+
+/// Accounts taken from the vectors (`input.account` of these files), for targets that build their own calls.
+pub fn accounts() -> Vec<Value> {
+    [
+        include_str!("../../tests/vectors/reply/en_promise_amount_and_next_friday.json"),
+        include_str!("../../tests/vectors/reply/mixed_language_promise.json"),
+        include_str!("../../tests/vectors/reply/en_hardship_and_promise.json"),
+        include_str!("../../tests/vectors/errors/amount_above_2_53.json"),
+    ]
+    .iter()
+    .filter_map(|t| serde_json::from_str::<Value>(t).ok())
+    .filter_map(|v| v.get("input").and_then(|i| i.get("account")).cloned())
+    .collect()
+}
+
+/// Instants around the edges: the vectors' day, DST changes, month, year and leap-day ends, and the far ends of
+/// what a date can hold.
+pub const AS_OF: &[&str] = &[
+    "2026-11-28T15:00:00Z",
+    "2026-11-28T09:00:00Z",
+    "2026-12-31T23:59:59Z",
+    "2026-12-31T16:00:00Z",
+    "2027-01-01T00:00:00+14:00",
+    "2028-02-29T12:00:00Z",
+    "2026-03-08T10:30:00Z",
+    "2026-03-29T01:30:00Z",
+    "2026-11-01T06:30:00Z",
+    "2026-10-25T00:30:00Z",
+    "1970-01-01T00:00:00Z",
+    "1900-01-01T00:00:00Z",
+    "0001-01-01T00:00:00Z",
+    "2262-04-11T23:47:16Z",
+    "9999-12-31T23:59:59Z",
+    "2038-01-19T03:14:08Z",
+];
