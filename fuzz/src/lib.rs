@@ -2,9 +2,12 @@
 //!
 //! A finding is a panic (overflow checks and debug assertions are on in the fuzz profile), an abort, a hang
 //! (afl-fuzz's `-t`), or an output that is not a well-formed envelope: every answer must be
-//! `{"ok": …, "warnings"?: […]}` or `{"error": {"code", "message", "path", "help"?, "problems"?}}`, and an
-//! `internal.*` error is a bug reported instead of a panic, so it is a finding too. A failed check panics with
-//! the output; the `afl` crate turns the panic into an abort that afl-fuzz records as a crash.
+//! `{"ok": …, "warnings"?: […]}` or `{"error": {"code", "message", "path", "help"?, "problems"?}}`, an
+//! `internal.*` error is a bug reported instead of a panic, and every integer in it must be one JavaScript
+//! reads exactly (|n| ≤ 2^53 − 1: money is below 2^53 in JSON, and the JS runtimes parse the envelope). A failed
+//! check panics with the output; the `afl` crate turns the panic into an abort that afl-fuzz records as a crash.
+//!
+//! Replaying a file with `DUNWELL_FUZZ_PRINT=1 target/fuzz/release/<target> < FILE` prints every output.
 
 use dunwell::Engine;
 use serde_json::Value;
@@ -37,6 +40,9 @@ pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 
 /// Checks an op's output: one envelope, or for `decide_batch` one envelope per line. Panics on a malformed one.
 pub fn check_output(op: &str, input: &str, output: &str) {
+    if std::env::var_os("DUNWELL_FUZZ_PRINT").is_some() {
+        eprintln!("{op}: {output}");
+    }
     let result = if op == "decide_batch" {
         output
             .split('\n')
@@ -53,6 +59,7 @@ pub fn check_output(op: &str, input: &str, output: &str) {
 /// Whether `text` is a well-formed envelope; the reason if not.
 pub fn check_envelope(text: &str) -> Result<(), String> {
     let v: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    check_integers(&v, &mut String::new())?;
     let obj = v.as_object().ok_or("not an object")?;
     let ok = obj.contains_key("ok");
     let error = obj.get("error");
@@ -88,6 +95,46 @@ pub fn check_envelope(text: &str) -> Result<(), String> {
                 check_problem(p).map_err(|e| format!("problem: {e}"))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE: u64 = (1 << 53) - 1;
+
+/// Every integer within ±[`MAX_SAFE`]; the JSON Pointer of the first one that is not.
+fn check_integers(v: &Value, path: &mut String) -> Result<(), String> {
+    match v {
+        Value::Number(n) => {
+            let unsafe_int = match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => u > MAX_SAFE,
+                (None, Some(i)) => i.unsigned_abs() > MAX_SAFE,
+                (None, None) => false,
+            };
+            if unsafe_int {
+                return Err(format!(
+                    "integer {n} at {path} is beyond 2^53 - 1 (JavaScript would round it)"
+                ));
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("/{i}"));
+                check_integers(x, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, x) in map {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                check_integers(x, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
     }
     Ok(())
 }
