@@ -77,7 +77,7 @@ def main():
     for t in ("call", "policy", "reply"):
         shutil.rmtree(os.path.join(HERE, "seeds", t), ignore_errors=True)
     json_tokens = ['{', '}', '[', ']', ':', ',', '"', 'null', 'true', 'false', '-1', '0', '1e308',
-                   '9007199254740993', '18446744073709551616', '99999999', '-99999999', '2147483648',
+                   '9007199254740991', '9007199254740993', '4503599627370496', '18446744073709551616', '99999999', '-99999999', '2147483648',
                    '"\\u0000"', '"\\ud800"', '0.5', '1e-7']
 
     # call: one seed per (op, input) from the vectors, the selector byte first.
