@@ -105,6 +105,11 @@ def main():
              "max_difficult_in_row": 1, "pause_minutes": 5}
     write("call", "queue.json", bytes([OPS.index("queue")]) + compact(queue).encode("utf-8"))
     write("call", "lint_one.json", bytes([OPS.index("lint")]) + b'{"templates":["en-US/m1_missed_payment"]}')
+    # Structure-aware mode (first byte 0xFF, see fuzz/src/lib.rs): a seed input picked by two bytes, then
+    # (node, value) triples. A few starting points; the fuzzer finds the rest.
+    for i in range(0, 120, 12):
+        write("call", "patch_%03d" % i, bytes([0xFF, 0, i]))
+        write("call", "patch_%03d_one" % i, bytes([0xFF, 0, i, 0, 7, 2]))
     write_dict("call", [compact(k) for k in keys] + [compact(w) for w in words] + OPS + json_tokens)
 
     # policy: the shipped policy, the test policies, and every policy a vector carries inline.
@@ -130,6 +135,10 @@ def main():
         seen.add(digest)
         keys_and_words(p, pkeys, pwords)
         write("policy", name, data)
+    # Structure-aware mode: a seed policy picked by one byte, then (node, value) triples.
+    for i in range(4):
+        write("policy", "patch_%d" % i, bytes([0xFF, i]))
+        write("policy", "patch_%d_one" % i, bytes([0xFF, i, 0, 9, 2]))
     write_dict("policy", [compact(k) for k in pkeys] + [compact(w) for w in pwords] + json_tokens)
 
     # reply: texts from the reply vectors and the reply corpus, with the header bytes (account, instant, channel).

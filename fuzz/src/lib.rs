@@ -196,3 +196,131 @@ pub const AS_OF: &[&str] = &[
     "9999-12-31T23:59:59Z",
     "2038-01-19T03:14:08Z",
 ];
+
+/// The first byte that switches a target to its structure-aware mode: a seed document with leaves replaced.
+pub const PATCH_MODE: u8 = 0xFF;
+
+/// The seed files of a target (`fuzz/seeds/<target>/`), read before the fork server starts, sorted by name.
+pub fn seeds(target: &str) -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files.iter().filter_map(|f| std::fs::read(f).ok()).collect()
+}
+
+/// Values a scalar leaf can become: the edges of every integer type the core reads, dates and times at the
+/// ends of the calendar, and a few strings that mean something to the parsers.
+fn replacement(v: u8) -> Value {
+    const NUMBERS: &[&str] = &[
+        "0",
+        "-1",
+        "1",
+        "99999999",
+        "-99999999",
+        "100000000",
+        "2147483647",
+        "2147483648",
+        "4294967295",
+        "4294967296",
+        "9007199254740991",
+        "9007199254740992",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "18446744073709551615",
+        "36500",
+        "366",
+        "65535",
+        "1e308",
+        "-1e308",
+        "0.5",
+        "1e-300",
+    ];
+    const STRINGS: &[&str] = &[
+        "",
+        "9999-12-31",
+        "0001-01-01",
+        "2028-02-29",
+        "2026-02-29",
+        "262143-12-31",
+        "9999-12-31T23:59:59Z",
+        "0001-01-01T00:00:00Z",
+        "2026-03-08T02:30:00-05:00",
+        "24:00",
+        "23:59",
+        "00:00",
+        "Etc/GMT+12",
+        "Pacific/Kiritimati",
+        "{{ 1/0 }}",
+        "{% for i in range(999999) %}x{% endfor %}",
+    ];
+    let i = usize::from(v) % (NUMBERS.len() + STRINGS.len() + 4);
+    if i < NUMBERS.len() {
+        serde_json::from_str(NUMBERS[i]).unwrap_or(Value::Null)
+    } else if i - NUMBERS.len() < STRINGS.len() {
+        Value::String(STRINGS[i - NUMBERS.len()].to_string())
+    } else {
+        match i % 4 {
+            0 => Value::Null,
+            1 => Value::Bool(true),
+            2 => Value::Array(Vec::new()),
+            _ => Value::Object(serde_json::Map::new()),
+        }
+    }
+}
+
+/// Lengths an array can be given by repeating its last element (1,025 amounts of 2^53 - 1 overflow an i64).
+const LENGTHS: &[usize] = &[0, 1, 2, 3, 7, 31, 100, 1025];
+
+/// Applies `(index_hi, index_lo, value)` triples to `doc`: the indexed node (in a depth-first walk) becomes
+/// [`replacement`]`(value)` if it is a scalar, or is resized to `LENGTHS[value % 8]` by repeating its last element
+/// if it is an array. Objects are walked, not replaced, so the document keeps its shape.
+pub fn patch(doc: &mut Value, triples: &[u8]) {
+    for t in triples.chunks_exact(3) {
+        let count = nodes(doc);
+        if count == 0 {
+            return;
+        }
+        let index = usize::from(u16::from_be_bytes([t[0], t[1]])) % count;
+        let mut seen = 0;
+        apply(doc, index, t[2], &mut seen);
+    }
+}
+
+fn nodes(v: &Value) -> usize {
+    match v {
+        Value::Object(m) => m.values().map(nodes).sum(),
+        Value::Array(a) => 1 + a.iter().map(nodes).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+/// Depth-first to the `index`th node; true once applied.
+fn apply(v: &mut Value, index: usize, value: u8, seen: &mut usize) -> bool {
+    match v {
+        Value::Object(m) => m.values_mut().any(|x| apply(x, index, value, seen)),
+        Value::Array(a) => {
+            if *seen == index {
+                let len = LENGTHS[usize::from(value) % LENGTHS.len()];
+                match a.last().cloned() {
+                    Some(last) => a.resize(len, last),
+                    None => a.clear(),
+                }
+                return true;
+            }
+            *seen += 1;
+            a.iter_mut().any(|x| apply(x, index, value, seen))
+        }
+        _ => {
+            if *seen == index {
+                *v = replacement(value);
+                return true;
+            }
+            *seen += 1;
+            false
+        }
+    }
+}
