@@ -24,5 +24,5 @@ bash scripts/build-single.sh >/dev/null
 node --test tests/browser/
 step parity
 bash scripts/parity.sh
-step fuzz: call, policy and reply targets, 60 s each
-bash scripts/fuzz.sh 60
+step fuzz: call, policy and reply targets, 60 s each, two at a time
+bash scripts/fuzz.sh -j 2 60
