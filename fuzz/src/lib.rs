@@ -324,3 +324,64 @@ fn apply(v: &mut Value, index: usize, value: u8, seen: &mut usize) -> bool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelopes_the_core_writes_pass() {
+        assert_eq!(check_envelope(r#"{"ok":{"n":9007199254740991},"warnings":[]}"#), Ok(()));
+        let e = r#"{"error":{"code":"account.out_of_range","message":"too big","path":"/account/x","problems":[]}}"#;
+        assert_eq!(check_envelope(e), Ok(()));
+        assert_eq!(
+            check_envelope(r#"{"error":{"code":"json.syntax","message":"bad","path":""}}"#),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn malformed_envelopes_are_findings() {
+        for bad in [
+            "",
+            "not json",
+            "[1]",
+            r#"{"ok":1,"error":{}}"#,
+            r#"{"warnings":[]}"#,
+            r#"{"ok":1,"extra":2}"#,
+            r#"{"error":{"code":"nodot","message":"m","path":""}}"#,
+            r#"{"error":{"code":"a.b","message":"m","path":"no/slash"}}"#,
+            r#"{"error":{"code":"a.b","message":"","path":""}}"#,
+            r#"{"error":{"code":"a.b","message":"m","path":"","what":1}}"#,
+            r#"{"error":{"code":"internal.bug","message":"cannot serialise","path":""}}"#,
+            r#"{"ok":{"total":9007199254740992}}"#,
+            r#"{"ok":[{"a":-9007199254740992}]}"#,
+        ] {
+            assert!(check_envelope(bad).is_err(), "{bad} passed");
+        }
+        let err = check_envelope(r#"{"ok":{"a/b":[0,18014398509481982]}}"#)
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("/ok/a~1b/1"), "{err}");
+    }
+
+    #[test]
+    fn patch_replaces_the_indexed_leaf_and_resizes_arrays() {
+        let mut doc: Value = serde_json::from_str(r#"{"a":1,"b":[{"c":2}]}"#).unwrap_or_default();
+        // Nodes depth-first, keys sorted: 0 = /a, 1 = /b (the array), 2 = /b/0/c. Value 3 = 99999999.
+        patch(&mut doc, &[0, 2, 3]);
+        assert_eq!(doc["b"][0]["c"], 99_999_999);
+        patch(&mut doc, &[0, 1, 7]);
+        assert_eq!(doc["b"].as_array().map(Vec::len), Some(1025));
+        patch(&mut doc, &[0, 0, 10]);
+        assert_eq!(doc["a"], 9_007_199_254_740_991_u64);
+    }
+
+    #[test]
+    fn batch_output_is_checked_line_by_line() {
+        let good = "{\"ok\":1}\n{\"error\":{\"code\":\"a.b\",\"message\":\"m\",\"path\":\"\"}}";
+        check_output("decide_batch", "", good);
+        let bad = std::panic::catch_unwind(|| check_output("decide_batch", "", "{\"ok\":1}\nnot json"));
+        assert!(bad.is_err());
+    }
+}
