@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: lint, the native and wasmtime suites, Node, headless Chromium, and the byte-for-byte parity gate.
+# Every test: lint, the native and wasmtime suites, Node, headless Chromium, the byte-for-byte parity gate,
+# and a 60 s fuzz run per target (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
@@ -14,7 +15,7 @@ fi
 tests_before=$(git status --porcelain -- tests/ 2>/dev/null || true)
 
 step setup
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --browser --fuzz
 step format and lint
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
@@ -32,6 +33,8 @@ bash scripts/build-single.sh >/dev/null
 node --test tests/browser/
 step parity
 bash scripts/parity.sh
+step fuzz: call, policy and reply targets, 60 s each, two at a time
+bash scripts/fuzz.sh -j 2 60
 
 step corpus unchanged
 tests_after=$(git status --porcelain -- tests/ 2>/dev/null || true)
