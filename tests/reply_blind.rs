@@ -57,7 +57,15 @@ fn blind_replies_aggregate_figures() {
         }));
         let Ok(answered) = answered else {
             trapped += 1;
-            continue_row(&row, &mut counts, &mut by_locale, &mut stop_want, &mut stop_missed, &mut amount_n, &mut date_n);
+            continue_row(
+                &row,
+                &mut counts,
+                &mut by_locale,
+                &mut stop_want,
+                &mut stop_missed,
+                &mut amount_n,
+                &mut date_n,
+            );
             continue;
         };
         let out: Value = serde_json::from_str(&answered).unwrap();
@@ -68,7 +76,11 @@ fn blind_replies_aggregate_figures() {
         let ok = ok.unwrap_or(Value::Null);
         let mut got: Vec<String> = ok["intents"]
             .as_array()
-            .map(|a| a.iter().filter_map(|f| f["intent"].as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f["intent"].as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default();
         let mut want: Vec<String> = row["intents"]
             .as_array()

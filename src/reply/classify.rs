@@ -101,10 +101,6 @@ const STOP_EN: &[Cue] = &[
     ("lose my number", 950),
     ("delete my number", 950),
     ("instead of calling", 900),
-    ("my lawyer", 900),
-    ("my attorney", 900),
-    ("lawyer", 850),
-    ("attorney", 850),
     ("go away", 900),
     ("no contact", 950),
     ("harassment", 900),
@@ -135,7 +131,6 @@ const STOP_ZH: &[Cue] = &[
     ("请勿再来电", 990),
     ("拒收", 950),
     ("报警", 900),
-    ("律师", 900),
     ("打扰", 900),
     ("不要再给我打", 990),
     ("别给我打", 980),
@@ -250,6 +245,9 @@ const PAID_ZH: &[Cue] = &[
     ("已经付", 980),
     ("打过去了", 950),
     ("已结清", 980),
+    ("结清了", 950),
+    ("早就结清", 980),
+    ("早还清", 980),
     ("还清了", 950),
 ];
 
@@ -284,9 +282,6 @@ const HARDSHIP_EN: &[Cue] = &[
     ("pay cut", 900),
     ("behind on", 800),
     ("barely", 800),
-    ("cant pay", 850),
-    ("cannot pay", 850),
-    ("unable to pay", 850),
     ("find work", 800),
     ("wiped me out", 850),
     ("hospice", 950),
@@ -325,9 +320,6 @@ const HARDSHIP_ZH: &[Cue] = &[
     ("手头紧", 900),
     ("手头很紧", 900),
     ("困难", 900),
-    ("还不上", 900),
-    ("还不起", 900),
-    ("还不了", 850),
     ("没钱", 900),
     ("没有钱", 900),
     ("没有收入", 950),
@@ -340,8 +332,6 @@ const HARDSHIP_ZH: &[Cue] = &[
     ("离婚", 900),
     ("降薪", 900),
     ("一分钱都没有", 950),
-    ("没办法还", 900),
-    ("钱不够", 850),
     ("已去世", 980),
     ("家里出事", 900),
     ("残疾", 950),
@@ -364,21 +354,12 @@ const DISPUTE_EN: &[Cue] = &[
     ("incorrect", 900),
     ("mistake", 850),
     ("an error", 850),
-    ("verify this debt", 950),
-    ("validate this debt", 950),
-    ("prove it", 850),
-    ("send me proof", 900),
     ("overcharging", 900),
     ("overcharged", 900),
     ("only borrowed", 850),
     ("statute of limitations", 950),
     ("time barred", 950),
     ("not mine", 950),
-    ("bankruptcy", 900),
-    ("discharged", 900),
-    ("complaint", 850),
-    ("complain", 850),
-    ("cfpb", 900),
     ("never got a bill", 950),
     ("never received a bill", 950),
 ];
@@ -404,9 +385,7 @@ const DISPUTE_ZH: &[Cue] = &[
     ("不是我办的", 980),
     ("系统有问题", 900),
     ("金额有问题", 950),
-    ("投诉", 850),
     ("不认", 900),
-    ("破产", 900),
 ];
 
 const WRONG_EN: &[Cue] = &[
@@ -418,8 +397,6 @@ const WRONG_EN: &[Cue] = &[
     ("nobody by that name", 980),
     ("not the person", 950),
     ("doesnt live here", 980),
-    ("this isnt", 850),
-    ("not me", 850),
     ("got this number", 900),
     ("new number", 850),
 ];
@@ -427,7 +404,6 @@ const WRONG_ZH: &[Cue] = &[
     ("打错了", 980),
     ("打错电话", 980),
     ("错号", 950),
-    ("不是我", 850),
     ("发错了", 950),
     ("发错人", 980),
     ("找错人", 980),
@@ -618,8 +594,698 @@ const ABUSE_ZH: &[Cue] = &[
     ("尼玛", 950),
 ];
 
-/// Hardship cues that only say "not now".
-const GENERIC_HARDSHIP: [&str; 6] = ["还不了", "还不上", "cant pay", "cannot pay", "unable to pay", "钱不够"];
+// ---- Spanish (es-US) cues, matched as whole words after accents are folded (`mañana` stays, `pagué` → `pague`).
+
+const STOP_ES: &[Cue] = &[
+    ("no me llamen", 990),
+    ("no me llames", 990),
+    ("no me llame", 990),
+    ("no llamen", 980),
+    ("no me marquen", 980),
+    ("no me escriban", 980),
+    ("no me manden", 950),
+    ("no me envien", 950),
+    ("no me contacten", 990),
+    ("no me contacte", 990),
+    ("no quiero que me contacten", 990),
+    ("no quiero que me llamen", 990),
+    ("dejen de llamar", 990),
+    ("dejen de llamarme", 990),
+    ("deje de llamar", 990),
+    ("deje de llamarme", 990),
+    ("dejen de escribir", 990),
+    ("dejen de escribirme", 990),
+    ("dejen de mandar", 990),
+    ("dejen de enviar", 990),
+    ("dejen de molestar", 990),
+    ("dejen de molestarme", 990),
+    ("dejenme en paz", 990),
+    ("dejeme en paz", 990),
+    ("no molesten", 950),
+    ("no mas llamadas", 990),
+    ("no mas mensajes", 990),
+    ("ni un mensaje mas", 980),
+    ("ni una llamada mas", 980),
+    ("basta", 950),
+    ("ya basta", 990),
+    ("cancelar", 900),
+    ("borren mi numero", 980),
+    ("quitenme de", 980),
+    ("no me vuelvan a", 980),
+    ("no vuelvan a llamar", 990),
+    ("no vuelvan a escribir", 990),
+    ("solo por correo", 950),
+    ("solo por escrito", 950),
+    ("solo correo", 900),
+    ("acoso", 900),
+];
+const PROMISE_ES: &[Cue] = &[
+    ("pagare", 900),
+    ("voy a pagar", 900),
+    ("voy a hacer el pago", 900),
+    ("voy a depositar", 900),
+    ("voy a mandar", 850),
+    ("le pago", 850),
+    ("les pago", 850),
+    ("te pago", 850),
+    ("puedo pagar", 800),
+    ("puedo dar", 800),
+    ("puedo mandar", 800),
+    ("les puedo", 800),
+    ("le puedo", 800),
+    ("hago el pago", 900),
+    ("hare el pago", 900),
+    ("realizare el pago", 900),
+    ("les mando", 850),
+    ("le mando", 850),
+    ("mandare", 850),
+    ("enviare", 850),
+    ("depositare", 900),
+    ("deposito", 800),
+    ("prometo", 900),
+    ("liquidare", 900),
+    ("abonare", 900),
+    ("cubro", 850),
+    ("cubrire", 900),
+    ("pago el resto", 900),
+    ("pago lo que falta", 900),
+    ("pago lo demas", 900),
+];
+const PAID_ES: &[Cue] = &[
+    ("ya pague", 980),
+    ("ya les pague", 980),
+    ("ya le pague", 980),
+    ("ya lo pague", 980),
+    ("ya hice el pago", 980),
+    ("ya realice el pago", 980),
+    ("ya esta pagado", 980),
+    ("ya esta pagada", 980),
+    ("ya deposite", 980),
+    ("ya transferi", 980),
+    ("ya envie", 950),
+    ("ya mande", 950),
+    ("ya abone", 950),
+    ("pague", 900),
+    ("ya liquide", 980),
+    ("ya quedo pagado", 980),
+];
+const HARDSHIP_ES: &[Cue] = &[
+    ("perdi mi trabajo", 980),
+    ("perdi el trabajo", 980),
+    ("perdi mi empleo", 980),
+    ("me quede sin trabajo", 980),
+    ("me quede sin empleo", 980),
+    ("sin trabajo", 900),
+    ("sin empleo", 900),
+    ("desempleado", 950),
+    ("desempleada", 950),
+    ("me despidieron", 980),
+    ("me corrieron", 950),
+    ("enfermo", 900),
+    ("enferma", 900),
+    ("enfermedad", 900),
+    ("hospital", 900),
+    ("hospitalizado", 950),
+    ("hospitalizada", 950),
+    ("cirugia", 900),
+    ("operacion", 850),
+    ("fallecio", 980),
+    ("murio", 950),
+    ("divorcio", 900),
+    ("no tengo dinero", 900),
+    ("no tengo trabajo", 950),
+    ("me redujeron las horas", 950),
+    ("me bajaron las horas", 950),
+    ("me recortaron", 900),
+    ("incapacidad", 900),
+    ("discapacidad", 900),
+    ("cancer", 950),
+    ("quimioterapia", 950),
+    ("desalojo", 950),
+    ("me desalojaron", 950),
+    ("embarazada", 850),
+];
+const DISPUTE_ES: &[Cue] = &[
+    ("no es mi deuda", 980),
+    ("esa deuda no es mia", 980),
+    ("esta deuda no es mia", 980),
+    ("no es mia", 900),
+    ("no debo", 950),
+    ("yo no debo", 950),
+    ("no les debo", 950),
+    ("nunca pedi", 980),
+    ("nunca saque", 980),
+    ("nunca tuve", 950),
+    ("nunca abri", 980),
+    ("no reconozco", 950),
+    ("monto esta mal", 950),
+    ("cantidad esta mal", 950),
+    ("cobro doble", 950),
+    ("cobraron dos veces", 950),
+    ("fraude", 950),
+    ("robo de identidad", 980),
+    ("un error", 850),
+    ("disputo", 980),
+    ("no es correcto", 900),
+    ("incorrecto", 900),
+    ("cobrando de mas", 950),
+];
+const WRONG_ES: &[Cue] = &[
+    ("numero equivocado", 980),
+    ("se equivocaron de numero", 980),
+    ("se equivoco de numero", 980),
+    ("persona equivocada", 980),
+    ("no conozco a", 950),
+    ("no vive aqui", 980),
+    ("aqui no vive", 980),
+    ("no soy esa persona", 980),
+    ("no soy", 850),
+    ("numero nuevo", 850),
+];
+const CALLBACK_ES: &[Cue] = &[
+    ("llamame", 900),
+    ("llameme", 900),
+    ("llamenme", 900),
+    ("me pueden llamar", 900),
+    ("me puede llamar", 900),
+    ("me llaman", 850),
+    ("llamen mas tarde", 950),
+    ("llame mas tarde", 950),
+    ("ahora no puedo hablar", 950),
+    ("no puedo hablar", 900),
+    ("estoy ocupado", 850),
+    ("estoy ocupada", 850),
+    ("hablar con alguien", 900),
+    ("hablar con una persona", 900),
+];
+const BALANCE_ES: &[Cue] = &[
+    ("cuanto debo", 980),
+    ("cuanto les debo", 980),
+    ("cuanto le debo", 980),
+    ("saldo", 900),
+    ("cuanto es", 900),
+    ("cuanto falta", 950),
+    ("cuanto me falta", 950),
+    ("monto total", 900),
+    ("estado de cuenta", 900),
+];
+const HOW_ES: &[Cue] = &[
+    ("como pago", 980),
+    ("como puedo pagar", 980),
+    ("como les pago", 980),
+    ("como le pago", 980),
+    ("donde pago", 980),
+    ("donde puedo pagar", 980),
+    ("enlace", 900),
+    ("link para pagar", 950),
+    ("numero de cuenta", 850),
+    ("con tarjeta", 850),
+    ("pagar en linea", 950),
+];
+const OPTIONS_ES: &[Cue] = &[
+    ("plan de pagos", 950),
+    ("plan de pago", 950),
+    ("pagos mensuales", 900),
+    ("cuotas", 900),
+    ("a plazos", 950),
+    ("mas tiempo", 900),
+    ("prorroga", 950),
+    ("extension", 900),
+    ("opciones", 850),
+    ("pagar menos", 950),
+    ("descuento", 900),
+    ("arreglo", 850),
+    ("acuerdo de pago", 950),
+    ("condonar", 900),
+    ("perdonar", 850),
+    ("quitar los cargos", 900),
+    ("quitan los cargos", 900),
+    ("en partes", 850),
+];
+const ABUSE_ES: &[Cue] = &[
+    ("pendejo", 980),
+    ("pendejos", 980),
+    ("cabron", 980),
+    ("cabrones", 980),
+    ("chinga", 980),
+    ("chingada", 980),
+    ("chinguen", 980),
+    ("a la mierda", 980),
+    ("mierda", 950),
+    ("idiota", 900),
+    ("idiotas", 900),
+    ("estupido", 900),
+    ("estupidos", 900),
+    ("ladrones", 900),
+    ("rateros", 900),
+    ("hijos de puta", 990),
+    ("puta", 950),
+    ("culero", 980),
+    ("culeros", 980),
+    ("malditos", 900),
+    ("imbecil", 900),
+    ("imbeciles", 900),
+    ("sanguijuelas", 900),
+];
+
+// ---- Legal and regulatory intents, in every language.
+
+const BANKRUPTCY: &[Cue] = &[
+    ("bankruptcy", 980),
+    ("bankrupt", 950),
+    ("chapter 7", 980),
+    ("chapter 13", 980),
+    ("ch 7", 900),
+    ("ch 13", 900),
+    ("automatic stay", 980),
+    ("bankruptcy trustee", 980),
+    ("discharged", 900),
+    ("insolvency", 950),
+    ("insolvent", 900),
+    ("individual voluntary arrangement", 980),
+    ("iva", 850),
+    ("debt relief order", 980),
+    ("dro", 850),
+    ("sequestration", 950),
+    ("bancarrota", 980),
+    ("quiebra", 950),
+    ("capitulo 7", 980),
+    ("capitulo 13", 980),
+    ("破产", 980),
+    ("破產", 980),
+    ("债务重整", 950),
+    ("个人债务清理", 950),
+    ("债务清理", 900),
+];
+const ATTORNEY: &[Cue] = &[
+    ("attorney", 950),
+    ("attorneys", 950),
+    ("lawyer", 950),
+    ("lawyers", 950),
+    ("solicitor", 950),
+    ("solicitors", 950),
+    ("legal counsel", 950),
+    ("my counsel", 950),
+    ("law firm", 950),
+    ("law office", 950),
+    ("legal aid", 900),
+    ("represented by", 900),
+    ("abogado", 950),
+    ("abogada", 950),
+    ("abogados", 950),
+    ("律师", 950),
+    ("律所", 950),
+    ("法律顾问", 900),
+];
+const COMPLAINT: &[Cue] = &[
+    ("complaint", 950),
+    ("complain", 950),
+    ("complaining", 950),
+    ("cfpb", 980),
+    ("consumer financial protection", 980),
+    ("consumer bureau", 950),
+    ("attorney general", 950),
+    ("better business bureau", 950),
+    ("bbb", 900),
+    ("ftc", 950),
+    ("report you to", 950),
+    ("report this to", 900),
+    ("reporting you to", 950),
+    ("financial ombudsman", 980),
+    ("ombudsman", 950),
+    ("fca", 950),
+    ("financial conduct authority", 980),
+    ("trading standards", 950),
+    ("regulator", 950),
+    ("regulators", 950),
+    ("queja", 950),
+    ("quejarme", 950),
+    ("quejare", 950),
+    ("poner una queja", 980),
+    ("denunciarlos", 950),
+    ("denunciar", 900),
+    ("denuncia", 900),
+    ("reportarlos", 950),
+    ("投诉", 950),
+    ("投訴", 950),
+    ("举报", 950),
+    ("12378", 990),
+    ("12363", 980),
+    ("12315", 950),
+    ("银保监", 980),
+    ("金融监管", 980),
+    ("监管局", 950),
+    ("监管部门", 950),
+    ("人民银行", 900),
+    ("人行", 850),
+    ("消协", 900),
+    ("金融办", 950),
+];
+const VALIDATION: &[Cue] = &[
+    ("validate", 950),
+    ("validation", 980),
+    ("validating", 950),
+    ("verify the debt", 980),
+    ("verify this debt", 980),
+    ("verification of the debt", 980),
+    ("verification of this debt", 980),
+    ("debt verification", 980),
+    ("verification", 850),
+    ("prove i owe", 980),
+    ("prove that i owe", 980),
+    ("proof i owe", 980),
+    ("proof that i owe", 980),
+    ("proof of the debt", 980),
+    ("proof of this debt", 980),
+    ("send me proof", 950),
+    ("send proof", 950),
+    ("show me proof", 950),
+    ("prove it", 900),
+    ("itemized", 900),
+    ("itemised", 900),
+    ("original creditor", 900),
+    ("signed contract", 900),
+    ("copy of the contract", 950),
+    ("copy of the agreement", 950),
+    ("copy of my agreement", 950),
+    ("credit agreement", 850),
+    ("documentation", 850),
+    ("paperwork", 800),
+    ("1692g", 990),
+    ("validen", 950),
+    ("valide", 950),
+    ("validacion", 980),
+    ("verificacion de la deuda", 980),
+    ("pruebas", 900),
+    ("prueba de", 900),
+    ("comprobante de la deuda", 950),
+    ("demuestren", 950),
+    ("documentos de la deuda", 950),
+    ("copia del contrato", 950),
+    ("证明", 900),
+    ("证据", 900),
+    ("凭证", 900),
+    ("借款合同", 950),
+    ("合同发", 950),
+    ("出示合同", 950),
+    ("提供合同", 950),
+    ("核实", 850),
+    ("核对", 800),
+    ("明细发给我", 900),
+    ("借款记录", 900),
+];
+/// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
+const REFUSAL: &[&str] = &[
+    "as if",
+    "yeah right",
+    "ya right",
+    "in your dreams",
+    "dream on",
+    "when pigs fly",
+    "when hell freezes",
+    "like hell",
+    "not a chance",
+    "no chance",
+    "no way",
+    "not a cent",
+    "not a penny",
+    "not one cent",
+    "not one penny",
+    "never pay",
+    "never going to pay",
+    "never gonna pay",
+    "wont pay",
+    "will not pay",
+    "not paying",
+    "not going to pay",
+    "refuse to pay",
+    "good luck with that",
+    "good luck getting",
+    "sure i will",
+    "sure i will not",
+    "over my dead body",
+    "ni loco",
+    "ni loca",
+    "ni en suenos",
+    "ni de chiste",
+    "jamas",
+    "nunca les voy a pagar",
+    "no voy a pagar",
+    "no pienso pagar",
+    "no les voy a pagar",
+    "ni un centavo",
+    "ni un peso",
+    "做梦",
+    "想得美",
+    "门都没有",
+    "休想",
+    "没门",
+    "不可能还",
+    "凭什么还",
+    "就不还",
+    "一分都不",
+    "一分钱都不会",
+    "一分也不",
+    "不会还",
+    "不打算还",
+    "死也不还",
+    "还个屁",
+];
+/// Hypotheticals: "if I won the lottery I'd pay" is no promise.
+const HYPOTHETICAL: &[&str] = &[
+    "if i won",
+    "if i win",
+    "if i had",
+    "if i ever",
+    "if only",
+    "lottery",
+    "si tuviera",
+    "si me gano",
+    "si ganara",
+    "彩票",
+    "中奖",
+    "要是有钱",
+    "如果有钱",
+    "等我有钱",
+    "有钱了再",
+];
+/// A conditional offer ("$200 if you waive the fees") asks for terms: `question_options`, not a promise.
+const CONDITION_EN: [&str; 6] = ["if you", "if u", "if yall", "provided you", "as long as you", "only if"];
+const CONDITION_VERBS: [&str; 22] = [
+    "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "settle", "agree", "stop",
+    "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan", "quitar",
+];
+/// Contact words for an abusive reply that wants the contact to end ("stop these daily calls", 天天打).
+const CONTACT_ANY: [&str; 24] = [
+    "call",
+    "calls",
+    "calling",
+    "text",
+    "texts",
+    "texting",
+    "message",
+    "messages",
+    "email",
+    "emails",
+    "ringing",
+    "phone",
+    "llamadas",
+    "llamando",
+    "llamar",
+    "mensajes",
+    "molestar",
+    "molestando",
+    "harass",
+    "harassing",
+    "spam",
+    "spamming",
+    "bother",
+    "bothering",
+];
+const CONTACT_ZH: [&str; 16] = [
+    "打电话",
+    "电话",
+    "天天打",
+    "每天打",
+    "天天发",
+    "每天发",
+    "短信",
+    "信息",
+    "打来",
+    "烦",
+    "天天催",
+    "每天催",
+    "骚扰",
+    "轰炸",
+    "别打",
+    "一直打",
+];
+/// Bare dismissals: abusive and a revocation at once.
+const DISMISSALS: [&str; 14] = [
+    "fuck off",
+    "f off",
+    "piss off",
+    "sod off",
+    "bugger off",
+    "get lost",
+    "go away",
+    "buzz off",
+    "back off",
+    "leave me the",
+    "vete a la",
+    "vayanse a la",
+    "larguense",
+    "no chingues",
+];
+const DISMISSALS_ZH: [&str; 9] = [
+    "滚",
+    "滚开",
+    "滚蛋",
+    "一边去",
+    "少烦我",
+    "别烦我",
+    "烦死了",
+    "闭嘴",
+    "别来烦",
+];
+/// Partial stops: not at work, only by e-mail, not at night — still revocations of a channel or time.
+const PARTIAL_STOP: &[Cue] = &[
+    ("at work", 900),
+    ("at my work", 950),
+    ("my job", 850),
+    ("my workplace", 950),
+    ("only email", 950),
+    ("email only", 950),
+    ("only by email", 950),
+    ("only e mail", 950),
+    ("only in writing", 950),
+    ("in writing only", 950),
+    ("writing only", 950),
+    ("only contact me by", 950),
+    ("only text", 900),
+    ("texts only", 900),
+    ("text only", 900),
+    ("only mail", 900),
+    ("before 9", 850),
+    ("after 8", 850),
+    ("after 9", 850),
+    ("at night", 850),
+    ("on weekends", 850),
+    ("on sundays", 850),
+    ("en el trabajo", 900),
+    ("a mi trabajo", 900),
+    ("solo por correo", 950),
+    ("solo por escrito", 950),
+    ("solo mensajes", 900),
+    ("上班时间", 900),
+    ("单位", 900),
+    ("公司打", 900),
+    ("只发短信", 950),
+    ("只接受短信", 950),
+    ("只能发短信", 950),
+    ("晚上", 800),
+    ("周末", 800),
+    ("家人", 850),
+    ("家里人", 850),
+    ("通讯录", 900),
+    ("联系人", 850),
+];
+/// Callback in colloquial Chinese and English ("not convenient now, call me later").
+const LATER_EN: &[Cue] = &[
+    ("call me later", 950),
+    ("call later", 900),
+    ("call back later", 950),
+    ("try me later", 950),
+    ("try later", 900),
+    ("try again later", 900),
+    ("call me after", 950),
+    ("call me tomorrow", 950),
+    ("call me tonight", 950),
+    ("call me in", 900),
+    ("call me on", 900),
+    ("call me at", 900),
+    ("cant talk", 900),
+    ("can not talk", 900),
+    ("cannot talk", 900),
+    ("not a good time", 900),
+    ("bad time", 850),
+    ("in a meeting", 900),
+    ("driving", 800),
+    ("reach me", 850),
+    ("talk later", 900),
+];
+const LATER_ZH: &[Cue] = &[
+    ("晚点打", 950),
+    ("晚点再打", 950),
+    ("晚些打", 950),
+    ("晚点联系", 950),
+    ("晚点再联系", 950),
+    ("晚点给我", 950),
+    ("等会打", 950),
+    ("等会儿打", 950),
+    ("等会再打", 950),
+    ("过会儿打", 950),
+    ("过会打", 950),
+    ("一会儿打", 950),
+    ("一会打", 950),
+    ("稍后打", 950),
+    ("稍后联系", 950),
+    ("稍后再", 900),
+    ("回头打", 950),
+    ("回头再", 850),
+    ("不方便", 900),
+    ("在开会", 900),
+    ("开车", 800),
+    ("下午打", 950),
+    ("晚上打", 950),
+    ("明天打", 950),
+    ("明天再打", 950),
+    ("改天打", 950),
+    ("改天再", 900),
+    ("再打给我", 950),
+    ("再联系我", 900),
+];
+/// Colloquial Chinese promises ("月底前全部搞定", "发了工资就给你们打过去").
+const PROMISE_ZH_MORE: &[Cue] = &[
+    ("搞定", 850),
+    ("结清", 850),
+    ("处理掉", 850),
+    ("处理好", 850),
+    ("弄好", 850),
+    ("补上", 900),
+    ("补齐", 900),
+    ("凑齐", 850),
+    ("付清", 900),
+    ("给你们", 800),
+    ("打给你们", 850),
+    ("打过去", 850),
+    ("转过去", 850),
+    ("全部还", 900),
+    ("都还", 850),
+    ("还给你", 850),
+    ("把钱", 800),
+    ("剩下的", 800),
+    ("剩余", 800),
+];
+/// "Paid part, the rest later": both already paid and a promise.
+const PART_PAID: [&str; 16] = [
+    "rest",
+    "remaining",
+    "remainder",
+    "balance",
+    "the other",
+    "part",
+    "partial",
+    "half",
+    "el resto",
+    "lo demas",
+    "lo que falta",
+    "剩下",
+    "剩余",
+    "其余",
+    "一部分",
+    "另外",
+];
 
 /// Cue and the longer phrase in which it means something else.
 const BLOCKERS: [(&str, &str); 11] = [
@@ -787,6 +1453,77 @@ pub fn denies(t: &Text) -> bool {
     })
 }
 
+/// Matches cues of several tables at once (English-style whole words for Latin cues, the compact form for
+/// Chinese), keeping the best weight.
+fn hits_all(t: &Text, tables: &[&[Cue]]) -> (u32, Vec<String>) {
+    let mut best = (0, Vec::new());
+    for table in tables {
+        let (latin, cjk): (Vec<Cue>, Vec<Cue>) = table.iter().partition(|(c, _)| c.is_ascii());
+        let (w, cues) = hits(t, &latin, &cjk);
+        best.0 = best.0.max(w);
+        best.1.extend(cues);
+    }
+    best
+}
+
+/// Whether any phrase occurs (whole words for Latin, the compact form for Chinese).
+fn any_phrase(t: &Text, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        if p.is_ascii() {
+            t.has_words(p)
+        } else {
+            t.compact.contains(p)
+        }
+    })
+}
+
+/// "alto" and "basta" revoke in Spanish, but not as adjectives ("el interés es muy alto", "no basta").
+fn spanish_stop_word(t: &Text) -> Option<String> {
+    let toks = &t.tokens;
+    for (i, w) in toks.iter().enumerate() {
+        let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+        match w.as_str() {
+            "alto"
+                if !matches!(
+                    prev,
+                    "muy" | "mas" | "demasiado" | "tan" | "es" | "son" | "esta" | "bastante" | "poco" | "el" | "lo"
+                ) =>
+            {
+                return Some("alto".into());
+            }
+            "basta" if prev != "no" => return Some("basta".into()),
+            "paren" | "parenle" if prev != "no" => return Some(w.clone()),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the reply speaks of a conditional offer: "I'll pay 200 if you waive the fees", 如果免掉利息我就还.
+fn conditional_offer(t: &Text) -> bool {
+    let en = t.tokens.iter().enumerate().any(|(i, w)| {
+        (CONDITION_EN.iter().any(|c| {
+            let parts: Vec<&str> = c.split(' ').collect();
+            t.tokens
+                .get(i..i + parts.len())
+                .is_some_and(|s| s.iter().zip(&parts).all(|(a, b)| a == b))
+        }) || (w == "si"
+            && t.tokens
+                .get(i + 1)
+                .is_some_and(|n| n == "me" || n == "ustedes" || n == "les")))
+            && t.tokens
+                .iter()
+                .skip(i)
+                .take(8)
+                .any(|n| CONDITION_VERBS.iter().any(|v| n.starts_with(v)))
+    });
+    let zh = ["如果", "要是", "只要", "假如"].iter().any(|c| t.compact.contains(c))
+        && ["免", "减", "少", "打折", "同意", "答应", "停息", "不收", "去掉"]
+            .iter()
+            .any(|c| t.compact.contains(c));
+    en || zh
+}
+
 /// Every intent the reply expresses, in the enum's order; `Other` when none.
 pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -800,56 +1537,162 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         }
     };
 
+    let abusive = hits_all(t, &[ABUSE_EN, ABUSE_ZH, ABUSE_ES]);
     // Stop contact: bare keywords, "stop … texting", or a phrase.
-    let mut stop = hits(t, STOP_EN, STOP_ZH);
+    let mut stop = hits_all(t, &[STOP_EN, STOP_ZH, STOP_ES]);
     if bare_revocation(t) {
         stop.0 = 990;
         stop.1.push("revocation keyword".into());
     }
-    if let Some(cue) = stop_about_contact(t).or_else(|| stop_about_contact_zh(t)) {
+    if let Some(cue) = stop_about_contact(t)
+        .or_else(|| stop_about_contact_zh(t))
+        .or_else(|| spanish_stop_word(t))
+    {
         stop.0 = stop.0.max(950);
         stop.1.push(cue);
+    }
+    // Partial stops: "only e-mail me", "not at work", 上班时间别打. Places and times need a "no" and a contact word.
+    let negated = any_phrase(
+        t,
+        &[
+            "dont", "do not", "never", "not", "no", "stop", "别", "不要", "不许", "不准", "勿", "不能", "不得",
+        ],
+    );
+    let contact_word = t.tokens.iter().any(|w| CONTACT_ANY.contains(&w.as_str()))
+        || CONTACT_ZH.iter().any(|c| t.compact.contains(c))
+        || t.compact.contains('打')
+        || t.compact.contains("联系");
+    let partial = hits(
+        t,
+        &PARTIAL_STOP
+            .iter()
+            .filter(|(c, _)| c.is_ascii())
+            .copied()
+            .collect::<Vec<_>>(),
+        &PARTIAL_STOP
+            .iter()
+            .filter(|(c, _)| !c.is_ascii())
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    if partial.0 > 0 {
+        let only = partial
+            .1
+            .iter()
+            .any(|c| c.contains("only") || c.contains("solo") || c.contains('只'));
+        if only || (negated && contact_word) {
+            stop.0 = stop.0.max(900);
+            stop.1.extend(partial.1);
+        }
+    }
+    // A bare dismissal ("fuck off", 滚) revokes; so does abuse about the calls themselves ("stop these damn
+    // daily calls", 天天打电话烦不烦) — revocation is read from intent, not only from keywords.
+    let dismissal = any_phrase(t, &DISMISSALS) || DISMISSALS_ZH.iter().any(|c| t.compact.contains(c));
+    if dismissal {
+        stop.0 = stop.0.max(950);
+        stop.1.push("dismissal".into());
+    }
+    if abusive.0 > 0 && contact_word && stop.0 == 0 {
+        stop = (900, vec!["abuse about contact".into()]);
     }
     // A lone "T" (the Chinese carriers' unsubscribe reply), 退, 取消 or 停止 revokes too.
     let bare = t
         .compact
         .trim_matches(|c: char| c.is_ascii_punctuation() || "！。，".contains(c));
-    if matches!(bare, "t" | "退" | "n" | "取消" | "停止" | "不要了" | "退订") {
+    if matches!(
+        bare,
+        "t" | "退" | "n" | "取消" | "停止" | "不要了" | "退订" | "alto" | "basta"
+    ) {
         stop = (950, vec![bare.to_string()]);
     }
     let stopping = stop.0 > 0;
 
-    let paid = hits(t, PAID_EN, PAID_ZH);
-    let mut promise = hits(t, PROMISE_EN, PROMISE_ZH);
-    let denied = denies(t);
-    // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment and refusals are not
-    // promises.
+    let bankruptcy = hits_all(t, &[BANKRUPTCY]);
+    let attorney = hits_all(t, &[ATTORNEY]);
+    let complaint = hits_all(t, &[COMPLAINT]);
+    let mut validation = hits_all(t, &[VALIDATION]);
+    // "Prove it" after a payment claim asks for a receipt check, not validation; 证明 in 收入证明 is hardship.
+    if validation.0 > 0
+        && ["收入证明", "病历证明", "证明我已", "付款证明", "还款证明"]
+            .iter()
+            .any(|c| t.compact.contains(c))
+    {
+        validation = (0, Vec::new());
+    }
+
+    let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
+    let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
+    let refused = any_phrase(t, REFUSAL);
+    let hypothetical = any_phrase(t, HYPOTHETICAL);
+    let conditional = conditional_offer(t) && (has_amount || promise.0 > 0);
+    let denied = denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo");
+    // A question about paying less or later ("can't pay 500 on Friday, can we do 200 next month?") asks for
+    // terms; it is no promise.
+    let asks_terms = denied
+        && t.is_question()
+        && (any_phrase(
+            t,
+            &[
+                "can we",
+                "could we",
+                "can i",
+                "could i",
+                "is it possible",
+                "would it be",
+                "would you",
+                "can you",
+                "podemos",
+                "puedo",
+                "se puede",
+                "podria",
+                "pueden",
+                "能不能",
+                "可不可以",
+                "可以吗",
+                "行吗",
+                "行不行",
+                "能否",
+                "好吗",
+            ],
+        ));
     // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow.
     let denied = denied && !has_later_date;
-    if denied || !(has_date || has_amount || promise.0 >= 900) || (paid.0 > 0 && !has_date) {
+    // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment, refusals, sarcasm,
+    // hypotheticals and conditional offers are not promises.
+    let part_paid = paid.0 > 0 && has_later_date && any_phrase(t, &PART_PAID);
+    if denied
+        || refused
+        || hypothetical
+        || conditional
+        || asks_terms
+        || !(has_date || has_amount || promise.0 >= 900)
+        || (paid.0 > 0 && !has_date)
+    {
         promise = (0, Vec::new());
     }
-    if paid.0 > 0 && promise.0 > 0 && paid.0 >= 950 {
+    if paid.0 > 0 && promise.0 > 0 && paid.0 >= 950 && !part_paid {
         promise = (0, Vec::new());
     }
     if promise.0 > 0 && has_date && has_amount {
         promise.0 = (promise.0 + 50).min(990);
     }
-    let paid = if promise.0 > 0 && paid.0 < 950 {
-        (0, Vec::new())
-    } else {
-        paid
-    };
+    if promise.0 > 0 && paid.0 < 950 && !part_paid {
+        paid = (0, Vec::new());
+    }
+    // Words about the future ("I will pay", "pagaré") are not a past payment.
+    if refused {
+        paid = (0, Vec::new());
+    }
 
-    let mut callback = hits(t, CALLBACK_EN, CALLBACK_ZH);
+    let mut callback = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES, LATER_EN, LATER_ZH]);
     if stopping {
         callback = (0, Vec::new());
     }
-    let mut balance = hits(t, BALANCE_EN, BALANCE_ZH);
+    let mut balance = hits_all(t, &[BALANCE_EN, BALANCE_ZH, BALANCE_ES]);
     if balance.0 > 0 && balance.0 < 900 && !t.is_question() {
         balance = (0, Vec::new());
     }
-    let mut options = hits(t, OPTIONS_EN, OPTIONS_ZH);
+    let mut options = hits_all(t, &[OPTIONS_EN, OPTIONS_ZH, OPTIONS_ES]);
     // 分6期 / 分十二期: instalments by count.
     if options.0 == 0 && split_into_periods(t) {
         options = (900, vec!["分…期".into()]);
@@ -857,24 +1700,63 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if options.0 > 0 && options.0 < 900 && !t.is_question() {
         options = (0, Vec::new());
     }
-    let how = hits(t, HOW_EN, HOW_ZH);
+    if conditional || asks_terms {
+        options.0 = options.0.max(900);
+        options.1.push(
+            if conditional {
+                "conditional offer"
+            } else {
+                "asks for terms"
+            }
+            .into(),
+        );
+    }
+    let how = hits_all(t, &[HOW_EN, HOW_ZH, HOW_ES]);
 
-    // "Can't pay today" next to a dated promise is timing, not hardship.
-    let mut hardship = hits(t, HARDSHIP_EN, HARDSHIP_ZH);
-    if promise.0 > 0 && has_later_date && hardship.1.iter().all(|c| GENERIC_HARDSHIP.contains(&c.as_str())) {
-        hardship = (0, Vec::new());
+    let hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
+    let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
+    let mut wrong = hits_all(t, &[WRONG_EN, WRONG_ZH, WRONG_ES]);
+    // "This account was never mine" contests the debt; "this is not <name>" is a wrong person.
+    let about_debt = any_phrase(
+        t,
+        &[
+            "account", "debt", "loan", "card", "credit", "borrowed", "signed", "opened", "cuenta", "deuda", "prestamo",
+            "账户", "账号", "贷款", "借款", "欠款", "债", "借的",
+        ],
+    );
+    if wrong.0 > 0 && about_debt && !any_phrase(t, &["wrong number", "numero equivocado", "打错", "发错", "找错人"])
+    {
+        dispute.0 = dispute.0.max(900);
+        dispute.1.append(&mut wrong.1);
+        wrong = (0, Vec::new());
+    }
+    // A bankruptcy discharge or a complaint is its own intent, not a dispute.
+    if bankruptcy.0 > 0 && dispute.1.iter().all(|c| c == "dispute") {
+        dispute = (0, Vec::new());
+    }
+    if validation.0 > 0
+        && dispute
+            .1
+            .iter()
+            .all(|c| ["mistake", "an error", "un error"].contains(&c.as_str()))
+    {
+        dispute = (0, Vec::new());
     }
     add(Intent::PromiseToPay, promise);
     add(Intent::AlreadyPaid, paid);
     add(Intent::Hardship, hardship);
-    add(Intent::Dispute, hits(t, DISPUTE_EN, DISPUTE_ZH));
-    add(Intent::WrongPerson, hits(t, WRONG_EN, WRONG_ZH));
+    add(Intent::Dispute, dispute);
+    add(Intent::WrongPerson, wrong);
     add(Intent::StopContact, stop);
     add(Intent::CallbackRequest, callback);
     add(Intent::QuestionBalance, balance);
     add(Intent::QuestionHowToPay, how);
     add(Intent::QuestionOptions, options);
-    add(Intent::Abusive, hits(t, ABUSE_EN, ABUSE_ZH));
+    add(Intent::Abusive, abusive);
+    add(Intent::Bankruptcy, bankruptcy);
+    add(Intent::Attorney, attorney);
+    add(Intent::Complaint, complaint);
+    add(Intent::ValidationRequest, validation);
     if out.is_empty() {
         out.push(Found {
             intent: Intent::Other,

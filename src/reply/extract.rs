@@ -32,7 +32,13 @@ pub struct FoundDate {
     pub text: String,
 }
 
-const PAY_WORDS_EN: [&str; 10] = [
+const PAY_WORDS_EN: [&str; 16] = [
+    "pagar",
+    "pago",
+    "pagare",
+    "mando",
+    "deposito",
+    "abono",
     "pay",
     "paying",
     "payment of",
@@ -181,6 +187,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             };
             let unit_currency = [
                 ("dollars", "USD"),
+                ("dolares", "USD"),
+                ("dls", "USD"),
                 ("dollar", "USD"),
                 ("bucks", "USD"),
                 ("usd", "USD"),
@@ -230,6 +238,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 || after_trim.starts_with('条')
                 || after_trim.starts_with('次')
                 || after_trim.starts_with("days")
+                || after_trim.starts_with("dias")
+                || after_trim.starts_with("semanas")
                 || after_trim.starts_with("day")
                 || after_trim.starts_with("weeks")
                 || after_trim.starts_with("week")
@@ -380,8 +390,15 @@ fn weekday_en(w: &str) -> Option<Weekday> {
         "wednesday" | "wed" => Weekday::Wed,
         "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
         "friday" | "fri" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        "lunes" => Weekday::Mon,
+        "martes" => Weekday::Tue,
+        "miercoles" => Weekday::Wed,
+        "jueves" => Weekday::Thu,
+        "viernes" => Weekday::Fri,
+        "sabado" => Weekday::Sat,
+        "domingo" => Weekday::Sun,
         _ => return None,
     })
 }
@@ -417,10 +434,57 @@ fn month_en(w: &str) -> Option<u32> {
         "november",
         "december",
     ];
+    let spanish = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
     full.iter()
         .position(|m| *m == w)
+        .or_else(|| {
+            spanish
+                .iter()
+                .position(|m| *m == w || (w == "setiembre" && *m == "septiembre"))
+        })
         .or_else(|| months.iter().position(|m| *m == w || (w == "sept" && *m == "sep")))
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The longest span a reply's date may lie from today: "in 99999999 days" is no date, and neither is an
+/// explicit year beyond it.
+const MAX_SPAN_DAYS: i64 = 3_653;
+
+/// `d` plus `n` days, when the span is plausible (within ten years) and the calendar has the day.
+fn plus_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n.abs() > MAX_SPAN_DAYS {
+        return None;
+    }
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+/// An explicitly dated day (`2026-12-09`, `9999年12月31日`): honoured when it exists and lies within a year
+/// before and ten years after today; otherwise no date.
+fn with_year(today: NaiveDate, y: i64, m: u32, d: u32) -> Option<NaiveDate> {
+    let y = i32::try_from(y).ok()?;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    let days = (date - today).num_days();
+    (-366..=MAX_SPAN_DAYS).contains(&days).then_some(date)
+}
+
+/// A four-digit year token.
+fn year_token(w: &str) -> Option<i64> {
+    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
 }
 
 /// The Monday of the week of `d`.
@@ -519,7 +583,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
         let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
         let mut found: Option<(NaiveDate, usize)> = None;
         match w {
-            "today" | "tonight" | "tonite" => found = Some((today, 1)),
+            "today" | "tonight" | "tonite" | "hoy" => found = Some((today, 1)),
             // "paying now", "I can send it now": today.
             "now"
                 if matches!(
@@ -530,35 +594,54 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 found = Some((today, 1));
             }
             "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" => {
-                found = Some((today + Duration::days(1), 1));
+                found = plus_days(today, 1).map(|d| (d, 1));
             }
-            "day" if next == "after" && next2 == "tomorrow" => found = Some((today + Duration::days(2), 3)),
-            "in" | "within" => {
-                if let Some(n) = small_number(next) {
-                    let span = match next2 {
-                        "day" | "days" => Some(n),
-                        "week" | "weeks" => Some(7 * n),
+            // "mañana" is tomorrow, "pasado mañana" the day after; "por la mañana" / "esta mañana" is a time of day.
+            "mañana" | "manana" if prev == "pasado" => found = plus_days(today, 2).map(|d| (d, 1)),
+            "mañana" | "manana" if !matches!(prev, "la" | "por" | "esta" | "una" | "cada" | "las") => {
+                found = plus_days(today, 1).map(|d| (d, 1));
+            }
+            "day" if next == "after" && next2 == "tomorrow" => found = plus_days(today, 2).map(|d| (d, 3)),
+            "fortnight" if matches!(prev, "a" | "in") => found = plus_days(today, 14).map(|d| (d, 1)),
+            "weekend" if matches!(prev, "this" | "the" | "at") => found = Some((in_week(today, 0, Weekday::Sun), 1)),
+            "in" | "within" | "en" | "dentro" => {
+                // "dentro de 3 días" reads like "in 3 days".
+                let skip = usize::from(w == "dentro" && next == "de");
+                let n_tok = toks.get(i + 1 + skip).map(String::as_str).unwrap_or("");
+                let unit = toks.get(i + 2 + skip).map(String::as_str).unwrap_or("");
+                if let Some(n) = small_number(n_tok) {
+                    let span = match unit {
+                        "day" | "days" | "dia" | "dias" => Some(n),
+                        "week" | "weeks" | "semana" | "semanas" => n.checked_mul(7),
                         _ => None,
                     };
                     if let Some(days) = span {
-                        found = Some((today + Duration::days(days), 3));
+                        // An absurd span ("in 99999999 days") is no date: nothing is recorded.
+                        found = plus_days(today, days).map(|d| (d, 3 + skip));
+                        if found.is_none() {
+                            i += 3 + skip;
+                            continue;
+                        }
                     }
                 }
             }
-            "next" | "this" | "coming" => {
+            "next" | "this" | "coming" | "proxima" | "proximo" | "este" | "esta" => {
+                let next_is_next = matches!(w, "next" | "proxima" | "proximo");
                 if let Some(wd) = weekday_en(next) {
-                    let d = if w == "next" {
+                    let d = if next_is_next {
                         in_week(today, 1, wd)
                     } else {
                         coming(today, wd)
                     };
                     found = Some((d, 2));
-                } else if next == "week" {
-                    let weeks = i64::from(w == "next");
+                } else if next == "week" || next == "semana" {
+                    let weeks = i64::from(next_is_next);
                     found = Some((in_week(today, weeks, Weekday::Sun), 2));
-                } else if next == "month" && w == "next" {
+                } else if (next == "month" || next == "mes") && next_is_next {
                     let (y, m) = next_month(today);
                     found = last_of_month(y, m).map(|d| (d, 2));
+                } else if next == "fin" && next2 == "de" {
+                    found = Some((in_week(today, 0, Weekday::Sun), 4));
                 }
             }
             "end" if next == "of" => {
@@ -586,38 +669,121 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     found = Some((d, 2 + skip));
                 }
             }
+            // "la semana que viene", "el mes que viene".
+            "semana" | "mes" if next == "que" && next2 == "viene" => {
+                found = if w == "semana" {
+                    Some((in_week(today, 1, Weekday::Sun), 3))
+                } else {
+                    let (y, m) = next_month(today);
+                    last_of_month(y, m).map(|d| (d, 3))
+                };
+            }
+            // "fin de mes", "a finales de mes", "fin del mes", "fin de semana".
+            "fin" | "finales" | "fines" if matches!(next, "de" | "del") && prev != "este" => {
+                let what = if next2 == "la" || next2 == "el" {
+                    toks.get(i + 3).map(String::as_str).unwrap_or("")
+                } else {
+                    next2
+                };
+                if what == "mes" {
+                    found = last_of_month(today.year(), today.month()).map(|d| (d, 3));
+                } else if what == "semana" {
+                    found = Some((in_week(today, 0, Weekday::Sun), 3));
+                }
+            }
+            // "el 15", "el día 15", "el 15 de diciembre (de 2026)".
+            "el" | "dia" if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) => {
+                let day: u32 = next.parse().unwrap_or(0);
+                let money_follows = matches!(next2, "dolares" | "dls" | "usd" | "pesos" | "bucks" | "dollars");
+                if !money_follows && !(w == "el" && prev == "dia") {
+                    if next2 == "de"
+                        && let Some(m) = toks.get(i + 3).and_then(|x| month_en(x))
+                    {
+                        let year = (toks.get(i + 4).map(String::as_str) == Some("de"))
+                            .then(|| toks.get(i + 5).and_then(|y| year_token(y)))
+                            .flatten();
+                        found = match year {
+                            Some(y) => with_year(today, y, m, day).map(|d| (d, 6)),
+                            None => month_day(today, m, day).map(|d| (d, 4)),
+                        };
+                        if found.is_none() {
+                            i += 4;
+                            continue;
+                        }
+                    } else {
+                        found = next_day_of_month(today, day).map(|d| (d, 2));
+                    }
+                }
+            }
             _ => {
                 if let Some(wd) = weekday_en(w) {
-                    if !matches!(prev, "next" | "this" | "coming") {
-                        found = Some((coming(today, wd), 1));
+                    if !matches!(prev, "next" | "this" | "coming" | "proximo" | "proxima" | "este") {
+                        // "viernes que viene" / "viernes próximo" is next week's; a bare weekday is the next one
+                        // from tomorrow.
+                        if (next == "que" && next2 == "viene") || next == "proximo" {
+                            found = Some((in_week(today, 1, wd), if next == "que" { 3 } else { 2 }));
+                        } else {
+                            found = plus_days(today, 1).map(|d| (coming(d, wd), 1));
+                        }
                     }
                 } else if let Some(day) = ordinal_day(w) {
                     // "december 2nd" is handled by the month branch; "2nd of december" here.
                     if let Some(m) = month_en(next2).filter(|_| next == "of") {
                         found = month_day(today, m, day).map(|d| (d, 3));
+                    } else if let Some(m) = month_en(next) {
+                        found = month_day(today, m, day).map(|d| (d, 2));
                     } else if month_en(prev).is_none() {
                         found = next_day_of_month(today, day).map(|d| (d, 1));
                     }
                 } else if let Some(m) = month_en(w) {
                     let day = next.parse::<u32>().ok().or_else(|| ordinal_day(next));
+                    // "December 31, 9999" / "31 December 2026": an explicit year is honoured, or no date.
                     if let Some(day) = day {
-                        found = month_day(today, m, day).map(|d| (d, 2));
+                        if let Some(y) = year_token(next2) {
+                            found = with_year(today, y, m, day).map(|d| (d, 3));
+                            if found.is_none() {
+                                i += 3;
+                                continue;
+                            }
+                        } else {
+                            found = month_day(today, m, day).map(|d| (d, 2));
+                        }
                     } else if let Ok(day) = prev.parse::<u32>() {
-                        found = month_day(today, m, day).map(|d| (d, 1));
+                        if let Some(y) = year_token(next) {
+                            found = with_year(today, y, m, day).map(|d| (d, 2));
+                            if found.is_none() {
+                                i += 2;
+                                continue;
+                            }
+                        } else {
+                            found = month_day(today, m, day).map(|d| (d, 1));
+                        }
                     }
-                } else if w.len() == 4
-                    && w.starts_with("20")
-                    && let (Ok(y), Ok(m), Ok(d)) = (w.parse::<i32>(), next.parse::<u32>(), next2.parse::<u32>())
-                    && t.lower.contains(&format!("{w}-{next}-{next2}"))
+                } else if let Some(y) = year_token(w)
+                    && let (Ok(m), Ok(d)) = (next.parse::<u32>(), next2.parse::<u32>())
+                    && (t.lower.contains(&format!("{w}-{next}-{next2}"))
+                        || t.lower.contains(&format!("{w}/{next}/{next2}")))
                 {
-                    found = NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, 3));
+                    found = with_year(today, y, m, d).map(|x| (x, 3));
+                    if found.is_none() {
+                        i += 3;
+                        continue;
+                    }
                 } else if let (Ok(a), Ok(b)) = (w.parse::<u32>(), next.parse::<u32>())
                     && a <= 31
                     && b <= 31
                     && t.lower.contains(&format!("{w}/{next}"))
                 {
                     let (m, d) = if day_first { (b, a) } else { (a, b) };
-                    found = month_day(today, m, d).map(|x| (x, 2));
+                    let year = year_token(next2).filter(|_| t.lower.contains(&format!("{w}/{next}/{next2}")));
+                    found = match year {
+                        Some(y) => with_year(today, y, m, d).map(|x| (x, 3)),
+                        None => month_day(today, m, d).map(|x| (x, 2)),
+                    };
+                    if found.is_none() {
+                        i += if year.is_some() { 3 } else { 2 };
+                        continue;
+                    }
                 }
             }
         }
@@ -684,17 +850,23 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             ("礼拜", -1, 2),
             ("周", -1, 1),
         ];
+        // A number that starts inside another number ("13月45日" read from its "3") is no date of its own.
+        let mid_number = i > 0 && s[i - 1].is_ascii_digit() && s[i].is_ascii_digit();
+        if mid_number {
+            i += 1;
+            continue;
+        }
         if starts(i, "大后天") {
-            found = Some((today + Duration::days(3), 3));
+            found = plus_days(today, 3).map(|d| (d, 3));
         } else if starts(i, "后天") {
-            found = Some((today + Duration::days(2), 2));
+            found = plus_days(today, 2).map(|d| (d, 2));
         } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚")
         {
-            found = Some((today + Duration::days(1), 2));
+            found = plus_days(today, 1).map(|d| (d, 2));
         } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
             found = Some((today, 2));
         } else if starts(i, "过两天") {
-            found = Some((today + Duration::days(2), 3));
+            found = plus_days(today, 2).map(|d| (d, 3));
         } else if starts(i, "下个月底") || starts(i, "下月底") {
             let (y, m) = next_month(today);
             found = last_of_month(y, m).map(|d| (d, if starts(i, "下个月底") { 4 } else { 3 }));
@@ -729,7 +901,7 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                 .is_some_and(|&c| "定下些点起半直样共切部".contains(c));
             if let Some(wd) = s.get(i + len).and_then(|&c| weekday_zh(c)).filter(|_| !word_follows) {
                 let d = if weeks < 0 {
-                    coming(today, wd)
+                    coming(today.succ_opt().unwrap_or(today), wd)
                 } else {
                     in_week(today, weeks, wd)
                 };
@@ -743,8 +915,24 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                 let p: Vec<char> = p.chars().collect();
                 rest.len() >= p.len() && rest[..p.len()] == p[..]
             };
-            if at("天后") || at("天内") || at("天之内") {
-                found = Some((today + Duration::days(v), k + 2));
+            let mut invalid = None;
+            if at("年")
+                && let Some((m, k2)) = lead_number(&rest[1..])
+                && rest.get(1 + k2) == Some(&'月')
+                && let Some((d, k3)) = lead_number(&rest[2 + k2..])
+                && matches!(rest.get(2 + k2 + k3), Some('日' | '号'))
+            {
+                // 2026年12月31日 is honoured; 9999年12月31日 is no date (and not 12月31日 of this year).
+                let used = k + 1 + k2 + 1 + k3 + 1;
+                found = u32::try_from(m)
+                    .ok()
+                    .zip(u32::try_from(d).ok())
+                    .and_then(|(m, d)| with_year(today, v, m, d))
+                    .map(|x| (x, used));
+                invalid = Some(used);
+            } else if at("天后") || at("天内") || at("天之内") {
+                found = plus_days(today, v).map(|d| (d, k + 2));
+                invalid = Some(k + 2);
             } else if at("月")
                 && let Some((d, k2)) = lead_number(&rest[1..])
                 && rest.len() > 1 + k2
@@ -755,13 +943,25 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                     .zip(u32::try_from(d).ok())
                     .and_then(|(m, d)| month_day(today, m, d))
                     .map(|x| (x, k + 1 + k2 + 1));
+                // 13月45日 is no date, and its 5日 is not one either.
+                invalid = Some(k + 1 + k2 + 1);
             } else if at("号") || (at("日") && !(i > 0 && s[i - 1] == '周')) {
                 found = u32::try_from(v)
                     .ok()
                     .and_then(|d| next_day_of_month(today, d))
                     .map(|x| (x, k + 1));
-            } else if at("周内") || at("个星期内") {
-                found = Some((today + Duration::days(7 * v), k + 2));
+            } else if at("周内") || at("个星期内") || at("周后") || at("个星期后") {
+                found = v
+                    .checked_mul(7)
+                    .and_then(|days| plus_days(today, days))
+                    .map(|d| (d, k + 2));
+                invalid = Some(k + 2);
+            }
+            if found.is_none()
+                && let Some(used) = invalid
+            {
+                i += used;
+                continue;
             }
         }
         if let Some((d, used)) = found {
@@ -773,6 +973,148 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         }
     }
     out
+}
+
+/// The amount a promise is about: in the account's currency, and when the reply also says part is paid,
+/// the one nearest a paying-later word ("paid 200, the other 300 on Friday" → 300), else the first.
+pub fn promised_amount<'a>(
+    t: &Text,
+    amounts: &'a [FoundAmount],
+    currency: &str,
+    part_paid: bool,
+) -> Option<&'a FoundAmount> {
+    let own: Vec<&FoundAmount> = amounts.iter().filter(|a| a.currency == currency).collect();
+    if !part_paid || own.len() < 2 {
+        return own.first().copied();
+    }
+    let paid_words = [
+        "paid", "sent", "already", "pague", "ya", "已经", "已还", "还了", "已付", "付了", "转了",
+    ];
+    // The paid amount sits right after (or before) a past-tense word; the promised one is the other.
+    let near_paid = |a: &FoundAmount| {
+        let at = t.lower.find(a.text.as_str()).unwrap_or(0);
+        let before: String = t.lower[..at]
+            .chars()
+            .rev()
+            .take(14)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        paid_words.iter().any(|w| before.contains(w))
+    };
+    own.iter().find(|a| !near_paid(a)).or_else(|| own.last()).copied()
+}
+
+/// A bankruptcy case number: "case no. 26-12345", "case #1:26-bk-01234", "案号(2026)京01破1号".
+pub fn case_number(raw: &str) -> Option<String> {
+    let lower = raw.to_lowercase();
+    for lead in [
+        "case number",
+        "case no.",
+        "case no",
+        "case #",
+        "case",
+        "caso numero",
+        "caso número",
+        "caso",
+        "número de caso",
+        "案号",
+        "案件号",
+    ] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(lead) {
+            let start = from + i + lead.len();
+            from = start;
+            let rest = raw.get(start..).unwrap_or("");
+            let rest = rest
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '：' | '.' | '是' | '为'));
+            let token: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | ':' | '/' | '(' | ')' | '（' | '）'))
+                .take(40)
+                .collect();
+            if token.chars().any(|c| c.is_ascii_digit()) {
+                return Some(token);
+            }
+        }
+    }
+    None
+}
+
+/// An attorney's name: "my attorney is Jane Roe", "lawyer: John Smith", "abogado Luis Pérez", 王律师,
+/// 律师是张伟.
+pub fn attorney_name(raw: &str) -> Option<String> {
+    let lower = raw.to_lowercase();
+    for lead in ["attorney", "lawyer", "solicitor", "counsel", "abogado", "abogada"] {
+        if let Some(i) = lower.find(lead) {
+            let rest = raw.get(i + lead.len()..).unwrap_or("");
+            let mut words = rest
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '.' | ';' | '-'))
+                .filter(|w| !w.is_empty())
+                .peekable();
+            while words.peek().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "is" | "es" | "named" | "called" | "se" | "llama"
+                )
+            }) {
+                words.next();
+            }
+            let name: Vec<&str> = words
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+                .take(3)
+                .collect();
+            if !name.is_empty() {
+                return Some(name.join(" "));
+            }
+        }
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    for (i, w) in chars.windows(2).enumerate() {
+        if w == ['律', '师'] {
+            let after: String = chars[i + 2..].iter().collect();
+            for lead in ["是", "叫", "姓名", "："] {
+                if let Some(rest) = after.strip_prefix(lead) {
+                    let name: String = rest.chars().take_while(|c| super::text::is_cjk(*c)).take(4).collect();
+                    if (2..=4).contains(&name.chars().count()) {
+                        return Some(name);
+                    }
+                }
+            }
+            // 王律师: a one-character surname right before.
+            if i > 0 && super::text::is_cjk(chars[i - 1]) && !"的我位名请找个和跟由".contains(chars[i - 1]) {
+                return Some(format!("{}律师", chars[i - 1]));
+            }
+        }
+    }
+    None
+}
+
+/// A phone number: 10 to 13 digits, separators allowed (`(555) 010-0199`, `+44 20 7946 0000`, `138 0013 8000`).
+pub fn phone(raw: &str) -> Option<String> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() || chars[i] == '+' || chars[i] == '(' {
+            let mut j = i;
+            let mut digits = 0;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '-' | '.' | '(' | ')' | '+'))
+            {
+                digits += usize::from(chars[j].is_ascii_digit());
+                j += 1;
+            }
+            if (10..=13).contains(&digits) {
+                let number: String = chars[i..j].iter().collect();
+                return Some(number.trim().to_string());
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

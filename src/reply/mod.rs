@@ -31,6 +31,17 @@ pub enum Intent {
     Abusive,
     /// None of the above.
     Other,
+    /// A bankruptcy case is filed or the debt was discharged: flag for review, stop collection contact (the
+    /// automatic stay), ask for the case number.
+    Bankruptcy,
+    /// An attorney now handles the debt: contact the attorney only (FDCPA §805(a)(2)).
+    Attorney,
+    /// A complaint, or a threat to complain to a regulator (CFPB, the FCA / Ombudsman, 12378): routed to
+    /// the complaints queue with a deadline.
+    Complaint,
+    /// Asks the collector to validate the debt (FDCPA §809(b), Reg F §1006.34): collection pauses until
+    /// validation information is sent. Distinct from `dispute`; both pause.
+    ValidationRequest,
 }
 
 pub mod classify;
@@ -108,9 +119,31 @@ pub enum Effect {
         /// The day asked for.
         on: Option<Date>,
     },
+    /// Set `flags.bankruptcy`: collection contact stops (the automatic stay) while a person reviews the case;
+    /// ask for the case number when the reply gave none.
+    FlagBankruptcy {
+        /// The case number, when given.
+        case_number: Option<String>,
+    },
+    /// Set `flags.attorney`: from now on contact the attorney only; their name and phone when given.
+    FlagAttorney {
+        /// The attorney's name, when given.
+        name: Option<String>,
+        /// The attorney's phone, when given.
+        phone: Option<String>,
+    },
+    /// Put the reply in the complaints queue; it must be answered by `respond_by`.
+    RouteComplaint {
+        /// Always `complaints`.
+        queue: &'static str,
+        /// The day the complaint must be answered by (15 days in the US and China, 8 weeks in the UK).
+        respond_by: Date,
+    },
+    /// Hold collection until validation information is sent (FDCPA §809(b), Reg F §1006.34).
+    PauseForValidation,
     /// A person should read this reply.
     RouteToHuman {
-        /// `abusive`, `low_confidence`, `dispute` or `wrong_person`.
+        /// `bankruptcy`, `attorney`, `complaint`, `abusive`, `low_confidence`, `dispute` or `wrong_person`.
         reason: &'static str,
     },
 }
@@ -135,8 +168,12 @@ pub struct ReplyContact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
     /// What it answers: `balance`, `how_to_pay`, `options`, `identity`, `promise`, `hardship`, `dispute`,
-    /// `paid`, `callback`, `stop`, `wrong_person`.
+    /// `paid`, `callback`, `stop`, `wrong_person`, `bankruptcy`, `attorney`, `complaint`, `validation`.
     pub topic: &'static str,
+    /// The other topics the same answer addresses, when the reply said several things (an opt-out and a
+    /// promise are both confirmed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<&'static str>,
     /// The words, in the borrower's locale.
     #[serde(flatten)]
     pub message: Message,
@@ -147,7 +184,7 @@ pub struct Answer {
 /// What a reply means and what changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Analysis {
-    /// `en`, `zh` or `mixed`.
+    /// `en`, `zh`, `es` or `mixed`.
     pub language: &'static str,
     /// Intents found, each with confidence and cues.
     pub intents: Vec<Found>,
@@ -193,13 +230,14 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
     let language = match (t.has_chinese(), t.has_latin()) {
         (true, true) => "mixed",
         (true, false) => "zh",
+        _ if text::looks_spanish(&t) => "es",
         _ => "en",
     };
 
     let mut effects = Vec::new();
     let mut promised: Option<(i64, Date)> = None;
     if has(Intent::PromiseToPay) {
-        let own = amounts.iter().find(|a| a.currency == call.account.currency.code);
+        let own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
         // "Not today — tomorrow": the promise is for the later day.
         let day = if classify::denies(&t) {
             future.iter().find(|x| x.date.0 > today)
@@ -244,7 +282,41 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
             on: future.first().map(|x| x.date),
         });
     }
-    let human = if has(Intent::Abusive) {
+    let case_number = extract::case_number(&head);
+    if has(Intent::Bankruptcy) {
+        effects.push(Effect::FlagBankruptcy {
+            case_number: case_number.clone(),
+        });
+    }
+    let (attorney_name, attorney_phone) = (extract::attorney_name(&head), extract::phone(&head));
+    if has(Intent::Attorney) {
+        effects.push(Effect::FlagAttorney {
+            name: attorney_name.clone(),
+            phone: attorney_phone.clone(),
+        });
+    }
+    let respond_by = if has(Intent::Complaint) {
+        // CFPB and China's regulators expect an answer within 15 days; the FCA's DISP rules allow 8 weeks.
+        let days = if call.account.jurisdiction == "GB" { 56 } else { 15 };
+        let by = today.checked_add_signed(chrono::Duration::days(days)).unwrap_or(today);
+        effects.push(Effect::RouteComplaint {
+            queue: "complaints",
+            respond_by: Date(by),
+        });
+        Some(Date(by))
+    } else {
+        None
+    };
+    if has(Intent::ValidationRequest) {
+        effects.push(Effect::PauseForValidation);
+    }
+    let human = if has(Intent::Bankruptcy) {
+        Some("bankruptcy")
+    } else if has(Intent::Attorney) {
+        Some("attorney")
+    } else if has(Intent::Complaint) {
+        Some("complaint")
+    } else if has(Intent::Abusive) {
         Some("abusive")
     } else if has(Intent::WrongPerson) {
         Some("wrong_person")
@@ -274,37 +346,55 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
         intents: recorded,
     };
 
-    // The answer: a revocation or a wrong number first (they end the conversation), then hardship and
-    // disputes, then routine questions, then acknowledgements. Abuse gets no automatic answer.
-    let topic = if has(Intent::Abusive) {
-        None
-    } else if has(Intent::WrongPerson) {
-        Some("wrong_person")
-    } else if has(Intent::StopContact) {
-        Some("stop")
-    } else if has(Intent::Hardship) {
-        Some("hardship")
-    } else if has(Intent::Dispute) {
-        Some("dispute")
-    } else if has(Intent::QuestionBalance) {
-        Some("balance")
-    } else if has(Intent::QuestionHowToPay) {
-        Some("how_to_pay")
-    } else if has(Intent::QuestionOptions) {
-        Some("options")
-    } else if promised.is_some() {
-        Some("promise")
-    } else if has(Intent::AlreadyPaid) {
-        Some("paid")
-    } else if has(Intent::CallbackRequest) {
-        Some("callback")
-    } else if classify::asks_identity(&t) {
-        Some("identity")
+    // The answer addresses every intent it can: a wrong number alone (it must not reveal the debt); legal
+    // matters (bankruptcy, an attorney) with no collection talk; otherwise a revocation first, then hardship,
+    // disputes, questions and acknowledgements, each confirmed. Abuse gets no words of its own.
+    let mut topics: Vec<&'static str> = Vec::new();
+    if has(Intent::WrongPerson) {
+        topics.push("wrong_person");
     } else {
-        None
+        let legal = has(Intent::Bankruptcy) || has(Intent::Attorney);
+        let wanted = [
+            (has(Intent::Bankruptcy), "bankruptcy", true),
+            (has(Intent::Attorney), "attorney", true),
+            (has(Intent::StopContact), "stop", true),
+            (has(Intent::Complaint), "complaint", true),
+            (has(Intent::Hardship), "hardship", false),
+            (has(Intent::Dispute), "dispute", true),
+            (has(Intent::ValidationRequest), "validation", true),
+            (has(Intent::QuestionBalance), "balance", false),
+            (has(Intent::QuestionHowToPay), "how_to_pay", false),
+            (has(Intent::QuestionOptions), "options", false),
+            (has(Intent::PromiseToPay), "promise", false),
+            (has(Intent::AlreadyPaid), "paid", false),
+            (
+                has(Intent::CallbackRequest) && !has(Intent::StopContact),
+                "callback",
+                false,
+            ),
+        ];
+        for (on, topic, in_legal) in wanted {
+            if on && (in_legal || !legal) {
+                topics.push(topic);
+            }
+        }
+        if topics.is_empty() && !has(Intent::Abusive) && classify::asks_identity(&t) {
+            topics.push("identity");
+        }
+    }
+    let extra = Extra {
+        case_number,
+        attorney_known: attorney_name.is_some() || attorney_phone.is_some(),
+        respond_by,
+        cease_channel: effects.iter().find_map(|e| match e {
+            Effect::RecordCease { channel } => Some(*channel),
+            _ => None,
+        }),
     };
-    let answer = match topic {
-        Some(topic) if call.channel != Channel::Call => Some(answer(engine, call, &d, topic, promised, &effects)?),
+    let answer = match topics.first() {
+        Some(_) if call.channel != Channel::Call => {
+            Some(answer(engine, call, &d, &topics, promised, &effects, &extra)?)
+        }
         _ => None,
     };
     Ok(Analysis {
@@ -321,17 +411,32 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
     })
 }
 
-/// Writes and lints the assistant's answer.
+/// What an answer says beyond the message context: the legal details the reply gave or lacks.
+struct Extra {
+    case_number: Option<String>,
+    attorney_known: bool,
+    respond_by: Option<Date>,
+    cease_channel: Option<Option<Channel>>,
+}
+
+/// Writes and lints the assistant's answer: one topic's own template (`reply_<topic>`), or `reply_several`
+/// confirming each topic in turn.
 fn answer(
     engine: &Engine,
     call: &ReplyCall,
     d: &decision::Decision,
-    topic: &'static str,
+    topics: &[&'static str],
     promised: Option<(i64, Date)>,
     effects: &[Effect],
+    extra: &Extra,
 ) -> Result<Answer, Error> {
     let policy = engine.policy();
-    let id = format!("reply_{topic}");
+    let topic = topics.first().copied().unwrap_or("identity");
+    let id = if topics.len() > 1 {
+        "reply_several".to_string()
+    } else {
+        format!("reply_{topic}")
+    };
     let spec = Spec {
         step: topic,
         channel: call.channel,
@@ -348,7 +453,41 @@ fn answer(
         _ => None,
     });
     ctx = ctx.with_callback(on);
-    let message = engine.library().answer(&id, call.channel, &ctx)?;
+    let library = engine.library();
+    let key = library.resolve(ctx.locale(), &id).ok_or_else(|| {
+        Error::new(
+            crate::error::Scope::Call,
+            crate::error::ErrorKind::UnknownTemplate,
+            "",
+            format!("no template `{id}` for locale {}", ctx.locale()),
+        )
+    })?;
+    let cease_channel = match extra.cease_channel {
+        Some(Some(Channel::Call)) => Some("calls"),
+        Some(Some(Channel::Sms)) => Some("texts"),
+        Some(Some(Channel::Email)) => Some("email"),
+        Some(None) => Some("all"),
+        _ => None,
+    };
+    let vars = minijinja::context! {
+        topics => topics.to_vec(),
+        case_number => extra.case_number.clone(),
+        attorney_known => extra.attorney_known,
+        respond_by => extra.respond_by.map(|x| x.to_string()),
+        cease_channel => cease_channel,
+        ..crate::template::library::template_value(&ctx)
+    };
+    let text = library
+        .render_part(&key, crate::template::library::Part::Answer, &vars)?
+        .trim()
+        .to_string();
+    let message = Message {
+        sms: (call.channel == Channel::Sms).then(|| crate::template::sms::measure(&text)),
+        template: key,
+        subject: None,
+        text: Some(text),
+        html: None,
+    };
     let preset = policy
         .jurisdictions
         .0
@@ -358,7 +497,7 @@ fn answer(
         &message,
         &Subject {
             template: &message.template,
-            source: engine.library().source(&message.template).unwrap_or_default(),
+            source: library.source(&message.template).unwrap_or_default(),
             rendered: "",
             locale: ctx.locale(),
             preset,
@@ -370,6 +509,7 @@ fn answer(
     );
     Ok(Answer {
         topic,
+        also: topics.iter().skip(1).copied().collect(),
         message,
         findings,
     })
