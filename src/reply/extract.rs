@@ -550,14 +550,17 @@ fn small_number(w: &str) -> Option<i64> {
         return Some(v);
     }
     Some(match w {
-        "a" | "one" => 1,
-        "two" | "couple" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "ten" => 10,
+        "a" | "one" | "un" | "una" | "uno" => 1,
+        "two" | "couple" | "dos" => 2,
+        "three" | "tres" => 3,
+        "four" | "cuatro" => 4,
+        "five" | "cinco" => 5,
+        "six" | "seis" => 6,
+        "seven" | "siete" => 7,
+        "ten" | "diez" => 10,
+        "fourteen" | "catorce" => 14,
+        "fifteen" | "quince" => 15,
+        "thirty" | "treinta" => 30,
         _ => return None,
     })
 }
@@ -1192,5 +1195,79 @@ mod tests {
         assert_eq!(first_amount("10号之前还1500", "CNY"), Some(150_000));
         assert_eq!(first_amount("on the 5th", "USD"), None);
         assert_eq!(first_amount("12/7", "USD"), None);
+    }
+
+    #[test]
+    fn absurd_spans_and_impossible_dates_are_no_dates() {
+        // These trapped the module or produced nonsense before: a span overflowed chrono, 13月45日 read as
+        // 12-05 from its tail, and an explicit year 9999 was dropped for this year's 12-31.
+        for text in [
+            "I'll pay in 99999999 days",
+            "I'll pay in 99999999 weeks",
+            "in 2940000 days",
+            "in 9223372036854775807 days",
+            "13月45日还",
+            "9999年12月31日还",
+            "99999999天后还",
+            "December 31, 9999",
+            "31 December 9999",
+            "9999-12-31",
+            "12/31/9999",
+            "2月30日",
+            "in 11 years worth of days: in 4100 days",
+        ] {
+            assert_eq!(first_date(text), None, "{text}");
+        }
+        // A plausible explicit year is honoured, and spans up to ten years still count.
+        assert_eq!(first_date("2027年1月15日还").as_deref(), Some("2027-01-15"));
+        assert_eq!(first_date("January 15, 2027").as_deref(), Some("2027-01-15"));
+        assert_eq!(first_date("2026-12-09").as_deref(), Some("2026-12-09"));
+        assert_eq!(first_date("in 30 days").as_deref(), Some("2026-12-28"));
+        assert_eq!(first_date("in 2 weeks").as_deref(), Some("2026-12-12"));
+    }
+
+    #[test]
+    fn spanish_dates() {
+        // 2026-11-28 is a Saturday.
+        for (text, want) in [
+            ("le pago mañana", "2026-11-29"),
+            ("pasado mañana", "2026-11-30"),
+            ("el viernes", "2026-12-04"),
+            ("el próximo viernes", "2026-12-04"),
+            ("el viernes que viene", "2026-12-04"),
+            ("la próxima semana", "2026-12-06"),
+            ("la semana que viene", "2026-12-06"),
+            ("a fin de mes", "2026-11-30"),
+            ("el mes que viene", "2026-12-31"),
+            ("el 15", "2026-12-15"),
+            ("el 15 de diciembre", "2026-12-15"),
+            ("en 3 días", "2026-12-01"),
+            ("dentro de dos semanas", "2026-12-12"),
+        ] {
+            assert_eq!(first_date(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(first_date("llamen por la mañana"), None);
+        assert_eq!(first_amount("pagaré 200 dólares el viernes", "USD"), Some(20000));
+    }
+
+    #[test]
+    fn a_bare_weekday_is_the_next_one_from_tomorrow() {
+        // Today (2026-11-28) is a Saturday: "saturday" is next week's.
+        assert_eq!(first_date("saturday").as_deref(), Some("2026-12-05"));
+        assert_eq!(first_date("周六").as_deref(), Some("2026-12-05"));
+        assert_eq!(first_date("sunday").as_deref(), Some("2026-11-29"));
+    }
+
+    #[test]
+    fn attorney_case_number_and_phone() {
+        assert_eq!(attorney_name("my attorney is Jane Roe, call her").as_deref(), Some("Jane Roe"));
+        assert_eq!(attorney_name("请联系王律师").as_deref(), Some("王律师"));
+        assert_eq!(attorney_name("我的律师是张伟，电话13800138000").as_deref(), Some("张伟"));
+        assert_eq!(attorney_name("I have a lawyer now"), None);
+        assert_eq!(phone("call (555) 010-0199 please").as_deref(), Some("(555) 010-0199"));
+        assert_eq!(phone("电话13800138000").as_deref(), Some("13800138000"));
+        assert_eq!(phone("I'll pay 200 on the 5th"), None);
+        assert_eq!(case_number("Filed chapter 7, case no. 26-10432").as_deref(), Some("26-10432"));
+        assert_eq!(case_number("I filed for bankruptcy"), None);
     }
 }
