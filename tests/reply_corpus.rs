@@ -15,11 +15,16 @@ fn account(locale: &str) -> Value {
                "balances":{"principal":1000000,"interest":20000,"fees":0},
                "instalments":[{"due":"2026-10-28","amount":100000},{"due":"2026-12-28","amount":100000}],
                "borrower":{"name":"王芳","locale":"zh-CN","time_zone":"Asia/Shanghai"}})
+    } else if locale == "en-GB" {
+        json!({"id":"RC-gb","jurisdiction":"GB","currency":"GBP",
+               "balances":{"principal":1000000,"interest":20000,"fees":0},
+               "instalments":[{"due":"2026-10-28","amount":100000},{"due":"2026-12-28","amount":100000}],
+               "borrower":{"name":"Ann Lee","locale":"en-GB","time_zone":"Europe/London"}})
     } else {
         json!({"id":"RC-us","jurisdiction":"US","currency":"USD",
                "balances":{"principal":1000000,"interest":20000,"fees":0},
                "instalments":[{"due":"2026-10-28","amount":100000},{"due":"2026-12-28","amount":100000}],
-               "borrower":{"name":"Ann Lee","locale":"en-US","time_zone":"America/New_York"}})
+               "borrower":{"name":"Ann Lee","locale":locale,"time_zone":"America/New_York"}})
     }
 }
 

@@ -192,6 +192,12 @@ const PROMISE_ZH: &[Cue] = &[
 ];
 /// These deny a promise ("can't pay", "还不上").
 const NOT_PROMISE: &[&str] = &[
+    "cant make",
+    "cannot make",
+    "can not make",
+    "wont be able",
+    "not be able to pay",
+    "no puedo pagar",
     "cant pay",
     "cannot pay",
     "can not pay",
@@ -212,6 +218,7 @@ const NOT_PROMISE: &[&str] = &[
 ];
 
 const PAID_EN: &[Cue] = &[
+    ("sent", 800),
     ("already paid", 980),
     ("i paid", 950),
     ("i payed", 900),
@@ -338,6 +345,15 @@ const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 const DISPUTE_EN: &[Cue] = &[
+    ("never had an account", 980),
+    ("never had a loan", 980),
+    ("never had a card", 980),
+    ("never mine", 950),
+    ("never signed", 950),
+    ("never opened", 980),
+    ("never applied", 950),
+    ("not my account", 980),
+    ("not my loan", 980),
     ("not my debt", 980),
     ("dont owe", 950),
     ("do not owe", 950),
@@ -502,6 +518,9 @@ const HOW_ZH: &[Cue] = &[
 ];
 
 const OPTIONS_EN: &[Cue] = &[
+    ("only half", 900),
+    ("pay half", 900),
+    ("half now", 900),
     ("payment plan", 950),
     ("installments", 950),
     ("installment", 950),
@@ -548,6 +567,10 @@ const OPTIONS_ZH: &[Cue] = &[
 ];
 
 const ABUSE_EN: &[Cue] = &[
+    ("sod off", 950),
+    ("piss off", 950),
+    ("bugger off", 950),
+    ("get lost", 900),
     ("fuck", 980),
     ("f***", 980),
     ("f**k", 980),
@@ -803,6 +826,11 @@ const HOW_ES: &[Cue] = &[
     ("pagar en linea", 950),
 ];
 const OPTIONS_ES: &[Cue] = &[
+    ("bajarlo", 900),
+    ("bajar el interes", 950),
+    ("bajar los intereses", 950),
+    ("rebajar", 900),
+    ("rebaja", 900),
     ("plan de pagos", 950),
     ("plan de pago", 950),
     ("pagos mensuales", 900),
@@ -1608,7 +1636,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let stopping = stop.0 > 0;
 
     let bankruptcy = hits_all(t, &[BANKRUPTCY]);
-    let attorney = hits_all(t, &[ATTORNEY]);
+    let mut attorney = hits_all(t, &[ATTORNEY]);
+    // "the attorney general" is a regulator (a complaint), not the borrower's attorney.
+    if t.has_words("attorney general") {
+        attorney.1.retain(|c| c != "attorney");
+        if attorney.1.is_empty() {
+            attorney = (0, Vec::new());
+        }
+    }
     let complaint = hits_all(t, &[COMPLAINT]);
     let mut validation = hits_all(t, &[VALIDATION]);
     // "Prove it" after a payment claim asks for a receipt check, not validation; 证明 in 收入证明 is hardship.
@@ -1623,12 +1658,13 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
     let refused = any_phrase(t, REFUSAL);
+    let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
     let hypothetical = any_phrase(t, HYPOTHETICAL);
     let conditional = conditional_offer(t) && (has_amount || promise.0 > 0);
     let denied = denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo");
     // A question about paying less or later ("can't pay 500 on Friday, can we do 200 next month?") asks for
     // terms; it is no promise.
-    let asks_terms = denied
+    let asks_terms = (denied || hardship_now)
         && t.is_question()
         && (any_phrase(
             t,
@@ -1673,6 +1709,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if paid.0 > 0 && promise.0 > 0 && paid.0 >= 950 && !part_paid {
         promise = (0, Vec::new());
     }
+    // "Paid half already, the rest $250 on Friday": the rest is promised even without a paying verb; so is
+    // an imperative "Pay $75 friday".
+    if promise.0 == 0 && !refused && !hypothetical && !conditional && !asks_terms {
+        if part_paid {
+            promise = (850, vec!["rest later".into()]);
+        } else if t.tokens.first().is_some_and(|w| w == "pay") && has_amount && has_date {
+            promise = (850, vec!["pay".into()]);
+        }
+    }
     if promise.0 > 0 && has_date && has_amount {
         promise.0 = (promise.0 + 50).min(990);
     }
@@ -1689,6 +1734,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         callback = (0, Vec::new());
     }
     let mut balance = hits_all(t, &[BALANCE_EN, BALANCE_ZH, BALANCE_ES]);
+    // "An itemized statement" / 明细 asked for to validate the debt is the validation request itself.
+    if validation.0 > 0
+        && balance
+            .1
+            .iter()
+            .all(|c| ["statement", "明细", "账单", "estado de cuenta"].contains(&c.as_str()))
+    {
+        balance = (0, Vec::new());
+    }
     if balance.0 > 0 && balance.0 < 900 && !t.is_question() {
         balance = (0, Vec::new());
     }
@@ -1699,6 +1753,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     if options.0 > 0 && options.0 < 900 && !t.is_question() {
         options = (0, Vec::new());
+    }
+    // "Settle everything by month end" (月底前一次性结清) is a promise, not a question about a lump sum.
+    if promise.0 > 0 && has_date && !t.is_question() {
+        options
+            .1
+            .retain(|c| !["一次性结清", "lump sum", "settle in full", "pay it all off"].contains(&c.as_str()));
+        if options.1.is_empty() {
+            options = (0, Vec::new());
+        }
     }
     if conditional || asks_terms {
         options.0 = options.0.max(900);

@@ -993,20 +993,37 @@ pub fn promised_amount<'a>(
     let paid_words = [
         "paid", "sent", "already", "pague", "ya", "已经", "已还", "还了", "已付", "付了", "转了",
     ];
-    // The paid amount sits right after (or before) a past-tense word; the promised one is the other.
-    let near_paid = |a: &FoundAmount| {
-        let at = t.lower.find(a.text.as_str()).unwrap_or(0);
-        let before: String = t.lower[..at]
-            .chars()
-            .rev()
-            .take(14)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        paid_words.iter().any(|w| before.contains(w))
-    };
-    own.iter().find(|a| !near_paid(a)).or_else(|| own.last()).copied()
+    let rest_words = [
+        "rest",
+        "remaining",
+        "remainder",
+        "balance",
+        "other",
+        "resto",
+        "demas",
+        "falta",
+        "剩下",
+        "剩余",
+        "其余",
+        "另外",
+    ];
+    // The text between the previous amount and this one says what it is: a paid word without a "rest" word
+    // marks the paid part; the promised amount is the other.
+    let mut prev_end = 0;
+    let mut promised = None;
+    for a in &own {
+        let at = t.lower[prev_end..]
+            .find(a.text.as_str())
+            .map_or(prev_end, |i| prev_end + i);
+        let segment = &t.lower[prev_end..at];
+        let paid_here =
+            paid_words.iter().any(|w| segment.contains(w)) && !rest_words.iter().any(|w| segment.contains(w));
+        if !paid_here && promised.is_none() {
+            promised = Some(*a);
+        }
+        prev_end = at + a.text.len();
+    }
+    promised.or_else(|| own.last().copied())
 }
 
 /// A bankruptcy case number: "case no. 26-12345", "case #1:26-bk-01234", "案号(2026)京01破1号".
@@ -1260,14 +1277,23 @@ mod tests {
 
     #[test]
     fn attorney_case_number_and_phone() {
-        assert_eq!(attorney_name("my attorney is Jane Roe, call her").as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            attorney_name("my attorney is Jane Roe, call her").as_deref(),
+            Some("Jane Roe")
+        );
         assert_eq!(attorney_name("请联系王律师").as_deref(), Some("王律师"));
-        assert_eq!(attorney_name("我的律师是张伟，电话13800138000").as_deref(), Some("张伟"));
+        assert_eq!(
+            attorney_name("我的律师是张伟，电话13800138000").as_deref(),
+            Some("张伟")
+        );
         assert_eq!(attorney_name("I have a lawyer now"), None);
         assert_eq!(phone("call (555) 010-0199 please").as_deref(), Some("(555) 010-0199"));
         assert_eq!(phone("电话13800138000").as_deref(), Some("13800138000"));
         assert_eq!(phone("I'll pay 200 on the 5th"), None);
-        assert_eq!(case_number("Filed chapter 7, case no. 26-10432").as_deref(), Some("26-10432"));
+        assert_eq!(
+            case_number("Filed chapter 7, case no. 26-10432").as_deref(),
+            Some("26-10432")
+        );
         assert_eq!(case_number("I filed for bankruptcy"), None);
     }
 }
