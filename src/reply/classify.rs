@@ -1664,7 +1664,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let denied = denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo");
     // A question about paying less or later ("can't pay 500 on Friday, can we do 200 next month?") asks for
     // terms; it is no promise.
-    let asks_terms = (denied || hardship_now)
+    let asks_terms = (denied || (hardship_now && !(has_amount && has_date)))
         && t.is_question()
         && (any_phrase(
             t,

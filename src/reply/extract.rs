@@ -1103,7 +1103,8 @@ pub fn attorney_name(raw: &str) -> Option<String> {
                 }
             }
             // 王律师: a one-character surname right before.
-            if i > 0 && super::text::is_cjk(chars[i - 1]) && !"的我位名请找个和跟由".contains(chars[i - 1]) {
+            if i > 0 && super::text::is_cjk(chars[i - 1]) && !"的我位名请找个和跟由托聘雇问".contains(chars[i - 1])
+            {
                 return Some(format!("{}律师", chars[i - 1]));
             }
         }

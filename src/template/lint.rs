@@ -304,6 +304,7 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
             || text.contains("opt out")
             || text.contains("opt-out")
             || text.contains("responda stop")
+            || text.contains("darse de baja")
             || text.contains("退订");
         require(
             "lint.opt_out",
