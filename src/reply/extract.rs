@@ -698,7 +698,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             "el" | "dia" if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) => {
                 let day: u32 = next.parse().unwrap_or(0);
                 let money_follows = matches!(next2, "dolares" | "dls" | "usd" | "pesos" | "bucks" | "dollars");
-                if !money_follows && !(w == "el" && prev == "dia") {
+                if !(money_follows || (w == "el" && prev == "dia")) {
                     if next2 == "de"
                         && let Some(m) = toks.get(i + 3).and_then(|x| month_en(x))
                     {
