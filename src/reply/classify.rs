@@ -71,6 +71,37 @@ const CONTACT_OBJECTS: [&str; 24] = [
 ];
 
 const STOP_EN: &[Cue] = &[
+    ("dont want any more", 950),
+    ("dont want to hear from", 950),
+    ("do not want to receive", 950),
+    ("dont want to receive", 950),
+    ("no longer wish", 950),
+    ("no longer want", 950),
+    ("quit calling", 980),
+    ("quit texting", 980),
+    ("knock it off", 900),
+    ("enough with the", 900),
+    ("leave me be", 950),
+    ("take my number off", 980),
+    ("take this number off", 980),
+    ("never text", 950),
+    ("never call", 950),
+    ("unsub", 950),
+    ("stop it", 900),
+    ("block your number", 950),
+    ("blocking your number", 950),
+    ("blocking you", 900),
+    ("sick of your", 900),
+    ("tired of your", 900),
+    ("sick of these", 900),
+    ("tired of these", 900),
+    ("stop bothering", 980),
+    ("stop pestering", 980),
+    ("quit bugging", 980),
+    ("dont use this number", 950),
+    ("use email instead", 900),
+    ("write to me instead", 900),
+    ("stop sending", 980),
     ("dont contact", 980),
     ("do not contact", 980),
     ("dont call", 950),
@@ -106,6 +137,27 @@ const STOP_EN: &[Cue] = &[
     ("harassment", 900),
 ];
 const STOP_ZH: &[Cue] = &[
+    ("别烦", 950),
+    ("受够了", 900),
+    ("别骚扰", 990),
+    ("不要骚扰", 990),
+    ("屏蔽", 950),
+    ("别再来", 950),
+    ("不想再收到", 990),
+    ("不想接", 900),
+    ("不要再来", 950),
+    ("以后不要", 900),
+    ("别来电", 990),
+    ("不要来电", 990),
+    ("不要再发", 990),
+    ("不用再发", 990),
+    ("不用再打", 990),
+    ("别催了", 950),
+    ("不要催了", 950),
+    ("别再催", 950),
+    ("不要再催", 950),
+    ("取消短信", 990),
+    ("关闭短信", 990),
     ("退订", 990),
     ("回t", 950),
     ("td", 950),
@@ -138,6 +190,22 @@ const STOP_ZH: &[Cue] = &[
 ];
 
 const PROMISE_EN: &[Cue] = &[
+    ("ill sort it", 850),
+    ("sort it out", 800),
+    ("ill settle up", 900),
+    ("ill clear", 850),
+    ("ill have it paid", 900),
+    ("ill get it paid", 900),
+    ("ill get it sorted", 850),
+    ("ill cover", 850),
+    ("ill put", 800),
+    ("ill get you", 850),
+    ("you will have it", 850),
+    ("youll have it", 850),
+    ("youll get it", 850),
+    ("you will get it", 850),
+    ("ill make the payment", 900),
+    ("ill make a payment", 900),
     ("will pay", 900),
     ("ill pay", 900),
     ("wil pay", 850),
@@ -345,6 +413,34 @@ const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 const DISPUTE_EN: &[Cue] = &[
+    ("dont recognize", 950),
+    ("do not recognize", 950),
+    ("dont recognise", 950),
+    ("never heard of this", 900),
+    ("never heard of that", 900),
+    ("never heard of your company", 900),
+    ("no idea what this", 900),
+    ("wrong balance", 950),
+    ("not right", 850),
+    ("not correct", 900),
+    ("doesnt add up", 950),
+    ("too high", 850),
+    ("charges i didnt", 950),
+    ("unauthorized", 950),
+    ("unauthorised", 950),
+    ("i owe less", 950),
+    ("i only owe", 950),
+    ("never received", 900),
+    ("never got the", 900),
+    ("returned the", 850),
+    ("cancelled the", 850),
+    ("canceled the", 850),
+    ("closed that account", 950),
+    ("was closed", 850),
+    ("already settled", 850),
+    ("not what i owe", 950),
+    ("not accurate", 900),
+    ("inaccurate", 950),
     ("never had an account", 980),
     ("never had a loan", 980),
     ("never had a card", 980),
@@ -380,6 +476,25 @@ const DISPUTE_EN: &[Cue] = &[
     ("never received a bill", 950),
 ];
 const DISPUTE_ZH: &[Cue] = &[
+    ("不认可", 950),
+    ("不承认", 950),
+    ("没收到", 850),
+    ("我没用过", 950),
+    ("没有用过", 950),
+    ("从没用过", 950),
+    ("对不上", 950),
+    ("金额不符", 950),
+    ("不应该", 850),
+    ("莫名其妙", 900),
+    ("不知道这笔", 950),
+    ("哪来的", 900),
+    ("哪里来的", 900),
+    ("早就销户", 950),
+    ("已经注销", 900),
+    ("不是我的", 900),
+    ("根本没借", 990),
+    ("没有借过", 990),
+    ("从来没借", 990),
     ("不是我借的", 980),
     ("我没借", 950),
     ("没借过", 980),
@@ -405,6 +520,21 @@ const DISPUTE_ZH: &[Cue] = &[
 ];
 
 const WRONG_EN: &[Cue] = &[
+    ("not my name", 950),
+    ("you have the wrong", 980),
+    ("youve got the wrong", 980),
+    ("wrong guy", 950),
+    ("wrong girl", 950),
+    ("moved out", 900),
+    ("no longer lives", 950),
+    ("no longer has this number", 980),
+    ("this is my number now", 950),
+    ("dont know who that is", 950),
+    ("dont know who this", 900),
+    ("no one here by", 980),
+    ("nobody here by", 980),
+    ("never heard of her", 950),
+    ("never heard of him", 950),
     ("wrong number", 980),
     ("wrong person", 980),
     ("wrong #", 950),
@@ -417,6 +547,15 @@ const WRONG_EN: &[Cue] = &[
     ("new number", 850),
 ];
 const WRONG_ZH: &[Cue] = &[
+    ("我不叫", 950),
+    ("不是他", 900),
+    ("不是她", 900),
+    ("不认识这个人", 980),
+    ("换号", 900),
+    ("号码是我的", 900),
+    ("你们找的人", 900),
+    ("没这个人", 980),
+    ("查无此人", 980),
     ("打错了", 980),
     ("打错电话", 980),
     ("错号", 950),
@@ -487,6 +626,33 @@ const BALANCE_ZH: &[Cue] = &[
 ];
 
 const HOW_EN: &[Cue] = &[
+    ("can i pay with", 980),
+    ("do you take", 950),
+    ("do you accept", 950),
+    ("paypal", 850),
+    ("zelle", 850),
+    ("venmo", 850),
+    ("apple pay", 900),
+    ("google pay", 900),
+    ("debit card", 850),
+    ("credit card", 850),
+    ("routing number", 950),
+    ("sort code", 950),
+    ("bank transfer", 850),
+    ("mail a check", 950),
+    ("send a check", 950),
+    ("money order", 900),
+    ("where do i send", 980),
+    ("what address", 950),
+    ("which account", 950),
+    ("portal", 900),
+    ("log in", 850),
+    ("login", 850),
+    ("how do i make a payment", 980),
+    ("how can i make a payment", 980),
+    ("how to make a payment", 980),
+    ("make a payment online", 950),
+    ("pay over the phone", 950),
     ("how do i pay", 980),
     ("how can i pay", 980),
     ("how to pay", 980),
@@ -504,6 +670,22 @@ const HOW_EN: &[Cue] = &[
     ("pay by phone", 900),
 ];
 const HOW_ZH: &[Cue] = &[
+    ("怎么付款", 980),
+    ("怎么转", 950),
+    ("转到哪", 980),
+    ("转哪个", 980),
+    ("账户是多少", 980),
+    ("卡号", 900),
+    ("对公账户", 950),
+    ("还款渠道", 980),
+    ("哪里还", 980),
+    ("能用微信", 950),
+    ("可以用支付宝", 950),
+    ("扫码", 900),
+    ("二维码", 900),
+    ("云闪付", 900),
+    ("网银", 900),
+    ("怎么操作", 900),
     ("怎么还", 980),
     ("如何还", 980),
     ("怎么付", 950),
@@ -518,6 +700,37 @@ const HOW_ZH: &[Cue] = &[
 ];
 
 const OPTIONS_EN: &[Cue] = &[
+    ("can i pay less", 980),
+    ("smaller payments", 950),
+    ("monthly payments", 900),
+    ("pay monthly", 900),
+    ("spread it", 900),
+    ("spread the", 900),
+    ("in parts", 900),
+    ("in chunks", 900),
+    ("bit by bit", 850),
+    ("a little at a time", 900),
+    ("hardship program", 950),
+    ("forbearance", 950),
+    ("reduced", 850),
+    ("discount", 900),
+    ("work something out", 950),
+    ("work out a", 900),
+    ("skip a payment", 950),
+    ("push back", 900),
+    ("push the date", 950),
+    ("move the date", 950),
+    ("change the date", 950),
+    ("grace period", 950),
+    ("few more days", 950),
+    ("couple more weeks", 950),
+    ("couple more days", 950),
+    ("is there a way", 850),
+    ("what can you do", 850),
+    ("what are my options", 980),
+    ("any options", 950),
+    ("plan", 850),
+    ("deal", 850),
     ("only half", 900),
     ("pay half", 900),
     ("half now", 900),
@@ -547,6 +760,26 @@ const OPTIONS_EN: &[Cue] = &[
     ("lower the interest", 900),
 ];
 const OPTIONS_ZH: &[Cue] = &[
+    ("少一点", 900),
+    ("每个月还", 850),
+    ("每月还", 850),
+    ("按月还", 850),
+    ("慢慢还", 850),
+    ("一点一点还", 850),
+    ("推迟", 950),
+    ("延后", 950),
+    ("缓一缓", 950),
+    ("缓缓", 900),
+    ("再给我点时间", 950),
+    ("多给几天", 950),
+    ("打个折", 950),
+    ("打折", 900),
+    ("优惠", 900),
+    ("最低还款", 950),
+    ("部分还款", 900),
+    ("先还利息", 900),
+    ("能不能少", 950),
+    ("可不可以少", 950),
     ("分期", 950),
     ("延期", 950),
     ("宽限", 950),
@@ -567,6 +800,35 @@ const OPTIONS_ZH: &[Cue] = &[
 ];
 
 const ABUSE_EN: &[Cue] = &[
+    ("scammers", 950),
+    ("crooks", 950),
+    ("thieves", 950),
+    ("loan sharks", 950),
+    ("parasites", 950),
+    ("losers", 950),
+    ("jerks", 950),
+    ("dick", 950),
+    ("dicks", 950),
+    ("prick", 950),
+    ("pricks", 950),
+    ("wanker", 950),
+    ("wankers", 950),
+    ("tosser", 950),
+    ("tossers", 950),
+    ("twat", 950),
+    ("twats", 950),
+    ("cunt", 950),
+    ("cunts", 950),
+    ("bollocks", 950),
+    ("bullshit", 950),
+    ("goddamn", 950),
+    ("piece of shit", 950),
+    ("sons of bitches", 950),
+    ("son of a bitch", 950),
+    ("douchebags", 950),
+    ("clowns", 950),
+    ("pathetic", 950),
+    ("damn you", 950),
     ("sod off", 950),
     ("piss off", 950),
     ("bugger off", 950),
@@ -598,6 +860,30 @@ const ABUSE_EN: &[Cue] = &[
     ("shut up", 850),
 ];
 const ABUSE_ZH: &[Cue] = &[
+    ("狗东西", 950),
+    ("去你的", 950),
+    ("放屁", 950),
+    ("有病", 950),
+    ("脑子有病", 950),
+    ("王八", 950),
+    ("死全家", 950),
+    ("不得好死", 950),
+    ("你祖宗", 950),
+    ("丢你", 950),
+    ("tmd", 950),
+    ("nmsl", 950),
+    ("cnm", 950),
+    ("卧槽", 950),
+    ("我靠", 950),
+    ("土匪", 950),
+    ("强盗", 950),
+    ("流氓", 950),
+    ("黑社会", 950),
+    ("狗日", 950),
+    ("贱人", 950),
+    ("废物", 950),
+    ("人渣", 950),
+    ("缺德", 950),
     ("滚", 900),
     ("傻逼", 980),
     ("煞笔", 980),
@@ -620,6 +906,18 @@ const ABUSE_ZH: &[Cue] = &[
 // ---- Spanish (es-US) cues, matched as whole words after accents are folded (`mañana` stays, `pagué` → `pague`).
 
 const STOP_ES: &[Cue] = &[
+    ("ya no me", 900),
+    ("no quiero recibir", 990),
+    ("no quiero mas", 950),
+    ("bloquear", 900),
+    ("los voy a bloquear", 950),
+    ("me tienen harto", 950),
+    ("me tienen harta", 950),
+    ("dejen de", 950),
+    ("no me molesten", 990),
+    ("no manden", 950),
+    ("no envien", 950),
+    ("stop", 990),
     ("no me llamen", 990),
     ("no me llames", 990),
     ("no me llame", 990),
@@ -749,6 +1047,14 @@ const HARDSHIP_ES: &[Cue] = &[
     ("embarazada", 850),
 ];
 const DISPUTE_ES: &[Cue] = &[
+    ("nunca recibi", 900),
+    ("no estoy de acuerdo", 950),
+    ("esta mal", 900),
+    ("cobro indebido", 950),
+    ("no autorice", 950),
+    ("yo no hice", 900),
+    ("no es lo que debo", 950),
+    ("demasiado alto", 850),
     ("no es mi deuda", 980),
     ("esa deuda no es mia", 980),
     ("esta deuda no es mia", 980),
@@ -774,6 +1080,10 @@ const DISPUTE_ES: &[Cue] = &[
     ("cobrando de mas", 950),
 ];
 const WRONG_ES: &[Cue] = &[
+    ("ya no vive", 980),
+    ("ese no es mi nombre", 980),
+    ("no me llamo", 950),
+    ("tienen el numero equivocado", 990),
     ("numero equivocado", 980),
     ("se equivocaron de numero", 980),
     ("se equivoco de numero", 980),
@@ -813,6 +1123,17 @@ const BALANCE_ES: &[Cue] = &[
     ("estado de cuenta", 900),
 ];
 const HOW_ES: &[Cue] = &[
+    ("como hago el pago", 980),
+    ("como puedo hacer el pago", 980),
+    ("donde deposito", 980),
+    ("a que cuenta", 980),
+    ("aceptan", 900),
+    ("zelle", 850),
+    ("por internet", 900),
+    ("por telefono", 850),
+    ("como les mando", 950),
+    ("como le mando", 950),
+    ("como puedo pagarles", 980),
     ("como pago", 980),
     ("como puedo pagar", 980),
     ("como les pago", 980),
@@ -826,6 +1147,18 @@ const HOW_ES: &[Cue] = &[
     ("pagar en linea", 950),
 ];
 const OPTIONS_ES: &[Cue] = &[
+    ("poco a poco", 850),
+    ("pagos pequenos", 950),
+    ("unos dias mas", 950),
+    ("mas dias", 900),
+    ("aplazar", 950),
+    ("posponer", 950),
+    ("cambiar la fecha", 950),
+    ("reducir", 900),
+    ("pagos parciales", 950),
+    ("algun arreglo", 950),
+    ("que opciones", 980),
+    ("pagar la mitad", 900),
     ("bajarlo", 900),
     ("bajar el interes", 950),
     ("bajar los intereses", 950),
@@ -851,6 +1184,18 @@ const OPTIONS_ES: &[Cue] = &[
     ("en partes", 850),
 ];
 const ABUSE_ES: &[Cue] = &[
+    ("pinche", 950),
+    ("pinches", 950),
+    ("chingen", 950),
+    ("joder", 950),
+    ("cono", 950),
+    ("carajo", 950),
+    ("estafadores", 950),
+    ("buitres", 950),
+    ("sinverguenzas", 950),
+    ("desgraciados", 950),
+    ("mamones", 950),
+    ("ojetes", 950),
     ("pendejo", 980),
     ("pendejos", 980),
     ("cabron", 980),
@@ -970,6 +1315,31 @@ const COMPLAINT: &[Cue] = &[
     ("金融办", 950),
 ];
 const VALIDATION: &[Cue] = &[
+    ("proof", 850),
+    ("evidence", 850),
+    ("show me the", 850),
+    ("documents", 850),
+    ("records showing", 900),
+    ("where did this come from", 900),
+    ("what is this debt", 900),
+    ("what debt", 850),
+    ("details of the debt", 900),
+    ("breakdown", 850),
+    ("validation letter", 990),
+    ("written notice", 900),
+    ("依据", 900),
+    ("有什么证据", 980),
+    ("给我看", 850),
+    ("发我看看", 850),
+    ("原始合同", 950),
+    ("借款协议", 950),
+    ("流水", 850),
+    ("evidencia", 900),
+    ("prueba", 900),
+    ("comprobante", 850),
+    ("documentos", 850),
+    ("de donde salio", 900),
+    ("de que es esta deuda", 950),
     ("validate", 950),
     ("validation", 980),
     ("validating", 950),
@@ -1639,7 +2009,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut attorney = hits_all(t, &[ATTORNEY]);
     // "the attorney general" is a regulator (a complaint), not the borrower's attorney.
     if t.has_words("attorney general") {
-        attorney.1.retain(|c| c != "attorney");
+        attorney.1.retain(|c| !c.starts_with("attorney"));
         if attorney.1.is_empty() {
             attorney = (0, Vec::new());
         }
@@ -1648,9 +2018,20 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut validation = hits_all(t, &[VALIDATION]);
     // "Prove it" after a payment claim asks for a receipt check, not validation; 证明 in 收入证明 is hardship.
     if validation.0 > 0
-        && ["收入证明", "病历证明", "证明我已", "付款证明", "还款证明"]
+        && (["收入证明", "病历证明", "证明我已", "付款证明", "还款证明", "转账记录"]
             .iter()
             .any(|c| t.compact.contains(c))
+            || any_phrase(
+                t,
+                &[
+                    "proof of payment",
+                    "proof i paid",
+                    "have proof",
+                    "got proof",
+                    "receipt",
+                    "comprobante de pago",
+                ],
+            ))
     {
         validation = (0, Vec::new());
     }
@@ -1774,9 +2155,36 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             .into(),
         );
     }
-    let how = hits_all(t, &[HOW_EN, HOW_ZH, HOW_ES]);
+    let mut how = hits_all(t, &[HOW_EN, HOW_ZH, HOW_ES]);
+    // "I sent it via Zelle" names a way of paying without asking for one.
+    if how.0 > 0 && how.0 < 900 && !t.is_question() {
+        how = (0, Vec::new());
+    }
+    // Haggling ("能不能少还一点，每个月还500行不行？", "can I pay less, 100 a month?") is a question about terms.
+    if promise.0 > 0
+        && t.is_question()
+        && options.1.iter().any(|c| {
+            [
+                "能不能少",
+                "可不可以少",
+                "少一点",
+                "can i pay less",
+                "pay less",
+                "pagar menos",
+                "smaller amount",
+                "settle for less",
+            ]
+            .contains(&c.as_str())
+        })
+    {
+        promise = (0, Vec::new());
+    }
 
-    let hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
+    let mut hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
+    // "Sick of your calls" is anger, not illness.
+    if hardship.1.iter().all(|c| c == "sick") && any_phrase(t, &["sick of", "sick and tired", "makes me sick"]) {
+        hardship = (0, Vec::new());
+    }
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
     let mut wrong = hits_all(t, &[WRONG_EN, WRONG_ZH, WRONG_ES]);
     // "This account was never mine" contests the debt; "this is not <name>" is a wrong person.

@@ -32,7 +32,10 @@ pub struct FoundDate {
     pub text: String,
 }
 
-const PAY_WORDS_EN: [&str; 16] = [
+const PAY_WORDS_EN: [&str; 19] = [
+    "remaining",
+    "rest",
+    "remainder",
     "pagar",
     "pago",
     "pagare",
@@ -50,7 +53,20 @@ const PAY_WORDS_EN: [&str; 16] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 9] = ["还", "转账", "转", "付", "打款", "打钱", "汇款", "还款", "先还"];
+const PAY_WORDS_ZH: [&str; 12] = [
+    "还",
+    "转账",
+    "转",
+    "付",
+    "打款",
+    "打钱",
+    "汇款",
+    "还款",
+    "先还",
+    "剩下",
+    "剩余",
+    "剩下的",
+];
 
 fn digits_value(s: &str) -> Option<(i64, u32)> {
     // "1,200.50" → (120050, 2 decimals seen); returns value scaled to cents (two decimals).
