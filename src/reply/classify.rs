@@ -917,7 +917,6 @@ const STOP_ES: &[Cue] = &[
     ("no me molesten", 990),
     ("no manden", 950),
     ("no envien", 950),
-    ("stop", 990),
     ("no me llamen", 990),
     ("no me llames", 990),
     ("no me llame", 990),
