@@ -48,8 +48,15 @@ fn blind_replies_aggregate_figures() {
         n += 1;
         let row: Value = serde_json::from_str(line).unwrap();
         let locale = row["locale"].as_str().unwrap_or("en-US");
-        let zone = row["time_zone"].as_str().unwrap_or("America/New_York");
-        let call = json!({"account": account(locale, zone), "as_of": row["as_of"], "text": row["text"]});
+        // Rows without `as_of` / `time_zone` (the repo's own dev set) use the corpus's day and the locale's zone.
+        let default_zone = match locale {
+            "zh-CN" => "Asia/Shanghai",
+            "en-GB" => "Europe/London",
+            _ => "America/New_York",
+        };
+        let zone = row["time_zone"].as_str().unwrap_or(default_zone);
+        let as_of = row["as_of"].as_str().unwrap_or("2026-11-28T10:00:00Z");
+        let call = json!({"account": account(locale, zone), "as_of": as_of, "text": row["text"]});
         // A panic here is a trap in the module (HTTP 500): counted, not fatal, so the figures still come out.
         let body = call.to_string();
         let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -46,6 +46,7 @@ pub enum Intent {
 
 pub mod classify;
 pub mod extract;
+pub mod model;
 pub mod text;
 
 use crate::account::{Account, Channel};
@@ -211,6 +212,50 @@ pub struct Analysis {
 /// # Errors
 /// As `decide` for the account; `call.template` if an answer template fails.
 pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
+    analyse_with(engine, call, model::CHOSEN)
+}
+
+/// The model's intents joined to the rules' as `combine` says. The model never adds a promise (a promise
+/// stays rule-backed, so a refusal never becomes one) nor `other`, and never removes an intent the rules
+/// found, so every rule-backed revocation stands. What it adds carries confidence 600, below the line at
+/// which a person reads the reply.
+fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec<Found> {
+    let rules_silent = rules.iter().all(|f| f.intent == Intent::Other);
+    let take = match combine {
+        model::Combine::RulesOnly => false,
+        model::Combine::WhenRulesSilent => rules_silent,
+        model::Combine::Union => true,
+    };
+    if !take {
+        return rules;
+    }
+    let mut out: Vec<Found> = rules.into_iter().filter(|f| f.intent != Intent::Other).collect();
+    for (intent, _) in model::predict(t) {
+        if matches!(intent, Intent::PromiseToPay | Intent::Other) || out.iter().any(|f| f.intent == intent) {
+            continue;
+        }
+        out.push(Found {
+            intent,
+            confidence: 600,
+            cues: vec!["model".into()],
+        });
+    }
+    if out.is_empty() {
+        out.push(Found {
+            intent: Intent::Other,
+            confidence: 500,
+            cues: Vec::new(),
+        });
+    }
+    out.sort_by_key(|f| f.intent);
+    out
+}
+
+/// As [`analyse`], with the model joined as `combine` says (for measuring the combinations).
+///
+/// # Errors
+/// As [`analyse`].
+pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) -> Result<Analysis, Error> {
     let d = decision::decide_account(engine, &call.account, call.as_of, "/account")?;
     let zone = call.account.borrower.time_zone;
     let today = call.as_of.local_date(zone);
@@ -223,7 +268,11 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
     let dates: Vec<FoundDate> = extract::dates(&t, today, locale != "en-US");
     let future: Vec<&FoundDate> = dates.iter().filter(|x| x.date.0 >= today).collect();
     let later = future.iter().any(|x| x.date.0 > today);
-    let intents = classify::classify(&t, !amounts.is_empty(), !future.is_empty(), later);
+    let intents = join_model(
+        classify::classify(&t, !amounts.is_empty(), !future.is_empty(), later),
+        &t,
+        combine,
+    );
     let has = |i: Intent| intents.iter().any(|f| f.intent == i);
     let confidence = intents.iter().map(|f| f.confidence).min().unwrap_or(0);
     let sentiment = classify::sentiment(&t, &intents);
