@@ -71,6 +71,14 @@ const CONTACT_OBJECTS: [&str; 24] = [
 ];
 
 const STOP_EN: &[Cue] = &[
+    ("enough already", 900),
+    ("enough with", 900),
+    ("blocking this number", 950),
+    ("block this number", 950),
+    ("im blocking", 900),
+    ("cease all", 980),
+    ("cease communication", 980),
+    ("cease all communication", 990),
     ("dont want any more", 950),
     ("dont want to hear from", 950),
     ("do not want to receive", 950),
@@ -190,6 +198,10 @@ const STOP_ZH: &[Cue] = &[
 ];
 
 const PROMISE_EN: &[Cue] = &[
+    ("ill have", 850),
+    ("knock out", 800),
+    ("should be able to", 800),
+    ("be able to send", 800),
     ("ill sort it", 850),
     ("sort it out", 800),
     ("ill settle up", 900),
@@ -327,6 +339,14 @@ const PAID_ZH: &[Cue] = &[
 ];
 
 const HARDSHIP_EN: &[Cue] = &[
+    ("skint", 900),
+    ("brassic", 900),
+    ("strapped", 850),
+    ("tight on money", 900),
+    ("money is tight", 900),
+    ("short on cash", 900),
+    ("accident", 850),
+    ("universal credit", 900),
     ("lost my job", 980),
     ("lost job", 950),
     ("laid off", 980),
@@ -520,6 +540,11 @@ const DISPUTE_ZH: &[Cue] = &[
 ];
 
 const WRONG_EN: &[Cue] = &[
+    ("doesnt have this phone", 980),
+    ("doesnt have this number", 980),
+    ("no longer has this", 980),
+    ("not her phone", 950),
+    ("not his phone", 950),
     ("not my name", 950),
     ("you have the wrong", 980),
     ("youve got the wrong", 980),
@@ -570,6 +595,10 @@ const WRONG_ZH: &[Cue] = &[
 ];
 
 const CALLBACK_EN: &[Cue] = &[
+    ("supervisor", 900),
+    ("manager", 850),
+    ("talk to a person", 900),
+    ("speak to a person", 900),
     ("call me", 900),
     ("call back", 900),
     ("give me a call", 950),
@@ -700,6 +729,13 @@ const HOW_ZH: &[Cue] = &[
 ];
 
 const OPTIONS_EN: &[Cue] = &[
+    ("would you take", 950),
+    ("would you accept", 950),
+    ("will you take", 950),
+    ("will you accept", 950),
+    ("close this out", 900),
+    ("close it out", 900),
+    ("take less", 950),
     ("can i pay less", 980),
     ("smaller payments", 950),
     ("monthly payments", 900),
@@ -732,8 +768,6 @@ const OPTIONS_EN: &[Cue] = &[
     ("plan", 850),
     ("deal", 850),
     ("only half", 900),
-    ("pay half", 900),
-    ("half now", 900),
     ("payment plan", 950),
     ("installments", 950),
     ("installment", 950),
@@ -756,7 +790,7 @@ const OPTIONS_EN: &[Cue] = &[
     ("settle in full", 900),
     ("pay it all off", 900),
     ("settle for", 900),
-    ("waive", 900),
+    ("waive", 850),
     ("lower the interest", 900),
 ];
 const OPTIONS_ZH: &[Cue] = &[
@@ -800,6 +834,11 @@ const OPTIONS_ZH: &[Cue] = &[
 ];
 
 const ABUSE_EN: &[Cue] = &[
+    ("scumbags", 980),
+    ("scumbag", 980),
+    ("scammer", 950),
+    ("shove it", 900),
+    ("eat shit", 980),
     ("scammers", 950),
     ("crooks", 950),
     ("thieves", 950),
@@ -860,6 +899,8 @@ const ABUSE_EN: &[Cue] = &[
     ("shut up", 850),
 ];
 const ABUSE_ZH: &[Cue] = &[
+    ("你个头", 950),
+    ("吸血", 900),
     ("狗东西", 950),
     ("去你的", 950),
     ("放屁", 950),
@@ -1010,6 +1051,9 @@ const PAID_ES: &[Cue] = &[
     ("ya quedo pagado", 980),
 ];
 const HARDSHIP_ES: &[Cue] = &[
+    ("incapacitado", 950),
+    ("incapacitada", 950),
+    ("accidente", 850),
     ("perdi mi trabajo", 980),
     ("perdi el trabajo", 980),
     ("perdi mi empleo", 980),
@@ -1028,7 +1072,6 @@ const HARDSHIP_ES: &[Cue] = &[
     ("hospitalizado", 950),
     ("hospitalizada", 950),
     ("cirugia", 900),
-    ("operacion", 850),
     ("fallecio", 980),
     ("murio", 950),
     ("divorcio", 900),
@@ -1079,6 +1122,8 @@ const DISPUTE_ES: &[Cue] = &[
     ("cobrando de mas", 950),
 ];
 const WRONG_ES: &[Cue] = &[
+    ("no hay nadie con ese nombre", 990),
+    ("nadie con ese nombre", 980),
     ("ya no vive", 980),
     ("ese no es mi nombre", 980),
     ("no me llamo", 950),
@@ -1095,6 +1140,10 @@ const WRONG_ES: &[Cue] = &[
     ("numero nuevo", 850),
 ];
 const CALLBACK_ES: &[Cue] = &[
+    ("marqueme", 900),
+    ("marquenme", 900),
+    ("hableme", 850),
+    ("hablenme", 850),
     ("llamame", 900),
     ("llameme", 900),
     ("llamenme", 900),
@@ -1183,6 +1232,8 @@ const OPTIONS_ES: &[Cue] = &[
     ("en partes", 850),
 ];
 const ABUSE_ES: &[Cue] = &[
+    ("ratas", 950),
+    ("rata", 900),
     ("pinche", 950),
     ("pinches", 950),
     ("chingen", 950),
@@ -1450,6 +1501,14 @@ const REFUSAL: &[&str] = &[
 ];
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 const HYPOTHETICAL: &[&str] = &[
+    "no promises",
+    "no promise",
+    "not sure",
+    "quizas",
+    "tal vez",
+    "也许",
+    "说不定",
+    "看情况",
     "if i won",
     "if i win",
     "if i had",
@@ -1518,7 +1577,9 @@ const CONTACT_ZH: [&str; 16] = [
     "一直打",
 ];
 /// Bare dismissals: abusive and a revocation at once.
-const DISMISSALS: [&str; 14] = [
+const DISMISSALS: [&str; 16] = [
+    "eat shit",
+    "shove it",
     "fuck off",
     "f off",
     "piss off",
@@ -1612,6 +1673,11 @@ const LATER_EN: &[Cue] = &[
     ("talk later", 900),
 ];
 const LATER_ZH: &[Cue] = &[
+    ("小时后打", 950),
+    ("小时再打", 950),
+    ("小时后再打", 950),
+    ("在忙", 850),
+    ("忙着", 850),
     ("晚点打", 950),
     ("晚点再打", 950),
     ("晚些打", 950),
@@ -1665,7 +1731,13 @@ const PROMISE_ZH_MORE: &[Cue] = &[
     ("剩余", 800),
 ];
 /// "Paid part, the rest later": both already paid and a promise.
-const PART_PAID: [&str; 16] = [
+const PART_PAID: [&str; 22] = [
+    "another",
+    "more",
+    "otro",
+    "otros",
+    "再还",
+    "再付",
     "rest",
     "remaining",
     "remainder",
@@ -2039,6 +2111,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
     let refused = any_phrase(t, REFUSAL);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
+    let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     let hypothetical = any_phrase(t, HYPOTHETICAL);
     let conditional = conditional_offer(t) && (has_amount || promise.0 > 0);
     let denied = denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo");
@@ -2158,6 +2231,37 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // "I sent it via Zelle" names a way of paying without asking for one.
     if how.0 > 0 && how.0 < 900 && !t.is_question() {
         how = (0, Vec::new());
+    }
+    // "利息怎么这么高，算得不对": complaining about the interest contests it; it asks for no plan.
+    if dispute_now
+        && options
+            .1
+            .iter()
+            .all(|c| ["利息", "interest", "lower the interest"].contains(&c.as_str()))
+    {
+        options = (0, Vec::new());
+    }
+    // "Can I pay £20 a month instead?" asks for a plan.
+    if promise.0 > 0
+        && t.is_question()
+        && any_phrase(
+            t,
+            &[
+                "a month",
+                "per month",
+                "each month",
+                "every month",
+                "monthly",
+                "al mes",
+                "cada mes",
+                "每月",
+                "每个月",
+            ],
+        )
+    {
+        promise = (0, Vec::new());
+        options.0 = options.0.max(900);
+        options.1.push("monthly".into());
     }
     // Haggling ("能不能少还一点，每个月还500行不行？", "can I pay less, 100 a month?") is a question about terms.
     if promise.0 > 0

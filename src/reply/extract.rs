@@ -32,7 +32,9 @@ pub struct FoundDate {
     pub text: String,
 }
 
-const PAY_WORDS_EN: [&str; 19] = [
+const PAY_WORDS_EN: [&str; 21] = [
+    "expect",
+    "another",
     "remaining",
     "rest",
     "remainder",
@@ -53,7 +55,7 @@ const PAY_WORDS_EN: [&str; 19] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 12] = [
+const PAY_WORDS_ZH: [&str; 15] = [
     "还",
     "转账",
     "转",
@@ -66,6 +68,9 @@ const PAY_WORDS_ZH: [&str; 12] = [
     "剩下",
     "剩余",
     "剩下的",
+    "还你们",
+    "给你们",
+    "还你",
 ];
 
 fn digits_value(s: &str) -> Option<(i64, u32)> {

@@ -230,8 +230,16 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
         return rules;
     }
     let mut out: Vec<Found> = rules.into_iter().filter(|f| f.intent != Intent::Other).collect();
-    for (intent, _) in model::predict(t) {
-        if matches!(intent, Intent::PromiseToPay | Intent::Other) || out.iter().any(|f| f.intent == intent) {
+    // The model's strongest intent only (its runners-up are noise on a corpus this small), and any
+    // revocation it reads: a missed revocation costs more than a person's look at a false one.
+    let predicted = model::predict(t);
+    let strongest = predicted
+        .iter()
+        .find(|(i, _)| !matches!(i, Intent::PromiseToPay | Intent::Other))
+        .map(|(i, _)| *i);
+    for (intent, _) in predicted {
+        let keep = Some(intent) == strongest || intent == Intent::StopContact;
+        if !keep || matches!(intent, Intent::PromiseToPay | Intent::Other) || out.iter().any(|f| f.intent == intent) {
             continue;
         }
         out.push(Found {
@@ -288,8 +296,11 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     if has(Intent::PromiseToPay) {
         let own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
         // "Not today — tomorrow": the promise is for the later day.
+        // "Paid 100 on Monday, another 100 next Friday": the later date is the promise's.
         let day = if classify::denies(&t) {
             future.iter().find(|x| x.date.0 > today)
+        } else if has(Intent::AlreadyPaid) {
+            future.last()
         } else {
             future.first()
         };
