@@ -273,7 +273,9 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     let t = text::Text::new(&head);
     let locale = context::locale_of(&call.account);
     let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);
-    let dates: Vec<FoundDate> = extract::dates(&t, today, locale != "en-US");
+    // Numeric dates are day/month only in British English; US English, US Spanish and Chinese (year/month/day order)
+    // put the month first.
+    let dates: Vec<FoundDate> = extract::dates(&t, today, locale == "en-GB");
     let future: Vec<&FoundDate> = dates.iter().filter(|x| x.date.0 >= today).collect();
     let later = future.iter().any(|x| x.date.0 > today);
     let intents = join_model(
