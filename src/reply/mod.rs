@@ -455,7 +455,30 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     };
     let answer = match topics.first() {
         Some(_) if call.channel != Channel::Call => {
-            Some(answer(engine, call, &d, &topics, promised, &effects, &extra)?)
+            // A text must stay within the policy's segments: when every topic does not fit, routine ones
+            // (balance, how to pay, options, paid, callback) give way first, then all but the first two. A
+            // person reads every reply that carries a legal intent, so nothing is lost.
+            let max = engine.policy().messages.max_sms_segments;
+            let routine = ["balance", "how_to_pay", "options", "paid", "callback"];
+            let essential: Vec<&'static str> = topics.iter().copied().filter(|x| !routine.contains(x)).collect();
+            let mut tries: Vec<Vec<&'static str>> = vec![topics.clone()];
+            if !essential.is_empty() && essential.len() < topics.len() {
+                tries.push(essential.clone());
+            }
+            let base = if essential.is_empty() { &topics } else { &essential };
+            if base.len() > 2 {
+                tries.push(base[..2].to_vec());
+            }
+            let mut chosen = None;
+            for these in &tries {
+                let a = answer(engine, call, &d, these, promised, &effects, &extra)?;
+                let fits = a.message.sms.as_ref().is_none_or(|m| m.segments <= max);
+                chosen = Some(a);
+                if fits {
+                    break;
+                }
+            }
+            chosen
         }
         _ => None,
     };
@@ -589,6 +612,14 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         "stop contacting",
         "revoke my consent",
     ];
+    let all_es = [
+        "no me contacten",
+        "no me contacte",
+        "dejenme en paz",
+        "dejeme en paz",
+        "no quiero que me contacten",
+        "no quiero saber nada",
+    ];
     let all_zh = [
         "不要再联系",
         "别再联系",
@@ -597,11 +628,27 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         "以后别联系",
         "停止联系",
     ];
-    if all_en.iter().any(|c| t.has_words(c)) || all_zh.iter().any(|c| t.compact.contains(c)) {
+    if all_en.iter().any(|c| t.has_words(c))
+        || all_es.iter().any(|c| t.has_words(c))
+        || all_zh.iter().any(|c| t.compact.contains(c))
+    {
         return None;
     }
-    let calls = ["call", "calling", "calls", "phone", "ring", "ringing"];
-    let texts = ["text", "texting", "texts", "sms", "messages", "messaging"];
+    let calls = [
+        "call", "calling", "calls", "phone", "ring", "ringing", "llamen", "llamar", "llamarme", "llamadas", "llamando",
+        "llames", "llame", "marquen", "marcar",
+    ];
+    let texts = [
+        "text",
+        "texting",
+        "texts",
+        "sms",
+        "messages",
+        "messaging",
+        "mensajes",
+        "textos",
+        "mensaje",
+    ];
     if t.tokens.iter().any(|w| calls.contains(&w.as_str()))
         || ["打电话", "来电", "别打", "不要打", "再打"]
             .iter()
@@ -614,7 +661,11 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
     {
         return Some(Channel::Sms);
     }
-    if t.tokens.iter().any(|w| w.starts_with("email")) || t.compact.contains("邮件") {
+    if t.tokens
+        .iter()
+        .any(|w| w.starts_with("email") || w.starts_with("correo"))
+        || t.compact.contains("邮件")
+    {
         return Some(Channel::Email);
     }
     Some(replied_on)
