@@ -189,10 +189,13 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             } else {
                 digits_value(&number).map(|(v, _)| v)
             };
-            // 万 / 千 after digits: 1.5万, 3千.
+            // 万 / 千 after digits: 1.5万, 3千; and "1k", "$1.5k".
             let mut k = j;
             if !chinese && k < n && (s[k] == '万' || s[k] == '千') {
                 value = value.map(|v| v * if s[k] == '万' { 10_000 } else { 1_000 });
+                k += 1;
+            } else if !chinese && k < n && s[k] == 'k' && s.get(k + 1).is_none_or(|c| !c.is_alphanumeric()) {
+                value = value.map(|v| v * 1_000);
                 k += 1;
             }
             let before: String = s[..start].iter().collect();
@@ -627,6 +630,15 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             }
             "day" if next == "after" && next2 == "tomorrow" => found = plus_days(today, 2).map(|d| (d, 3)),
             "fortnight" if matches!(prev, "a" | "in") => found = plus_days(today, 14).map(|d| (d, 1)),
+            // "Friday after next": the Friday of the week after next.
+            _ if weekday_en(w).is_some() && next == "after" && next2 == "next" => {
+                found = weekday_en(w).map(|wd| (in_week(today, 2, wd), 3));
+            }
+            // "the first of the month", "1st of next month", "el primero": the next 1st.
+            "first" | "1st" if next == "of" && matches!(next2, "the" | "next") => {
+                found = next_day_of_month(today, 1).map(|d| (d, 4));
+            }
+            "primero" if matches!(prev, "el" | "dia") => found = next_day_of_month(today, 1).map(|d| (d, 1)),
             "weekend" if matches!(prev, "this" | "the" | "at") => found = Some((in_week(today, 0, Weekday::Sun), 1)),
             "in" | "within" | "en" | "dentro" => {
                 // "dentro de 3 días" reads like "in 3 days".
@@ -930,7 +942,10 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                     in_week(today, weeks, wd)
                 };
                 found = Some((d, len + 1));
-            } else if weeks >= 0 && !starts(i + len, "末") {
+            } else if starts(i + len, "末") {
+                // 周末 / 这周末 is this week's Sunday, 下周末 next week's.
+                found = Some((in_week(today, weeks.max(0), Weekday::Sun), len + 1));
+            } else if weeks >= 0 {
                 found = Some((in_week(today, weeks, Weekday::Sun), len));
             }
         } else if let Some((v, k)) = lead_number(&s[i..]) {
@@ -1286,7 +1301,20 @@ mod tests {
             assert_eq!(first_date(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(first_date("llamen por la mañana"), None);
+        assert_eq!(first_date("el primero").as_deref(), Some("2026-12-01"));
         assert_eq!(first_amount("pagaré 200 dólares el viernes", "USD"), Some(20000));
+    }
+
+    #[test]
+    fn weekends_firsts_and_thousands() {
+        assert_eq!(first_date("周末").as_deref(), Some("2026-11-29"));
+        assert_eq!(first_date("下周末").as_deref(), Some("2026-12-06"));
+        assert_eq!(first_date("friday after next").as_deref(), Some("2026-12-11"));
+        assert_eq!(first_date("the first of the month").as_deref(), Some("2026-12-01"));
+        assert_eq!(first_date("1st of next month").as_deref(), Some("2026-12-01"));
+        assert_eq!(first_amount("I'll send $1.5k friday", "USD"), Some(150_000));
+        assert_eq!(first_amount("pay 2k next week", "USD"), Some(200_000));
+        assert_eq!(first_amount("I walked 5km", "USD"), None);
     }
 
     #[test]
