@@ -43,7 +43,7 @@ export interface Account {
   instalments?: { due: DateString; amount: Amount; paid?: Amount }[];
   borrower: {
     name: string;
-    locale?: 'zh-CN' | 'en-US' | 'en-GB';
+    locale?: 'zh-CN' | 'en-US' | 'en-GB' | 'es-US';
     time_zone: string;
     birth_year?: number;
     monthly_income?: Amount;

@@ -4,3 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test -q --test reply_corpus -- --nocapture 2>&1 | sed -n '/replies; intent/,/^test result/p' | grep -v '^test result'
+# The blind split (written by someone who never saw the rules; aggregates only, never per-row output):
+#   DUNWELL_BLIND=/path/to/blind.jsonl cargo test -q --test reply_blind -- --ignored --nocapture
+if [ -n "${DUNWELL_BLIND:-}" ]; then
+  cargo test -q --test reply_blind -- --ignored --nocapture 2>&1 | sed -n '/^blind:/,/wrong_person/p'
+fi

@@ -154,6 +154,10 @@ pub enum Locale {
     /// English (United Kingdom).
     #[serde(rename = "en-GB")]
     EnGb,
+    /// Spanish (United States): the assistant's answers are written in Spanish; other messages fall back to
+    /// `en-US` words until the library has Spanish ones.
+    #[serde(rename = "es-US")]
+    EsUs,
 }
 
 /// A recurring local time range the borrower asked not to be contacted in.

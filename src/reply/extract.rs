@@ -32,7 +32,18 @@ pub struct FoundDate {
     pub text: String,
 }
 
-const PAY_WORDS_EN: [&str; 10] = [
+const PAY_WORDS_EN: [&str; 21] = [
+    "expect",
+    "another",
+    "remaining",
+    "rest",
+    "remainder",
+    "pagar",
+    "pago",
+    "pagare",
+    "mando",
+    "deposito",
+    "abono",
     "pay",
     "paying",
     "payment of",
@@ -44,7 +55,23 @@ const PAY_WORDS_EN: [&str; 10] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 9] = ["还", "转账", "转", "付", "打款", "打钱", "汇款", "还款", "先还"];
+const PAY_WORDS_ZH: [&str; 15] = [
+    "还",
+    "转账",
+    "转",
+    "付",
+    "打款",
+    "打钱",
+    "汇款",
+    "还款",
+    "先还",
+    "剩下",
+    "剩余",
+    "剩下的",
+    "还你们",
+    "给你们",
+    "还你",
+];
 
 fn digits_value(s: &str) -> Option<(i64, u32)> {
     // "1,200.50" → (120050, 2 decimals seen); returns value scaled to cents (two decimals).
@@ -162,10 +189,13 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             } else {
                 digits_value(&number).map(|(v, _)| v)
             };
-            // 万 / 千 after digits: 1.5万, 3千.
+            // 万 / 千 after digits: 1.5万, 3千; and "1k", "$1.5k".
             let mut k = j;
             if !chinese && k < n && (s[k] == '万' || s[k] == '千') {
                 value = value.map(|v| v * if s[k] == '万' { 10_000 } else { 1_000 });
+                k += 1;
+            } else if !chinese && k < n && s[k] == 'k' && s.get(k + 1).is_none_or(|c| !c.is_alphanumeric()) {
+                value = value.map(|v| v * 1_000);
                 k += 1;
             }
             let before: String = s[..start].iter().collect();
@@ -181,6 +211,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             };
             let unit_currency = [
                 ("dollars", "USD"),
+                ("dolares", "USD"),
+                ("dls", "USD"),
                 ("dollar", "USD"),
                 ("bucks", "USD"),
                 ("usd", "USD"),
@@ -230,6 +262,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 || after_trim.starts_with('条')
                 || after_trim.starts_with('次')
                 || after_trim.starts_with("days")
+                || after_trim.starts_with("dias")
+                || after_trim.starts_with("semanas")
                 || after_trim.starts_with("day")
                 || after_trim.starts_with("weeks")
                 || after_trim.starts_with("week")
@@ -380,8 +414,15 @@ fn weekday_en(w: &str) -> Option<Weekday> {
         "wednesday" | "wed" => Weekday::Wed,
         "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
         "friday" | "fri" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        "lunes" => Weekday::Mon,
+        "martes" => Weekday::Tue,
+        "miercoles" => Weekday::Wed,
+        "jueves" => Weekday::Thu,
+        "viernes" => Weekday::Fri,
+        "sabado" => Weekday::Sat,
+        "domingo" => Weekday::Sun,
         _ => return None,
     })
 }
@@ -417,10 +458,57 @@ fn month_en(w: &str) -> Option<u32> {
         "november",
         "december",
     ];
+    let spanish = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
     full.iter()
         .position(|m| *m == w)
+        .or_else(|| {
+            spanish
+                .iter()
+                .position(|m| *m == w || (w == "setiembre" && *m == "septiembre"))
+        })
         .or_else(|| months.iter().position(|m| *m == w || (w == "sept" && *m == "sep")))
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The longest span a reply's date may lie from today: "in 99999999 days" is no date, and neither is an
+/// explicit year beyond it.
+const MAX_SPAN_DAYS: i64 = 3_653;
+
+/// `d` plus `n` days, when the span is plausible (within ten years) and the calendar has the day.
+fn plus_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n.abs() > MAX_SPAN_DAYS {
+        return None;
+    }
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+/// An explicitly dated day (`2026-12-09`, `9999年12月31日`): honoured when it exists and lies within a year
+/// before and ten years after today; otherwise no date.
+fn with_year(today: NaiveDate, y: i64, m: u32, d: u32) -> Option<NaiveDate> {
+    let y = i32::try_from(y).ok()?;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    let days = (date - today).num_days();
+    (-366..=MAX_SPAN_DAYS).contains(&days).then_some(date)
+}
+
+/// A four-digit year token.
+fn year_token(w: &str) -> Option<i64> {
+    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
 }
 
 /// The Monday of the week of `d`.
@@ -486,14 +574,17 @@ fn small_number(w: &str) -> Option<i64> {
         return Some(v);
     }
     Some(match w {
-        "a" | "one" => 1,
-        "two" | "couple" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "ten" => 10,
+        "a" | "one" | "un" | "una" | "uno" => 1,
+        "two" | "couple" | "dos" => 2,
+        "three" | "tres" => 3,
+        "four" | "cuatro" => 4,
+        "five" | "cinco" => 5,
+        "six" | "seis" => 6,
+        "seven" | "siete" => 7,
+        "ten" | "diez" => 10,
+        "fourteen" | "catorce" => 14,
+        "fifteen" | "quince" => 15,
+        "thirty" | "treinta" => 30,
         _ => return None,
     })
 }
@@ -519,7 +610,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
         let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
         let mut found: Option<(NaiveDate, usize)> = None;
         match w {
-            "today" | "tonight" | "tonite" => found = Some((today, 1)),
+            "today" | "tonight" | "tonite" | "hoy" => found = Some((today, 1)),
             // "paying now", "I can send it now": today.
             "now"
                 if matches!(
@@ -530,35 +621,63 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 found = Some((today, 1));
             }
             "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" => {
-                found = Some((today + Duration::days(1), 1));
+                found = plus_days(today, 1).map(|d| (d, 1));
             }
-            "day" if next == "after" && next2 == "tomorrow" => found = Some((today + Duration::days(2), 3)),
-            "in" | "within" => {
-                if let Some(n) = small_number(next) {
-                    let span = match next2 {
-                        "day" | "days" => Some(n),
-                        "week" | "weeks" => Some(7 * n),
+            // "mañana" is tomorrow, "pasado mañana" the day after; "por la mañana" / "esta mañana" is a time of day.
+            "mañana" | "manana" if prev == "pasado" => found = plus_days(today, 2).map(|d| (d, 1)),
+            "mañana" | "manana" if !matches!(prev, "la" | "por" | "esta" | "una" | "cada" | "las") => {
+                found = plus_days(today, 1).map(|d| (d, 1));
+            }
+            "day" if next == "after" && next2 == "tomorrow" => found = plus_days(today, 2).map(|d| (d, 3)),
+            "fortnight" if matches!(prev, "a" | "in") => found = plus_days(today, 14).map(|d| (d, 1)),
+            // "Friday after next": the Friday of the week after next.
+            _ if weekday_en(w).is_some() && next == "after" && next2 == "next" => {
+                found = weekday_en(w).map(|wd| (in_week(today, 2, wd), 3));
+            }
+            // "the first of the month", "1st of next month", "el primero": the next 1st.
+            "first" | "1st" if next == "of" && matches!(next2, "the" | "next") => {
+                found = next_day_of_month(today, 1).map(|d| (d, 4));
+            }
+            "primero" if matches!(prev, "el" | "dia") => found = next_day_of_month(today, 1).map(|d| (d, 1)),
+            "weekend" if matches!(prev, "this" | "the" | "at") => found = Some((in_week(today, 0, Weekday::Sun), 1)),
+            "in" | "within" | "en" | "dentro" => {
+                // "dentro de 3 días" reads like "in 3 days".
+                let skip = usize::from(w == "dentro" && next == "de");
+                let n_tok = toks.get(i + 1 + skip).map(String::as_str).unwrap_or("");
+                let unit = toks.get(i + 2 + skip).map(String::as_str).unwrap_or("");
+                if let Some(n) = small_number(n_tok) {
+                    let span = match unit {
+                        "day" | "days" | "dia" | "dias" => Some(n),
+                        "week" | "weeks" | "semana" | "semanas" => n.checked_mul(7),
                         _ => None,
                     };
                     if let Some(days) = span {
-                        found = Some((today + Duration::days(days), 3));
+                        // An absurd span ("in 99999999 days") is no date: nothing is recorded.
+                        found = plus_days(today, days).map(|d| (d, 3 + skip));
+                        if found.is_none() {
+                            i += 3 + skip;
+                            continue;
+                        }
                     }
                 }
             }
-            "next" | "this" | "coming" => {
+            "next" | "this" | "coming" | "proxima" | "proximo" | "este" | "esta" => {
+                let next_is_next = matches!(w, "next" | "proxima" | "proximo");
                 if let Some(wd) = weekday_en(next) {
-                    let d = if w == "next" {
+                    let d = if next_is_next {
                         in_week(today, 1, wd)
                     } else {
                         coming(today, wd)
                     };
                     found = Some((d, 2));
-                } else if next == "week" {
-                    let weeks = i64::from(w == "next");
+                } else if next == "week" || next == "semana" {
+                    let weeks = i64::from(next_is_next);
                     found = Some((in_week(today, weeks, Weekday::Sun), 2));
-                } else if next == "month" && w == "next" {
+                } else if (next == "month" || next == "mes") && next_is_next {
                     let (y, m) = next_month(today);
                     found = last_of_month(y, m).map(|d| (d, 2));
+                } else if next == "fin" && next2 == "de" {
+                    found = Some((in_week(today, 0, Weekday::Sun), 4));
                 }
             }
             "end" if next == "of" => {
@@ -586,38 +705,121 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     found = Some((d, 2 + skip));
                 }
             }
+            // "la semana que viene", "el mes que viene".
+            "semana" | "mes" if next == "que" && next2 == "viene" => {
+                found = if w == "semana" {
+                    Some((in_week(today, 1, Weekday::Sun), 3))
+                } else {
+                    let (y, m) = next_month(today);
+                    last_of_month(y, m).map(|d| (d, 3))
+                };
+            }
+            // "fin de mes", "a finales de mes", "fin del mes", "fin de semana".
+            "fin" | "finales" | "fines" if matches!(next, "de" | "del") && prev != "este" => {
+                let what = if next2 == "la" || next2 == "el" {
+                    toks.get(i + 3).map(String::as_str).unwrap_or("")
+                } else {
+                    next2
+                };
+                if what == "mes" {
+                    found = last_of_month(today.year(), today.month()).map(|d| (d, 3));
+                } else if what == "semana" {
+                    found = Some((in_week(today, 0, Weekday::Sun), 3));
+                }
+            }
+            // "el 15", "el día 15", "el 15 de diciembre (de 2026)".
+            "el" | "dia" if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) => {
+                let day: u32 = next.parse().unwrap_or(0);
+                let money_follows = matches!(next2, "dolares" | "dls" | "usd" | "pesos" | "bucks" | "dollars");
+                if !(money_follows || (w == "el" && prev == "dia")) {
+                    if next2 == "de"
+                        && let Some(m) = toks.get(i + 3).and_then(|x| month_en(x))
+                    {
+                        let year = (toks.get(i + 4).map(String::as_str) == Some("de"))
+                            .then(|| toks.get(i + 5).and_then(|y| year_token(y)))
+                            .flatten();
+                        found = match year {
+                            Some(y) => with_year(today, y, m, day).map(|d| (d, 6)),
+                            None => month_day(today, m, day).map(|d| (d, 4)),
+                        };
+                        if found.is_none() {
+                            i += 4;
+                            continue;
+                        }
+                    } else {
+                        found = next_day_of_month(today, day).map(|d| (d, 2));
+                    }
+                }
+            }
             _ => {
                 if let Some(wd) = weekday_en(w) {
-                    if !matches!(prev, "next" | "this" | "coming") {
-                        found = Some((coming(today, wd), 1));
+                    if !matches!(prev, "next" | "this" | "coming" | "proximo" | "proxima" | "este") {
+                        // "viernes que viene" / "viernes próximo" is next week's; a bare weekday is the next one
+                        // from tomorrow.
+                        if (next == "que" && next2 == "viene") || next == "proximo" {
+                            found = Some((in_week(today, 1, wd), if next == "que" { 3 } else { 2 }));
+                        } else {
+                            found = plus_days(today, 1).map(|d| (coming(d, wd), 1));
+                        }
                     }
                 } else if let Some(day) = ordinal_day(w) {
                     // "december 2nd" is handled by the month branch; "2nd of december" here.
                     if let Some(m) = month_en(next2).filter(|_| next == "of") {
                         found = month_day(today, m, day).map(|d| (d, 3));
+                    } else if let Some(m) = month_en(next) {
+                        found = month_day(today, m, day).map(|d| (d, 2));
                     } else if month_en(prev).is_none() {
                         found = next_day_of_month(today, day).map(|d| (d, 1));
                     }
                 } else if let Some(m) = month_en(w) {
                     let day = next.parse::<u32>().ok().or_else(|| ordinal_day(next));
+                    // "December 31, 9999" / "31 December 2026": an explicit year is honoured, or no date.
                     if let Some(day) = day {
-                        found = month_day(today, m, day).map(|d| (d, 2));
+                        if let Some(y) = year_token(next2) {
+                            found = with_year(today, y, m, day).map(|d| (d, 3));
+                            if found.is_none() {
+                                i += 3;
+                                continue;
+                            }
+                        } else {
+                            found = month_day(today, m, day).map(|d| (d, 2));
+                        }
                     } else if let Ok(day) = prev.parse::<u32>() {
-                        found = month_day(today, m, day).map(|d| (d, 1));
+                        if let Some(y) = year_token(next) {
+                            found = with_year(today, y, m, day).map(|d| (d, 2));
+                            if found.is_none() {
+                                i += 2;
+                                continue;
+                            }
+                        } else {
+                            found = month_day(today, m, day).map(|d| (d, 1));
+                        }
                     }
-                } else if w.len() == 4
-                    && w.starts_with("20")
-                    && let (Ok(y), Ok(m), Ok(d)) = (w.parse::<i32>(), next.parse::<u32>(), next2.parse::<u32>())
-                    && t.lower.contains(&format!("{w}-{next}-{next2}"))
+                } else if let Some(y) = year_token(w)
+                    && let (Ok(m), Ok(d)) = (next.parse::<u32>(), next2.parse::<u32>())
+                    && (t.lower.contains(&format!("{w}-{next}-{next2}"))
+                        || t.lower.contains(&format!("{w}/{next}/{next2}")))
                 {
-                    found = NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, 3));
+                    found = with_year(today, y, m, d).map(|x| (x, 3));
+                    if found.is_none() {
+                        i += 3;
+                        continue;
+                    }
                 } else if let (Ok(a), Ok(b)) = (w.parse::<u32>(), next.parse::<u32>())
                     && a <= 31
                     && b <= 31
                     && t.lower.contains(&format!("{w}/{next}"))
                 {
                     let (m, d) = if day_first { (b, a) } else { (a, b) };
-                    found = month_day(today, m, d).map(|x| (x, 2));
+                    let year = year_token(next2).filter(|_| t.lower.contains(&format!("{w}/{next}/{next2}")));
+                    found = match year {
+                        Some(y) => with_year(today, y, m, d).map(|x| (x, 3)),
+                        None => month_day(today, m, d).map(|x| (x, 2)),
+                    };
+                    if found.is_none() {
+                        i += if year.is_some() { 3 } else { 2 };
+                        continue;
+                    }
                 }
             }
         }
@@ -684,17 +886,23 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             ("礼拜", -1, 2),
             ("周", -1, 1),
         ];
+        // A number that starts inside another number ("13月45日" read from its "3") is no date of its own.
+        let mid_number = i > 0 && s[i - 1].is_ascii_digit() && s[i].is_ascii_digit();
+        if mid_number {
+            i += 1;
+            continue;
+        }
         if starts(i, "大后天") {
-            found = Some((today + Duration::days(3), 3));
+            found = plus_days(today, 3).map(|d| (d, 3));
         } else if starts(i, "后天") {
-            found = Some((today + Duration::days(2), 2));
+            found = plus_days(today, 2).map(|d| (d, 2));
         } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚")
         {
-            found = Some((today + Duration::days(1), 2));
+            found = plus_days(today, 1).map(|d| (d, 2));
         } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
             found = Some((today, 2));
         } else if starts(i, "过两天") {
-            found = Some((today + Duration::days(2), 3));
+            found = plus_days(today, 2).map(|d| (d, 3));
         } else if starts(i, "下个月底") || starts(i, "下月底") {
             let (y, m) = next_month(today);
             found = last_of_month(y, m).map(|d| (d, if starts(i, "下个月底") { 4 } else { 3 }));
@@ -729,12 +937,15 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                 .is_some_and(|&c| "定下些点起半直样共切部".contains(c));
             if let Some(wd) = s.get(i + len).and_then(|&c| weekday_zh(c)).filter(|_| !word_follows) {
                 let d = if weeks < 0 {
-                    coming(today, wd)
+                    coming(today.succ_opt().unwrap_or(today), wd)
                 } else {
                     in_week(today, weeks, wd)
                 };
                 found = Some((d, len + 1));
-            } else if weeks >= 0 && !starts(i + len, "末") {
+            } else if starts(i + len, "末") {
+                // 周末 / 这周末 is this week's Sunday, 下周末 next week's.
+                found = Some((in_week(today, weeks.max(0), Weekday::Sun), len + 1));
+            } else if weeks >= 0 {
                 found = Some((in_week(today, weeks, Weekday::Sun), len));
             }
         } else if let Some((v, k)) = lead_number(&s[i..]) {
@@ -743,8 +954,24 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                 let p: Vec<char> = p.chars().collect();
                 rest.len() >= p.len() && rest[..p.len()] == p[..]
             };
-            if at("天后") || at("天内") || at("天之内") {
-                found = Some((today + Duration::days(v), k + 2));
+            let mut invalid = None;
+            if at("年")
+                && let Some((m, k2)) = lead_number(&rest[1..])
+                && rest.get(1 + k2) == Some(&'月')
+                && let Some((d, k3)) = lead_number(&rest[2 + k2..])
+                && matches!(rest.get(2 + k2 + k3), Some('日' | '号'))
+            {
+                // 2026年12月31日 is honoured; 9999年12月31日 is no date (and not 12月31日 of this year).
+                let used = k + 1 + k2 + 1 + k3 + 1;
+                found = u32::try_from(m)
+                    .ok()
+                    .zip(u32::try_from(d).ok())
+                    .and_then(|(m, d)| with_year(today, v, m, d))
+                    .map(|x| (x, used));
+                invalid = Some(used);
+            } else if at("天后") || at("天内") || at("天之内") {
+                found = plus_days(today, v).map(|d| (d, k + 2));
+                invalid = Some(k + 2);
             } else if at("月")
                 && let Some((d, k2)) = lead_number(&rest[1..])
                 && rest.len() > 1 + k2
@@ -755,13 +982,25 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
                     .zip(u32::try_from(d).ok())
                     .and_then(|(m, d)| month_day(today, m, d))
                     .map(|x| (x, k + 1 + k2 + 1));
+                // 13月45日 is no date, and its 5日 is not one either.
+                invalid = Some(k + 1 + k2 + 1);
             } else if at("号") || (at("日") && !(i > 0 && s[i - 1] == '周')) {
                 found = u32::try_from(v)
                     .ok()
                     .and_then(|d| next_day_of_month(today, d))
                     .map(|x| (x, k + 1));
-            } else if at("周内") || at("个星期内") {
-                found = Some((today + Duration::days(7 * v), k + 2));
+            } else if at("周内") || at("个星期内") || at("周后") || at("个星期后") {
+                found = v
+                    .checked_mul(7)
+                    .and_then(|days| plus_days(today, days))
+                    .map(|d| (d, k + 2));
+                invalid = Some(k + 2);
+            }
+            if found.is_none()
+                && let Some(used) = invalid
+            {
+                i += used;
+                continue;
             }
         }
         if let Some((d, used)) = found {
@@ -773,6 +1012,166 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         }
     }
     out
+}
+
+/// The amount a promise is about: in the account's currency, and when the reply also says part is paid,
+/// the one nearest a paying-later word ("paid 200, the other 300 on Friday" → 300), else the first.
+pub fn promised_amount<'a>(
+    t: &Text,
+    amounts: &'a [FoundAmount],
+    currency: &str,
+    part_paid: bool,
+) -> Option<&'a FoundAmount> {
+    let own: Vec<&FoundAmount> = amounts.iter().filter(|a| a.currency == currency).collect();
+    if !part_paid || own.len() < 2 {
+        return own.first().copied();
+    }
+    let paid_words = [
+        "paid", "sent", "already", "pague", "ya", "已经", "已还", "还了", "已付", "付了", "转了",
+    ];
+    let rest_words = [
+        "rest",
+        "remaining",
+        "remainder",
+        "balance",
+        "other",
+        "resto",
+        "demas",
+        "falta",
+        "剩下",
+        "剩余",
+        "其余",
+        "另外",
+    ];
+    // The text between the previous amount and this one says what it is: a paid word without a "rest" word
+    // marks the paid part; the promised amount is the other.
+    let mut prev_end = 0;
+    let mut promised = None;
+    for a in &own {
+        let at = t.lower[prev_end..]
+            .find(a.text.as_str())
+            .map_or(prev_end, |i| prev_end + i);
+        let segment = &t.lower[prev_end..at];
+        let paid_here =
+            paid_words.iter().any(|w| segment.contains(w)) && !rest_words.iter().any(|w| segment.contains(w));
+        if !paid_here && promised.is_none() {
+            promised = Some(*a);
+        }
+        prev_end = at + a.text.len();
+    }
+    promised.or_else(|| own.last().copied())
+}
+
+/// A bankruptcy case number: "case no. 26-12345", "case #1:26-bk-01234", "案号(2026)京01破1号".
+pub fn case_number(raw: &str) -> Option<String> {
+    let lower = raw.to_lowercase();
+    for lead in [
+        "case number",
+        "case no.",
+        "case no",
+        "case #",
+        "case",
+        "caso numero",
+        "caso número",
+        "caso",
+        "número de caso",
+        "案号",
+        "案件号",
+    ] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(lead) {
+            let start = from + i + lead.len();
+            from = start;
+            let rest = raw.get(start..).unwrap_or("");
+            let rest = rest
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '：' | '.' | '是' | '为'));
+            let token: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | ':' | '/' | '(' | ')' | '（' | '）'))
+                .take(40)
+                .collect();
+            if token.chars().any(|c| c.is_ascii_digit()) {
+                return Some(token);
+            }
+        }
+    }
+    None
+}
+
+/// An attorney's name: "my attorney is Jane Roe", "lawyer: John Smith", "abogado Luis Pérez", 王律师,
+/// 律师是张伟.
+pub fn attorney_name(raw: &str) -> Option<String> {
+    let lower = raw.to_lowercase();
+    for lead in ["attorney", "lawyer", "solicitor", "counsel", "abogado", "abogada"] {
+        if let Some(i) = lower.find(lead) {
+            let rest = raw.get(i + lead.len()..).unwrap_or("");
+            let mut words = rest
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '.' | ';' | '-'))
+                .filter(|w| !w.is_empty())
+                .peekable();
+            while words.peek().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "is" | "es" | "named" | "called" | "se" | "llama"
+                )
+            }) {
+                words.next();
+            }
+            let name: Vec<&str> = words
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+                .take(3)
+                .collect();
+            if !name.is_empty() {
+                return Some(name.join(" "));
+            }
+        }
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    for (i, w) in chars.windows(2).enumerate() {
+        if w == ['律', '师'] {
+            let after: String = chars[i + 2..].iter().collect();
+            for lead in ["是", "叫", "姓名", "："] {
+                if let Some(rest) = after.strip_prefix(lead) {
+                    let name: String = rest.chars().take_while(|c| super::text::is_cjk(*c)).take(4).collect();
+                    if (2..=4).contains(&name.chars().count()) {
+                        return Some(name);
+                    }
+                }
+            }
+            // 王律师: a one-character surname right before.
+            if i > 0 && super::text::is_cjk(chars[i - 1]) && !"的我位名请找个和跟由托聘雇问".contains(chars[i - 1])
+            {
+                return Some(format!("{}律师", chars[i - 1]));
+            }
+        }
+    }
+    None
+}
+
+/// A phone number: 10 to 13 digits, separators allowed (`(555) 010-0199`, `+44 20 7946 0000`, `138 0013 8000`).
+pub fn phone(raw: &str) -> Option<String> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() || chars[i] == '+' || chars[i] == '(' {
+            let mut j = i;
+            let mut digits = 0;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '-' | '.' | '(' | ')' | '+'))
+            {
+                digits += usize::from(chars[j].is_ascii_digit());
+                j += 1;
+            }
+            if (10..=13).contains(&digits) {
+                let number: String = chars[i..j].iter().collect();
+                return Some(number.trim().to_string());
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -850,5 +1249,101 @@ mod tests {
         assert_eq!(first_amount("10号之前还1500", "CNY"), Some(150_000));
         assert_eq!(first_amount("on the 5th", "USD"), None);
         assert_eq!(first_amount("12/7", "USD"), None);
+    }
+
+    #[test]
+    fn absurd_spans_and_impossible_dates_are_no_dates() {
+        // These trapped the module or produced nonsense before: a span overflowed chrono, 13月45日 read as
+        // 12-05 from its tail, and an explicit year 9999 was dropped for this year's 12-31.
+        for text in [
+            "I'll pay in 99999999 days",
+            "I'll pay in 99999999 weeks",
+            "in 2940000 days",
+            "in 9223372036854775807 days",
+            "13月45日还",
+            "9999年12月31日还",
+            "99999999天后还",
+            "December 31, 9999",
+            "31 December 9999",
+            "9999-12-31",
+            "12/31/9999",
+            "2月30日",
+            "in 11 years worth of days: in 4100 days",
+        ] {
+            assert_eq!(first_date(text), None, "{text}");
+        }
+        // A plausible explicit year is honoured, and spans up to ten years still count.
+        assert_eq!(first_date("2027年1月15日还").as_deref(), Some("2027-01-15"));
+        assert_eq!(first_date("January 15, 2027").as_deref(), Some("2027-01-15"));
+        assert_eq!(first_date("2026-12-09").as_deref(), Some("2026-12-09"));
+        assert_eq!(first_date("in 30 days").as_deref(), Some("2026-12-28"));
+        assert_eq!(first_date("in 2 weeks").as_deref(), Some("2026-12-12"));
+    }
+
+    #[test]
+    fn spanish_dates() {
+        // 2026-11-28 is a Saturday.
+        for (text, want) in [
+            ("le pago mañana", "2026-11-29"),
+            ("pasado mañana", "2026-11-30"),
+            ("el viernes", "2026-12-04"),
+            ("el próximo viernes", "2026-12-04"),
+            ("el viernes que viene", "2026-12-04"),
+            ("la próxima semana", "2026-12-06"),
+            ("la semana que viene", "2026-12-06"),
+            ("a fin de mes", "2026-11-30"),
+            ("el mes que viene", "2026-12-31"),
+            ("el 15", "2026-12-15"),
+            ("el 15 de diciembre", "2026-12-15"),
+            ("en 3 días", "2026-12-01"),
+            ("dentro de dos semanas", "2026-12-12"),
+        ] {
+            assert_eq!(first_date(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(first_date("llamen por la mañana"), None);
+        assert_eq!(first_date("el primero").as_deref(), Some("2026-12-01"));
+        assert_eq!(first_amount("pagaré 200 dólares el viernes", "USD"), Some(20000));
+    }
+
+    #[test]
+    fn weekends_firsts_and_thousands() {
+        assert_eq!(first_date("周末").as_deref(), Some("2026-11-29"));
+        assert_eq!(first_date("下周末").as_deref(), Some("2026-12-06"));
+        assert_eq!(first_date("friday after next").as_deref(), Some("2026-12-11"));
+        assert_eq!(first_date("the first of the month").as_deref(), Some("2026-12-01"));
+        assert_eq!(first_date("1st of next month").as_deref(), Some("2026-12-01"));
+        assert_eq!(first_amount("I'll send $1.5k friday", "USD"), Some(150_000));
+        assert_eq!(first_amount("pay 2k next week", "USD"), Some(200_000));
+        assert_eq!(first_amount("I walked 5km", "USD"), None);
+    }
+
+    #[test]
+    fn a_bare_weekday_is_the_next_one_from_tomorrow() {
+        // Today (2026-11-28) is a Saturday: "saturday" is next week's.
+        assert_eq!(first_date("saturday").as_deref(), Some("2026-12-05"));
+        assert_eq!(first_date("周六").as_deref(), Some("2026-12-05"));
+        assert_eq!(first_date("sunday").as_deref(), Some("2026-11-29"));
+    }
+
+    #[test]
+    fn attorney_case_number_and_phone() {
+        assert_eq!(
+            attorney_name("my attorney is Jane Roe, call her").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(attorney_name("请联系王律师").as_deref(), Some("王律师"));
+        assert_eq!(
+            attorney_name("我的律师是张伟，电话13800138000").as_deref(),
+            Some("张伟")
+        );
+        assert_eq!(attorney_name("I have a lawyer now"), None);
+        assert_eq!(phone("call (555) 010-0199 please").as_deref(), Some("(555) 010-0199"));
+        assert_eq!(phone("电话13800138000").as_deref(), Some("13800138000"));
+        assert_eq!(phone("I'll pay 200 on the 5th"), None);
+        assert_eq!(
+            case_number("Filed chapter 7, case no. 26-10432").as_deref(),
+            Some("26-10432")
+        );
+        assert_eq!(case_number("I filed for bankruptcy"), None);
     }
 }

@@ -31,10 +31,22 @@ pub enum Intent {
     Abusive,
     /// None of the above.
     Other,
+    /// A bankruptcy case is filed or the debt was discharged: flag for review, stop collection contact (the
+    /// automatic stay), ask for the case number.
+    Bankruptcy,
+    /// An attorney now handles the debt: contact the attorney only (FDCPA §805(a)(2)).
+    Attorney,
+    /// A complaint, or a threat to complain to a regulator (CFPB, the FCA / Ombudsman, 12378): routed to
+    /// the complaints queue with a deadline.
+    Complaint,
+    /// Asks the collector to validate the debt (FDCPA §809(b), Reg F §1006.34): collection pauses until
+    /// validation information is sent. Distinct from `dispute`; both pause.
+    ValidationRequest,
 }
 
 pub mod classify;
 pub mod extract;
+pub mod model;
 pub mod text;
 
 use crate::account::{Account, Channel};
@@ -108,9 +120,31 @@ pub enum Effect {
         /// The day asked for.
         on: Option<Date>,
     },
+    /// Set `flags.bankruptcy`: collection contact stops (the automatic stay) while a person reviews the case;
+    /// ask for the case number when the reply gave none.
+    FlagBankruptcy {
+        /// The case number, when given.
+        case_number: Option<String>,
+    },
+    /// Set `flags.attorney`: from now on contact the attorney only; their name and phone when given.
+    FlagAttorney {
+        /// The attorney's name, when given.
+        name: Option<String>,
+        /// The attorney's phone, when given.
+        phone: Option<String>,
+    },
+    /// Put the reply in the complaints queue; it must be answered by `respond_by`.
+    RouteComplaint {
+        /// Always `complaints`.
+        queue: &'static str,
+        /// The day the complaint must be answered by (15 days in the US and China, 8 weeks in the UK).
+        respond_by: Date,
+    },
+    /// Hold collection until validation information is sent (FDCPA §809(b), Reg F §1006.34).
+    PauseForValidation,
     /// A person should read this reply.
     RouteToHuman {
-        /// `abusive`, `low_confidence`, `dispute` or `wrong_person`.
+        /// `bankruptcy`, `attorney`, `complaint`, `abusive`, `low_confidence`, `dispute` or `wrong_person`.
         reason: &'static str,
     },
 }
@@ -135,8 +169,12 @@ pub struct ReplyContact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
     /// What it answers: `balance`, `how_to_pay`, `options`, `identity`, `promise`, `hardship`, `dispute`,
-    /// `paid`, `callback`, `stop`, `wrong_person`.
+    /// `paid`, `callback`, `stop`, `wrong_person`, `bankruptcy`, `attorney`, `complaint`, `validation`.
     pub topic: &'static str,
+    /// The other topics the same answer addresses, when the reply said several things (an opt-out and a
+    /// promise are both confirmed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<&'static str>,
     /// The words, in the borrower's locale.
     #[serde(flatten)]
     pub message: Message,
@@ -147,7 +185,7 @@ pub struct Answer {
 /// What a reply means and what changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Analysis {
-    /// `en`, `zh` or `mixed`.
+    /// `en`, `zh`, `es` or `mixed`.
     pub language: &'static str,
     /// Intents found, each with confidence and cues.
     pub intents: Vec<Found>,
@@ -174,6 +212,58 @@ pub struct Analysis {
 /// # Errors
 /// As `decide` for the account; `call.template` if an answer template fails.
 pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
+    analyse_with(engine, call, model::CHOSEN)
+}
+
+/// The model's intents joined to the rules' as `combine` says. The model never adds a promise (a promise
+/// stays rule-backed, so a refusal never becomes one) nor `other`, and never removes an intent the rules
+/// found, so every rule-backed revocation stands. What it adds carries confidence 600, below the line at
+/// which a person reads the reply.
+fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec<Found> {
+    let rules_silent = rules.iter().all(|f| f.intent == Intent::Other);
+    let take = match combine {
+        model::Combine::RulesOnly => false,
+        model::Combine::WhenRulesSilent => rules_silent,
+        model::Combine::Union => true,
+    };
+    if !take {
+        return rules;
+    }
+    let mut out: Vec<Found> = rules.into_iter().filter(|f| f.intent != Intent::Other).collect();
+    // The model's strongest intent only (its runners-up are noise on a corpus this small), and any
+    // revocation it reads: a missed revocation costs more than a person's look at a false one.
+    let predicted = model::predict(t);
+    let strongest = predicted
+        .iter()
+        .find(|(i, _)| !matches!(i, Intent::PromiseToPay | Intent::Other))
+        .map(|(i, _)| *i);
+    for (intent, _) in predicted {
+        let keep = Some(intent) == strongest || intent == Intent::StopContact;
+        if !keep || matches!(intent, Intent::PromiseToPay | Intent::Other) || out.iter().any(|f| f.intent == intent) {
+            continue;
+        }
+        out.push(Found {
+            intent,
+            confidence: 600,
+            cues: vec!["model".into()],
+        });
+    }
+    if out.is_empty() {
+        out.push(Found {
+            intent: Intent::Other,
+            confidence: 500,
+            cues: Vec::new(),
+        });
+    }
+    out.sort_by_key(|f| f.intent);
+    out
+}
+
+/// As [`analyse`], with the model joined as `combine` says (for measuring the combinations).
+///
+/// # Errors
+/// As [`analyse`].
+pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) -> Result<Analysis, Error> {
     let d = decision::decide_account(engine, &call.account, call.as_of, "/account")?;
     let zone = call.account.borrower.time_zone;
     let today = call.as_of.local_date(zone);
@@ -183,26 +273,36 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
     let t = text::Text::new(&head);
     let locale = context::locale_of(&call.account);
     let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);
-    let dates: Vec<FoundDate> = extract::dates(&t, today, locale != "en-US");
+    // Numeric dates are day/month only in British English; US English, US Spanish and Chinese (year/month/day order)
+    // put the month first.
+    let dates: Vec<FoundDate> = extract::dates(&t, today, locale == "en-GB");
     let future: Vec<&FoundDate> = dates.iter().filter(|x| x.date.0 >= today).collect();
     let later = future.iter().any(|x| x.date.0 > today);
-    let intents = classify::classify(&t, !amounts.is_empty(), !future.is_empty(), later);
+    let intents = join_model(
+        classify::classify(&t, !amounts.is_empty(), !future.is_empty(), later),
+        &t,
+        combine,
+    );
     let has = |i: Intent| intents.iter().any(|f| f.intent == i);
     let confidence = intents.iter().map(|f| f.confidence).min().unwrap_or(0);
     let sentiment = classify::sentiment(&t, &intents);
     let language = match (t.has_chinese(), t.has_latin()) {
         (true, true) => "mixed",
         (true, false) => "zh",
+        _ if text::looks_spanish(&t) => "es",
         _ => "en",
     };
 
     let mut effects = Vec::new();
     let mut promised: Option<(i64, Date)> = None;
     if has(Intent::PromiseToPay) {
-        let own = amounts.iter().find(|a| a.currency == call.account.currency.code);
+        let own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
         // "Not today — tomorrow": the promise is for the later day.
+        // "Paid 100 on Monday, another 100 next Friday": the later date is the promise's.
         let day = if classify::denies(&t) {
             future.iter().find(|x| x.date.0 > today)
+        } else if has(Intent::AlreadyPaid) {
+            future.last()
         } else {
             future.first()
         };
@@ -244,7 +344,41 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
             on: future.first().map(|x| x.date),
         });
     }
-    let human = if has(Intent::Abusive) {
+    let case_number = extract::case_number(&head);
+    if has(Intent::Bankruptcy) {
+        effects.push(Effect::FlagBankruptcy {
+            case_number: case_number.clone(),
+        });
+    }
+    let (attorney_name, attorney_phone) = (extract::attorney_name(&head), extract::phone(&head));
+    if has(Intent::Attorney) {
+        effects.push(Effect::FlagAttorney {
+            name: attorney_name.clone(),
+            phone: attorney_phone.clone(),
+        });
+    }
+    let respond_by = if has(Intent::Complaint) {
+        // CFPB and China's regulators expect an answer within 15 days; the FCA's DISP rules allow 8 weeks.
+        let days = if call.account.jurisdiction == "GB" { 56 } else { 15 };
+        let by = today.checked_add_signed(chrono::Duration::days(days)).unwrap_or(today);
+        effects.push(Effect::RouteComplaint {
+            queue: "complaints",
+            respond_by: Date(by),
+        });
+        Some(Date(by))
+    } else {
+        None
+    };
+    if has(Intent::ValidationRequest) {
+        effects.push(Effect::PauseForValidation);
+    }
+    let human = if has(Intent::Bankruptcy) {
+        Some("bankruptcy")
+    } else if has(Intent::Attorney) {
+        Some("attorney")
+    } else if has(Intent::Complaint) {
+        Some("complaint")
+    } else if has(Intent::Abusive) {
         Some("abusive")
     } else if has(Intent::WrongPerson) {
         Some("wrong_person")
@@ -274,37 +408,78 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
         intents: recorded,
     };
 
-    // The answer: a revocation or a wrong number first (they end the conversation), then hardship and
-    // disputes, then routine questions, then acknowledgements. Abuse gets no automatic answer.
-    let topic = if has(Intent::Abusive) {
-        None
-    } else if has(Intent::WrongPerson) {
-        Some("wrong_person")
-    } else if has(Intent::StopContact) {
-        Some("stop")
-    } else if has(Intent::Hardship) {
-        Some("hardship")
-    } else if has(Intent::Dispute) {
-        Some("dispute")
-    } else if has(Intent::QuestionBalance) {
-        Some("balance")
-    } else if has(Intent::QuestionHowToPay) {
-        Some("how_to_pay")
-    } else if has(Intent::QuestionOptions) {
-        Some("options")
-    } else if promised.is_some() {
-        Some("promise")
-    } else if has(Intent::AlreadyPaid) {
-        Some("paid")
-    } else if has(Intent::CallbackRequest) {
-        Some("callback")
-    } else if classify::asks_identity(&t) {
-        Some("identity")
+    // The answer addresses every intent it can: a wrong number alone (it must not reveal the debt); legal
+    // matters (bankruptcy, an attorney) with no collection talk; otherwise a revocation first, then hardship,
+    // disputes, questions and acknowledgements, each confirmed. Abuse gets no words of its own.
+    let mut topics: Vec<&'static str> = Vec::new();
+    if has(Intent::WrongPerson) {
+        topics.push("wrong_person");
     } else {
-        None
+        let legal = has(Intent::Bankruptcy) || has(Intent::Attorney);
+        let wanted = [
+            (has(Intent::Bankruptcy), "bankruptcy", true),
+            (has(Intent::Attorney), "attorney", true),
+            (has(Intent::StopContact), "stop", true),
+            (has(Intent::Complaint), "complaint", true),
+            (has(Intent::Hardship), "hardship", false),
+            (has(Intent::Dispute), "dispute", true),
+            (has(Intent::ValidationRequest), "validation", true),
+            (has(Intent::QuestionBalance), "balance", false),
+            (has(Intent::QuestionHowToPay), "how_to_pay", false),
+            (has(Intent::QuestionOptions), "options", false),
+            (has(Intent::PromiseToPay), "promise", false),
+            (has(Intent::AlreadyPaid), "paid", false),
+            (
+                has(Intent::CallbackRequest) && !has(Intent::StopContact),
+                "callback",
+                false,
+            ),
+        ];
+        for (on, topic, in_legal) in wanted {
+            if on && (in_legal || !legal) {
+                topics.push(topic);
+            }
+        }
+        if topics.is_empty() && !has(Intent::Abusive) && classify::asks_identity(&t) {
+            topics.push("identity");
+        }
+    }
+    let extra = Extra {
+        case_number,
+        attorney_known: attorney_name.is_some() || attorney_phone.is_some(),
+        respond_by,
+        cease_channel: effects.iter().find_map(|e| match e {
+            Effect::RecordCease { channel } => Some(*channel),
+            _ => None,
+        }),
     };
-    let answer = match topic {
-        Some(topic) if call.channel != Channel::Call => Some(answer(engine, call, &d, topic, promised, &effects)?),
+    let answer = match topics.first() {
+        Some(_) if call.channel != Channel::Call => {
+            // A text must stay within the policy's segments: when every topic does not fit, routine ones
+            // (balance, how to pay, options, paid, callback) give way first, then all but the first two. A
+            // person reads every reply that carries a legal intent, so nothing is lost.
+            let max = engine.policy().messages.max_sms_segments;
+            let routine = ["balance", "how_to_pay", "options", "paid", "callback"];
+            let essential: Vec<&'static str> = topics.iter().copied().filter(|x| !routine.contains(x)).collect();
+            let mut tries: Vec<Vec<&'static str>> = vec![topics.clone()];
+            if !essential.is_empty() && essential.len() < topics.len() {
+                tries.push(essential.clone());
+            }
+            let base = if essential.is_empty() { &topics } else { &essential };
+            if base.len() > 2 {
+                tries.push(base[..2].to_vec());
+            }
+            let mut chosen = None;
+            for these in &tries {
+                let a = answer(engine, call, &d, these, promised, &effects, &extra)?;
+                let fits = a.message.sms.as_ref().is_none_or(|m| m.segments <= max);
+                chosen = Some(a);
+                if fits {
+                    break;
+                }
+            }
+            chosen
+        }
         _ => None,
     };
     Ok(Analysis {
@@ -321,17 +496,32 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
     })
 }
 
-/// Writes and lints the assistant's answer.
+/// What an answer says beyond the message context: the legal details the reply gave or lacks.
+struct Extra {
+    case_number: Option<String>,
+    attorney_known: bool,
+    respond_by: Option<Date>,
+    cease_channel: Option<Option<Channel>>,
+}
+
+/// Writes and lints the assistant's answer: one topic's own template (`reply_<topic>`), or `reply_several`
+/// confirming each topic in turn.
 fn answer(
     engine: &Engine,
     call: &ReplyCall,
     d: &decision::Decision,
-    topic: &'static str,
+    topics: &[&'static str],
     promised: Option<(i64, Date)>,
     effects: &[Effect],
+    extra: &Extra,
 ) -> Result<Answer, Error> {
     let policy = engine.policy();
-    let id = format!("reply_{topic}");
+    let topic = topics.first().copied().unwrap_or("identity");
+    let id = if topics.len() > 1 {
+        "reply_several".to_string()
+    } else {
+        format!("reply_{topic}")
+    };
     let spec = Spec {
         step: topic,
         channel: call.channel,
@@ -348,7 +538,41 @@ fn answer(
         _ => None,
     });
     ctx = ctx.with_callback(on);
-    let message = engine.library().answer(&id, call.channel, &ctx)?;
+    let library = engine.library();
+    let key = library.resolve(ctx.locale(), &id).ok_or_else(|| {
+        Error::new(
+            crate::error::Scope::Call,
+            crate::error::ErrorKind::UnknownTemplate,
+            "",
+            format!("no template `{id}` for locale {}", ctx.locale()),
+        )
+    })?;
+    let cease_channel = match extra.cease_channel {
+        Some(Some(Channel::Call)) => Some("calls"),
+        Some(Some(Channel::Sms)) => Some("texts"),
+        Some(Some(Channel::Email)) => Some("email"),
+        Some(None) => Some("all"),
+        _ => None,
+    };
+    let vars = minijinja::context! {
+        topics => topics.to_vec(),
+        case_number => extra.case_number.clone(),
+        attorney_known => extra.attorney_known,
+        respond_by => extra.respond_by.map(|x| x.to_string()),
+        cease_channel => cease_channel,
+        ..crate::template::library::template_value(&ctx)
+    };
+    let text = library
+        .render_part(&key, crate::template::library::Part::Answer, &vars)?
+        .trim()
+        .to_string();
+    let message = Message {
+        sms: (call.channel == Channel::Sms).then(|| crate::template::sms::measure(&text)),
+        template: key,
+        subject: None,
+        text: Some(text),
+        html: None,
+    };
     let preset = policy
         .jurisdictions
         .0
@@ -358,7 +582,7 @@ fn answer(
         &message,
         &Subject {
             template: &message.template,
-            source: engine.library().source(&message.template).unwrap_or_default(),
+            source: library.source(&message.template).unwrap_or_default(),
             rendered: "",
             locale: ctx.locale(),
             preset,
@@ -370,6 +594,7 @@ fn answer(
     );
     Ok(Answer {
         topic,
+        also: topics.iter().skip(1).copied().collect(),
         message,
         findings,
     })
@@ -387,6 +612,14 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         "stop contacting",
         "revoke my consent",
     ];
+    let all_es = [
+        "no me contacten",
+        "no me contacte",
+        "dejenme en paz",
+        "dejeme en paz",
+        "no quiero que me contacten",
+        "no quiero saber nada",
+    ];
     let all_zh = [
         "不要再联系",
         "别再联系",
@@ -395,11 +628,27 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         "以后别联系",
         "停止联系",
     ];
-    if all_en.iter().any(|c| t.has_words(c)) || all_zh.iter().any(|c| t.compact.contains(c)) {
+    if all_en.iter().any(|c| t.has_words(c))
+        || all_es.iter().any(|c| t.has_words(c))
+        || all_zh.iter().any(|c| t.compact.contains(c))
+    {
         return None;
     }
-    let calls = ["call", "calling", "calls", "phone", "ring", "ringing"];
-    let texts = ["text", "texting", "texts", "sms", "messages", "messaging"];
+    let calls = [
+        "call", "calling", "calls", "phone", "ring", "ringing", "llamen", "llamar", "llamarme", "llamadas", "llamando",
+        "llames", "llame", "marquen", "marcar",
+    ];
+    let texts = [
+        "text",
+        "texting",
+        "texts",
+        "sms",
+        "messages",
+        "messaging",
+        "mensajes",
+        "textos",
+        "mensaje",
+    ];
     if t.tokens.iter().any(|w| calls.contains(&w.as_str()))
         || ["打电话", "来电", "别打", "不要打", "再打"]
             .iter()
@@ -412,7 +661,11 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
     {
         return Some(Channel::Sms);
     }
-    if t.tokens.iter().any(|w| w.starts_with("email")) || t.compact.contains("邮件") {
+    if t.tokens
+        .iter()
+        .any(|w| w.starts_with("email") || w.starts_with("correo"))
+        || t.compact.contains("邮件")
+    {
         return Some(Channel::Email);
     }
     Some(replied_on)

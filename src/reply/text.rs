@@ -23,6 +23,13 @@ fn fold(c: char) -> char {
         '\u{3000}' => ' ',
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
         '\u{201C}' | '\u{201D}' => '"',
+        // Spanish accents fold away so `pagaré` and `pagare`, `mañana` typed either way, match one cue; ñ stays.
+        'á' | 'Á' => 'a',
+        'é' | 'É' => 'e',
+        'í' | 'Í' => 'i',
+        'ó' | 'Ó' => 'o',
+        'ú' | 'Ú' | 'ü' | 'Ü' => 'u',
+        '¿' | '¡' => ' ',
         _ => c,
     };
     c.to_lowercase().next().unwrap_or(c)
@@ -120,11 +127,22 @@ impl Text {
             .iter()
             .any(|q| self.compact.contains(q))
             || [
-                "how", "what", "whats", "where", "when", "can", "could", "is", "any", "would", "tell me",
+                "how", "what", "whats", "where", "when", "can", "could", "is", "any", "would", "tell me", "cuanto",
+                "como", "donde", "cuando", "puedo", "pueden", "podemos", "hay", "se puede",
             ]
             .iter()
             .any(|q| self.words.starts_with(&format!(" {q} ")))
     }
+}
+
+/// Whether a Latin-script reply reads as Spanish: at least two Spanish function words or verbs.
+pub fn looks_spanish(t: &Text) -> bool {
+    const ES: [&str; 30] = [
+        "el", "la", "los", "las", "que", "de", "por", "para", "pero", "con", "mi", "mis", "les", "usted", "ustedes",
+        "pagar", "pago", "puedo", "tengo", "debo", "ya", "manana", "mañana", "llamen", "gracias", "hoy", "semana",
+        "dinero", "deuda", "favor",
+    ];
+    t.tokens.iter().filter(|w| ES.contains(&w.as_str())).count() >= 2
 }
 
 /// Damerau–Levenshtein distance ≤ 1 between two short words (one typo: a letter dropped, added, changed or

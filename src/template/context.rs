@@ -147,6 +147,7 @@ pub fn locale_of(account: &Account) -> &'static str {
         Some(Locale::ZhCn) => "zh-CN",
         Some(Locale::EnUs) => "en-US",
         Some(Locale::EnGb) => "en-GB",
+        Some(Locale::EsUs) => "es-US",
         None => match account.jurisdiction.as_str() {
             "CN" => "zh-CN",
             "GB" => "en-GB",

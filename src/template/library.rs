@@ -23,9 +23,11 @@ use std::collections::BTreeMap;
 /// Locales the built-in library is written in.
 pub const LOCALES: [&str; 2] = ["en-US", "zh-CN"];
 
-const BUILTIN: [(&str, &str); 2] = [
+const BUILTIN: [(&str, &str); 3] = [
     ("en-US", include_str!("library/en-US.jinja")),
     ("zh-CN", include_str!("library/zh-CN.jinja")),
+    // Spanish answers to replies (`reply_*`); every other message falls back to `en-US` words.
+    ("es-US", include_str!("library/es-US.jinja")),
 ];
 
 /// One written part of a message.

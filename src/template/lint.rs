@@ -287,8 +287,10 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
     }
     if s.preset == "US" && written && s.disclose {
         // Reg F §1006.18(e): the debt-collector disclosure in every written communication.
-        let disclosed =
-            text.contains("debt collector") || text.contains("attempt to collect a debt") || text.contains("债务催收");
+        let disclosed = text.contains("debt collector")
+            || text.contains("attempt to collect a debt")
+            || text.contains("债务催收")
+            || text.contains("cobrador de deudas");
         require(
             "lint.mini_miranda",
             disclosed,
@@ -301,6 +303,8 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
             || text.contains("unsubscribe")
             || text.contains("opt out")
             || text.contains("opt-out")
+            || text.contains("responda stop")
+            || text.contains("darse de baja")
             || text.contains("退订");
         require(
             "lint.opt_out",
