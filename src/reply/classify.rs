@@ -198,6 +198,9 @@ const STOP_ZH: &[Cue] = &[
 ];
 
 const PROMISE_EN: &[Cue] = &[
+    ("ill make a", 900),
+    ("can swing", 850),
+    ("i can swing", 850),
     ("ill have", 850),
     ("knock out", 800),
     ("should be able to", 800),
@@ -720,7 +723,7 @@ const HOW_ZH: &[Cue] = &[
     ("怎么付", 950),
     ("在哪里还", 980),
     ("在哪还", 980),
-    ("支付宝", 900),
+    ("支付宝", 850),
     ("微信", 850),
     ("还款账号", 950),
     ("链接", 850),
@@ -775,7 +778,7 @@ const OPTIONS_EN: &[Cue] = &[
     ("extension", 900),
     ("more time", 900),
     ("options", 850),
-    ("settlement", 900),
+    ("settlement", 850),
     ("settle for less", 950),
     ("smaller amount", 900),
     ("lowering", 850),
@@ -1595,7 +1598,7 @@ const DISMISSALS: [&str; 16] = [
     "larguense",
     "no chingues",
 ];
-const DISMISSALS_ZH: [&str; 9] = [
+const DISMISSALS_ZH: [&str; 10] = [
     "滚",
     "滚开",
     "滚蛋",
@@ -1603,8 +1606,26 @@ const DISMISSALS_ZH: [&str; 9] = [
     "少烦我",
     "别烦我",
     "烦死了",
+    "烦死人",
     "闭嘴",
     "别来烦",
+];
+/// Dismissals rude enough to be abuse as well ("fuck off", 滚), unlike "go away" or 别烦我.
+const RUDE_DISMISSALS: [&str; 14] = [
+    "fuck off",
+    "f off",
+    "piss off",
+    "sod off",
+    "bugger off",
+    "get lost",
+    "eat shit",
+    "shove it",
+    "vete a la",
+    "vayanse a la",
+    "no chingues",
+    "滚",
+    "闭嘴",
+    "滚蛋",
 ];
 /// Partial stops: not at work, only by e-mail, not at night — still revocations of a channel or time.
 const PARTIAL_STOP: &[Cue] = &[
@@ -2006,7 +2027,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         }
     };
 
-    let abusive = hits_all(t, &[ABUSE_EN, ABUSE_ZH, ABUSE_ES]);
+    let mut abusive = hits_all(t, &[ABUSE_EN, ABUSE_ZH, ABUSE_ES]);
+    if abusive.0 == 0 && any_phrase(t, &RUDE_DISMISSALS) {
+        abusive = (900, vec!["rude dismissal".into()]);
+    }
     // Stop contact: bare keywords, "stop … texting", or a phrase.
     let mut stop = hits_all(t, &[STOP_EN, STOP_ZH, STOP_ES]);
     if bare_revocation(t) {

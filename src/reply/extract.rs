@@ -32,7 +32,8 @@ pub struct FoundDate {
     pub text: String,
 }
 
-const PAY_WORDS_EN: [&str; 21] = [
+const PAY_WORDS_EN: [&str; 22] = [
+    "swing",
     "expect",
     "another",
     "remaining",
