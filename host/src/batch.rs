@@ -6,10 +6,15 @@
 //! accounts whose id hashes to `i`, so `n` machines split a portfolio without coordination.
 //!
 //! Crash safety: output to a file goes to `<file>.partial` and is renamed when the run completes. Killed
-//! mid-run, `--resume` re-reads the audit trail for the run, re-emits what was decided and decides only the
-//! rest: every account ends up decided and recorded exactly once.
+//! mid-run, `--resume` re-reads the audit trail for the run, checks that every recorded line is still the line
+//! it decided (same input hash; a changed file is refused), re-emits what was decided and decides only the
+//! rest: every account ends up decided and recorded exactly once. A completed run is sealed in the trail.
+//!
+//! One bad account never stops a run: a line over `--max-line-bytes` (`account.too_large`) or not UTF-8
+//! (`account.bad_utf8`) is answered by the host without reaching the module, and when a chunk traps or times
+//! out as a whole its lines are decided again one at a time, so only a guilty line answers `internal.trap`.
 
-use crate::audit::{Audit, Entry};
+use crate::audit::{Audit, Entry, REJECT_OP, Rejection};
 use crate::runtime::Runtime;
 use anyhow::{Context as _, bail};
 use sha2::{Digest, Sha256};
@@ -22,6 +27,13 @@ use std::time::{Duration, Instant};
 
 /// Accounts per `decide_batch` call: big enough to amortise the call, small enough to stream.
 pub const CHUNK: usize = 256;
+
+/// A chunk is also cut once its lines reach this many bytes, so a few large accounts do not make one call
+/// outgrow the module's memory.
+pub const CHUNK_BYTES: usize = 16 << 20;
+
+/// The largest account line the host hands to the module by default (as the service's default body limit).
+pub const DEFAULT_MAX_LINE_BYTES: usize = 4 << 20;
 
 /// Input and output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +71,8 @@ pub struct Batch {
     pub run_id: Option<String>,
     /// Write each action's message (the default).
     pub messages: bool,
+    /// Longer account lines are answered `account.too_large` without reaching the module.
+    pub max_line_bytes: usize,
 }
 
 /// What a run did, for the summary.
@@ -112,13 +126,18 @@ impl Tally {
 
     /// The summary, as printed at the end of a run.
     pub fn render(&self, module_sha256: &str, policy_sha256: &str, elapsed: Duration) -> String {
-        let join = |m: &BTreeMap<String, u64>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
+        let join = |m: &BTreeMap<String, u64>| {
+            m.iter()
+                .map(|(k, v)| format!("{} {v}", crate::explain::escape_controls(k)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let or_none = |m: &BTreeMap<String, u64>| if m.is_empty() { "none".to_string() } else { join(m) };
         // Display only: every supported currency but JPY/KRW/VND/BHD/KWD has 2 decimals.
         let overdue: Vec<String> = self
             .overdue_by_currency
             .iter()
-            .map(|(c, a)| format!("{c} {}.{:02}", a / 100, a % 100))
+            .map(|(c, a)| format!("{} {}.{:02}", crate::explain::escape_controls(c), a / 100, a % 100))
             .collect();
         let rate = self.accounts as f64 / elapsed.as_secs_f64().max(1e-9);
         let mut out = format!(
@@ -165,14 +184,95 @@ pub fn parse_shard(s: &str) -> anyhow::Result<(u64, u64)> {
     Ok((i, n))
 }
 
+/// One kept input line: its number and exactly what is recorded for it (the batch header, a newline, then the
+/// account line, or a descriptor of a line the host refused).
+struct Item {
+    line: i64,
+    input: String,
+    rejected: Option<Rejection>,
+}
+
+impl Item {
+    /// The account line sent to the module (after the header).
+    fn account<'a>(&'a self, header: &str) -> &'a str {
+        self.input.get(header.len() + 1..).unwrap_or("")
+    }
+}
+
 struct Chunk {
     seq: u64,
-    lines: Vec<(i64, String)>,
+    items: Vec<Item>,
+}
+
+/// One answered line.
+struct Answered {
+    item: Item,
+    output: String,
+    resumed: bool,
 }
 
 struct Done {
     seq: u64,
-    rows: Vec<(i64, String, String, bool)>,
+    rows: Vec<Answered>,
+}
+
+/// One input line read with a size cap: at most `cap + 1` bytes are kept, the rest only hashed.
+struct RawLine {
+    kept: Vec<u8>,
+    len: u64,
+    /// sha256 of the whole line, when it was longer than the cap.
+    long_sha256: Option<String>,
+}
+
+/// Reads one line (without its `\n` or `\r\n`), keeping no more than `cap + 1` bytes in memory. `None` at the end.
+fn next_line(reader: &mut dyn BufRead, cap: usize) -> std::io::Result<Option<RawLine>> {
+    let mut kept = Vec::new();
+    let (mut len, mut hasher, mut any) = (0u64, None::<Sha256>, false);
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match buf.iter().position(|&c| c == b'\n') {
+            Some(i) => (&buf[..i], true),
+            None => (buf, false),
+        };
+        len += part.len() as u64;
+        match hasher.as_mut() {
+            Some(h) => h.update(part),
+            None => {
+                kept.extend_from_slice(part);
+                if kept.len() > cap {
+                    let mut h = Sha256::new();
+                    h.update(&kept);
+                    kept.truncate(cap + 1);
+                    hasher = Some(h);
+                }
+            }
+        }
+        let used = part.len() + usize::from(done);
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if hasher.is_none() && kept.last() == Some(&b'\r') {
+        kept.pop();
+        len -= 1;
+    }
+    Ok(Some(RawLine {
+        kept,
+        len,
+        long_sha256: hasher.map(|h| crate::runtime::hex(&h.finalize())),
+    }))
 }
 
 /// Reads one CSV record into an account document. Columns: `id, jurisdiction, currency, principal,
@@ -235,12 +335,12 @@ fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> String {
     doc.to_string()
 }
 
-/// The CSV row written for one answer.
+/// The CSV row written for one answer. Text cells are neutralised against formula injection; numbers are not.
 fn csv_row(envelope: &str) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_str(envelope).unwrap_or_default();
     let s = |x: &serde_json::Value| match x {
         serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(s) => neutralise(s),
         other => other.to_string(),
     };
     if let Some(d) = v.get("ok") {
@@ -277,6 +377,28 @@ fn csv_row(envelope: &str) -> Vec<String> {
     }
 }
 
+/// A text cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`, as OWASP recommends; the row holding it is then written fully quoted.
+fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// One CSV row as bytes; fully quoted when a cell was neutralised.
+fn csv_bytes(row: &[String]) -> anyhow::Result<Vec<u8>> {
+    let style = if row.iter().any(|c| c.starts_with('\'')) {
+        csv::QuoteStyle::Always
+    } else {
+        csv::QuoteStyle::Necessary
+    };
+    let mut w = csv::WriterBuilder::new().quote_style(style).from_writer(Vec::new());
+    w.write_record(row)?;
+    w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
+}
+
 const CSV_HEADER: [&str; 18] = [
     "account_id",
     "status",
@@ -298,19 +420,6 @@ const CSV_HEADER: [&str; 18] = [
     "outstanding",
 ];
 
-/// The account's id and jurisdiction, for the audit record (empty when the line does not say).
-fn account_key(line: &str) -> (String, String) {
-    #[derive(serde::Deserialize)]
-    struct Key {
-        #[serde(default)]
-        id: serde_json::Value,
-        #[serde(default)]
-        jurisdiction: serde_json::Value,
-    }
-    let text = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    serde_json::from_str::<Key>(line).map_or_else(|_| Default::default(), |k| (text(k.id), text(k.jurisdiction)))
-}
-
 fn account_id(line: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Id {
@@ -319,10 +428,62 @@ fn account_id(line: &str) -> Option<String> {
     serde_json::from_str::<Id>(line).ok().map(|x| x.id)
 }
 
+/// What was recorded for a run's lines on an earlier attempt: input hash and output, by line.
+type Before = HashMap<i64, (String, String)>;
+
+/// The item for one kept line: the account as it is, or the host's refusal when it is too large or not UTF-8.
+fn item(header: &str, line: i64, raw: &[u8], len: u64, long_sha256: Option<String>, cap: usize) -> Item {
+    let rejected = if let Some(sha256) = long_sha256 {
+        Some(Rejection {
+            code: "account.too_large".into(),
+            bytes: len,
+            sha256,
+            at: cap as u64,
+        })
+    } else {
+        std::str::from_utf8(raw).err().map(|e| Rejection {
+            code: "account.bad_utf8".into(),
+            bytes: len,
+            sha256: crate::runtime::hex(&Sha256::digest(raw)),
+            at: e.valid_up_to() as u64,
+        })
+    };
+    let input = match &rejected {
+        Some(r) => r.input(header),
+        None => format!("{header}\n{}", String::from_utf8_lossy(raw)),
+    };
+    Item { line, input, rejected }
+}
+
+/// Decides the account lines of a chunk: one `decide_batch` call; when it answers once for the whole chunk (a
+/// trap, a timeout), each line again on its own, so only the guilty line carries the error.
+fn decide_chunk(session: &mut crate::Session, header: &str, todo: &[&Item]) -> Vec<String> {
+    if todo.is_empty() {
+        return Vec::new();
+    }
+    let mut input = header.to_string();
+    for item in todo {
+        input.push('\n');
+        input.push_str(item.account(header));
+    }
+    let answer = session.call("decide_batch", &input);
+    let lines: Vec<&str> = answer.split('\n').collect();
+    if lines.len() == todo.len() {
+        return lines.into_iter().map(str::to_string).collect();
+    }
+    if todo.len() == 1 {
+        return vec![answer];
+    }
+    todo.iter()
+        .map(|item| session.call("decide_batch", &item.input))
+        .collect()
+}
+
 /// Runs a batch. Returns the tally and the policy hash.
 ///
 /// # Errors
-/// Unreadable input, an invalid policy or `as_of`, an audit database that fails, an unwritable output.
+/// Unreadable input, an invalid policy or `as_of`, an audit database that fails, an unwritable output, and on
+/// `--resume` an input whose recorded lines changed since the run began.
 pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     let started = Instant::now();
     let header = if b.messages {
@@ -353,7 +514,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
         }
         None => None,
     };
-    let done_before: Arc<HashMap<i64, String>> = Arc::new(match (&audit, b.resume) {
+    let done_before: Arc<Before> = Arc::new(match (&audit, b.resume) {
         (Some(a), true) => a.run_outputs(&run_id)?,
         (None, true) => bail!("--resume needs the audit trail (it is what remembers the run)"),
         _ => HashMap::new(),
@@ -373,35 +534,35 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
             loop {
                 let next = rx.lock().ok().and_then(|r| r.recv().ok());
                 let Some(chunk) = next else { break };
-                let todo: Vec<&(i64, String)> = chunk.lines.iter().filter(|(n, _)| !before.contains_key(n)).collect();
-                let mut answers: HashMap<i64, String> = HashMap::new();
-                if !todo.is_empty() {
-                    let mut input = header.clone();
-                    for (_, l) in &todo {
-                        input.push('\n');
-                        input.push_str(l);
-                    }
-                    let answer = session.call("decide_batch", &input);
-                    let lines: Vec<&str> = answer.split('\n').collect();
-                    for (i, (n, _)) in todo.iter().enumerate() {
-                        // A trap or timeout answers once for the whole chunk: report it for every line.
-                        let a = if lines.len() == todo.len() {
-                            lines[i]
-                        } else {
-                            answer.as_str()
-                        };
-                        answers.insert(*n, a.to_string());
-                    }
-                }
+                let todo: Vec<&Item> = chunk
+                    .items
+                    .iter()
+                    .filter(|i| i.rejected.is_none() && !before.contains_key(&i.line))
+                    .collect();
+                let mut answers: HashMap<i64, String> = todo
+                    .iter()
+                    .map(|i| i.line)
+                    .zip(decide_chunk(&mut session, &header, &todo))
+                    .collect();
                 let rows = chunk
-                    .lines
+                    .items
                     .into_iter()
-                    .map(|(n, l)| match before.get(&n) {
-                        Some(out) => (n, l, out.clone(), true),
-                        None => {
-                            let out = answers.remove(&n).unwrap_or_default();
-                            (n, l, out, false)
-                        }
+                    .map(|item| match (before.get(&item.line), &item.rejected) {
+                        (Some((_, out)), _) => Answered {
+                            output: out.clone(),
+                            resumed: true,
+                            item,
+                        },
+                        (None, Some(r)) => Answered {
+                            output: r.output(),
+                            resumed: false,
+                            item,
+                        },
+                        (None, None) => Answered {
+                            output: answers.remove(&item.line).unwrap_or_default(),
+                            resumed: false,
+                            item,
+                        },
                     })
                     .collect();
                 if tx.send(Done { seq: chunk.seq, rows }).is_err() {
@@ -433,9 +594,8 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
             None => Box::new(std::io::stdout().lock()),
         };
         let mut w = std::io::BufWriter::new(sink);
-        let mut csv_w = (to == Format::Csv).then(|| csv::WriterBuilder::new().from_writer(Vec::new()));
-        if let Some(c) = csv_w.as_mut() {
-            c.write_record(CSV_HEADER)?;
+        if to == Format::Csv {
+            w.write_all(&csv_bytes(&CSV_HEADER.map(String::from))?)?;
         }
         let mut tally = Tally::default();
         let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
@@ -445,65 +605,48 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
             pending.insert(done.seq, done);
             while let Some(d) = pending.remove(&next) {
                 if let Some(a) = &audit_w {
-                    let header = &header_w;
-                    let inputs: Vec<String> = d
-                        .rows
+                    let fresh: Vec<&Answered> = d.rows.iter().filter(|r| !r.resumed).collect();
+                    let keys: Vec<(String, String)> = fresh
                         .iter()
-                        .filter(|r| !r.3)
-                        .map(|(_, l, _, _)| format!("{header}\n{l}"))
+                        .map(|r| match r.item.rejected {
+                            Some(_) => Default::default(),
+                            None => crate::audit::account_key(r.item.account(&header_w)),
+                        })
                         .collect();
-                    let keys: Vec<(String, String)> = d
-                        .rows
+                    let entries: Vec<Entry<'_>> = fresh
                         .iter()
-                        .filter(|r| !r.3)
-                        .map(|(_, l, _, _)| account_key(l))
-                        .collect();
-                    let entries: Vec<Entry<'_>> = d
-                        .rows
-                        .iter()
-                        .filter(|r| !r.3)
-                        .zip(inputs.iter().zip(&keys))
-                        .map(|((n, _, out, _), (input, (id, jurisdiction)))| Entry {
-                            op: "decide_batch",
+                        .zip(&keys)
+                        .map(|(r, (id, jurisdiction))| Entry {
+                            op: if r.item.rejected.is_some() {
+                                REJECT_OP
+                            } else {
+                                "decide_batch"
+                            },
                             run_id: &run_w,
-                            line: *n,
+                            line: r.item.line,
                             account_id: id,
                             jurisdiction,
                             as_of: &as_of,
-                            input,
-                            output: out,
+                            input: &r.item.input,
+                            output: &r.output,
                         })
                         .collect();
                     if !entries.is_empty() {
                         a.record(&policy_w, &entries)?;
                     }
                 }
-                for (_, _, out, resumed) in &d.rows {
-                    tally.add(out);
-                    tally.resumed += u64::from(*resumed);
-                    match csv_w.as_mut() {
-                        Some(c) => {
-                            c.write_record(csv_row(out))?;
-                            // Hand each row on at once so memory stays constant.
-                            c.flush()?;
-                            let buf = std::mem::replace(
-                                c,
-                                csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new()),
-                            )
-                            .into_inner()
-                            .map_err(|e| anyhow::anyhow!("csv: {e}"))?;
-                            w.write_all(&buf)?;
-                        }
-                        None => writeln!(w, "{out}")?,
+                for r in &d.rows {
+                    tally.add(&r.output);
+                    tally.resumed += u64::from(r.resumed);
+                    match to {
+                        // Each row is handed on at once so memory stays constant.
+                        Format::Csv => w.write_all(&csv_bytes(&csv_row(&r.output))?)?,
+                        Format::Jsonl => writeln!(w, "{}", r.output)?,
                     }
                 }
                 progress.tick(tally.accounts);
                 next += 1;
             }
-        }
-        if let Some(c) = csv_w {
-            let buf = c.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
-            w.write_all(&buf)?;
         }
         w.flush()?;
         progress.finish(tally.accounts);
@@ -511,7 +654,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     });
 
     // Reader.
-    let reader: Box<dyn BufRead> = if b.input == "-" {
+    let mut reader: Box<dyn BufRead> = if b.input == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
         Box::new(std::io::BufReader::new(
@@ -519,7 +662,8 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
         ))
     };
     let mut seq = 0u64;
-    let mut chunk: Vec<(i64, String)> = Vec::with_capacity(CHUNK);
+    let mut chunk: Vec<Item> = Vec::with_capacity(CHUNK);
+    let mut chunk_bytes = 0usize;
     let mut line_no: i64 = 0;
     let keep = |id: Option<&str>, n: i64| match b.shard {
         None => true,
@@ -528,60 +672,114 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
             None => u64::try_from(n).unwrap_or(0) % total == i,
         },
     };
-    let send = |chunk: &mut Vec<(i64, String)>, seq: &mut u64| -> anyhow::Result<()> {
-        if chunk.is_empty() {
-            return Ok(());
+    let cap = b.max_line_bytes;
+    // On --resume, every line already recorded must be the line that was decided: a regenerated file under the
+    // same name would otherwise be answered with another account's decisions.
+    let unchanged = |item: &Item| -> anyhow::Result<()> {
+        if let Some((recorded, _)) = done_before.get(&item.line)
+            && *recorded != crate::audit::sha256(&item.input)
+        {
+            bail!(
+                "--resume: line {} of `{}` is not the line run {run_id} recorded (its input hash differs): the input \
+                 changed since the run began. Rerun without --resume under a new --run-id",
+                item.line,
+                crate::explain::escape_controls(&b.input)
+            );
         }
-        let lines = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
-        chunk_tx
-            .send(Chunk { seq: *seq, lines })
-            .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
-        *seq += 1;
+        Ok(())
+    };
+    let push = |item: Item, chunk: &mut Vec<Item>, chunk_bytes: &mut usize, seq: &mut u64| -> anyhow::Result<()> {
+        unchanged(&item)?;
+        *chunk_bytes += item.input.len();
+        chunk.push(item);
+        if chunk.len() == CHUNK || *chunk_bytes >= CHUNK_BYTES {
+            let items = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
+            *chunk_bytes = 0;
+            chunk_tx
+                .send(Chunk { seq: *seq, items })
+                .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+            *seq += 1;
+        }
         Ok(())
     };
     match b.from {
         Format::Jsonl => {
-            for line in reader.lines() {
-                let line = line.context("cannot read the input")?;
-                if line.trim().is_empty() {
+            while let Some(raw) = next_line(&mut reader, cap).context("cannot read the input")? {
+                if raw.long_sha256.is_none() && std::str::from_utf8(&raw.kept).is_ok_and(|t| t.trim().is_empty()) {
                     continue;
                 }
                 line_no += 1;
-                if !keep(account_id(&line).as_deref(), line_no) {
+                let item = item(&header, line_no, &raw.kept, raw.len, raw.long_sha256, cap);
+                let id = if item.rejected.is_none() {
+                    account_id(item.account(&header))
+                } else {
+                    None
+                };
+                if !keep(id.as_deref(), line_no) {
                     continue;
                 }
-                chunk.push((line_no, line));
-                if chunk.len() == CHUNK {
-                    send(&mut chunk, &mut seq)?;
-                }
+                push(item, &mut chunk, &mut chunk_bytes, &mut seq)?;
             }
         }
         Format::Csv => {
             let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-            let headers = r.headers()?.clone();
-            for rec in r.records() {
+            let headers = r
+                .headers()
+                .context("the CSV header row must be UTF-8 column names")?
+                .clone();
+            for rec in r.byte_records() {
                 let rec = rec.context("cannot read a CSV record")?;
                 line_no += 1;
-                let doc = csv_account(&headers, &rec);
-                if !keep(account_id(&doc).as_deref(), line_no) {
+                let bytes = rec.as_slice();
+                let item = if bytes.len() > cap {
+                    let sha256 = crate::runtime::hex(&Sha256::digest(bytes));
+                    item(&header, line_no, &[], bytes.len() as u64, Some(sha256), cap)
+                } else {
+                    match csv::StringRecord::from_byte_record(rec.clone()) {
+                        Ok(text) => item(&header, line_no, csv_account(&headers, &text).as_bytes(), 0, None, cap),
+                        Err(e) => {
+                            let bad = e.utf8_error();
+                            let at = rec.range(bad.field()).map_or(0, |r| r.start) + bad.valid_up_to();
+                            let rejected = Rejection {
+                                code: "account.bad_utf8".into(),
+                                bytes: bytes.len() as u64,
+                                sha256: crate::runtime::hex(&Sha256::digest(bytes)),
+                                at: at as u64,
+                            };
+                            Item {
+                                line: line_no,
+                                input: rejected.input(&header),
+                                rejected: Some(rejected),
+                            }
+                        }
+                    }
+                };
+                let id = if item.rejected.is_none() {
+                    account_id(item.account(&header))
+                } else {
+                    None
+                };
+                if !keep(id.as_deref(), line_no) {
                     continue;
                 }
-                chunk.push((line_no, doc));
-                if chunk.len() == CHUNK {
-                    send(&mut chunk, &mut seq)?;
-                }
+                push(item, &mut chunk, &mut chunk_bytes, &mut seq)?;
             }
         }
     }
-    send(&mut chunk, &mut seq)?;
+    if !chunk.is_empty() {
+        chunk_tx
+            .send(Chunk { seq, items: chunk })
+            .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+    }
     drop(chunk_tx);
     for h in handles {
         let _ = h.join();
     }
     let tally = writer.join().map_err(|_| anyhow::anyhow!("the writer panicked"))??;
     if let Some(a) = &audit {
+        a.seal(&run_id, &policy_sha, b.shard)?;
         let (rows, lines) = a.run_counts(&run_id)?;
-        eprintln!("run {run_id}: {rows} decisions recorded in the audit trail for {lines} lines");
+        eprintln!("run {run_id}: {rows} decisions recorded in the audit trail for {lines} lines; sealed");
     }
     if let Some(out) = &b.out {
         let mut s = out.clone().into_os_string();

@@ -1,12 +1,73 @@
 //! `dunwell explain`: one decision as a timeline a collector or an auditor can read — every planned action in
 //! the borrower's local time and in UTC with the rule behind it, and every step not taken with its reason.
 
+//!
+//! Everything printed here comes from data (account ids, names, template text, error messages quoting the
+//! user's values), so every string is passed through [`escape_controls`] first: an id holding ANSI/OSC escapes
+//! or a CR/LF prints as `\u{1b}[2J` or `\r\n`, and can neither drive the terminal nor forge a line.
+
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt::Write;
 
-/// The parsed envelope when it is `ok`; otherwise the text to print for it (its code, path and message).
+/// Whether a character must not reach a terminal as it is: C0 and C1 controls, DEL, and the bidirectional
+/// overrides and isolates that reorder what is shown.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with control characters written as escapes (`\n`, `\r`, `\t`, else `\u{…}`); borrowed when clean.
+#[must_use]
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+/// As [`escape_controls`], but line breaks (`\n`) and tabs stay: for message bodies printed as text.
+#[must_use]
+pub fn escape_controls_keep_lines(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
+fn escape(s: &str, keep_lines: bool) -> Cow<'_, str> {
+    let kept = |c: char| keep_lines && matches!(c, '\n' | '\t');
+    if !s.chars().any(|c| is_unsafe(c) && !kept(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !is_unsafe(c) || kept(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A copy of `v` with every string (and object key) escaped by [`escape_controls`].
+fn clean(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(escape_controls(s).into_owned()),
+        Value::Array(a) => Value::Array(a.iter().map(clean).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| (escape_controls(k).into_owned(), clean(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The parsed envelope (strings escaped) when it is `ok`; otherwise the text to print for it (its code, path and
+/// message).
 fn decision_of(envelope: &str) -> Result<Value, String> {
-    let v: Value = serde_json::from_str(envelope).map_err(|e| format!("unreadable answer ({e}): {envelope}\n"))?;
+    let v: Value = serde_json::from_str(envelope)
+        .map_err(|e| format!("unreadable answer ({e}): {}\n", escape_controls(envelope)))?;
+    let v = clean(&v);
     match v.get("error") {
         Some(err) => Err(format!(
             "error {} at {}: {}\n",
@@ -24,6 +85,7 @@ pub fn render(envelope: &str) -> String {
         Ok(v) => v,
         Err(text) => return text,
     };
+    let raw: Value = serde_json::from_str(envelope).unwrap_or_default();
     let d = &v["ok"];
     let mut out = String::new();
     let local = s(&d["as_of_local"]);
@@ -81,7 +143,7 @@ pub fn render(envelope: &str) -> String {
     }
     let actions = d["actions"].as_array().cloned().unwrap_or_default();
     let _ = writeln!(out, "\nPlan ({} action(s))", actions.len());
-    for x in &actions {
+    for (i, x) in actions.iter().enumerate() {
         let moved: Vec<&str> = strs(&x["adjusted"]);
         let _ = writeln!(
             out,
@@ -109,7 +171,8 @@ pub fn render(envelope: &str) -> String {
                 .map(|w| format!(" · tone softened ({w})"))
                 .unwrap_or_default()
         );
-        let m = &x["message"];
+        // The first line of the message as sent (taken before escaping, which would join its lines).
+        let m = &raw["ok"]["actions"][i]["message"];
         if let Some(first) = m["subject"].as_str().or_else(|| {
             m["text"]
                 .as_str()
@@ -117,7 +180,12 @@ pub fn render(envelope: &str) -> String {
         }) {
             let clipped: String = first.chars().take(110).collect();
             let more = if clipped.len() < first.len() { "…" } else { "" };
-            let _ = writeln!(out, "      says \"{clipped}{more}\" ({})", s(&m["template"]));
+            let _ = writeln!(
+                out,
+                "      says \"{}{more}\" ({})",
+                escape_controls(&clipped),
+                escape_controls(s(&m["template"]))
+            );
         }
     }
     let suppressed = d["suppressed"].as_array().cloned().unwrap_or_default();
@@ -238,6 +306,7 @@ pub fn render_offers(envelope: &str) -> String {
 
 /// Renders a fit report: quality on the held-out set, the information-value table and calibration.
 pub fn render_fit_report(r: &Value, elapsed: std::time::Duration) -> String {
+    let r = &clean(r);
     let mut out = String::new();
     let f = |v: &Value| v.as_f64().unwrap_or(0.0);
     let _ = writeln!(
@@ -304,22 +373,23 @@ fn money(v: &Value, currency: &str) -> String {
 pub fn render_message(m: &Value) -> String {
     let mut out = String::new();
     if let Some(subject) = m["subject"].as_str() {
-        let _ = writeln!(out, "Subject: {subject}\n");
+        let _ = writeln!(out, "Subject: {}\n", escape_controls(subject));
     }
     if let Some(text) = m["text"].as_str() {
-        let _ = writeln!(out, "{text}");
+        let _ = writeln!(out, "{}", escape_controls_keep_lines(text));
     }
     if let Some(html) = m["html"].as_str() {
         if m["text"].is_string() {
             let _ = writeln!(out, "\n--- HTML part ---");
         }
-        let _ = writeln!(out, "{html}");
+        let _ = writeln!(out, "{}", escape_controls_keep_lines(html));
     }
     out
 }
 
 /// Which template wrote a message and, for SMS, its size.
 pub fn render_message_meta(m: &Value) -> String {
+    let m = &clean(m);
     let mut out = format!("template {}\n", s(&m["template"]));
     if let Some(sms) = m["sms"].as_object() {
         let _ = writeln!(
@@ -336,7 +406,8 @@ pub fn render_message_meta(m: &Value) -> String {
 /// Lint findings, one per line.
 pub fn render_findings(findings: &[Value]) -> String {
     let mut out = String::new();
-    for f in findings {
+    for f in findings.iter().map(clean) {
+        let f = &f;
         let at = f["position"]
             .as_u64()
             .map(|p| format!(" at byte {p} of the {}", s(&f["within"])))
@@ -356,6 +427,7 @@ pub fn render_findings(findings: &[Value]) -> String {
 
 /// `dunwell lint`'s report: what was swept, then every finding with where it showed.
 pub fn render_lint_report(r: &Value) -> String {
+    let r = &clean(r);
     let mut out = String::new();
     let templates = r["templates"].as_array().map_or(0, Vec::len);
     let findings = r["findings"].as_array().cloned().unwrap_or_default();
@@ -387,6 +459,8 @@ pub fn render_lint_report(r: &Value) -> String {
 
 /// `dunwell reply`'s report: what the reply says, what to do, and the answer.
 pub fn render_reply(r: &Value) -> String {
+    let answer = r["answer"]["text"].as_str().map(escape_controls_keep_lines);
+    let r = &clean(r);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -436,7 +510,7 @@ pub fn render_reply(r: &Value) -> String {
     if let Some(t) = r["tone"].as_str() {
         let _ = writeln!(out, "Next messages softened: {t}");
     }
-    if let Some(text) = r["answer"]["text"].as_str() {
+    if let Some(text) = answer {
         let _ = writeln!(
             out,
             "\nAnswer ({}, {})\n{text}",
@@ -449,6 +523,7 @@ pub fn render_reply(r: &Value) -> String {
 
 /// `dunwell experiment report` as a table.
 pub fn render_experiment(r: &Value) -> String {
+    let r = &clean(r);
     let mut out = format!("champion: {}\n", s(&r["champion"]));
     let _ = writeln!(
         out,
@@ -483,6 +558,7 @@ pub fn render_experiment(r: &Value) -> String {
 
 /// `dunwell kpi` as tables, one per period.
 pub fn render_kpi(r: &Value) -> String {
+    let r = &clean(r);
     let mut out = String::new();
     let rate = |v: &Value| v.as_f64().map_or("—".to_string(), |x| format!("{:.2}%", x * 100.0));
     for p in r["periods"].as_array().into_iter().flatten() {

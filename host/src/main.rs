@@ -62,6 +62,10 @@ enum Command {
         /// Plan without writing messages (faster; for simulations and dashboards).
         #[arg(long)]
         no_messages: bool,
+        /// Longest account line (or CSV record) in bytes; a longer one is answered `account.too_large` without
+        /// reaching the module.
+        #[arg(long, default_value_t = dunwell_host::batch::DEFAULT_MAX_LINE_BYTES)]
+        max_line_bytes: usize,
         /// Accounts (JSON lines or CSV); `-` for standard input.
         #[arg(default_value = "-")]
         input: String,
@@ -685,6 +689,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             resume,
             run_id,
             no_messages,
+            max_line_bytes,
             input,
         } => {
             let rt = runtime(cli.module)?;
@@ -701,8 +706,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 resume,
                 run_id,
                 messages: !no_messages,
+                max_line_bytes,
             };
-            // Per-account errors are answers in the output, not a failed run.
+            // Per-account errors (including lines the host refuses) are answers in the output and counted in the
+            // summary, not a failed run: the exit status is 0 once every line is answered, 2 when the run stops.
             dunwell_host::batch::run(&rt, &batch)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -753,53 +760,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             AuditAction::Verify { audit, sample } => {
                 let rt = runtime(cli.module)?;
                 let db = dunwell_host::audit::Audit::open(&audit.location, rt.module_sha256(), 1)?;
-                let mut sessions: std::collections::HashMap<String, Session> = std::collections::HashMap::new();
-                let (mut same, mut differ, mut other_module) = (0u64, 0u64, 0u64);
-                // Page by page in decision-id order: memory stays flat, and `--sample N` is the first N ids
-                // (a deterministic, evenly spread sample, since ids are hashes).
-                let (mut after, mut left) = (String::new(), sample.unwrap_or(usize::MAX));
-                while left > 0 {
-                    let rows = db.page(&after, left.min(500))?;
-                    let Some(last) = rows.last() else { break };
-                    after.clone_from(&last.decision_id);
-                    left -= rows.len();
-                    for r in &rows {
-                        if r.module_sha256 != rt.module_sha256() {
-                            other_module += 1;
-                        }
-                        if !sessions.contains_key(&r.policy_sha256) {
-                            let Some(text) = db.policy(&r.policy_sha256)? else {
-                                bail!(
-                                    "decision {}: policy {} is not in the audit trail",
-                                    r.decision_id,
-                                    r.policy_sha256
-                                );
-                            };
-                            let s = rt.session(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
-                            sessions.insert(r.policy_sha256.clone(), s);
-                        }
-                        let Some(session) = sessions.get_mut(&r.policy_sha256) else {
-                            continue;
-                        };
-                        let again = session.call(&r.op, &r.input);
-                        if again == r.output {
-                            same += 1;
-                        } else {
-                            differ += 1;
-                            println!("DIFFERS {} ({})", r.decision_id, r.op);
-                        }
-                    }
-                }
-                println!(
-                    "verified {} decision(s): {same} identical, {differ} different{}",
-                    same + differ,
-                    if other_module > 0 {
-                        format!(" ({other_module} recorded by another module build)")
-                    } else {
-                        String::new()
-                    }
-                );
-                Ok(if differ == 0 {
+                let mut out = std::io::stdout().lock();
+                let report = dunwell_host::audit::verify::verify(&rt, &db, sample, &mut |line: String| {
+                    let _ = writeln!(out, "{line}");
+                })?;
+                writeln!(out, "{}", report.summary())?;
+                Ok(if report.clean() {
                     ExitCode::SUCCESS
                 } else {
                     ExitCode::from(1)

@@ -366,3 +366,47 @@ fn reply_reads_a_promise_and_answers_in_the_borrowers_language() {
     assert!(text.contains("Next messages softened: hardship"), "{text}");
     assert!(text.contains("Answer (hardship, zh-CN/reply_hardship)"), "{text}");
 }
+
+#[test]
+fn explain_and_offers_print_control_characters_in_data_escaped() {
+    // An id that would clear the screen, set the window title and forge a line of the report.
+    let id = "X\u{1b}[2J\u{1b}]0;pwned\u{7}\r\nDPD 0 · bucket M0\u{9b}31m\u{202e}";
+    let account = serde_json::json!({"id": id, "jurisdiction": "CN", "currency": "CNY",
+        "balances": {"principal": 1000000, "interest": 20000},
+        "instalments": [{"due": "2026-10-28", "amount": 100000}],
+        "borrower": {"name": "王\u{1b}[31m芳", "time_zone": "Asia/Shanghai", "monthly_income": 800000,
+            "monthly_expenses": 500000}});
+    let file = scratch_file("escapes", "account.json", account.to_string());
+    for command in ["explain", "offers"] {
+        let out = dunwell(
+            &[
+                command,
+                "--policy",
+                POLICY,
+                "--as-of",
+                "2026-11-28T02:00:00Z",
+                file.to_str().unwrap(),
+            ],
+            "",
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            out.status.success(),
+            "{command}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
+            .collect();
+        assert!(bad.is_empty(), "{command} printed {bad:?}: {text}");
+        assert!(
+            text.contains(r"X\u{1b}[2J\u{1b}]0;pwned\u{7}\r\nDPD 0 · bucket M0\u{9b}31m\u{202e}"),
+            "{command}: {text}"
+        );
+        assert!(
+            !text.lines().any(|l| l.starts_with("DPD 0")),
+            "{command}: a forged line: {text}"
+        );
+    }
+}

@@ -387,78 +387,22 @@ fn a_killed_batch_resumes_from_postgres_without_losing_or_duplicating_decisions(
     pg.create_db("audit");
     let dir = scratch("batch");
     let url = pg.url("audit");
-    let input = dir.join("portfolio.jsonl");
-    assert!(
-        dunwell(&["sample", "--count", "4000", "--out", input.to_str().unwrap()])
-            .status
-            .success()
-    );
-    // A broken line with a raw U+0000 (which PostgreSQL text cannot hold): answered json.syntax, recorded.
-    let mut text = std::fs::read(&input).unwrap();
-    text.extend_from_slice(b"{\"id\": \"N\0UL\"}\n");
-    std::fs::write(&input, text).unwrap();
-    let result = dir.join("decisions.jsonl");
-    let args = [
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--workers",
-        "2",
-        "--audit",
-        &url,
-        "--out",
-        result.to_str().unwrap(),
-        input.to_str().unwrap(),
-    ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dunwell"))
-        .args(args)
-        .current_dir(dunwell_testkit::root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let partial = dir.join("decisions.jsonl.partial");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while std::fs::metadata(&partial).map(|m| m.len()).unwrap_or(0) < 200_000 {
-        assert!(Instant::now() < deadline, "the run never got going");
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run finished before it could be killed"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
-    let before: i64 = pg
-        .client("audit")
-        .query_one("SELECT COUNT(*) FROM dunwell.decisions", &[])
-        .unwrap()
-        .get(0);
-    assert!(before > 0 && before < 4000, "{before} recorded before the kill");
-
-    let mut resume = args.to_vec();
-    resume.push("--resume");
-    let out = dunwell(&resume);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    assert!(err.contains("re-emitted from the audit trail"), "{err}");
-    let lines = std::fs::read_to_string(&result).unwrap();
-    let fresh = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        input.to_str().unwrap(),
-    ]);
-    assert_eq!(String::from_utf8_lossy(&fresh.stdout), lines);
+    // After the sample, a broken line with a raw U+0000 (which PostgreSQL text cannot hold): answered
+    // json.syntax, recorded.
+    let count = || -> i64 {
+        pg.client("audit")
+            .query_one("SELECT COUNT(*) FROM dunwell.decisions", &[])
+            .unwrap()
+            .get(0)
+    };
+    let lines = common::kill_and_resume(&dir, &url, 4000, b"{\"id\": \"N\0UL\"}\n", count);
     let (rows, distinct): (i64, i64) = {
         let r = pg
             .client("audit")
-            .query_one("SELECT COUNT(*), COUNT(DISTINCT line) FROM dunwell.decisions", &[])
+            .query_one(
+                "SELECT COUNT(*), COUNT(DISTINCT line) FROM dunwell.decisions WHERE op = 'decide_batch'",
+                &[],
+            )
             .unwrap();
         (r.get(0), r.get(1))
     };
@@ -495,18 +439,51 @@ fn a_killed_batch_resumes_from_postgres_without_losing_or_duplicating_decisions(
     assert!(text.contains(&format!("DIFFERS {tampered} (decide_batch)")), "{text}");
     assert!(text.contains("4000 identical, 1 different"), "{text}");
 
+    // Every metadata column edited on its own line, a line deleted, a record re-timed into the future: each is
+    // reported, and the run no longer matches its seal.
+    let mut db = pg.client("audit");
+    let mut edit = |set: &str, line: i64| -> String {
+        db.query_one(
+            &format!(
+                "UPDATE dunwell.decisions SET {set} WHERE line = {line} AND op = 'decide_batch' RETURNING decision_id"
+            ),
+            &[],
+        )
+        .unwrap()
+        .get(0)
+    };
+    let altered = vec![
+        (edit("account_id = 'SOMEONE-ELSE'", 5), "account_id"),
+        (edit("jurisdiction = 'US' || jurisdiction", 6), "jurisdiction"),
+        (edit("as_of = '2020-01-01T00:00:00Z'", 7), "as_of"),
+        (edit("input_sha256 = repeat('0', 64)", 8), "input_sha256"),
+        (edit("recorded_at = '2999-01-01T00:00:00Z'", 9), "recorded_at"),
+    ];
+    db.execute("DELETE FROM dunwell.decisions WHERE line = 50", &[])
+        .unwrap();
+    let (report, code) = common::verify_report(&url);
+    common::assert_tampering_reported(&report, code, &altered, 50);
+    // A missing policy is reported per record; the walk goes on.
+    db.batch_execute("DELETE FROM dunwell.policies").unwrap();
+    let (report, code) = common::verify_report(&url);
+    assert_eq!(code, Some(1), "{report}");
+    assert!(report.contains("4000 not checkable"), "{report}");
+    assert!(report.contains("5 altered"), "{report}");
+
     // Retention: a jurisdiction's legal minimum beats --keep-days. Every record is aged 400 days, and the CN
     // ones of the first 500 lines six years; keeping 365 days removes all but the CN records under five years.
-    let mut db = pg.client("audit");
     db.batch_execute(
         "UPDATE dunwell.decisions SET recorded_at = now() - interval '400 days';
          UPDATE dunwell.decisions SET recorded_at = now() - interval '6 years' WHERE jurisdiction = 'CN' AND line < 500",
     )
     .unwrap();
     let count = |db: &mut postgres::Client, filter: &str| -> i64 {
-        db.query_one(&format!("SELECT COUNT(*) FROM dunwell.decisions WHERE {filter}"), &[])
-            .unwrap()
-            .get(0)
+        db.query_one(
+            &format!("SELECT COUNT(*) FROM dunwell.decisions WHERE op <> 'batch.seal' AND ({filter})"),
+            &[],
+        )
+        .unwrap()
+        .get(0)
     };
     let (cn_old, cn_young) = (
         count(&mut db, "jurisdiction = 'CN' AND line < 500"),

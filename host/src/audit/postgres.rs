@@ -13,7 +13,7 @@
 //! escaped and `input_escaped` set, and read back exactly.
 
 use super::tls;
-use super::{Recorded, Row};
+use super::{Recorded, Row, RunRow, SEAL_OP};
 use anyhow::Context as _;
 use r2d2_postgres::PostgresConnectionManager;
 use std::time::Duration;
@@ -205,26 +205,29 @@ impl Postgres {
         Ok(usize::try_from(added).unwrap_or(usize::MAX))
     }
 
-    pub(super) fn run_outputs(&self, run_id: &str) -> anyhow::Result<std::collections::HashMap<i64, String>> {
+    pub(super) fn run_outputs(&self, run_id: &str) -> anyhow::Result<std::collections::HashMap<i64, (String, String)>> {
         let rows = self.client()?.query(
-            "SELECT line, output FROM dunwell.decisions WHERE run_id = $1",
-            &[&run_id],
+            "SELECT line, input_sha256, output FROM dunwell.decisions WHERE run_id = $1 AND op <> $2",
+            &[&run_id, &SEAL_OP],
         )?;
-        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+        Ok(rows.iter().map(|r| (r.get(0), (r.get(1), r.get(2)))).collect())
     }
 
     pub(super) fn run_counts(&self, run_id: &str) -> anyhow::Result<(i64, i64)> {
         let row = self.client()?.query_one(
-            "SELECT COUNT(*), COUNT(DISTINCT line) FROM dunwell.decisions WHERE run_id = $1",
-            &[&run_id],
+            "SELECT COUNT(*), COUNT(DISTINCT line) FROM dunwell.decisions WHERE run_id = $1 AND op <> $2",
+            &[&run_id, &SEAL_OP],
         )?;
         Ok((row.get(0), row.get(1)))
     }
 
     pub(super) fn page(&self, after: &str, limit: i64) -> anyhow::Result<Vec<Recorded>> {
         let rows = self.client()?.query(
-            "SELECT decision_id, op, policy_sha256, module_sha256, input, input_escaped, output
-             FROM dunwell.decisions WHERE decision_id > $1 ORDER BY decision_id LIMIT $2",
+            &format!(
+                "SELECT decision_id, op, run_id, line, account_id, jurisdiction, as_of, policy_sha256, module_sha256,
+                        input_sha256, input, input_escaped, output, {RECORDED_AT}
+                 FROM dunwell.decisions WHERE decision_id > $1 ORDER BY decision_id LIMIT $2"
+            ),
             &[&after, &limit],
         )?;
         Ok(rows
@@ -232,10 +235,49 @@ impl Postgres {
             .map(|r| Recorded {
                 decision_id: r.get(0),
                 op: r.get(1),
-                policy_sha256: r.get(2),
-                module_sha256: r.get(3),
-                input: if r.get(5) { unescape_nul(r.get(4)) } else { r.get(4) },
-                output: r.get(6),
+                run_id: r.get(2),
+                line: r.get(3),
+                account_id: r.get(4),
+                jurisdiction: r.get(5),
+                as_of: r.get(6),
+                policy_sha256: r.get(7),
+                module_sha256: r.get(8),
+                input_sha256: r.get(9),
+                input: if r.get(11) { unescape_nul(r.get(10)) } else { r.get(10) },
+                output: r.get(12),
+                recorded_at: r.get(13),
+            })
+            .collect())
+    }
+
+    pub(super) fn run_ids(&self) -> anyhow::Result<Vec<String>> {
+        let rows = self.client()?.query(
+            "SELECT DISTINCT run_id FROM dunwell.decisions WHERE run_id <> '' ORDER BY run_id",
+            &[],
+        )?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    pub(super) fn run_page(&self, run_id: &str, after: &(i64, String), limit: i64) -> anyhow::Result<Vec<RunRow>> {
+        let rows = self.client()?.query(
+            &format!(
+                "SELECT line, decision_id, op, {RECORDED_AT}, CASE WHEN op = $4 THEN input ELSE '' END, module_sha256,
+                        policy_sha256
+                 FROM dunwell.decisions WHERE run_id = $1 AND (line, decision_id) > ($2, $3)
+                 ORDER BY line, decision_id LIMIT $5"
+            ),
+            &[&run_id, &after.0, &after.1, &SEAL_OP, &limit],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| RunRow {
+                line: r.get(0),
+                decision_id: r.get(1),
+                op: r.get(2),
+                recorded_at: r.get(3),
+                seal_input: r.get(4),
+                module_sha256: r.get(5),
+                policy_sha256: r.get(6),
             })
             .collect())
     }
@@ -248,44 +290,55 @@ impl Postgres {
         Ok(row.map(|r| r.get(0)))
     }
 
-    /// Deletes records older than `days`, but not those of the `except` jurisdictions.
-    pub(super) fn prune(&self, days: u32, except: &[&str]) -> anyhow::Result<usize> {
-        let n = self.client()?.execute(
-            "DELETE FROM dunwell.decisions
-             WHERE recorded_at < now() - make_interval(days => $1) AND jurisdiction <> ALL($2::text[])",
-            &[&days_arg(days), &except],
-        )?;
-        Ok(usize::try_from(n).unwrap_or(usize::MAX))
-    }
-
-    /// For a jurisdiction whose legal minimum (`minimum` days) is longer than asked (`days`): deletes its
-    /// records past the minimum and counts those kept only because of it.
-    pub(super) fn prune_jurisdiction(
+    /// Deletes records (never seals) older than `days`: of jurisdiction `only`, or of all but `except`.
+    pub(super) fn delete_older(
         &self,
-        jurisdiction: &str,
         days: u32,
-        minimum: u32,
-    ) -> anyhow::Result<(usize, usize)> {
+        only: Option<&str>,
+        except: &[&str],
+    ) -> anyhow::Result<(usize, Vec<String>)> {
+        let condition = "recorded_at < now() - make_interval(days => $1) AND op <> $2
+             AND (CASE WHEN $3::text IS NULL THEN jurisdiction <> ALL($4::text[]) ELSE jurisdiction = $3 END)";
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
-        let deleted = tx.execute(
-            "DELETE FROM dunwell.decisions WHERE jurisdiction = $1 AND recorded_at < now() - make_interval(days => $2)",
-            &[&jurisdiction, &days_arg(minimum)],
-        )?;
-        let kept: i64 = tx
+        let args: [&(dyn ::postgres::types::ToSql + Sync); 4] = [&days_arg(days), &SEAL_OP, &only, &except];
+        let runs: Vec<String> = tx
+            .query(
+                &format!("SELECT DISTINCT run_id FROM dunwell.decisions WHERE {condition}"),
+                &args,
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let deleted = tx.execute(&format!("DELETE FROM dunwell.decisions WHERE {condition}"), &args)?;
+        tx.commit()?;
+        Ok((usize::try_from(deleted).unwrap_or(usize::MAX), runs))
+    }
+
+    /// Records of `jurisdiction` older than `days` (those its legal minimum keeps).
+    pub(super) fn count_older(&self, jurisdiction: &str, days: u32) -> anyhow::Result<usize> {
+        let kept: i64 = self
+            .client()?
             .query_one(
                 "SELECT COUNT(*) FROM dunwell.decisions
-                 WHERE jurisdiction = $1 AND recorded_at < now() - make_interval(days => $2)",
-                &[&jurisdiction, &days_arg(days)],
+                 WHERE jurisdiction = $1 AND recorded_at < now() - make_interval(days => $2) AND op <> $3",
+                &[&jurisdiction, &days_arg(days), &SEAL_OP],
             )?
             .get(0);
-        tx.commit()?;
-        Ok((
-            usize::try_from(deleted).unwrap_or(usize::MAX),
-            usize::try_from(kept).unwrap_or(0),
-        ))
+        Ok(usize::try_from(kept).unwrap_or(0))
+    }
+
+    pub(super) fn delete_seals(&self, run_id: &str) -> anyhow::Result<()> {
+        self.client()?.execute(
+            "DELETE FROM dunwell.decisions WHERE run_id = $1 AND op = $2",
+            &[&run_id, &SEAL_OP],
+        )?;
+        Ok(())
     }
 }
+
+/// `recorded_at` as text, to the microsecond in UTC (the form seals digest and `verify` reads).
+const RECORDED_AT: &str = "to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
 fn days_arg(days: u32) -> i32 {
     i32::try_from(days).unwrap_or(i32::MAX)

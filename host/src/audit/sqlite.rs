@@ -1,6 +1,6 @@
 //! The embedded store: one SQLite file, WAL journal (readers never block the writer), one writer at a time.
 
-use super::{Recorded, Row};
+use super::{Recorded, Row, RunRow, SEAL_OP};
 use anyhow::Context as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
@@ -103,17 +103,20 @@ impl Sqlite {
         Ok(added)
     }
 
-    pub(super) fn run_outputs(&self, run_id: &str) -> anyhow::Result<std::collections::HashMap<i64, String>> {
+    pub(super) fn run_outputs(&self, run_id: &str) -> anyhow::Result<std::collections::HashMap<i64, (String, String)>> {
         let conn = self.conn()?;
-        let mut stmt = conn.prepare("SELECT line, output FROM decisions WHERE run_id = ?1")?;
-        let rows = stmt.query_map(params![run_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut stmt =
+            conn.prepare("SELECT line, input_sha256, output FROM decisions WHERE run_id = ?1 AND op <> ?2")?;
+        let rows = stmt.query_map(params![run_id, SEAL_OP], |r| {
+            Ok((r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub(super) fn run_counts(&self, run_id: &str) -> anyhow::Result<(i64, i64)> {
         Ok(self.conn()?.query_row(
-            "SELECT COUNT(*), COUNT(DISTINCT line) FROM decisions WHERE run_id = ?1",
-            params![run_id],
+            "SELECT COUNT(*), COUNT(DISTINCT line) FROM decisions WHERE run_id = ?1 AND op <> ?2",
+            params![run_id, SEAL_OP],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
     }
@@ -121,17 +124,54 @@ impl Sqlite {
     pub(super) fn page(&self, after: &str, limit: i64) -> anyhow::Result<Vec<Recorded>> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
-            "SELECT decision_id, op, policy_sha256, module_sha256, input, output FROM decisions
-             WHERE decision_id > ?1 ORDER BY decision_id LIMIT ?2",
+            "SELECT decision_id, op, run_id, line, account_id, jurisdiction, as_of, policy_sha256, module_sha256,
+                    input_sha256, input, output, recorded_at
+             FROM decisions WHERE decision_id > ?1 ORDER BY decision_id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit], |r| {
             Ok(Recorded {
                 decision_id: r.get(0)?,
                 op: r.get(1)?,
-                policy_sha256: r.get(2)?,
-                module_sha256: r.get(3)?,
-                input: r.get(4)?,
-                output: r.get(5)?,
+                run_id: r.get(2)?,
+                line: r.get(3)?,
+                account_id: r.get(4)?,
+                jurisdiction: r.get(5)?,
+                as_of: r.get(6)?,
+                policy_sha256: r.get(7)?,
+                module_sha256: r.get(8)?,
+                input_sha256: r.get(9)?,
+                input: r.get(10)?,
+                output: r.get(11)?,
+                recorded_at: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    pub(super) fn run_ids(&self) -> anyhow::Result<Vec<String>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT DISTINCT run_id FROM decisions WHERE run_id <> '' ORDER BY run_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    pub(super) fn run_page(&self, run_id: &str, after: &(i64, String), limit: i64) -> anyhow::Result<Vec<RunRow>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT line, decision_id, op, recorded_at, CASE WHEN op = ?4 THEN input ELSE '' END, module_sha256,
+                    policy_sha256
+             FROM decisions WHERE run_id = ?1 AND (line, decision_id) > (?2, ?3)
+             ORDER BY line, decision_id LIMIT ?5",
+        )?;
+        let rows = stmt.query_map(params![run_id, after.0, after.1, SEAL_OP, limit], |r| {
+            Ok(RunRow {
+                line: r.get(0)?,
+                decision_id: r.get(1)?,
+                op: r.get(2)?,
+                recorded_at: r.get(3)?,
+                seal_input: r.get(4)?,
+                module_sha256: r.get(5)?,
+                policy_sha256: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -148,39 +188,58 @@ impl Sqlite {
             .optional()?)
     }
 
-    /// Deletes records older than `days`, but not those of the `except` jurisdictions.
-    pub(super) fn prune(&self, days: u32, except: &[&str]) -> anyhow::Result<usize> {
-        let marks = (0..except.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>();
-        let sql = format!(
-            "DELETE FROM decisions WHERE recorded_at < ?1 AND jurisdiction NOT IN ({})",
-            marks.join(", ")
-        );
-        let cutoff = cutoff(days);
-        let args = std::iter::once(cutoff.as_str()).chain(except.iter().copied());
-        Ok(self.conn()?.execute(&sql, rusqlite::params_from_iter(args))?)
-    }
-
-    /// For a jurisdiction whose legal minimum (`minimum` days) is longer than asked (`days`): deletes its
-    /// records past the minimum and counts those kept only because of it.
-    pub(super) fn prune_jurisdiction(
+    /// Deletes records (never seals) older than `days`: of jurisdiction `only`, or of all but `except`.
+    pub(super) fn delete_older(
         &self,
-        jurisdiction: &str,
         days: u32,
-        minimum: u32,
-    ) -> anyhow::Result<(usize, usize)> {
+        only: Option<&str>,
+        except: &[&str],
+    ) -> anyhow::Result<(usize, Vec<String>)> {
+        let cutoff = cutoff(days);
+        let mut args: Vec<&str> = vec![cutoff.as_str(), SEAL_OP];
+        let filter = match only {
+            Some(j) => {
+                args.push(j);
+                "jurisdiction = ?3".to_string()
+            }
+            None => {
+                let marks = (0..except.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>();
+                args.extend(except.iter().copied());
+                format!("jurisdiction NOT IN ({})", marks.join(", "))
+            }
+        };
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
+        let condition = format!("recorded_at < ?1 AND op <> ?2 AND {filter}");
+        let runs = {
+            let mut stmt = tx.prepare(&format!("SELECT DISTINCT run_id FROM decisions WHERE {condition}"))?;
+            stmt.query_map(rusqlite::params_from_iter(&args), |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?
+        };
         let deleted = tx.execute(
-            "DELETE FROM decisions WHERE jurisdiction = ?1 AND recorded_at < ?2",
-            params![jurisdiction, cutoff(minimum)],
-        )?;
-        let kept: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM decisions WHERE jurisdiction = ?1 AND recorded_at < ?2",
-            params![jurisdiction, cutoff(days)],
-            |r| r.get(0),
+            &format!("DELETE FROM decisions WHERE {condition}"),
+            rusqlite::params_from_iter(&args),
         )?;
         tx.commit()?;
-        Ok((deleted, usize::try_from(kept).unwrap_or(0)))
+        Ok((deleted, runs))
+    }
+
+    /// Records of `jurisdiction` older than `days` (those its legal minimum keeps).
+    pub(super) fn count_older(&self, jurisdiction: &str, days: u32) -> anyhow::Result<usize> {
+        let kept: i64 = self.conn()?.query_row(
+            "SELECT COUNT(*) FROM decisions WHERE jurisdiction = ?1 AND recorded_at < ?2 AND op <> ?3",
+            params![jurisdiction, cutoff(days), SEAL_OP],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(kept).unwrap_or(0))
+    }
+
+    pub(super) fn delete_seals(&self, run_id: &str) -> anyhow::Result<()> {
+        self.conn()?.execute(
+            "DELETE FROM decisions WHERE run_id = ?1 AND op = ?2",
+            params![run_id, SEAL_OP],
+        )?;
+        Ok(())
     }
 }
 
