@@ -106,6 +106,8 @@ async def attack(args):
                 stats["slow_held_s"].append(time.monotonic() - opened)
             held(-1)
             writer.close()
+            if time.monotonic() < end:
+                await asyncio.sleep(args.reconnect_ms / 1000 * random.uniform(0.5, 1.5))
 
     tasks = [asyncio.create_task(idle_one()) for _ in range(args.idle)]
     tasks += [asyncio.create_task(slow_one()) for _ in range(args.slow)]
@@ -203,7 +205,7 @@ def main():
     ap.add_argument("--idle", type=int, default=20000)
     ap.add_argument("--slow", type=int, default=500)
     ap.add_argument("--seconds", type=float, default=60)
-    ap.add_argument("--reconnect-ms", type=float, default=1000)
+    ap.add_argument("--reconnect-ms", type=float, default=2000)
     ap.add_argument("--pid", type=int, default=0)
     ap.add_argument("--body", default="")
     ap.add_argument("--every-ms", type=float, default=100)

@@ -85,7 +85,8 @@ enum Command {
         /// Largest request body in bytes.
         #[arg(long, default_value_t = 4 << 20)]
         max_body_bytes: usize,
-        /// Longest a request may take, in milliseconds.
+        /// Longest a request may take, in milliseconds: the whole request (body, every account of a batch,
+        /// the audit record); past it the answer is 503 `host.timeout`.
         #[arg(long, default_value_t = 30_000)]
         timeout_ms: u64,
         /// Require `Authorization: Bearer <token>` on /v1/* and /metrics (or set DUNWELL_TOKEN).
