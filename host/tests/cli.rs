@@ -364,7 +364,9 @@ fn reply_reads_a_promise_and_answers_in_the_borrowers_language() {
         "{text}"
     );
     assert!(text.contains("Next messages softened: hardship"), "{text}");
-    assert!(text.contains("Answer (hardship, zh-CN/reply_hardship)"), "{text}");
+    // One answer addresses both intents it recorded (hardship first, then the promise).
+    assert!(text.contains("Answer (hardship, zh-CN/reply_several)"), "{text}");
+    assert!(text.contains("了解到您的困难") && text.contains("500.00"), "{text}");
 }
 
 #[test]
