@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step setup
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --browser --python
 step format and lint
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
@@ -21,5 +21,10 @@ node --test pkg/test/
 step Chromium: package vectors, widgets, console, single-file build
 bash scripts/build-single.sh >/dev/null
 node --test tests/browser/
+step Python package: wheel, pytest against the CLI
+rm -rf target/wheels/test
+target/python-venv/bin/maturin build --quiet -m python/Cargo.toml --out target/wheels/test
+target/python-venv/bin/pip install --quiet --force-reinstall --no-deps target/wheels/test/dunwell-*.whl
+DUNWELL_CLI=target/debug/dunwell target/python-venv/bin/python -m pytest -q python/tests
 step parity
 bash scripts/parity.sh

@@ -51,11 +51,13 @@ fn error_from_envelope(py: Python<'_>, envelope: &str) -> PyErr {
     struct Env {
         error: Body,
     }
-    let body = serde_json::from_str::<Env>(envelope).map(|e| e.error).unwrap_or_else(|_| Body {
-        code: "host.bad_answer".into(),
-        path: String::new(),
-        message: format!("the module answered something that is not an error envelope: {envelope}"),
-    });
+    let body = serde_json::from_str::<Env>(envelope)
+        .map(|e| e.error)
+        .unwrap_or_else(|_| Body {
+            code: "host.bad_answer".into(),
+            path: String::new(),
+            message: format!("the module answered something that is not an error envelope: {envelope}"),
+        });
     dunwell_error(py, &body.code, &body.path, &body.message, envelope)
 }
 
@@ -67,7 +69,12 @@ fn dunwell_error(py: Python<'_>, code: &str, path: &str, message: &str, envelope
     };
     let err = DunwellError::new_err(text);
     let value = err.value(py);
-    for (k, v) in [("code", code), ("path", path), ("message", message), ("envelope", envelope)] {
+    for (k, v) in [
+        ("code", code),
+        ("path", path),
+        ("message", message),
+        ("envelope", envelope),
+    ] {
         if let Err(e) = value.setattr(k, v) {
             return e;
         }
@@ -349,7 +356,13 @@ impl Engine {
     /// Decides account documents (JSON text, one per entry) at `as_of`: one envelope per account, in order,
     /// byte for byte the lines `dunwell decide` writes. Raises `DunwellError` only for a bad `as_of`.
     #[pyo3(signature = (accounts, as_of, messages = true))]
-    fn decide_lines(&self, py: Python<'_>, accounts: Vec<String>, as_of: &str, messages: bool) -> PyResult<Vec<String>> {
+    fn decide_lines(
+        &self,
+        py: Python<'_>,
+        accounts: Vec<String>,
+        as_of: &str,
+        messages: bool,
+    ) -> PyResult<Vec<String>> {
         let header = self.header(py, as_of, messages)?;
         let mut out = Vec::with_capacity(accounts.len());
         self.decide_each(py, &accounts, &header, |e| out.push(e))?;
@@ -359,13 +372,18 @@ impl Engine {
     /// As `decide_lines`, answered as columns: `(account_id, dpd, bucket, score, band, next_channel, next_at,
     /// decision, error_code, error_path, error_message)`, each a list with one entry per account.
     #[pyo3(signature = (accounts, as_of, messages = true))]
-    fn decide_columns(&self, py: Python<'_>, accounts: Vec<String>, as_of: &str, messages: bool) -> PyResult<ColumnsTuple> {
+    fn decide_columns(
+        &self,
+        py: Python<'_>,
+        accounts: Vec<String>,
+        as_of: &str,
+        messages: bool,
+    ) -> PyResult<ColumnsTuple> {
         let header = self.header(py, as_of, messages)?;
         let mut cols = Columns::default();
         self.decide_each(py, &accounts, &header, |e| cols.push(e))?;
         Ok(cols.into_tuple())
     }
-
 }
 
 /// Account documents from flat CSV-style columns (`id, jurisdiction, currency, principal, …`: the columns
