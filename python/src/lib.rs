@@ -257,9 +257,10 @@ fn one_line(doc: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Engine {
-    fn lock(&self) -> PyResult<std::sync::MutexGuard<'_, Session>> {
-        self.session
-            .lock()
+    /// Runs `f` on the session with the GIL released (the module may run for a while; other Python threads
+    /// go on meanwhile).
+    fn with_session<T: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut Session) -> T + Send) -> PyResult<T> {
+        py.detach(|| self.session.lock().map(|mut s| f(&mut s)).map_err(|_| ()))
             .map_err(|_| PyRuntimeError::new_err("the engine's session was poisoned by an earlier panic"))
     }
 
@@ -271,10 +272,7 @@ impl Engine {
             serde_json::json!({ "as_of": as_of, "messages": false })
         }
         .to_string();
-        let probe = {
-            let mut s = self.lock()?;
-            py.detach(|| s.call("decide_batch", &header))
-        };
+        let probe = self.with_session(py, |s| s.call("decide_batch", &header))?;
         if probe.is_empty() {
             Ok(header)
         } else {
@@ -292,8 +290,7 @@ impl Engine {
         header: &str,
         mut each: impl FnMut(String) + Send,
     ) -> PyResult<()> {
-        let mut session = self.lock()?;
-        py.detach(|| {
+        self.with_session(py, |session| {
             for chunk in docs.chunks(CHUNK) {
                 let mut input = String::with_capacity(header.len() + chunk.iter().map(|d| d.len() + 1).sum::<usize>());
                 input.push_str(header);
@@ -311,8 +308,7 @@ impl Engine {
                     }
                 }
             }
-        });
-        Ok(())
+        })
     }
 }
 
@@ -349,8 +345,7 @@ impl Engine {
     /// Runs any module operation (`decide`, `render`, `reply`, `fit`, …) on JSON text and answers its envelope
     /// text, exactly as the module wrote it. Never raises for bad input: that is an error envelope.
     fn call(&self, py: Python<'_>, op: &str, input: &str) -> PyResult<String> {
-        let mut session = self.lock()?;
-        Ok(py.detach(|| session.call(op, input)))
+        self.with_session(py, |session| session.call(op, input))
     }
 
     /// Decides account documents (JSON text, one per entry) at `as_of`: one envelope per account, in order,
