@@ -52,6 +52,9 @@ def main() -> int:
 
     from pyspark.sql import SparkSession
 
+    # The Python workers must run the interpreter that has the wheel installed (this venv's).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
     spark = (
         SparkSession.builder.master(f"local[{args.cores}]")
         .appName("dunwell-spark-demo")
