@@ -301,3 +301,26 @@ def test_fit_errors_name_the_field():
     assert e.value.code.startswith("call.") and "paid" in e.value.message
     with pytest.raises(TypeError):
         dunwell.fit(42, outcome="creditability", good=["good"])
+
+
+def test_compiled_module_cache_is_used_and_a_damaged_file_is_replaced(tmp_path):
+    env = dict(os.environ, DUNWELL_CACHE_DIR=str(tmp_path))
+    probe = [sys.executable, "-c", "import dunwell; print(dunwell.module_sha256())"]
+    want = dunwell.module_sha256()
+    first = subprocess.run(probe, capture_output=True, text=True, env=env, check=True)
+    assert first.stdout.strip() == want
+    files = list(tmp_path.glob(f"{want}-*.cwasm"))
+    assert len(files) == 1, list(tmp_path.iterdir())
+    good = files[0].read_bytes()
+    assert hashlib.sha256(good[:-32]).digest() == good[-32:]
+    # A flipped byte in the compiled code: the file is not trusted, the module is compiled again and the file
+    # rewritten, and decisions are still the CLI's.
+    damaged = bytearray(good)
+    damaged[len(damaged) // 2] ^= 0xFF
+    files[0].write_bytes(bytes(damaged))
+    again = subprocess.run(probe, capture_output=True, text=True, env=env, check=True)
+    assert again.stdout.strip() == want
+    assert files[0].read_bytes() == good
+    # No cache at all when DUNWELL_CACHE_DIR is empty.
+    off = subprocess.run(probe, capture_output=True, text=True, env=dict(env, DUNWELL_CACHE_DIR=""), check=True)
+    assert off.stdout.strip() == want
