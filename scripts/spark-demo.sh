@@ -17,17 +17,26 @@ work=target/spark-demo
 
 bash scripts/setup.sh --spark >&2
 bash scripts/build-wasm.sh >&2
-CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2} cargo build --quiet --release -p dunwell-host
-rm -rf target/wheels/release
-"$venv/bin/maturin" build --quiet --release -m python/Cargo.toml --out target/wheels/release >&2
-"$venv/bin/pip" install --quiet --force-reinstall --no-deps target/wheels/release/dunwell-*.whl >&2
+# DUNWELL_PROFILE=debug (scripts/test.sh) reuses the test build instead of compiling wasmtime for release.
+profile=${DUNWELL_PROFILE:-release}
+case $profile in
+  release) cargo_flags=(--release) ;;
+  debug) cargo_flags=() ;;
+  *) echo "DUNWELL_PROFILE is release or debug" >&2; exit 2 ;;
+esac
+export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
+cargo build --quiet "${cargo_flags[@]}" -p dunwell-host
+rm -rf "target/wheels/$profile"
+"$venv/bin/maturin" build --quiet "${cargo_flags[@]}" -m python/Cargo.toml --out "target/wheels/$profile" >&2
+"$venv/bin/pip" install --quiet --force-reinstall --no-deps "target/wheels/$profile"/dunwell-*.whl >&2
+dunwell=./target/$profile/dunwell
 
 mkdir -p "$work"
 flags=()
 [ -n "${NO_MESSAGES:-}" ] && flags+=(--no-messages)
-./target/release/dunwell sample --count "$n" --seed 42 --as-of "$AS_OF" --out "$work/accounts.jsonl"
+"$dunwell" sample --count "$n" --seed 42 --as-of "$AS_OF" --out "$work/accounts.jsonl"
 if [ -z "${SPARK_BASELINE:-}" ]; then
-  ./target/release/dunwell decide --policy policies/default.json --as-of "$AS_OF" --no-audit "${flags[@]}" \
+  "$dunwell" decide --policy policies/default.json --as-of "$AS_OF" --no-audit "${flags[@]}" \
     --out "$work/cli.jsonl" "$work/accounts.jsonl"
 else
   flags+=(--baseline)
