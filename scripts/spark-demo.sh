@@ -34,7 +34,11 @@ dunwell=./target/$profile/dunwell
 mkdir -p "$work"
 flags=()
 [ -n "${NO_MESSAGES:-}" ] && flags+=(--no-messages)
-"$dunwell" sample --count "$n" --seed 42 --as-of "$AS_OF" --out "$work/accounts.jsonl"
+"$dunwell" sample --count "$n" --seed 42 --as-of "$AS_OF" --out "$work/sample.jsonl"
+# Three bad rows among the good ones (not JSON, an unknown field, not an object): each must come back as its own
+# error row with the CLI's code, and no executor may die for them.
+awk -v n="$n" 'NR == 2 { print "{not json"; next } NR == int(n / 2) { print "{\"id\": \"BAD-1\", \"colour\": 1}"; next }
+  NR == n - 1 { print "null"; next } { print }' "$work/sample.jsonl" > "$work/accounts.jsonl"
 if [ -z "${SPARK_BASELINE:-}" ]; then
   "$dunwell" decide --policy policies/default.json --as-of "$AS_OF" --no-audit "${flags[@]}" \
     --out "$work/cli.jsonl" "$work/accounts.jsonl"
