@@ -26,5 +26,7 @@ rm -rf target/wheels/test
 target/python-venv/bin/maturin build --quiet -m python/Cargo.toml --out target/wheels/test
 target/python-venv/bin/pip install --quiet --force-reinstall --no-deps target/wheels/test/dunwell-*.whl
 DUNWELL_CLI=target/debug/dunwell target/python-venv/bin/python -m pytest -q python/tests
+step Spark: 20,000 accounts in local[2], every decision compared with the CLI
+DUNWELL_PROFILE=debug bash scripts/spark-demo.sh 20000
 step parity
 bash scripts/parity.sh
