@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, idempotently: the wasm32 target, the wasm-bindgen CLI at exactly the
 # version in Cargo.lock, Node packages, (with --browser) Debian's chromium for the browser tests and
-# PostgreSQL for the Postgres audit tests, and (with --fuzz) cargo-afl and AFL++ for scripts/fuzz.sh.
+# PostgreSQL for the Postgres audit tests, (with --fuzz) cargo-afl and AFL++ for scripts/fuzz.sh, (with --python)
+# a virtual environment target/python-venv with maturin, pyarrow, pandas and pytest for the Python package, and
+# (with --spark) that plus pyspark and Debian's Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 browser=
 fuzz=
+python=
+spark=
 for a in "$@"; do
   case $a in
     --browser) browser=1 ;;
     --fuzz) fuzz=1 ;;
-    *) echo "usage: bash scripts/setup.sh [--browser] [--fuzz]" >&2; exit 2 ;;
+    --python) python=1 ;;
+    --spark) python=1; spark=1 ;;
+    *) echo "usage: bash scripts/setup.sh [--browser] [--fuzz] [--python] [--spark]" >&2; exit 2 ;;
   esac
 done
 
@@ -56,4 +62,21 @@ if [ -n "$fuzz" ]; then
     echo "$afl_out" >&2
     exit 1
   fi
+fi
+
+if [ -n "$python" ]; then
+  venv=target/python-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  # pandas<3 beside pyspark (pyspark's Arrow path is not ready for pandas 3).
+  wanted=("maturin>=1.16,<2" "pyarrow>=14" "pandas<3" pytest)
+  if [ -n "$spark" ]; then
+    wanted+=("pyspark>=3.5")
+    if ! command -v java >/dev/null; then
+      echo "installing Debian openjdk-17-jre-headless"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+    fi
+  fi
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "${wanted[@]}"
 fi

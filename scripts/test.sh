@@ -15,7 +15,7 @@ fi
 tests_before=$(git status --porcelain -- tests/ 2>/dev/null || true)
 
 step setup
-bash scripts/setup.sh --browser --fuzz
+bash scripts/setup.sh --browser --fuzz --python
 step format and lint
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
@@ -31,6 +31,13 @@ node --test pkg/test/
 step Chromium: package vectors, widgets, console, single-file build
 bash scripts/build-single.sh >/dev/null
 node --test tests/browser/
+step Python package: wheel, pytest against the CLI
+rm -rf target/wheels/test
+target/python-venv/bin/maturin build --quiet -m python/Cargo.toml --out target/wheels/test
+target/python-venv/bin/pip install --quiet --force-reinstall --no-deps target/wheels/test/dunwell-*.whl
+DUNWELL_CLI=target/debug/dunwell target/python-venv/bin/python -m pytest -q python/tests
+step Spark: 20,000 accounts in local[2], every decision compared with the CLI
+DUNWELL_PROFILE=debug bash scripts/spark-demo.sh 20000
 step parity
 bash scripts/parity.sh
 step fuzz: call, policy and reply targets, 60 s each, two at a time

@@ -278,7 +278,7 @@ fn next_line(reader: &mut dyn BufRead, cap: usize) -> std::io::Result<Option<Raw
 /// Reads one CSV record into an account document. Columns: `id, jurisdiction, currency, principal,
 /// interest, fees, name, locale, time_zone, birth_year, instalments` (`due:amount[:paid]` separated by `;`),
 /// `sms, sms_consent, email, hardship, dispute, cease`; empty cells are left out.
-fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> String {
+pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> String {
     let get = |name: &str| {
         headers
             .iter()

@@ -1,0 +1,128 @@
+"""Spark demo (run by scripts/spark-demo.sh): decide N accounts with `dunwell.spark.decide_dataframe` in
+`local[2]`, write Parquet, and compare every decision with the CLI's on the same input.
+
+    python spark_demo.py ACCOUNTS.jsonl CLI_DECISIONS.jsonl WORKDIR [--baseline] [--no-messages] [--cores 2]
+
+ACCOUNTS.jsonl is turned into Parquet (`line`, `account`) with several row groups (one row group, one Spark
+partition); the decisions are written to WORKDIR/decisions.parquet with the `line` kept, then read back in line
+order and compared with CLI_DECISIONS.jsonl line by line. `--baseline` runs the same pipeline (read Parquet,
+mapInArrow in Python workers, same output schema, write Parquet) with a function that copies the account instead
+of deciding it: the ceiling Spark itself sets on this machine.
+"""
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import dunwell
+from dunwell.spark import SPARK_SCHEMA, decide_dataframe
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("accounts")
+    p.add_argument("cli_decisions")
+    p.add_argument("workdir")
+    p.add_argument("--policy", default="policies/default.json")
+    p.add_argument("--as-of", default="2026-11-28T09:00:00Z")
+    p.add_argument("--cores", type=int, default=2)
+    p.add_argument("--baseline", action="store_true")
+    p.add_argument("--no-messages", action="store_true")
+    args = p.parse_args()
+
+    os.makedirs(args.workdir, exist_ok=True)
+    src = os.path.join(args.workdir, "accounts.parquet")
+    with open(args.accounts, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if l.strip()]
+    n = len(lines)
+    parts = max(2 * args.cores, min(64, math.ceil(n / 50_000)))
+    pq.write_table(
+        pa.table({"line": pa.array(range(n), pa.int64()), "account": pa.array(lines, pa.string())}),
+        src,
+        row_group_size=math.ceil(n / parts),
+    )
+    del lines
+    size = os.path.getsize(src)
+
+    from pyspark.sql import SparkSession
+
+    # The Python workers must run the interpreter that has the wheel installed (this venv's).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
+    spark = (
+        SparkSession.builder.master(f"local[{args.cores}]")
+        .appName("dunwell-spark-demo")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(2 * args.cores))
+        # Split the file at its row groups so every core gets work.
+        .config("spark.sql.files.maxPartitionBytes", str(max(1 << 20, size // parts + 1)))
+        .config("spark.driver.memory", "4g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    out = os.path.join(args.workdir, "decisions.parquet")
+    df = spark.read.parquet(src)
+    started = time.perf_counter()
+    if args.baseline:
+        from pyspark.sql.types import LongType, StructField, StructType
+
+        schema = StructType([StructField("line", LongType())] + list(spark.createDataFrame([], SPARK_SCHEMA).schema))
+        names = [c for c, _ in dunwell.OUTPUT_COLUMNS]
+
+        def copy(batches):
+            for b in batches:
+                acc = b.column(1)
+                nulls_s = pa.nulls(b.num_rows, pa.string())
+                nulls_i = pa.nulls(b.num_rows, pa.int64())
+                cols = [b.column(0)] + [
+                    acc if c == "decision" else (nulls_i if t == "int64" else nulls_s) for c, t in dunwell.OUTPUT_COLUMNS
+                ]
+                yield pa.RecordBatch.from_arrays(cols, names=["line"] + names)
+
+        result = df.mapInArrow(copy, schema)
+    else:
+        result = decide_dataframe(df, args.policy, args.as_of, messages=not args.no_messages, keep=["line"])
+    result.write.mode("overwrite").parquet(out)
+    seconds = time.perf_counter() - started
+    spark.stop()
+
+    table = pq.read_table(out).sort_by("line")
+    files = [f for f in os.listdir(out) if f.endswith(".parquet")]
+    verb = "copied (baseline, no Dunwell)" if args.baseline else "decided"
+    print(f"wrote {len(files)} Parquet files, {table.num_rows} rows, from {parts} input row groups", file=sys.stderr)
+    same = "no"
+    if args.baseline:
+        same = "n/a"
+    elif table.num_rows != n:
+        print(f"Spark wrote {table.num_rows} rows for {n} accounts", file=sys.stderr)
+    else:
+        decisions = table.column("decision").to_pylist()
+        lines_out = table.column("line").to_pylist()
+        with open(args.cli_decisions, encoding="utf-8") as f:
+            want = [l.rstrip("\n") for l in f]
+        first = next((i for i in range(n) if lines_out[i] != i or i >= len(want) or decisions[i] != want[i]), None)
+        if first is None and len(want) == n:
+            same = "yes"
+        elif first is None:
+            print(f"the CLI wrote {len(want)} decisions for {n} accounts", file=sys.stderr)
+        else:
+            print(f"first difference at account line {first + 1}:", file=sys.stderr)
+            print(f"  spark: {decisions[first][:400]}", file=sys.stderr)
+            print(f"  cli:   {(want[first] if first < len(want) else '<missing>')[:400]}", file=sys.stderr)
+        errors = {}
+        for c in table.column("error_code").to_pylist():
+            if c is not None:
+                errors[c] = errors.get(c, 0) + 1
+        print(f"errors by code: {json.dumps(errors) if errors else 'none'}", file=sys.stderr)
+    print(f"spark: {verb} {n} accounts in {seconds:.1f} s ({n / seconds:.0f}/s); identical to the CLI: {same}")
+    return 0 if same in ("yes", "n/a") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
