@@ -267,6 +267,19 @@ fn too_large(state: &AppState) -> Response {
     )
 }
 
+/// Most bytes of an oversized body the service reads (and drops) so its 413 reaches the client; see `around`.
+const DRAIN_BYTES: u64 = 16 << 20;
+
+/// Reads a body to its end without keeping it, for at most two seconds.
+async fn drain(body: Body) {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    let _ = tokio::time::timeout(Duration::from_secs(2), async {
+        while let Some(Ok(_)) = body.frame().await {}
+    })
+    .await;
+}
+
 /// Reads a body under the size limit.
 async fn read_body(state: &AppState, body: Body) -> Result<Bytes, Response> {
     axum::body::to_bytes(body, state.config.max_body_bytes)
@@ -565,13 +578,19 @@ async fn around(State(state): State<Arc<AppState>>, req: Request, next: axum::mi
         log(&state, &method, &route, r.status(), started);
         return r;
     }
-    // Refused before a byte of the body is read.
+    // An absurd declared size is refused before a byte of the body is read.
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > u64::try_from(state.config.max_body_bytes).unwrap_or(u64::MAX)) {
+        // A body that is only somewhat too large is read and dropped (never kept) before answering: closing on an
+        // unread body makes the kernel reset the connection, and a client still sending would see a broken pipe
+        // instead of the 413. An absurd declared size is refused at once, without reading anything.
+        if declared.is_some_and(|n| n <= DRAIN_BYTES) {
+            drain(req.into_body()).await;
+        }
         let r = too_large(&state);
         log(&state, &method, &route, r.status(), started);
         return r;
