@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: lint, the native and wasmtime suites, Node, headless Chromium, the byte-for-byte parity gate,
-# and a 60 s fuzz run per target (scripts/fuzz.sh).
+# Every test: lint, the native and wasmtime suites, Node, headless Chromium, the Python package and the Spark demo,
+# the byte-for-byte parity gate, and a 60 s fuzz run per target (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
