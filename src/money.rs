@@ -17,9 +17,16 @@ pub struct Amount(pub i64);
 /// Marks the serialisation error of an out-of-range amount, so the envelope writer can report it with its code.
 pub const OUT_OF_RANGE_TAG: &str = "[out_of_range] amount";
 
+impl Amount {
+    /// Whether this is a valid amount (0 … 2^53 − 1): what derived figures are checked against.
+    pub fn in_range(self) -> bool {
+        (0..=MAX_SAFE).contains(&self.0)
+    }
+}
+
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if !(0..=MAX_SAFE).contains(&self.0) {
+        if !self.in_range() {
             return Err(serde::ser::Error::custom(format_args!(
                 "{OUT_OF_RANGE_TAG} `{}` is outside 0…2^53-1 minor units",
                 self.0

@@ -62,12 +62,10 @@ pub struct Offer {
 impl Offer {
     /// Every amount of the offer is a valid amount (0 … 2^53 − 1).
     pub fn in_range(&self) -> bool {
-        let ok = |a: Amount| (0..=crate::money::MAX_SAFE).contains(&a.0);
-        ok(self.total)
-            && ok(self.monthly_burden)
-            && ok(self.savings)
-            && ok(self.expected_recovery)
-            && self.schedule.iter().all(|p| ok(p.amount))
+        [self.total, self.monthly_burden, self.savings, self.expected_recovery]
+            .into_iter()
+            .chain(self.schedule.iter().map(|p| p.amount))
+            .all(Amount::in_range)
     }
 }
 
