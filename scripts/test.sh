@@ -16,13 +16,14 @@ tests_before=$(git status --porcelain -- tests/ 2>/dev/null || true)
 
 step setup
 bash scripts/setup.sh --browser --fuzz --python
+# The module first: the Python crate embeds pkg/dist/dunwell_bg.wasm, so even linting it needs the file.
+step build the module
+rm -rf target/parity
+bash scripts/build-wasm.sh
 step format and lint
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p dunwell --target wasm32-unknown-unknown -- -D warnings
-step build the module
-rm -rf target/parity
-bash scripts/build-wasm.sh
 step Rust tests: core, native vectors, wasmtime host
 cargo test --workspace
 step Node and TypeScript declarations
