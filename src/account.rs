@@ -140,6 +140,10 @@ pub struct Borrower {
     /// Times the borrower said are inconvenient (Reg F §1006.6(b)(1)).
     #[serde(default)]
     pub inconvenient_times: Vec<InconvenientTime>,
+    /// US state (two capital letters, e.g. `MA`) where state law adds to the federal rules: limitation
+    /// periods, time-barred disclosures, call caps.
+    #[serde(default)]
+    pub state: Option<String>,
 }
 
 /// A locale messages are written in.
@@ -487,6 +491,16 @@ impl Account {
                     crate::time::FIRST_YEAR,
                     crate::time::LAST_YEAR
                 ),
+            ));
+        }
+        if let Some(st) = &self.borrower.state
+            && !(st.len() == 2 && st.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            return Err(Error::new(
+                Scope::Account,
+                ErrorKind::BadValue,
+                format!("{path}/borrower/state"),
+                "a state is two capital letters, e.g. `MA`".to_string(),
             ));
         }
         long("/id".into(), &self.id, limits::ID_CHARS)?;

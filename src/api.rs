@@ -235,7 +235,7 @@ pub fn render(engine: &Engine, input: &str) -> String {
                 channel: c.channel,
                 company: &policy.company.name,
                 max_sms_segments: policy.messages.max_sms_segments,
-                disclose: true,
+                disclose: policy.company.role == crate::policy::Role::Agency,
             },
         );
         Ok(Rendered { message, findings })

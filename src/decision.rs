@@ -8,6 +8,7 @@ use crate::error::{Error, ErrorKind, Scope};
 use crate::money::Currency;
 use crate::policy::DebtAdvice;
 use crate::promise::{self, ArrangementStatus, PromiseStatus};
+use crate::account::Channel;
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::score::{self, Score};
 use crate::template::{context, tone};
@@ -39,6 +40,9 @@ pub struct Decision {
     pub account_id: String,
     /// The moment decided at, in UTC.
     pub as_of: Instant,
+    /// Until when this decision's words hold: actions due before it carry their message, written with the
+    /// facts of their own send moment; later actions are plan-only. Re-decide by then (the next run).
+    pub valid_until: Instant,
     /// The same moment in the borrower's zone.
     pub as_of_local: String,
     /// The borrower's IANA zone.
@@ -55,6 +59,9 @@ pub struct Decision {
     pub bucket: String,
     /// What is overdue.
     pub arrears: Arrears,
+    /// The limitation period: when the debt can no longer be sued on (absent when nothing is overdue or the
+    /// jurisdiction has no rule).
+    pub limitation: Option<crate::limitation::Limitation>,
     /// Every promise made by `as_of`, judged.
     pub promises: Vec<PromiseStatus>,
     /// Propensity to pay (absent when the policy has no scorecard).
@@ -123,9 +130,36 @@ pub(crate) fn decide_with(
     account.check(path)?;
     let zone = account.borrower.time_zone;
     let delinquency = dpd::assess(account, policy, zone, as_of);
+    // An account owing more in arrears than in total is a broken ledger: every amount a message states
+    // from it would contradict another.
+    if delinquency.arrears.overdue_amount.0 > delinquency.arrears.outstanding.0 {
+        return Err(Error::new(
+            Scope::Account,
+            ErrorKind::Inconsistent,
+            format!("{path}/balances"),
+            format!(
+                "`{}` is overdue on the instalments but only `{}` is outstanding (principal + interest + fees); \
+                 the balances must include every unpaid instalment",
+                delinquency.arrears.overdue_amount.0, delinquency.arrears.outstanding.0
+            ),
+        ));
+    }
+    let jurisdiction = &policy.jurisdictions.0[&account.jurisdiction];
+    let latest_unpaid_due = arrange::overdue_items(account, zone, as_of, policy.dpd.tolerance.0)
+        .last()
+        .map(|o| o.due);
+    let limitation = crate::limitation::assess(
+        crate::limitation::rule(jurisdiction, account.borrower.state.as_deref()),
+        account,
+        latest_unpaid_due,
+        zone,
+        as_of,
+    );
+    let valid_until = as_of.plus(chrono::Duration::hours(i64::from(policy.messages.valid_hours)));
     let mut decision = Decision {
         account_id: account.id.clone(),
         as_of,
+        valid_until,
         as_of_local: as_of.to_local_string(zone),
         time_zone: zone.name(),
         engine: engine.identity.clone(),
@@ -134,6 +168,7 @@ pub(crate) fn decide_with(
         dpd: delinquency.dpd,
         bucket: delinquency.bucket,
         arrears: delinquency.arrears,
+        limitation,
         promises: promise::judge(account, policy.promises, zone, as_of),
         score: None,
         arrangement: promise::judge_arrangement(account, policy.promises, zone, as_of),
@@ -186,42 +221,7 @@ pub(crate) fn decide_with(
             }
         }
     }
-    let overdue = arrange::overdue_items(account, zone, as_of, policy.dpd.tolerance.0);
-    if !overdue.is_empty() {
-        let terms = arrange::terms(policy, &account.jurisdiction);
-        let today = as_of.local_date(zone);
-        let outstanding = decision.arrears.outstanding.0;
-        let penalty = arrange::penalty::view(&overdue, terms, today, outstanding, policy.offers.rounding);
-        // Penalty on arrears near 2^53 at a high rate over decades can pass the ceiling: refuse, with the field
-        // that carries the overdue amounts, before any offer adds to it.
-        if !penalty.in_range() {
-            return Err(too_much(
-                path,
-                "/instalments",
-                "the penalty interest on these overdue instalments",
-            ));
-        }
-        decision.penalty = Some(penalty);
-        let regular = decision.arrears.next_due_amount.0;
-        let basis = arrange::offers::Basis {
-            account,
-            overdue: &overdue,
-            terms,
-            today,
-            outstanding,
-            regular,
-        };
-        decision.offers = arrange::offers::build(offer_rules, &basis);
-        if let Some(o) = decision.offers.iter().find(|o| !o.in_range()) {
-            // Settling the whole balance is built on the balances; every other offer on the overdue instalments.
-            use arrange::offers::Kind;
-            let field = match o.kind {
-                Kind::PayInFull | Kind::Restructure => "/balances",
-                _ => "/instalments",
-            };
-            return Err(too_much(path, field, &format!("the `{}` offer", o.id)));
-        }
-    }
+    (decision.penalty, decision.offers) = money(policy, offer_rules, account, &decision.arrears, as_of, path)?;
     let plan = schedule::plan(policy, segments, account, &decision, as_of);
     decision.segment = plan.segment;
     decision.stage = plan.stage;
@@ -237,11 +237,124 @@ pub(crate) fn decide_with(
         }
     }
     decision.escalation = crate::escalate::assess(&policy.escalation, account, &decision);
+    withhold_unintended(account, &mut decision);
     soften(engine, account, &mut decision);
     if messages {
-        write_messages(engine, account, &mut decision)?;
+        write_messages(engine, account, offer_rules, &mut decision, path)?;
     }
     Ok(decision)
+}
+
+/// Penalty interest and repayment offers for the arrears at `as_of` (none when nothing is overdue).
+fn money(
+    policy: &crate::policy::Policy,
+    offer_rules: &crate::policy::OfferRules,
+    account: &Account,
+    arrears: &Arrears,
+    as_of: Instant,
+    path: &str,
+) -> Result<(Option<PenaltyView>, Vec<Offer>), Error> {
+    let zone = account.borrower.time_zone;
+    let overdue = arrange::overdue_items(account, zone, as_of, policy.dpd.tolerance.0);
+    if overdue.is_empty() {
+        return Ok((None, Vec::new()));
+    }
+    let terms = arrange::terms(policy, &account.jurisdiction);
+    let today = as_of.local_date(zone);
+    let outstanding = arrears.outstanding.0;
+    let penalty = arrange::penalty::view(&overdue, terms, today, outstanding, policy.offers.rounding);
+    // Penalty on arrears near 2^53 at a high rate over decades can pass the ceiling: refuse, with the field
+    // that carries the overdue amounts, before any offer adds to it.
+    if !penalty.in_range() {
+        return Err(too_much(
+            path,
+            "/instalments",
+            "the penalty interest on these overdue instalments",
+        ));
+    }
+    let basis = arrange::offers::Basis {
+        account,
+        overdue: &overdue,
+        terms,
+        today,
+        outstanding,
+        regular: arrears.next_due_amount.0,
+    };
+    let offers = arrange::offers::build(offer_rules, &basis);
+    if let Some(o) = offers.iter().find(|o| !o.in_range()) {
+        // Settling the whole balance is built on the balances; every other offer on the overdue instalments.
+        use arrange::offers::Kind;
+        let field = match o.kind {
+            Kind::PayInFull | Kind::Restructure => "/balances",
+            _ => "/instalments",
+        };
+        return Err(too_much(path, field, &format!("the `{}` offer", o.id)));
+    }
+    Ok((Some(penalty), offers))
+}
+
+/// Removes every referral, and every notice that threatens one, that the lender does not intend: the
+/// escalation's own eligibility (hardship, dispute, cease, review, time-barred, balance, no agency, not worth
+/// it) is the one source of consequences, so a message never threatens a step the engine has blocked
+/// (FDCPA §1692e(5), CONC 7.3). Without escalation rules, the account's state alone decides for the steps the
+/// ladder names (and messages mention no escalation, having no eligibility to go by). After a cease
+/// request, what remains may only be a notice of a specific remedy the lender intends (FDCPA §1692c(c)(3)).
+fn withhold_unintended(account: &Account, d: &mut Decision) {
+    let f = &account.flags;
+    let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
+    // The first reason a referral is not intended, from the account's state.
+    let state_block = if f.deceased {
+        Some(Reason::Deceased)
+    } else if f.bankruptcy {
+        Some(Reason::Bankruptcy)
+    } else if f.attorney {
+        Some(Reason::AttorneyRepresented)
+    } else if f.dispute {
+        Some(Reason::DisputePending)
+    } else if f.hardship {
+        Some(Reason::Hardship)
+    } else if time_barred {
+        Some(Reason::TimeBarred)
+    } else {
+        None
+    };
+    let esc = d.escalation.as_ref();
+    let agency_block = state_block
+        .or(f.cease.then_some(Reason::CeaseRequested))
+        .or_else(|| esc.filter(|e| !e.agency_intended()).map(|_| Reason::NotEligible));
+    let legal_block = state_block.or_else(|| esc.filter(|e| !e.legal_intended()).map(|_| Reason::NotEligible));
+    let mut kept = Vec::with_capacity(d.actions.len());
+    for mut a in std::mem::take(&mut d.actions) {
+        use crate::policy::Threat;
+        let block = match (a.channel, a.threatens) {
+            (Channel::AgencyReferral, _) | (_, Some(Threat::Agency)) => agency_block,
+            (Channel::LegalReferral, _) | (_, Some(Threat::Legal)) => legal_block,
+            _ => None,
+        };
+        // After a cease request the schedule lets legally required notices through; of those, only the one
+        // that announces the legal referral, while it is intended, is the notice of a specific remedy the
+        // law still allows (FDCPA §1692c(c)(3)). Any other would be a demand.
+        let block = block.or_else(|| {
+            (f.cease
+                && !(a.threatens == Some(Threat::Legal) && esc.is_some_and(|e| e.legal_intended())))
+            .then_some(Reason::CeaseRequested)
+            .filter(|_| a.legal_notice)
+        });
+        if let Some(reason) = block {
+            d.suppressed.push(Suppressed {
+                step: a.step.clone(),
+                channel: a.channel,
+                reason,
+                until: None,
+            });
+            continue;
+        }
+        if f.cease {
+            a.notice = Some("specific_remedy");
+        }
+        kept.push(a);
+    }
+    d.actions = kept;
 }
 
 /// `account.out_of_range` for a figure derived from the account that would pass 2^53 − 1 minor units.
@@ -267,11 +380,45 @@ fn soften(engine: &Engine, account: &Account, decision: &mut Decision) {
     }
 }
 
-/// Writes every action's message.
-fn write_messages(engine: &Engine, account: &Account, decision: &mut Decision) -> Result<(), Error> {
+/// Writes the words of every action due before `valid_until`, each with the facts of its own send moment.
+fn write_messages(
+    engine: &Engine,
+    account: &Account,
+    offer_rules: &crate::policy::OfferRules,
+    decision: &mut Decision,
+    path: &str,
+) -> Result<(), Error> {
     let policy = &engine.policy;
+    let zone = account.borrower.time_zone;
+    // Projected on no payment (and no new promise) after the decision: the history as of `as_of` only.
+    let history_now;
+    let account = if account_has_future(account, decision.as_of) {
+        history_now = as_known_at(account, decision.as_of);
+        &history_now
+    } else {
+        account
+    };
+    let written = |ch: Channel| matches!(ch, Channel::Sms | Channel::Email | Channel::Letter | Channel::SocialDm);
+    let mut written_before = account
+        .history
+        .contacts
+        .iter()
+        .any(|x| x.direction == crate::account::Direction::Outbound && x.at <= decision.as_of && written(x.channel));
     let mut messages = Vec::with_capacity(decision.actions.len());
+    let mut facts: Option<(chrono::NaiveDate, Decision)> = None;
     for a in &decision.actions {
+        if a.at_utc >= decision.valid_until || matches!(a.channel, Channel::AgencyReferral | Channel::LegalReferral) {
+            messages.push((None, None));
+            continue;
+        }
+        let day = a.at_utc.local_date(zone);
+        let at = match &facts {
+            Some((d, view)) if *d == day => view,
+            _ => {
+                let view = facts_at(policy, offer_rules, account, decision, a.at_utc, path)?;
+                &facts.insert((day, view)).1
+            }
+        };
         let spec = context::Spec {
             step: &a.step,
             channel: a.channel,
@@ -279,16 +426,70 @@ fn write_messages(engine: &Engine, account: &Account, decision: &mut Decision) -
             softened: a.softened,
             template: &a.template,
         };
-        let ctx = context::build(policy, account, decision, spec);
+        let ctx = context::build(policy, account, at, spec)
+            .with_first_contact(!written_before)
+            .with_notice(a.notice);
         let message = engine.library.message(&a.template, a.channel, &ctx).map_err(|mut e| {
             // The fault is in the policy's template, not in the account: say which step needed it.
             e.message = format!("step `{}` ({:?}): {}", a.step, a.channel, e.message);
             e
         })?;
-        messages.push(message);
+        written_before |= written(a.channel) && message.is_some();
+        messages.push((Some(crate::time::Date(day)), message));
     }
-    for (a, m) in decision.actions.iter_mut().zip(messages) {
+    for (a, (day, m)) in decision.actions.iter_mut().zip(messages) {
+        a.facts_as_of = day.filter(|_| m.is_some());
         a.message = m;
     }
     Ok(())
+}
+
+/// The decision's facts as they will stand at `at` if nothing is paid before then: DPD, bucket and arrears
+/// (instalments falling due in between become overdue), promise states, penalty accrued to that day and
+/// offers counted from it. Score, plan and escalation stay the decision's.
+fn facts_at(
+    policy: &crate::policy::Policy,
+    offer_rules: &crate::policy::OfferRules,
+    account: &Account,
+    decision: &Decision,
+    at: Instant,
+    path: &str,
+) -> Result<Decision, Error> {
+    let zone = account.borrower.time_zone;
+    let mut view = decision.clone();
+    view.actions = Vec::new();
+    view.suppressed = Vec::new();
+    let delinquency = dpd::assess(account, policy, zone, at);
+    view.as_of = at;
+    view.as_of_local = at.to_local_string(zone);
+    view.dpd = delinquency.dpd;
+    view.bucket = delinquency.bucket;
+    view.arrears = delinquency.arrears;
+    view.promises = promise::judge(account, policy.promises, zone, at);
+    view.arrangement = promise::judge_arrangement(account, policy.promises, zone, at);
+    let (penalty, mut offers) = money(policy, offer_rules, account, &view.arrears, at, path)?;
+    if decision.review.is_some() {
+        offers.clear();
+    }
+    view.penalty = penalty;
+    view.offers = offers;
+    Ok(view)
+}
+
+/// Whether the account records anything after `as_of` (payments, contacts, promises), which a projection
+/// made at `as_of` must not know.
+fn account_has_future(account: &Account, as_of: Instant) -> bool {
+    let h = &account.history;
+    h.payments.iter().any(|p| p.at > as_of)
+        || h.contacts.iter().any(|c| c.at > as_of)
+        || h.promises.iter().any(|p| p.made_at > as_of)
+}
+
+/// The account as known at `as_of`: history after it removed.
+fn as_known_at(account: &Account, as_of: Instant) -> Account {
+    let mut a = account.clone();
+    a.history.payments.retain(|p| p.at <= as_of);
+    a.history.contacts.retain(|c| c.at <= as_of);
+    a.history.promises.retain(|p| p.made_at <= as_of);
+    a
 }

@@ -31,6 +31,7 @@ pub mod experiment;
 pub mod json;
 pub mod kpi;
 pub mod learn;
+pub mod limitation;
 pub mod money;
 pub mod policy;
 pub mod promise;

@@ -111,7 +111,11 @@ fn account(rng: &mut ChaCha8Rng, i: usize, as_of: DateTime<Utc>) -> Value {
         left -= amount;
         when = add_months(when, 1);
     }
-    let principal = instalment * months * 85 / 100 - paid_total * 85 / 100;
+    // What is still scheduled (principal and its interest) is all owed: the balances always cover every unpaid
+    // instalment, so no account owes more in arrears than in total.
+    let remaining = instalment * months - paid_total;
+    let principal = remaining * 85 / 100;
+    let scheduled_interest = remaining - principal;
     let mut contacts = Vec::new();
     for _ in 0..rng.random_range(0..8) {
         let at = as_of - Duration::minutes(rng.random_range(60..60 * 24 * 20));
@@ -159,7 +163,7 @@ fn account(rng: &mut ChaCha8Rng, i: usize, as_of: DateTime<Utc>) -> Value {
         "jurisdiction": jurisdiction,
         "currency": currency,
         "opened": opened.to_string(),
-        "balances": {"principal": principal.max(0), "interest": instalment * rng.random_range(0..20) / 100, "fees": 0},
+        "balances": {"principal": principal.max(0), "interest": scheduled_interest.max(0) + instalment * rng.random_range(0..20) / 100, "fees": 0},
         "instalments": instalments,
         "borrower": {
             "name": name, "locale": locale, "time_zone": zone, "birth_year": birth_year,

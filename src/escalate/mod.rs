@@ -213,6 +213,38 @@ pub struct LegalView {
     pub recommend: bool,
 }
 
+/// Blocks that lift by themselves as days pass and the ladder runs: a step blocked only by these is still
+/// intended, so a notice may say it can happen. Every other block (hardship, dispute, cease, review,
+/// time-barred, balance, no agency, not worth it) means the lender will not take the step, and a message
+/// that mentions it would threaten action that is not intended (FDCPA §1692e(5), CONC 7.3).
+const TIMING: [&str; 3] = ["dpd_below_minimum", "ladder_not_exhausted", "contact_not_exhausted"];
+
+impl AgencyView {
+    /// Whether the lender intends to place the account if nothing changes.
+    pub fn intended(&self) -> bool {
+        self.blocked_by.iter().all(|b| TIMING.contains(b))
+    }
+}
+
+impl LegalView {
+    /// Whether the lender intends a legal referral if nothing changes: only timing blocks, and worth it.
+    pub fn intended(&self) -> bool {
+        self.blocked_by.iter().all(|b| TIMING.contains(b)) && self.net > 0
+    }
+}
+
+impl Escalation {
+    /// The agency referral is intended.
+    pub fn agency_intended(&self) -> bool {
+        self.agency.as_ref().is_some_and(AgencyView::intended)
+    }
+
+    /// The legal referral is intended.
+    pub fn legal_intended(&self) -> bool {
+        self.legal.as_ref().is_some_and(LegalView::intended)
+    }
+}
+
 /// Basis points of an amount, rounded half away from zero.
 fn bps(amount: i64, rate: i64) -> i64 {
     let p = i128::from(amount) * i128::from(rate);
@@ -229,6 +261,7 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Optio
     let f = &account.flags;
     let outstanding = d.arrears.outstanding.0;
     let exhausted = d.stage.of > 0 && d.stage.index >= d.stage.of;
+    let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
     let agency = rules.agency.as_ref().map(|r| {
         let mut blocked = Vec::new();
         if d.dpd < r.min_dpd {
@@ -251,6 +284,9 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Optio
         }
         if f.bankruptcy || f.deceased || f.attorney {
             blocked.push("under_review");
+        }
+        if time_barred {
+            blocked.push("time_barred");
         }
         let w = r.weights;
         let mut ranking: Vec<RankedAgency> = r
@@ -306,6 +342,10 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Optio
         }
         if f.bankruptcy || f.deceased {
             blocked.push("under_review");
+        }
+        // Reg F §1006.26(b): no suit, and no threat of one, on a time-barred debt.
+        if time_barred {
+            blocked.push("time_barred");
         }
         // Present value: divide by (1 + rate × days/365), simple discounting in integer arithmetic.
         let gross = bps(bps(outstanding, r.recovery_bps), r.success_bps);

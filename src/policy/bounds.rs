@@ -47,12 +47,19 @@ pub(super) fn check(p: &Policy, out: &mut dyn FnMut(String, String)) {
         0,
         SPAN_DAYS,
     );
+    // Up to a year: a simulator may want every word of a long plan, at the cost of words that go stale.
+    range("/messages/valid_hours".into(), p.messages.valid_hours.into(), 1, 24 * 366);
     range(
         "/messages/max_sms_segments".into(),
         p.messages.max_sms_segments as i128,
         1,
         10,
     );
+    for (code, j) in &p.jurisdictions.0 {
+        if let Some(l) = &j.limitation {
+            range(format!("/jurisdictions/{code}/limitation/years"), l.years.into(), 1, 100);
+        }
+    }
     range(
         "/checkins/days_before".into(),
         p.checkins.days_before.into(),

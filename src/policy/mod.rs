@@ -82,6 +82,26 @@ pub struct Company {
     /// Repayment link; `{account_id}` is replaced with the account's id.
     #[serde(default)]
     pub pay_url: String,
+    /// Who collects: the `lender` itself (first-party) or a collection `agency` on its behalf. Decides the
+    /// debt-collector disclosures (US Reg F §1006.18(e) binds debt collectors, not creditors collecting their
+    /// own debts) and, for an agency, the validation notice and period (§1006.34).
+    #[serde(default)]
+    pub role: Role,
+    /// Whether the company reports to credit bureaus: only then may a message say arrears can affect a
+    /// credit record.
+    #[serde(default = "yes")]
+    pub credit_reporting: bool,
+}
+
+/// Who is collecting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The lender collecting its own loans.
+    #[default]
+    Lender,
+    /// A third-party collection agency (a "debt collector" under the FDCPA).
+    Agency,
 }
 
 impl Default for Company {
@@ -91,6 +111,8 @@ impl Default for Company {
             phone: String::new(),
             url: String::new(),
             pay_url: String::new(),
+            role: Role::Lender,
+            credit_reporting: true,
         }
     }
 }
@@ -112,6 +134,11 @@ pub struct MessageRules {
     /// Days after a borrower's hardship or angry reply during which messages are written one tone softer.
     #[serde(default = "default_soften_days")]
     pub soften_days: u32,
+    /// Hours after `as_of` within which an action's words are written (`valid_until`): the next decision run.
+    /// Later actions stay plan-only (`message: null`) until re-decided, because their facts (DPD, amounts,
+    /// deadlines) are only true on their own day. Integrators re-decide at least this often.
+    #[serde(default = "default_valid_hours")]
+    pub valid_hours: u32,
     /// Templates that replace or add to the built-in library, keyed `<locale>/<template id>` (e.g.
     /// `en-US/m1_missed_payment`). A library template sets `subject`, `short`, `facts`, `consequence` and
     /// `ask`, then includes `base`; a template may also write every part itself by testing `part`.
@@ -125,6 +152,7 @@ impl Default for MessageRules {
             max_sms_segments: default_segments(),
             reply_days: default_reply_days(),
             soften_days: default_soften_days(),
+            valid_hours: default_valid_hours(),
             templates: std::collections::BTreeMap::new(),
         }
     }
@@ -136,6 +164,10 @@ fn default_reply_days() -> u32 {
 
 fn default_soften_days() -> u32 {
     30
+}
+
+fn default_valid_hours() -> u32 {
+    24
 }
 
 fn default_segments() -> usize {
@@ -569,9 +601,24 @@ pub struct Step {
     /// Preferred local time of day.
     #[serde(default = "default_step_time")]
     pub time: LocalTime,
-    /// A legally required notice: still sent after a cease request.
+    /// A legally required notice: after a cease request it is still sent, but only as the notice of a
+    /// specific remedy the lender intends (FDCPA §1692c(c)(3)): a legal referral.
     #[serde(default)]
     pub legal_notice: bool,
+    /// The escalation the step's words announce (`agency` or `legal`): the step is taken only while that
+    /// escalation is intended, so a notice never threatens a step the engine has blocked.
+    #[serde(default)]
+    pub threatens: Option<Threat>,
+}
+
+/// An escalation a message announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Threat {
+    /// Referral to a collection agency.
+    Agency,
+    /// Legal referral (court proceedings).
+    Legal,
 }
 
 fn default_step_time() -> LocalTime {
@@ -835,6 +882,9 @@ pub struct JurisdictionRules {
     /// Free debt advice to refer borrowers in hardship to (FCA CONC 7.3.7A in the UK).
     #[serde(default)]
     pub debt_advice: Option<DebtAdvice>,
+    /// The limitation period, when the policy departs from the law's table ([`crate::limitation::law`]).
+    #[serde(default)]
+    pub limitation: Option<crate::limitation::LimitationRule>,
 }
 
 /// A free, independent debt-advice service.
@@ -912,6 +962,7 @@ fn default_jurisdictions() -> UniqueMap<JurisdictionRules> {
                     holidays: Vec::new(),
                     overrides: Vec::new(),
                     debt_advice: None,
+                    limitation: None,
                 };
                 (code.to_string(), rules)
             })
@@ -927,4 +978,8 @@ impl Policy {
             .find(|b| b.max_dpd.is_none_or(|m| dpd <= i64::from(m)))
             .map_or("", |b| b.name.as_str())
     }
+}
+
+fn yes() -> bool {
+    true
 }

@@ -244,6 +244,26 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
                 );
             }
         }
+        // A longer limitation period than the law's opens the legal route to debts the law says are too old:
+        // allowed only with a stated reason, and reported.
+        if let Some(l) = &j.limitation
+            && let Some(law) = crate::limitation::law(j.preset, None)
+            && l.years > law.years
+        {
+            let path = format!("{base}/limitation/years");
+            let msg = format!(
+                "a limitation period of `{}` years is longer than the `{}` preset's `{}` ({})",
+                l.years,
+                j.preset.code(),
+                law.years,
+                law.source
+            );
+            if l.reason.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+                warnings.push(Error::new(Scope::Policy, ErrorKind::Loosens, path, msg).to_problem());
+            } else {
+                problem(ErrorKind::Loosens, path, format!("{msg}; give a `reason` to allow it"));
+            }
+        }
         for (i, d) in j.no_contact_weekdays.iter().enumerate() {
             if !(1..=7).contains(d) {
                 problem(

@@ -589,7 +589,7 @@ fn answer(
             channel: call.channel,
             company: &policy.company.name,
             max_sms_segments: policy.messages.max_sms_segments,
-            disclose: topic != "wrong_person",
+            disclose: topic != "wrong_person" && policy.company.role == crate::policy::Role::Agency,
         },
     );
     Ok(Answer {

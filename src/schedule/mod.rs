@@ -44,9 +44,22 @@ pub struct Action {
     pub adjusted: Vec<Reason>,
     /// Why the tone is softer than the step's (hardship, an angry reply), if it is.
     pub softened: Option<crate::template::tone::Softened>,
-    /// The words, written by the template in the borrower's locale (`null` for referrals, which are work for
-    /// people, not messages).
+    /// What a notice sent after a cease request is, as the law allows it (FDCPA §1692c(c)): `specific_remedy`
+    /// (the lender intends a specific remedy) or `efforts_ending`; `null` for ordinary contact.
+    pub notice: Option<&'static str>,
+    /// The local day whose facts the words state — the action's own day, projected on no payment before
+    /// then (`null` when no words are written).
+    pub facts_as_of: Option<crate::time::Date>,
+    /// The words, written by the template in the borrower's locale, for actions due before the decision's
+    /// `valid_until` (`null` for later actions, which are plan-only until re-decided, and for referrals, which
+    /// are work for people, not messages).
     pub message: Option<crate::template::library::Message>,
+    /// A legally required notice (the step's `legal_notice`).
+    #[serde(skip)]
+    pub legal_notice: bool,
+    /// The escalation the step's words announce (the step's `threatens`).
+    #[serde(skip)]
+    pub threatens: Option<crate::policy::Threat>,
 }
 
 /// A step the ladder wanted but the plan does not take.
@@ -104,7 +117,8 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
             review: None,
         };
     };
-    let (rules, _) = preset::effective(jurisdiction);
+    let (mut rules, _) = preset::effective(jurisdiction);
+    preset::tighten_for_state(&mut rules, jurisdiction.preset, account.borrower.state.as_deref());
     let band = d.score.as_ref().map(|s| s.band.as_str());
     let horizon_end = as_of.plus(Duration::days(i64::from(policy.horizon_days)));
     let placer = Placer {
@@ -283,7 +297,7 @@ fn schedule_step(
     let mut last_block: Option<(Channel, Reason, Option<Instant>)> = None;
     let segment = rule.split('/').next().unwrap_or_default();
     for ch in candidates(s, account, policy, as_of, rules, segment) {
-        if let Some(reason) = unusable(account, ch, rules) {
+        if let Some(reason) = unusable(account, ch, rules).or_else(|| auto_call_without_consent(account, ch, s.mode, rules)) {
             out.suppressed.push(Suppressed {
                 step: s.id.clone(),
                 channel: ch,
@@ -334,7 +348,11 @@ fn action(s: &Step, ch: Channel, at: Instant, zone: Zone, rule: String, adjusted
         rule,
         adjusted,
         softened: None,
+        notice: None,
+        facts_as_of: None,
         message: None,
+        legal_notice: s.legal_notice,
+        threatens: s.threatens,
     }
 }
 
@@ -385,6 +403,16 @@ fn unusable(account: &Account, ch: Channel, rules: &preset::ContactRules) -> Opt
     } else {
         None
     }
+}
+
+/// An automatic (autodialled or prerecorded) call needs the borrower's recorded consent where the rules say so
+/// (US TCPA 47 U.S.C. §227(b)(1)(A)); a manual call by an agent does not.
+fn auto_call_without_consent(account: &Account, ch: Channel, mode: Mode, rules: &preset::ContactRules) -> Option<Reason> {
+    (ch == Channel::Call
+        && mode == Mode::Auto
+        && rules.auto_call_consent
+        && state_of(account, ch).is_none_or(|st| st.consent != Some(true)))
+    .then_some(Reason::NoConsent)
 }
 
 /// The borrower's channel order: preferred channel first, then the profile order by age.
@@ -503,6 +531,7 @@ fn checkins(
             queue: None,
             time: policy.checkins.time,
             legal_notice: false,
+            threatens: None,
         };
         schedule_step(
             out,

@@ -29,6 +29,8 @@ pub struct ContactRules {
     pub no_contact_weekdays: Vec<u8>,
     /// Channels that need the borrower's explicit consent (`consent: true`); unknown consent is not enough.
     pub explicit_consent: Vec<crate::account::Channel>,
+    /// Automatic calls (autodialled, prerecorded or AI voice) need `consent: true` on the call channel.
+    pub auto_call_consent: bool,
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -48,6 +50,7 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
         no_workplace_email: false,
         no_contact_weekdays: Vec::new(),
         explicit_consent: Vec::new(),
+        auto_call_consent: false,
     };
     match preset {
         // Reg F §1006.6(b)(1)(i): 8 a.m. to 9 p.m. at the consumer's location; §1006.14(b)(2) call frequency;
@@ -57,6 +60,7 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
             quiet_days_after_conversation: Some(7),
             no_workplace_email: true,
             explicit_consent: vec![crate::account::Channel::Sms],
+            auto_call_consent: true,
             ..none(hm(8, 0), hm(21, 0))
         },
         // GB/T 45251—2025 and the NIFA 2024 guideline: no collection 22:00–08:00, ≤ 3 connected calls a day;
@@ -71,6 +75,23 @@ pub fn preset_rules(preset: Preset) -> ContactRules {
         // Custom: nothing imposed; the policy states its own rules.
         Preset::Custom => none(NaiveTime::MIN, hm(23, 59)),
     }
+}
+
+/// Tightens US rules where the borrower's state adds to the federal ones. A policy can tighten further but
+/// never loosen below these: they are applied after the policy's own rules.
+///
+/// - MA 940 CMR 7.04(1)(f): at most two telephone communications in any seven-day period.
+/// - WA RCW 19.16.250(13)(b): no calls more than three times in a single week.
+pub fn tighten_for_state(rules: &mut ContactRules, preset: Preset, state: Option<&str>) {
+    if preset != Preset::Us {
+        return;
+    }
+    let cap = match state {
+        Some("MA") => 2,
+        Some("WA") => 3,
+        _ => return,
+    };
+    rules.calls_per_7_days = Some(rules.calls_per_7_days.map_or(cap, |c| c.min(cap)));
 }
 
 /// A rule the policy sets that is looser than its preset: (JSON path under the jurisdiction, what loosens).

@@ -51,6 +51,12 @@ pub enum Reason {
     ArrangementActive,
     /// The step is due after the planning horizon.
     BeyondHorizon,
+    /// The borrower is in hardship: no referral, and no message that mentions one.
+    Hardship,
+    /// The debt is past its limitation period: no legal route, no agency referral (Reg F §1006.26(b)).
+    TimeBarred,
+    /// The escalation's own eligibility rules say no (balance, no licensed agency, not worth it).
+    NotEligible,
 }
 
 /// A call the plan already holds (history or earlier in this plan), for caps.

@@ -18,10 +18,14 @@
 //! | `broken_promise.amount`, `broken_promise.due` | the latest promise that was broken, if any |
 //! | `arrangement.next_amount`, `arrangement.next_due` | the next unpaid instalment of an agreed arrangement |
 //! | `first_contact` | no written contact was sent before (US initial-communication disclosure) |
-//! | `today`, `reply_by` | the borrower's local date, and `messages.reply_days` later (notice deadlines) |
+//! | `today`, `reply_by` | the send day in the borrower's zone (a letter's date), and `messages.reply_days` later (notice deadlines) |
 //! | `hardship`, `debt_advice.name`, `debt_advice.contact` | the borrower is in hardship; free advice to refer to |
 //! | `softened` | `hardship` or `angry_reply` when the tone was softened, else none |
 //! | `callback_on` | in a reply's answer: the day a call-back was asked for |
+//! | `role` | `lender` (first-party) or `agency` (a debt collector: US disclosures apply) |
+//! | `consequences.agency`, `consequences.legal`, `consequences.credit_record` | true only when the decision would really do it (the escalation's eligibility, the company's credit reporting, the limitation period) |
+//! | `time_barred`, `time_barred_disclosure` | the debt is past its limitation period; the state requires saying it cannot be sued on |
+//! | `cease`, `notice` | the borrower asked to stop; this action is the notice the law still allows (`specific_remedy`, `efforts_ending`) |
 //! | `step` | the ladder step (`m1_sms_1`, `checkin:2026-12-05`, …) |
 //! | `part`, `base` | set per render: which part is written (`sms`, `text`, `html`, `letter`, `call`, `dm`, `subject`) and the layout to include |
 
@@ -67,6 +71,23 @@ pub struct MessageContext {
     softened: Option<Softened>,
     step: String,
     callback_on: Option<String>,
+    role: crate::policy::Role,
+    consequences: ConsequenceVars,
+    time_barred: bool,
+    time_barred_disclosure: bool,
+    cease: bool,
+    notice: Option<&'static str>,
+}
+
+/// The consequences a message may mention: only what the decision itself would carry out.
+#[derive(Debug, Clone, Copy, Serialize)]
+struct ConsequenceVars {
+    /// Referral to a collection agency is intended (only timing blocks it).
+    agency: bool,
+    /// A legal referral is intended and worth it.
+    legal: bool,
+    /// The company reports to credit bureaus and the debt is not time-barred.
+    credit_record: bool,
 }
 
 impl MessageContext {
@@ -81,6 +102,19 @@ impl MessageContext {
             amount,
             due: due.to_string(),
         });
+        self
+    }
+
+    /// Whether this is the first written communication (Reg F §1006.18(e)(1) initial-communication wording):
+    /// the history's and the earlier actions of the same plan.
+    pub fn with_first_contact(mut self, first: bool) -> Self {
+        self.first_contact = first;
+        self
+    }
+
+    /// The notice a post-cease action is (`specific_remedy`, `efforts_ending`).
+    pub fn with_notice(mut self, notice: Option<&'static str>) -> Self {
+        self.notice = notice;
         self
     }
 
@@ -246,6 +280,7 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
                 next_due: i.due.to_string(),
             })
     });
+    let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
     let today = d.as_of.local_date(account.borrower.time_zone);
     let reply_by = today + chrono::Duration::days(i64::from(policy.messages.reply_days));
     let written = |ch: Channel| matches!(ch, Channel::Sms | Channel::Email | Channel::Letter | Channel::SocialDm);
@@ -298,5 +333,15 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         softened,
         step: step.to_string(),
         callback_on: None,
+        role: c.role,
+        consequences: ConsequenceVars {
+            agency: d.escalation.as_ref().is_some_and(|e| e.agency_intended()) && !account.flags.cease,
+            legal: d.escalation.as_ref().is_some_and(|e| e.legal_intended()) && !time_barred,
+            credit_record: c.credit_reporting && !time_barred,
+        },
+        time_barred,
+        time_barred_disclosure: time_barred && d.limitation.as_ref().is_some_and(|l| l.disclosure),
+        cease: account.flags.cease,
+        notice: None,
     }
 }

@@ -205,7 +205,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                         };
                         let m = library.answer(&id, channel, &context::build(policy, &account, &d, spec))?;
                         // A wrong-number answer must not reveal a debt, so it carries no disclosure.
-                        let disclose = topic != "wrong_person";
+                        let disclose = topic != "wrong_person" && policy.company.role == crate::policy::Role::Agency;
                         report.lint(&mut seen, engine, &m, preset, disclose, at(channel, Tone::Gentle));
                     }
                 }
@@ -228,7 +228,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 template: id,
                             };
                             match library.message(id, channel, &context::build(policy, &account, &d, spec)) {
-                                Ok(Some(m)) => report.lint(&mut seen, engine, &m, preset, true, at(channel, tone)),
+                                Ok(Some(m)) => report.lint(&mut seen, engine, &m, preset, policy.company.role == crate::policy::Role::Agency, at(channel, tone)),
                                 Ok(None) => {}
                                 Err(e) => {
                                     // A template that cannot write this account is a finding, not the end.

@@ -167,7 +167,8 @@ fn normalise(mut v: Value, messages: bool) -> Value {
 
 /// Whether a vector pins the words of planned actions.
 pub fn pins_messages(name: &str) -> bool {
-    name.starts_with("messages/")
+    // Compliance vectors are about what the words say on their send day.
+    name.starts_with("messages/") || name.starts_with("compliance/")
 }
 
 /// What `expect` should be for an output (used when blessing).
