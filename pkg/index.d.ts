@@ -81,6 +81,9 @@ export interface PromiseStatus {
 export interface Decision {
   account_id: string;
   as_of: Instant;
+  /** Words are written only for actions before this instant, each with the facts of its own send day; re-decide by
+   *  then (the next run) and send only what falls due before it. */
+  valid_until: Instant;
   as_of_local: string;
   time_zone: string;
   engine: { version: string; module_sha256: string | null; policy_sha256: string };
@@ -96,6 +99,8 @@ export interface Decision {
     next_due_amount: Amount;
     outstanding: Amount;
   };
+  /** The limitation period: when the debt can no longer be sued on (null when nothing is overdue or no rule applies). */
+  limitation: { years: number; started: DateString; ends: DateString; time_barred: boolean; disclosure: boolean; source: string } | null;
   promises: PromiseStatus[];
   score: { points: number; probability: number; band: string; reasons: { feature: string; value: unknown; points: number; max_points: number }[] } | null;
   segment: string | null;
@@ -131,7 +136,11 @@ export interface Action {
   adjusted: string[];
   /** Why the tone is softer than the step's: the borrower's hardship or a recent angry reply. */
   softened: 'hardship' | 'angry_reply' | null;
-  /** The words (null for agency and legal referrals). */
+  /** After a cease request: the only kind of notice the law still allows (FDCPA §1692c(c)). */
+  notice: 'specific_remedy' | null;
+  /** The local day whose facts the words state (the action's own day), null when no words are written. */
+  facts_as_of: DateString | null;
+  /** The words: null for agency and legal referrals and for actions at or after the decision's `valid_until`. */
   message: Message | null;
 }
 

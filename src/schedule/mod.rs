@@ -45,7 +45,7 @@ pub struct Action {
     /// Why the tone is softer than the step's (hardship, an angry reply), if it is.
     pub softened: Option<crate::template::tone::Softened>,
     /// What a notice sent after a cease request is, as the law allows it (FDCPA §1692c(c)): `specific_remedy`
-    /// (the lender intends a specific remedy) or `efforts_ending`; `null` for ordinary contact.
+    /// (the lender intends a specific remedy: a legal referral); `null` for ordinary contact.
     pub notice: Option<&'static str>,
     /// The local day whose facts the words state — the action's own day, projected on no payment before
     /// then (`null` when no words are written).

@@ -25,7 +25,7 @@
 //! | `role` | `lender` (first-party) or `agency` (a debt collector: US disclosures apply) |
 //! | `consequences.agency`, `consequences.legal`, `consequences.credit_record` | true only when the decision would really do it (the escalation's eligibility, the company's credit reporting, the limitation period) |
 //! | `time_barred`, `time_barred_disclosure` | the debt is past its limitation period; the state requires saying it cannot be sued on |
-//! | `cease`, `notice` | the borrower asked to stop; this action is the notice the law still allows (`specific_remedy`, `efforts_ending`) |
+//! | `cease`, `notice` | the borrower asked to stop; this action is the notice the law still allows (`specific_remedy`) |
 //! | `step` | the ladder step (`m1_sms_1`, `checkin:2026-12-05`, …) |
 //! | `part`, `base` | set per render: which part is written (`sms`, `text`, `html`, `letter`, `call`, `dm`, `subject`) and the layout to include |
 
@@ -112,7 +112,7 @@ impl MessageContext {
         self
     }
 
-    /// The notice a post-cease action is (`specific_remedy`, `efforts_ending`).
+    /// The notice a post-cease action is (`specific_remedy`).
     pub fn with_notice(mut self, notice: Option<&'static str>) -> Self {
         self.notice = notice;
         self
