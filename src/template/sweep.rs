@@ -126,7 +126,7 @@ impl Report {
             locale: at.locale,
             preset,
             channel: at.channel,
-            company: &policy.company.name,
+            company: policy.company.identity(at.jurisdiction).name,
             max_sms_segments: policy.messages.max_sms_segments,
             disclose,
         };
