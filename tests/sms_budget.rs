@@ -225,3 +225,93 @@ fn every_default_library_text_fits_two_segments() {
         over.join("\n")
     );
 }
+
+/// Borrower replies whose answers need what only the reply engine knows (a case number, the complaint's
+/// deadline, an attorney, several topics at once): each answer, sent back as a text, fits too.
+#[test]
+fn every_answer_to_a_text_reply_fits_two_segments() {
+    let policy = include_str!("../policies/default.json");
+    let engine = Engine::new(policy, None).expect("the default policy loads");
+    let replies: [(&str, &[&str]); 3] = [
+        (
+            "en",
+            &[
+                "I filed chapter 7 bankruptcy last week",
+                "I filed for bankruptcy, case number 26-bk-1234567-ABC in the Central District court",
+                "My attorney is handling this, talk to them",
+                "My lawyer is John Smith-Worthington, 555-010-9999",
+                "I want to make a complaint about how you have treated me",
+                "Send me validation of this debt",
+                "I dispute this debt, it is not mine",
+                "I lost my job. I can pay $100 on Friday. Stop calling me. And I want to complain. What is my balance?",
+                "what are my options",
+                "how do I pay",
+            ],
+        ),
+        (
+            "zh",
+            &[
+                "我已经申请破产了",
+                "我请了律师，请联系我的律师",
+                "我要投诉你们的催收方式",
+                "这笔钱不是我借的，我有异议",
+                "我失业了，周五还100元，别再打电话了，我还要投诉",
+                "我有哪些还款方案",
+            ],
+        ),
+        (
+            "es",
+            &[
+                "me declare en bancarrota",
+                "tengo un abogado, hablen con el",
+                "quiero poner una queja",
+                "perdi mi trabajo, pagare 100 el viernes, no me llamen mas y quiero poner una queja",
+                "cual es mi saldo",
+            ],
+        ),
+    ];
+    let mut checked = 0;
+    let mut over = Vec::new();
+    for (jurisdiction, locale) in [
+        ("US", "en-US"),
+        ("US", "es-US"),
+        ("US", "zh-CN"),
+        ("CN", "zh-CN"),
+        ("CN", "en-US"),
+        ("GB", "en-GB"),
+        ("GB", "zh-CN"),
+    ] {
+        let language = &locale[..2];
+        let account = worst_account(jurisdiction, locale, false, false);
+        for (lang, texts) in replies {
+            if lang != language {
+                continue;
+            }
+            for text in texts {
+                let input = serde_json::json!({
+                    "account": serde_json::from_str::<serde_json::Value>(&account).expect("account JSON"),
+                    "as_of": "2026-09-14T10:00:00Z",
+                    "channel": "sms",
+                    "text": text,
+                });
+                let out: serde_json::Value =
+                    serde_json::from_str(&dunwell::api::call(&engine, "reply", &input.to_string())).expect("JSON");
+                let answer = &out["ok"]["answer"];
+                let Some(sent) = answer["text"].as_str() else {
+                    continue;
+                };
+                checked += 1;
+                let (gsm, units) = size(sent);
+                // See `every_default_library_text_fits_two_segments` for the US Chinese budget.
+                let segments = if jurisdiction == "US" && locale == "zh-CN" { 3 } else { 2 };
+                let limit = segments * if gsm { PART_SEPTETS } else { PART_UCS2 };
+                assert_eq!(answer["sms"]["units"].as_u64(), Some(units as u64), "{sent}");
+                if units > limit {
+                    over.push(format!("{jurisdiction} {locale} «{text}»: {units} units\n  {sent}"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 40, "{checked} answers");
+    assert!(over.is_empty(), "{} answers exceed their budget:\n{}", over.len(), over.join("\n"));
+}
