@@ -233,7 +233,7 @@ pub fn render(engine: &Engine, input: &str) -> String {
                 locale: crate::template::context::locale_of(&c.account),
                 preset: preset_of(policy, &c.account.jurisdiction),
                 channel: c.channel,
-                company: &policy.company.name,
+                company: policy.company.identity(&c.account.jurisdiction).name,
                 max_sms_segments: policy.messages.max_sms_segments,
                 disclose: policy.company.role == crate::policy::Role::Agency,
             },

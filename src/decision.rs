@@ -1,6 +1,7 @@
 //! `decide`: everything Dunwell says about one account at one moment.
 
 use crate::account::Account;
+use crate::account::Channel;
 use crate::arrange::{self, Offer, PenaltyView};
 use crate::dpd::{self, Arrears};
 use crate::engine::{Engine, EngineIdentity};
@@ -8,7 +9,6 @@ use crate::error::{Error, ErrorKind, Scope};
 use crate::money::Currency;
 use crate::policy::DebtAdvice;
 use crate::promise::{self, ArrangementStatus, PromiseStatus};
-use crate::account::Channel;
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::score::{self, Score};
 use crate::template::{context, tone};
@@ -335,10 +335,9 @@ fn withhold_unintended(account: &Account, d: &mut Decision) {
         // that announces the legal referral, while it is intended, is the notice of a specific remedy the
         // law still allows (FDCPA §1692c(c)(3)). Any other would be a demand.
         let block = block.or_else(|| {
-            (f.cease
-                && !(a.threatens == Some(Threat::Legal) && esc.is_some_and(|e| e.legal_intended())))
-            .then_some(Reason::CeaseRequested)
-            .filter(|_| a.legal_notice)
+            (f.cease && !(a.threatens == Some(Threat::Legal) && esc.is_some_and(|e| e.legal_intended())))
+                .then_some(Reason::CeaseRequested)
+                .filter(|_| a.legal_notice)
         });
         if let Some(reason) = block {
             d.suppressed.push(Suppressed {
@@ -399,11 +398,10 @@ fn write_messages(
         account
     };
     let written = |ch: Channel| matches!(ch, Channel::Sms | Channel::Email | Channel::Letter | Channel::SocialDm);
-    let mut written_before = account
-        .history
-        .contacts
-        .iter()
-        .any(|x| x.direction == crate::account::Direction::Outbound && x.at <= decision.as_of && written(x.channel));
+    let mut written_before =
+        account.history.contacts.iter().any(|x| {
+            x.direction == crate::account::Direction::Outbound && x.at <= decision.as_of && written(x.channel)
+        });
     let mut messages = Vec::with_capacity(decision.actions.len());
     let mut facts: Option<(chrono::NaiveDate, Decision)> = None;
     for a in &decision.actions {

@@ -70,7 +70,12 @@ pub fn law(preset: Preset, state: Option<&str>) -> Option<Law> {
             Some("CA") => l(4, false, true, "CA Code Civ. Proc. §337; Civ. Code §1788.14(d)"),
             Some("NY") => l(3, false, true, "NY CPLR 214-i (Consumer Credit Fairness Act 2022)"),
             Some("WA") => l(6, false, false, "WA RCW 4.16.040"),
-            _ => l(3, false, false, "US: shortest common state period (no state given or not in the table)"),
+            _ => l(
+                3,
+                false,
+                false,
+                "US: shortest common state period (no state given or not in the table)",
+            ),
         },
         Preset::Custom => None,
     }
@@ -150,7 +155,10 @@ mod tests {
     fn periods_follow_the_statutes() {
         assert_eq!(law(Preset::Cn, None).map(|l| l.years), Some(3));
         assert_eq!(law(Preset::Gb, None).map(|l| l.years), Some(6));
-        assert_eq!(law(Preset::Us, Some("CA")).map(|l| (l.years, l.disclosure)), Some((4, true)));
+        assert_eq!(
+            law(Preset::Us, Some("CA")).map(|l| (l.years, l.disclosure)),
+            Some((4, true))
+        );
         assert_eq!(law(Preset::Us, Some("NY")).map(|l| l.payment_restarts), Some(false));
         assert_eq!(law(Preset::Us, Some("TX")).map(|l| l.years), Some(3));
         assert_eq!(law(Preset::Custom, None), None);

@@ -10,7 +10,9 @@ use serde_json::Value;
 fn engine() -> dunwell::engine::Engine {
     let root = dunwell_testkit::root();
     let policy = std::fs::read_to_string(root.join("policies/default.json")).unwrap();
-    dunwell::api::engine_new(&format!(r#"{{"policy":{policy}}}"#)).0.unwrap()
+    dunwell::api::engine_new(&format!(r#"{{"policy":{policy}}}"#))
+        .0
+        .unwrap()
 }
 
 /// The envelope for a compliance vector's input, run natively.
@@ -84,7 +86,10 @@ fn a_letter_is_dated_the_day_it_is_posted() {
 
 #[test]
 fn only_actions_before_valid_until_carry_words() {
-    for name in ["send_day_facts_sms_next_morning", "send_day_facts_letter_dated_posting_day"] {
+    for name in [
+        "send_day_facts_sms_next_morning",
+        "send_day_facts_letter_dated_posting_day",
+    ] {
         let d = run(name);
         let until = d["ok"]["valid_until"].as_str().unwrap().to_string();
         for a in actions(&d) {
@@ -143,7 +148,10 @@ fn a_time_barred_debt_gets_no_legal_route() {
     let d = run("time_barred_new_york");
     let lim = &d["ok"]["limitation"];
     assert_eq!(lim["time_barred"], true);
-    assert_eq!(lim["started"], "2019-03-15", "the latest unpaid due date; a NY payment never revives");
+    assert_eq!(
+        lim["started"], "2019-03-15",
+        "the latest unpaid due date; a NY payment never revives"
+    );
     assert_eq!(lim["ends"], "2022-03-15");
     for side in ["agency", "legal"] {
         let blocks = d["ok"]["escalation"][side]["blocked_by"].as_array().unwrap();
@@ -180,7 +188,11 @@ fn automatic_calls_need_consent_manual_calls_do_not() {
     for a in actions(&d) {
         assert!(!(a["channel"] == "call" && a["mode"] == "auto"), "{a}");
     }
-    assert!(actions(&d).iter().any(|a| a["channel"] == "call" && a["mode"] == "manual"));
+    assert!(
+        actions(&d)
+            .iter()
+            .any(|a| a["channel"] == "call" && a["mode"] == "manual")
+    );
     assert!(
         d["ok"]["suppressed"]
             .as_array()

@@ -47,6 +47,7 @@ proptest! {
             json!({"at": at.to_utc_string(), "channel": "call", "direction": direction, "outcome": outcome})
         }).collect();
         let account = json!({"id": "P", "jurisdiction": jur, "currency": cur,
+            "balances": {"principal": 1000, "interest": 0, "fees": 0},
             "instalments": [{"due": due.to_string(), "amount": 1000}],
             "borrower": {"name": "x", "time_zone": tz, "birth_year": if young { 2000 } else { 1950 }},
             "channels": {"sms": {"address": "1", "opted_out": sms_out, "consent": true}, "email": {"address": "e"}, "call": {"address": "1"}, "letter": {"address": "l"}},

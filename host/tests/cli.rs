@@ -38,7 +38,7 @@ const AS_OF: &str = "2026-11-28T09:00:00Z";
 #[test]
 fn decide_writes_one_envelope_per_account_and_survives_bad_lines() {
     let input = [
-        r#"{"id":"A","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-15","amount":100}],"borrower":{"name":"王芳","time_zone":"Asia/Shanghai"}}"#,
+        r#"{"id":"A","jurisdiction":"CN","currency":"CNY","balances":{"principal":1000000,"interest":0,"fees":0},"instalments":[{"due":"2026-10-15","amount":100}],"borrower":{"name":"王芳","time_zone":"Asia/Shanghai"}}"#,
         r#"{"id":"B","jurisdiction":"CN","currency":"CNY","borrower":{"name":"x","time_zone":"Asia/Shanghai"},"flgs":{}}"#,
         "",
         "not json",
@@ -118,7 +118,7 @@ fn explain_prints_the_timeline_with_reasons() {
     let account = scratch_file(
         "explain",
         "account.json",
-        r#"{"id":"X-1","jurisdiction":"US","currency":"USD","instalments":[{"due":"2026-10-28","amount":100000}],
+        r#"{"id":"X-1","jurisdiction":"US","currency":"USD","balances":{"principal":1000000,"interest":0,"fees":0},"instalments":[{"due":"2026-10-28","amount":100000}],
             "borrower":{"name":"Ann","time_zone":"America/New_York"},
             "channels":{"sms":{"address":"1","opted_out":true},"email":{"address":"a@example.com"},"call":{"address":"1"}},
             "history":{"contacts":[{"at":"2026-11-27T16:00:00Z","channel":"call","outcome":"rpc"}]}}"#,
@@ -255,7 +255,7 @@ fn render_prints_the_message_and_its_lint_findings() {
     let account = scratch_file(
         "render",
         "account.json",
-        r#"{"id":"R-1","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-28","amount":123456}],
+        r#"{"id":"R-1","jurisdiction":"CN","currency":"CNY","balances":{"principal":1000000,"interest":0,"fees":0},"instalments":[{"due":"2026-10-28","amount":123456}],
             "borrower":{"name":"王芳","time_zone":"Asia/Shanghai"}}"#,
     );
     let good = dir.join("good.txt");
@@ -341,7 +341,7 @@ fn reply_reads_a_promise_and_answers_in_the_borrowers_language() {
     let account = scratch_file(
         "reply",
         "account.json",
-        r#"{"id":"RP-1","jurisdiction":"CN","currency":"CNY","instalments":[{"due":"2026-10-28","amount":100000}],
+        r#"{"id":"RP-1","jurisdiction":"CN","currency":"CNY","balances":{"principal":1000000,"interest":0,"fees":0},"instalments":[{"due":"2026-10-28","amount":100000}],
             "borrower":{"name":"王芳","locale":"zh-CN","time_zone":"Asia/Shanghai"}}"#,
     );
     let out = dunwell(

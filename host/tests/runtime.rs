@@ -15,7 +15,7 @@ fn code(envelope: &str) -> String {
     v["error"]["code"].as_str().unwrap_or("").to_string()
 }
 
-const ACCOUNT: &str = r#"{"id":"A-1","jurisdiction":"US","currency":"USD","instalments":[{"due":"2026-10-15","amount":1000}],"borrower":{"name":"Ann","time_zone":"America/New_York"}}"#;
+const ACCOUNT: &str = r#"{"id":"A-1","jurisdiction":"US","currency":"USD","balances":{"principal":1000000,"interest":0,"fees":0},"instalments":[{"due":"2026-10-15","amount":1000}],"borrower":{"name":"Ann","time_zone":"America/New_York"}}"#;
 
 fn call(account: &str) -> String {
     format!(r#"{{"as_of":"2026-11-28T09:00:00Z","account":{account}}}"#)

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const wasmBytes = readFileSync(new URL('../dist/dunwell_bg.wasm', import.meta.url));
 const sha = readFileSync(new URL('../dist/SHA256', import.meta.url), 'utf8').trim();
-const account = { id: 'A-1', jurisdiction: 'CN', currency: 'CNY', instalments: [{ due: '2026-10-15', amount: 120000 }], borrower: { name: '王芳', time_zone: 'Asia/Shanghai' } };
+const account = { id: 'A-1', jurisdiction: 'CN', currency: 'CNY', balances: { principal: 1000000, interest: 0, fees: 0 }, instalments: [{ due: '2026-10-15', amount: 120000 }], borrower: { name: '王芳', time_zone: 'Asia/Shanghai' } };
 const AS_OF = '2026-11-28T09:00:00Z';
 
 test('CommonJS and ESM Node entries decide the same', async () => {

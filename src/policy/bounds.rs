@@ -48,7 +48,12 @@ pub(super) fn check(p: &Policy, out: &mut dyn FnMut(String, String)) {
         SPAN_DAYS,
     );
     // Up to a year: a simulator may want every word of a long plan, at the cost of words that go stale.
-    range("/messages/valid_hours".into(), p.messages.valid_hours.into(), 1, 24 * 366);
+    range(
+        "/messages/valid_hours".into(),
+        p.messages.valid_hours.into(),
+        1,
+        24 * 366,
+    );
     range(
         "/messages/max_sms_segments".into(),
         p.messages.max_sms_segments as i128,
@@ -57,7 +62,12 @@ pub(super) fn check(p: &Policy, out: &mut dyn FnMut(String, String)) {
     );
     for (code, j) in &p.jurisdictions.0 {
         if let Some(l) = &j.limitation {
-            range(format!("/jurisdictions/{code}/limitation/years"), l.years.into(), 1, 100);
+            range(
+                format!("/jurisdictions/{code}/limitation/years"),
+                l.years.into(),
+                1,
+                100,
+            );
         }
     }
     range(

@@ -67,6 +67,10 @@ pub struct Policy {
 }
 
 /// The lender (or agency) messages identify.
+///
+/// One lender often writes under different local identities: a US borrower must be given a US toll-free
+/// number and a US postal address, a Chinese one a 400 number. The fields here are the base identity, and
+/// `jurisdictions` overrides any of them for accounts of one jurisdiction (see [`Company::identity`]).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Company {
@@ -91,6 +95,14 @@ pub struct Company {
     /// credit record.
     #[serde(default = "yes")]
     pub credit_reporting: bool,
+    /// Postal address, one line per entry, printed on letters (where the borrower can write back) and in
+    /// e-mail footers.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// Per-jurisdiction identity, keyed by jurisdiction code (`US`, `GB`, `CN`, …): each field given replaces
+    /// the base one for that jurisdiction's accounts; a field left out keeps the base.
+    #[serde(default)]
+    pub jurisdictions: UniqueMap<CompanyOverride>,
 }
 
 /// Who is collecting.
@@ -104,6 +116,57 @@ pub enum Role {
     Agency,
 }
 
+/// A jurisdiction's replacements for the base company identity; absent fields keep the base.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyOverride {
+    /// Name in this jurisdiction (e.g. the local legal entity).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Local phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Local web site.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Local repayment link (`{account_id}` is replaced).
+    #[serde(default)]
+    pub pay_url: Option<String>,
+    /// Local postal address lines.
+    #[serde(default)]
+    pub address: Option<Vec<String>>,
+}
+
+/// The identity messages to one jurisdiction's accounts carry: the base merged with that jurisdiction's
+/// override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Phone.
+    pub phone: &'a str,
+    /// Web site.
+    pub url: &'a str,
+    /// Repayment link template.
+    pub pay_url: &'a str,
+    /// Postal address lines.
+    pub address: &'a [String],
+}
+
+impl Company {
+    /// The identity for accounts of `jurisdiction`: each field of its override when given, else the base.
+    pub fn identity(&self, jurisdiction: &str) -> Identity<'_> {
+        let o = self.jurisdictions.0.get(jurisdiction);
+        Identity {
+            name: o.and_then(|o| o.name.as_deref()).unwrap_or(&self.name),
+            phone: o.and_then(|o| o.phone.as_deref()).unwrap_or(&self.phone),
+            url: o.and_then(|o| o.url.as_deref()).unwrap_or(&self.url),
+            pay_url: o.and_then(|o| o.pay_url.as_deref()).unwrap_or(&self.pay_url),
+            address: o.and_then(|o| o.address.as_deref()).unwrap_or(&self.address),
+        }
+    }
+}
+
 impl Default for Company {
     fn default() -> Self {
         Company {
@@ -113,6 +176,8 @@ impl Default for Company {
             pay_url: String::new(),
             role: Role::Lender,
             credit_reporting: true,
+            address: Vec::new(),
+            jurisdictions: UniqueMap::default(),
         }
     }
 }

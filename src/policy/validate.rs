@@ -552,6 +552,44 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
             }
         }
     }
+    // Company identity: overrides only for jurisdictions the policy defines (a typo would silently leave those
+    // accounts on the base identity), and no jurisdiction's messages may go out without a name or with a
+    // blank address line.
+    for (code, o) in &policy.company.jurisdictions.0 {
+        let base = format!("/company/jurisdictions/{}", pointer_token(code));
+        if !policy.jurisdictions.0.contains_key(code) {
+            problem(
+                ErrorKind::Inconsistent,
+                base.clone(),
+                format!("jurisdiction `{code}` is not defined in `jurisdictions`"),
+            );
+        }
+        if o.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            problem(
+                ErrorKind::BadValue,
+                format!("{base}/name"),
+                "the company name must not be empty".into(),
+            );
+        }
+        for (i, line) in o.address.iter().flatten().enumerate() {
+            if line.trim().is_empty() {
+                problem(
+                    ErrorKind::BadValue,
+                    format!("{base}/address/{i}"),
+                    "an address line must not be empty".into(),
+                );
+            }
+        }
+    }
+    for (i, line) in policy.company.address.iter().enumerate() {
+        if line.trim().is_empty() {
+            problem(
+                ErrorKind::BadValue,
+                format!("/company/address/{i}"),
+                "an address line must not be empty".into(),
+            );
+        }
+    }
     if policy.jurisdictions.0.is_empty() {
         problem(
             ErrorKind::BadValue,
@@ -575,6 +613,67 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e.problems.into_iter().map(|p| (p.code, p.path)).collect(),
         }
+    }
+
+    #[test]
+    fn company_overrides_are_checked_with_their_paths() {
+        let got = codes(
+            r#"{"company":{"name":"Acme","address":["1 Main St",""],"jurisdictions":{
+                "US":{"name":"  ","address":["PO Box 1",""]},"FR":{"phone":"0800"}}}}"#,
+        );
+        let mut want = vec![
+            ("policy.bad_value".to_string(), "/company/address/1".to_string()),
+            (
+                "policy.bad_value".to_string(),
+                "/company/jurisdictions/US/name".to_string(),
+            ),
+            (
+                "policy.bad_value".to_string(),
+                "/company/jurisdictions/US/address/1".to_string(),
+            ),
+            (
+                "policy.inconsistent".to_string(),
+                "/company/jurisdictions/FR".to_string(),
+            ),
+        ];
+        let mut got = got;
+        got.sort();
+        want.sort();
+        assert_eq!(got, want);
+        // An unknown field in an override is named by its path too.
+        let got = codes(r#"{"company":{"jurisdictions":{"US":{"fax":"1"}}}}"#);
+        assert_eq!(
+            got,
+            vec![(
+                "policy.unknown_field".to_string(),
+                "/company/jurisdictions/US/fax".to_string()
+            )]
+        );
+        assert_eq!(
+            codes(r#"{"company":{"jurisdictions":{"GB":{"phone":"0808 157 0192"}}}}"#),
+            Vec::new()
+        );
+    }
+
+    #[test]
+    fn a_jurisdiction_identity_is_its_override_over_the_base() {
+        let (p, _) = load(
+            r#"{"company":{"name":"Acme","phone":"1","url":"u","pay_url":"p/{account_id}","address":["A"],
+                "jurisdictions":{"GB":{"name":"Acme Ltd","address":["B","C"]},"CN":{"phone":"400"}}}}"#,
+        )
+        .map_err(|e| e.to_string())
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let gb = p.company.identity("GB");
+        assert_eq!(
+            (gb.name, gb.phone, gb.url, gb.pay_url),
+            ("Acme Ltd", "1", "u", "p/{account_id}")
+        );
+        assert_eq!(gb.address, ["B".to_string(), "C".to_string()]);
+        let cn = p.company.identity("CN");
+        assert_eq!((cn.name, cn.phone, cn.address), ("Acme", "400", &["A".to_string()][..]));
+        // A jurisdiction without an override, and one the policy does not define, get the base.
+        let us = p.company.identity("US");
+        assert_eq!((us.name, us.phone, us.address), ("Acme", "1", &["A".to_string()][..]));
     }
 
     #[test]

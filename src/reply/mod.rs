@@ -587,7 +587,7 @@ fn answer(
             locale: ctx.locale(),
             preset,
             channel: call.channel,
-            company: &policy.company.name,
+            company: policy.company.identity(&call.account.jurisdiction).name,
             max_sms_segments: policy.messages.max_sms_segments,
             disclose: topic != "wrong_person" && policy.company.role == crate::policy::Role::Agency,
         },

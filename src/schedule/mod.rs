@@ -297,7 +297,9 @@ fn schedule_step(
     let mut last_block: Option<(Channel, Reason, Option<Instant>)> = None;
     let segment = rule.split('/').next().unwrap_or_default();
     for ch in candidates(s, account, policy, as_of, rules, segment) {
-        if let Some(reason) = unusable(account, ch, rules).or_else(|| auto_call_without_consent(account, ch, s.mode, rules)) {
+        if let Some(reason) =
+            unusable(account, ch, rules).or_else(|| auto_call_without_consent(account, ch, s.mode, rules))
+        {
             out.suppressed.push(Suppressed {
                 step: s.id.clone(),
                 channel: ch,
@@ -407,7 +409,12 @@ fn unusable(account: &Account, ch: Channel, rules: &preset::ContactRules) -> Opt
 
 /// An automatic (autodialled or prerecorded) call needs the borrower's recorded consent where the rules say so
 /// (US TCPA 47 U.S.C. §227(b)(1)(A)); a manual call by an agent does not.
-fn auto_call_without_consent(account: &Account, ch: Channel, mode: Mode, rules: &preset::ContactRules) -> Option<Reason> {
+fn auto_call_without_consent(
+    account: &Account,
+    ch: Channel,
+    mode: Mode,
+    rules: &preset::ContactRules,
+) -> Option<Reason> {
     (ch == Channel::Call
         && mode == Mode::Auto
         && rules.auto_call_consent

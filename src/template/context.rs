@@ -6,7 +6,7 @@
 //! | `locale`, `currency`, `time_zone`, `jurisdiction`, `preset` | `zh-CN`, `CNY`, `Asia/Shanghai`, `CN`, `CN` |
 //! | `channel`, `tone`, `template` | `sms`, `firm`, `m2_overdue_firm` |
 //! | `borrower.name`, `borrower.salutation` | `王芳`, `王芳女士/先生` · `Ann Lee`, `Dear Ann Lee` |
-//! | `company.name`, `company.phone`, `company.url` | from the policy's `company` |
+//! | `company.name`, `company.phone`, `company.url`, `company.address` | the policy's `company`, with the account's jurisdiction's override (`address` is a list of lines) |
 //! | `account.id`, `account.id_masked` | `A-1001`, `**1001` |
 //! | `dpd`, `bucket` | `31`, `M2` |
 //! | `overdue`, `outstanding`, `next_due_amount` | minor units: use `| money` |
@@ -142,6 +142,8 @@ struct CompanyVars {
     name: String,
     phone: String,
     url: String,
+    /// Postal address lines (letters print one per line).
+    address: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -225,7 +227,8 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         .0
         .get(&account.jurisdiction)
         .map_or("custom", |j| j.preset.code());
-    let c = &policy.company;
+    // The lender's identity in the account's jurisdiction (a US borrower gets the US number and address).
+    let c = policy.company.identity(&account.jurisdiction);
     let id_chars: Vec<char> = account.id.chars().collect();
     let keep = id_chars.len().min(4);
     let id_masked: String = std::iter::repeat_n('*', id_chars.len() - keep)
@@ -300,9 +303,10 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         template: template.to_string(),
         borrower: BorrowerVars { name, salutation },
         company: CompanyVars {
-            name: c.name.clone(),
-            phone: c.phone.clone(),
-            url: c.url.clone(),
+            name: c.name.to_string(),
+            phone: c.phone.to_string(),
+            url: c.url.to_string(),
+            address: c.address.to_vec(),
         },
         account: AccountVars {
             id: account.id.clone(),
@@ -333,11 +337,11 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         softened,
         step: step.to_string(),
         callback_on: None,
-        role: c.role,
+        role: policy.company.role,
         consequences: ConsequenceVars {
             agency: d.escalation.as_ref().is_some_and(|e| e.agency_intended()) && !account.flags.cease,
             legal: d.escalation.as_ref().is_some_and(|e| e.legal_intended()) && !time_barred,
-            credit_record: c.credit_reporting && !time_barred,
+            credit_record: policy.company.credit_reporting && !time_barred,
         },
         time_barred,
         time_barred_disclosure: time_barred && d.limitation.as_ref().is_some_and(|l| l.disclosure),

@@ -5,7 +5,9 @@
 //! - `date`: `YYYY-MM-DD` or an instant → `2026年12月5日`, `December 5, 2026` (en-US), `5 December 2026` (en-GB);
 //! - `datetime`: an instant in the borrower's zone → `2026年12月5日 10:00`, `December 5, 2026, 10:00 AM`;
 //! - `plural`: `n | plural("day", "days")` (Chinese has no plural: the first form is used);
-//! - `mask`: `"6222021234567890" | mask` → `************7890` (keep 4 by default).
+//! - `mask`: `"6222021234567890" | mask` → `************7890` (keep 4 by default);
+//! - `gsm`: `"José Peña Hernández" | gsm` → `José Peña Hernandez`: Latin letters and punctuation outside the GSM-7
+//!   alphabet spelt with their nearest GSM-7 character, everything else (Chinese) unchanged.
 
 use crate::money::Currency;
 use crate::time::{Date, Instant, Zone};
@@ -19,6 +21,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("datetime", datetime);
     env.add_filter("plural", plural);
     env.add_filter("mask", mask);
+    env.add_filter("gsm", gsm);
 }
 
 fn var(state: &State, name: &str) -> Option<String> {
@@ -149,6 +152,55 @@ fn mask(value: String, keep: Option<usize>) -> String {
         .collect()
 }
 
+/// The nearest GSM-7 spelling of a text. One `á` in a name turns a whole English text into UCS-2, which
+/// halves what a segment holds (67 units instead of 153 septets), so texts written in Latin script go out
+/// the way most SMS gateways would send them anyway: `á` as `a`, `’` as `'`. Letters GSM-7 has (`é`, `ñ`,
+/// `ü`, …) and every non-Latin character are kept.
+pub fn gsm(value: String) -> String {
+    value
+        .chars()
+        .map(|c| {
+            match c {
+                'á' | 'â' | 'ã' | 'ā' | 'ă' | 'ą' => "a",
+                'Á' | 'Â' | 'Ã' | 'Ā' | 'Ă' | 'Ą' | 'À' => "A",
+                'ç' | 'ć' | 'č' => "c",
+                'Ć' | 'Č' => "C",
+                'ď' | 'đ' => "d",
+                'Ď' | 'Đ' => "D",
+                'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+                'È' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
+                'í' | 'î' | 'ï' | 'ī' => "i",
+                'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' => "I",
+                'ł' => "l",
+                'Ł' => "L",
+                'ń' | 'ň' => "n",
+                'Ń' | 'Ň' => "N",
+                'ó' | 'ô' | 'õ' | 'ő' | 'ō' => "o",
+                'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ő' | 'Ō' => "O",
+                'ř' => "r",
+                'Ř' => "R",
+                'ś' | 'š' | 'ș' | 'ş' => "s",
+                'Ś' | 'Š' | 'Ș' | 'Ş' => "S",
+                'ť' | 'ț' | 'ţ' => "t",
+                'Ť' | 'Ț' | 'Ţ' => "T",
+                'ú' | 'û' | 'ū' | 'ů' | 'ű' => "u",
+                'Ú' | 'Ù' | 'Û' | 'Ū' | 'Ů' | 'Ű' => "U",
+                'ý' | 'ÿ' => "y",
+                'Ý' | 'Ÿ' => "Y",
+                'ź' | 'ż' | 'ž' => "z",
+                'Ź' | 'Ż' | 'Ž' => "Z",
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
+                '\u{201C}' | '\u{201D}' => "\"",
+                '\u{2013}' | '\u{2014}' => "-",
+                '\u{2026}' => "...",
+                '\u{00A0}' => " ",
+                _ => return c.to_string(),
+            }
+            .to_string()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Limits, render};
@@ -217,5 +269,23 @@ mod tests {
         assert_eq!(r("{{ 3 | plural('天') }}", json!({"locale": "zh-CN"})), "天");
         assert_eq!(r("{{ '6222021234567890' | mask }}", json!({})), "************7890");
         assert_eq!(r("{{ '12' | mask(4) }}", json!({})), "12");
+    }
+
+    #[test]
+    fn gsm_spells_latin_text_in_the_gsm_alphabet() {
+        // GSM-7 has é, ñ, ü and ø; it has no á, í, ó, ú, ł or curly quotes.
+        assert_eq!(
+            r(
+                "{{ name | gsm }}",
+                json!({"name": "José Peña Hernández, Łucja Øster, Müller’s “ok”"})
+            ),
+            "José Peña Hernandez, Lucja Øster, Müller's \"ok\""
+        );
+        assert_eq!(r("{{ name | gsm }}", json!({"name": "王芳 Zoë"})), "王芳 Zoe");
+        let out = super::gsm("Ágnes Íñigo Óscar Úrsula".into());
+        assert!(
+            crate::template::sms::measure(&out).encoding == crate::template::sms::Encoding::Gsm7,
+            "{out}"
+        );
     }
 }

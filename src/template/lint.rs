@@ -478,6 +478,33 @@ mod tests {
             f.iter().map(|f| (f.code, f.severity)).collect::<Vec<_>>(),
             vec![("lint.sms_too_long", Severity::Warning)]
         );
+        // The budget is the policy's: 306 septets are two segments, 307 are three (153 per part).
+        let text = |n: usize| {
+            format!(
+                "Acme Finance: {} Reply STOP to opt out. This is a debt collector.",
+                "x".repeat(n)
+            )
+        };
+        let fixed = text(0).len();
+        let budget = |rendered: &str, max: usize| {
+            lint(&Subject {
+                max_sms_segments: max,
+                ..subject(rendered, "en-US", "US", Channel::Sms)
+            })
+            .iter()
+            .map(|f| (f.code, f.severity))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(budget(&text(306 - fixed), 2), vec![]);
+        assert_eq!(
+            budget(&text(307 - fixed), 2),
+            vec![("lint.sms_too_long", Severity::Warning)]
+        );
+        assert_eq!(budget(&text(307 - fixed), 3), vec![]);
+        assert_eq!(
+            budget(&text(161 - fixed), 1),
+            vec![("lint.sms_too_long", Severity::Warning)]
+        );
         // Positions point into the source.
         let f = lint(&subject(
             "Acme Finance. Hello deadbeat. This is a debt collector.",

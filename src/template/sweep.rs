@@ -126,7 +126,7 @@ impl Report {
             locale: at.locale,
             preset,
             channel: at.channel,
-            company: &policy.company.name,
+            company: policy.company.identity(at.jurisdiction).name,
             max_sms_segments: policy.messages.max_sms_segments,
             disclose,
         };
@@ -228,7 +228,14 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 template: id,
                             };
                             match library.message(id, channel, &context::build(policy, &account, &d, spec)) {
-                                Ok(Some(m)) => report.lint(&mut seen, engine, &m, preset, policy.company.role == crate::policy::Role::Agency, at(channel, tone)),
+                                Ok(Some(m)) => report.lint(
+                                    &mut seen,
+                                    engine,
+                                    &m,
+                                    preset,
+                                    policy.company.role == crate::policy::Role::Agency,
+                                    at(channel, tone),
+                                ),
                                 Ok(None) => {}
                                 Err(e) => {
                                     // A template that cannot write this account is a finding, not the end.
