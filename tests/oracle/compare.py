@@ -1,0 +1,178 @@
+"""Compares Dunwell's decisions with the oracle, field by field (issue 22). Standard library only.
+
+    python3 tests/oracle/compare.py --cli target/debug/dunwell [--module M] [--count N] [--seed S] [--known FILE]
+
+Generates the accounts (generate.py), decides each (policy, as_of) group with one `dunwell decide` batch
+(`--no-messages --no-audit`), computes the oracle's answer for each account and compares every covered leaf
+field. Prints each difference with the account id and the field; the last line is
+`oracle: N accounts, M fields compared, D differences`, where D counts the differences NOT explained by an
+entry of the KNOWN list. The exit status is 1 when D > 0 (or the CLI failed), else 0.
+
+A KNOWN entry (`id <TAB> field regex <TAB> reason`) explains a difference only when the field matches the
+regex AND Dunwell's value equals what the oracle computes under that entry's alternative reading
+(`oracle.decide(..., readings={id: True})`): a known disagreement about one rule cannot hide a different error
+in the same field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import generate  # noqa: E402
+import oracle  # noqa: E402
+
+POLICIES = {
+    "default": os.path.join(ROOT, "policies", "default.json"),
+    "alt": os.path.join(HERE, "alt-policy.json"),
+}
+COVERED = ["account_id", "as_of_local", "dpd", "bucket", "arrears", "promises", "penalty", "offers"]
+
+
+def leaves(value, prefix=""):
+    """(path, scalar) pairs; a list also yields its length so a missing element is one difference."""
+    if isinstance(value, dict):
+        for k in sorted(value):
+            yield from leaves(value[k], f"{prefix}.{k}" if prefix else k)
+    elif isinstance(value, list):
+        yield f"{prefix}.length", len(value)
+        for i, v in enumerate(value):
+            yield from leaves(v, f"{prefix}[{i}]")
+    else:
+        yield prefix, value
+
+
+def run_group(cli, module, policy_path, as_of, lines, workdir, idx):
+    path = os.path.join(workdir, f"g{idx}.jsonl")
+    with open(path, "w") as f:
+        f.write("".join(json.dumps(a, separators=(",", ":")) + "\n" for a in lines))
+    cmd = [cli] + (["--module", module] if module else []) + [
+        "decide", "--policy", policy_path, "--as-of", as_of, "--no-audit", "--no-messages", path,
+    ]
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {p.stderr[-2000:]}")
+    out = [json.loads(x) for x in p.stdout.splitlines() if x.strip()]
+    if len(out) != len(lines):
+        raise RuntimeError(f"{' '.join(cmd)}: {len(lines)} accounts in, {len(out)} envelopes out")
+    return out
+
+
+def dunwell_view(env):
+    """The covered part of Dunwell's envelope, in the oracle's shape."""
+    if "error" in env:
+        path = env["error"].get("path", "")
+        if path.startswith("/account/"):
+            path = path[len("/account"):]
+        return {"error": {"code": env["error"]["code"], "path": path}}
+    ok = env["ok"]
+    return {"ok": {k: ok.get(k, "<absent>") for k in COVERED}}
+
+
+def read_known(path):
+    known = []
+    if not path:
+        return known
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            kid, rx, reason = line.split("\t", 2)
+            if kid not in oracle.READINGS:
+                raise SystemExit(f"KNOWN: unknown reading `{kid}` (oracle.READINGS: {sorted(oracle.READINGS)})")
+            known.append((kid, re.compile(rx), reason))
+    return known
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--module")
+    ap.add_argument("--count", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=22)
+    ap.add_argument("--known")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--max-print", type=int, default=60)
+    a = ap.parse_args()
+    known = read_known(a.known)
+    t0 = time.time()
+
+    items = list(generate.accounts(a.count, a.seed))
+    groups = {}
+    for i, (pol, as_of, acc) in enumerate(items):
+        groups.setdefault((pol, as_of), []).append(i)
+    policies = {k: json.load(open(v)) for k, v in POLICIES.items()}
+
+    answers = [None] * len(items)
+    with tempfile.TemporaryDirectory(prefix="dunwell-oracle-") as wd:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+            futs = {
+                ex.submit(run_group, a.cli, a.module, POLICIES[pol], as_of, [items[i][2] for i in idx], wd, g): idx
+                for g, ((pol, as_of), idx) in enumerate(sorted(groups.items()))
+            }
+            for fu in concurrent.futures.as_completed(futs):
+                for i, env in zip(futs[fu], fu.result()):
+                    answers[i] = env
+    t1 = time.time()
+
+    fields = diffs = known_diffs = 0
+    printed = 0
+    by_field = {}
+    known_count = {}
+    for (pol, as_of, acc), env in zip(items, answers):
+        mine = oracle.decide(acc, as_of, policies[pol])
+        theirs = dunwell_view(env)
+        a_leaves = dict(leaves(mine))
+        b_leaves = dict(leaves(theirs))
+        alt = None
+        for path in sorted(set(a_leaves) | set(b_leaves)):
+            fields += 1
+            va, vb = a_leaves.get(path, "<absent>"), b_leaves.get(path, "<absent>")
+            if va == vb:
+                continue
+            explained = None
+            for kid, rx, _ in known:
+                if rx.search(path):
+                    if alt is None:
+                        alt = {}
+                    if kid not in alt:
+                        alt[kid] = dict(leaves(oracle.decide(acc, as_of, policies[pol], readings={kid: True})))
+                    if alt[kid].get(path, "<absent>") == vb:
+                        explained = kid
+                        break
+            generic = re.sub(r"\[\d+\]", "[]", path)
+            if explained:
+                known_diffs += 1
+                known_count[explained] = known_count.get(explained, 0) + 1
+                continue
+            diffs += 1
+            by_field[generic] = by_field.get(generic, 0) + 1
+            if printed < a.max_print:
+                printed += 1
+                print(f"DIFF {acc['id']} ({pol}, as_of {as_of}, zone {acc['borrower']['time_zone']}) {path}: "
+                      f"dunwell {json.dumps(vb)} oracle {json.dumps(va)}")
+    if diffs > printed:
+        print(f"... {diffs - printed} more differences not printed")
+    for f, n in sorted(by_field.items(), key=lambda x: -x[1]):
+        print(f"  {n:6d}  {f}")
+    for kid, rx, reason in known:
+        print(f"known: {known_count.get(kid, 0)} difference(s) explained by `{kid}`: {reason}")
+    print(f"(dunwell {t1 - t0:.1f} s for {len(groups)} batches; total {time.time() - t0:.1f} s)")
+    print(f"oracle: {len(items)} accounts, {fields} fields compared, {diffs} differences")
+    return 1 if diffs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
