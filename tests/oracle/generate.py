@@ -138,7 +138,7 @@ def as_of_pool(rng: random.Random):
         "Asia/Tehran": [2021, 2022],
     }
     for zone in DST_ZONES:
-        for y in years.get(zone, [rng.choice([1950, 1975, 2026, 2027, 2100, 2500, 2999])]):
+        for y in years.get(zone, [rng.choice([1950, 1975, 2026, 2060, 2099, 2100, 2500, 2999])]):
             ts = transitions(zone, y)
             if not ts:
                 continue

@@ -112,6 +112,10 @@ READINGS = {
     "(instead of only promises made strictly before the payment)",
     "cancel_after_deadline_cancels": "a promise cancelled after its deadline passed unpaid is `cancelled` "
     "(instead of staying `broken`)",
+    "offset_rounded_to_minutes": "as_of_local writes a local-mean-time offset rounded to whole minutes next to "
+    "the exact local clock time (instead of the exact offset)",
+    "tz_rules_end_2099": "from 2100 on a zone keeps the offset it had at the end of 2099 (no more DST changes) "
+    "(instead of following the zone's ongoing rule, as the tz database defines it)",
 }
 
 
@@ -143,10 +147,12 @@ def fmt_date(d: dt.date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
-def fmt_local(t: dt.datetime, zone: ZoneInfo) -> str:
-    local = t.astimezone(zone)
-    off = local.utcoffset()
+def fmt_local(t: dt.datetime, zone: Zone, round_offset: bool = False) -> str:
+    local = zone.local(t)
+    off = zone.offset(t)
     secs = int(off.total_seconds())
+    if round_offset:
+        secs = (secs + 30) // 60 * 60 if secs >= 0 else -((-secs + 30) // 60 * 60)
     sign = "+" if secs >= 0 else "-"
     secs = abs(secs)
     h, rem = divmod(secs, 3600)
@@ -158,13 +164,40 @@ def fmt_local(t: dt.datetime, zone: ZoneInfo) -> str:
     )
 
 
-def local_date(t: dt.datetime, zone: ZoneInfo) -> dt.date:
-    return t.astimezone(zone).date()
+# The alternative reading `tz_rules_end_2099`: offsets from 2100 on stay what they were at the end of 2099 (a tz
+# table that lists transitions only up to 2099), instead of following the zone's ongoing DST rule.
+CUT_2100 = dt.datetime(2100, 1, 1, tzinfo=UTC)
 
 
-def day_start(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+class Zone:
+    """An IANA zone; with `frozen` the offset from 2100 on is the one in force at the end of 2099."""
+
+    def __init__(self, name: str, frozen: bool = False):
+        self.zi = ZoneInfo(name)
+        self.frozen = frozen
+        self.fixed = (CUT_2100 - dt.timedelta(seconds=1)).astimezone(self.zi).utcoffset()
+
+    def offset(self, t: dt.datetime) -> dt.timedelta:
+        if self.frozen and t >= CUT_2100:
+            return self.fixed
+        return t.astimezone(self.zi).utcoffset()
+
+    def local(self, t: dt.datetime) -> dt.datetime:
+        return (t.astimezone(UTC) + self.offset(t)).replace(tzinfo=None)
+
+
+def local_date(t: dt.datetime, zone: Zone) -> dt.date:
+    return zone.local(t).date()
+
+
+def day_start(day: dt.date, zone: Zone) -> dt.datetime:
     """The earliest instant whose local date in `zone` is `day`."""
     midnight = dt.datetime(day.year, day.month, day.day)
+    if zone.frozen:
+        c = (midnight - zone.fixed).replace(tzinfo=UTC)
+        if c >= CUT_2100:
+            return c
+    zone = zone.zi
     cands = []
     for fold in (0, 1):
         c = midnight.replace(tzinfo=zone, fold=fold).astimezone(UTC)
@@ -260,7 +293,7 @@ def bucket_for(policy: dict, dpd: int) -> str:
     return ""
 
 
-def arrears(acc: dict, policy: dict, zone: ZoneInfo, as_of: dt.datetime):
+def arrears(acc: dict, policy: dict, zone: Zone, as_of: dt.datetime):
     today = local_date(as_of, zone)
     tol = policy.get("dpd", {}).get("tolerance", 0)
     overdue = []
@@ -288,7 +321,7 @@ def arrears(acc: dict, policy: dict, zone: ZoneInfo, as_of: dt.datetime):
 # ---------------------------------------------------------------- promises
 
 
-def promises(acc: dict, policy: dict, zone: ZoneInfo, as_of: dt.datetime, readings=None):
+def promises(acc: dict, policy: dict, zone: Zone, as_of: dt.datetime, readings=None):
     readings = readings or {}
     grace = policy.get("promises", {}).get("grace_days", 1)
     hist = acc.get("history", {})
@@ -565,11 +598,11 @@ def decide(acc: dict, as_of_text: str, policy: dict, readings=None) -> dict:
     try:
         check_amounts(acc)
         as_of = parse_instant(as_of_text)
-        zone = ZoneInfo(acc["borrower"]["time_zone"])
+        zone = Zone(acc["borrower"]["time_zone"], frozen=bool(readings.get("tz_rules_end_2099")))
         dpd, ar, items, today = arrears(acc, policy, zone, as_of)
         out = {
             "account_id": acc["id"],
-            "as_of_local": fmt_local(as_of, zone),
+            "as_of_local": fmt_local(as_of, zone, bool(readings.get("offset_rounded_to_minutes"))),
             "dpd": dpd,
             "bucket": bucket_for(policy, dpd),
             "arrears": ar,
