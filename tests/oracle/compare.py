@@ -1,6 +1,7 @@
 """Compares Dunwell's decisions with the oracle, field by field (issue 22). Standard library only.
 
     python3 tests/oracle/compare.py --cli target/debug/dunwell [--module M] [--count N] [--seed S] [--known FILE]
+    python3 tests/oracle/compare.py --node-pkg pkg [--known FILE]     # the same module through the npm package
 
 Generates the accounts (generate.py), decides each (policy, as_of) group with one `dunwell decide` batch
 (`--no-messages --no-audit`), computes the oracle's answer for each account and compares every covered leaf
