@@ -318,7 +318,8 @@ def accounts(count: int, seed: int):
     pool = as_of_pool(rng)
     for k in range(count):
         as_of, zone = pool[k % len(pool)]
-        policy = "alt" if rng.random() < 0.3 else "default"
+        # One policy per as_of, so each (policy, as_of) batch is one CLI run: a third of them use the alt policy.
+        policy = "alt" if (k % len(pool)) % 3 == 1 else "default"
         yield policy, iso(as_of), account(rng, k, as_of, zone)
 
 
