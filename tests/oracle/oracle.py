@@ -14,7 +14,8 @@ and rounded once, by the policy's rounding mode, where the rule says so.
   (`account.out_of_range` with its JSON Pointer, relative to the account).
 
 Rules as read, each with its source (S) and, where the documents are silent or ambiguous, the reading assumed
-(A). Every A is also listed in tests/oracle/FINDINGS.md.
+(A). Where Dunwell reads a rule differently, tests/oracle/FINDINGS.md says how (with an example), READINGS below
+models Dunwell's reading, and scripts/oracle.sh lists it as KNOWN.
 
 Calendar
   S  "dates are YYYY-MM-DD in the borrower's calendar"; "today" is the calendar date of `as_of` in the
@@ -23,6 +24,9 @@ Calendar
   S  `as_of_local` is the same moment written in the borrower's offset (README table).
   A  An offset that is not a whole number of minutes (local mean time before a zone adopted standard time,
      e.g. Asia/Shanghai in 1900 at +08:05:43) is written `+HH:MM:SS`; RFC 3339 has no way to write it.
+     Dunwell rounds the offset but not the clock, naming another instant (FINDINGS #5).
+  S  A zone's DST rules apply in every accepted year (1900-2999); the tz database's rules have no end year.
+     Dunwell stops changing offsets after 2099 (FINDINGS #1).
   S  The first instant of a local day (promise deadlines) is the earliest instant whose local date is that day
      (time.rs `day_start`: "The first instant of a local calendar day"); when midnight falls in a DST gap that
      is the end of the gap.
@@ -50,7 +54,7 @@ Promises (promise.rs module doc, README, DESIGN.md)
      then input position); what one promise does not need goes to the next.
   A  Payments with the same instant are taken in input order.
   A  "the oldest promise that was made before it": a promise made at the very instant of a payment is NOT
-     filled by that payment (strictly before, read literally).
+     filled by that payment (strictly before, read literally). Dunwell fills it (FINDINGS #3).
   S  Open for a payment at t: made before t, not yet kept, t < deadline, and not cancelled at t
      (cancelled_at <= t closes it).
   S  kept when its paid reaches the amount (settled_at = that payment's instant); a kept promise stays kept
@@ -59,6 +63,7 @@ Promises (promise.rs module doc, README, DESIGN.md)
      (settled_at = deadline); else pending (settled_at null).
   A  A promise cancelled only after its deadline had already passed unpaid was already broken: "When the state
      became final" -- the first final event wins (broken at the deadline). Before the deadline, cancellation wins.
+     Dunwell says cancelled (FINDINGS #4).
   A  A cancellation after `as_of` is ignored (events after as_of are ignored).
 
 Penalty (penalty.rs, README offers section, arrange presets)
@@ -73,7 +78,8 @@ Penalty (penalty.rs, README offers section, arrange presets)
      owed = outstanding + penalty. No overdue instalment: penalty null, offers empty.
   A  per_day: the doc comment says "What tomorrow adds (uncapped day's accrual, rounded)". Read literally:
      one day's accrual on every overdue item, without the cap, rounded once:
-     round(sum(unpaid) * rate_bps / (10,000 * basis)).
+     round(sum(unpaid) * rate_bps / (10,000 * basis)). Dunwell gives accrued(tomorrow) - accrued(today)
+     (FINDINGS #2).
   S  Every derived figure must be 0 .. 2^53-1 (README Limits: "derived figures (penalty, amounts owed, every
      offer) are checked too"): a penalty figure past it is `account.out_of_range` at `/instalments`
      (tests/vectors/errors/money_penalty_past_2_53.json).
