@@ -4,7 +4,11 @@
 # compared field by field: DPD, bucket, arrears, the local as_of, promises, penalty interest and its projection,
 # offers. Builds nothing.
 #
-#   DUNWELL_CLI=target/debug/dunwell DUNWELL_MODULE=pkg/dist/dunwell_bg.wasm bash scripts/oracle.sh [--count N]
+#   DUNWELL_CLI=target/debug/dunwell DUNWELL_MODULE=pkg/dist/dunwell_bg.wasm bash scripts/oracle.sh [--count N] [--batch]
+#
+# By default the CLI runs as `dunwell serve --no-audit` (one per policy, so the module is compiled twice) and each
+# as_of is one POST of a batch; `--batch` runs `dunwell decide --no-messages` once per (policy, as_of) instead,
+# which costs one module compile (~18 s with a debug host) per batch.
 #
 # Last line: `oracle: N accounts, M fields compared, D differences`. D counts only differences the KNOWN list
 # below does not explain; exit status 1 when D > 0. Each KNOWN entry names an alternative reading of a rule

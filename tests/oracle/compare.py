@@ -106,6 +106,9 @@ def main():
     ap.add_argument("--seed", type=int, default=22)
     ap.add_argument("--known")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--batch", action="store_true",
+                    help="one `dunwell decide` run per (policy, as_of) (slow with a debug host: each run compiles "
+                    "the module); default: one `dunwell serve` per policy, a POST per as_of")
     ap.add_argument("--max-print", type=int, default=60)
     a = ap.parse_args()
     known = read_known(a.known)
@@ -128,6 +131,49 @@ def main():
         answers = [json.loads(x) for x in p.stdout.splitlines() if x.strip()]
         if len(answers) != len(items):
             raise SystemExit(f"node: {len(items)} accounts in, {len(answers)} envelopes out")
+    elif not a.batch:
+        if not a.cli:
+            raise SystemExit("--cli or --node-pkg is required")
+        import socket
+        import urllib.request
+
+        for pol in POLICIES:
+            with socket.socket() as sk:
+                sk.bind(("127.0.0.1", 0))
+                port = sk.getsockname()[1]
+            cmd = [a.cli] + (["--module", a.module] if a.module else []) + [
+                "serve", "--policy", POLICIES[pol], "--listen", f"127.0.0.1:{port}", "--no-audit",
+                "--timeout-ms", "600000"]
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                for _ in range(600):
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+                        break
+                    except OSError:
+                        if proc.poll() is not None:
+                            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
+                        time.sleep(0.5)
+                for (gp, as_of), idx in sorted(groups.items()):
+                    if gp != pol:
+                        continue
+                    for c in range(0, len(idx), 500):
+                        part = idx[c:c + 500]
+                        body = json.dumps({"as_of": as_of, "accounts": [items[i][2] for i in part]}).encode()
+                        req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/decide", data=body,
+                                                     headers={"Content-Type": "application/json"})
+                        try:
+                            res = json.loads(urllib.request.urlopen(req, timeout=600).read())
+                        except urllib.error.HTTPError as e:
+                            res = json.loads(e.read())
+                        envs = res["results"]
+                        if len(envs) != len(part):
+                            raise SystemExit(f"serve: {len(part)} accounts in, {len(envs)} envelopes out")
+                        for i, env in zip(part, envs):
+                            answers[i] = env if isinstance(env, dict) else json.loads(env)
+            finally:
+                proc.terminate()
+                proc.wait()
     else:
         if not a.cli:
             raise SystemExit("--cli or --node-pkg is required")
