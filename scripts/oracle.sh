@@ -37,12 +37,6 @@ trap 'rm -f "$KNOWN"' EXIT
 printf '%s\t%s\t%s\n' \
     tz_rules_end_2099 '^(ok|error)\.' \
     "FINDINGS.md #1: from 2100 on Dunwell keeps each zone's end-of-2099 offset (no DST changes), though years up to 2999 are accepted and the zones' DST rules go on" \
-    per_day_is_difference '^ok\.penalty\.per_day$' \
-    "FINDINGS.md #2: penalty.per_day is accrued(tomorrow) - accrued(today), capped; its doc comment says the uncapped day's accrual, rounded" \
-    promise_made_at_payment_instant_counts '^ok\.promises\[[0-9]+\]\.(paid|state|settled_at)$' \
-    "FINDINGS.md #3: a payment at the very instant a promise is made fills it; the doc says promises made before the payment" \
-    cancel_after_deadline_cancels '^ok\.promises\[[0-9]+\]\.(state|settled_at)$' \
-    "FINDINGS.md #4: a promise cancelled after its deadline passed unpaid becomes cancelled, not broken" \
     offset_rounded_to_minutes '^ok\.as_of_local$' \
     "FINDINGS.md #5: before standard time (local mean time, e.g. +08:05:43) as_of_local rounds the offset to minutes but keeps the exact clock, so the text names another instant" \
     > "$KNOWN"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: lint, the native and wasmtime suites, Node, headless Chromium, the Python package and the Spark demo,
-# the byte-for-byte parity gate, and a 60 s fuzz run per target (scripts/fuzz.sh).
+# Every test: lint, the native and wasmtime suites, the independent oracle, Node, headless Chromium, the Python
+# package and the Spark demo, the byte-for-byte parity gate, and a 60 s fuzz run per target (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
@@ -26,6 +26,8 @@ cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p dunwell --target wasm32-unknown-unknown -- -D warnings
 step Rust tests: core, native vectors, wasmtime host
 cargo test --workspace
+step independent oracle: 10,000 generated accounts against a Python reference written from the rules
+bash scripts/oracle.sh
 step Node and TypeScript declarations
 tests/browser/node_modules/.bin/tsc -p pkg/tsconfig.json
 node --test pkg/test/

@@ -1,9 +1,11 @@
 //! Promises to pay (PTP): pending → kept | broken | cancelled.
 //!
 //! Payments are matched to promises oldest first: each payment, in time order, fills the oldest promise that
-//! was made before it, is not yet kept, cancelled or past its deadline. A promise is kept when what it was
-//! given reaches its amount before the end of its due date plus the policy's grace days (borrower's calendar);
-//! it is broken once that deadline passes without that.
+//! was made at or before it (a promise and the payment taken on the same call share one timestamp), is not yet
+//! kept, cancelled or past its deadline. A promise is kept when what it was given reaches its amount before the
+//! end of its due date plus the policy's grace days (borrower's calendar); it is broken once that deadline
+//! passes without that. Cancelling withdraws a promise only before its deadline: a promise already broken stays
+//! broken (otherwise tidying old promises in a CRM would erase the broken ones the score and KPIs count).
 
 use crate::account::{Account, Payment, Promise};
 use crate::money::Amount;
@@ -22,7 +24,7 @@ pub enum PtpState {
     Kept,
     /// Its deadline passed without full payment.
     Broken,
-    /// Withdrawn before it was kept.
+    /// Withdrawn before it was kept and before its deadline.
     Cancelled,
 }
 
@@ -119,7 +121,7 @@ pub fn judge_all(
         if s.state != PtpState::Pending {
             continue;
         }
-        if let Some(c) = p.cancelled_at.filter(|c| *c <= as_of) {
+        if let Some(c) = p.cancelled_at.filter(|c| *c <= as_of && *c < s.deadline) {
             s.state = PtpState::Cancelled;
             s.settled_at = Some(c);
         } else if as_of >= s.deadline {
@@ -254,7 +256,7 @@ mod tests {
             .map(|(i, p)| {
                 let state = if kept[i] {
                     PtpState::Kept
-                } else if p.cancelled_at.is_some_and(|c| c <= as_of) {
+                } else if p.cancelled_at.is_some_and(|c| c <= as_of && c < deadline(p)) {
                     PtpState::Cancelled
                 } else if as_of >= deadline(p) {
                     PtpState::Broken

@@ -80,7 +80,8 @@ pub struct PenaltyView {
     pub terms: Terms,
     /// Accrued to `as_of`'s local date.
     pub accrued: Amount,
-    /// What tomorrow adds (uncapped day's accrual, rounded).
+    /// What tomorrow adds to what is owed: the accrued total (capped, rounded) tomorrow minus today's, so 0 once the
+    /// cap binds — the figure a message may truthfully quote as "a day".
     pub per_day: Amount,
     /// Owed in 7, 14 and 30 days if nothing is paid (for consequence reminders).
     pub projections: Vec<Projection>,

@@ -112,10 +112,8 @@ PRESET_MAX_CAP = {"GB": 10_000}
 # reading; `decide(..., readings={name: True})` computes the alternative, which the comparison uses only to
 # recognise a difference listed in the KNOWN list of scripts/oracle.sh (never to pass an unlisted one).
 READINGS = {
-    "per_day_is_difference": "penalty.per_day = accrued(tomorrow) - accrued(today), both capped and rounded "
-    "(instead of one uncapped day's accrual, rounded)",
-    "promise_made_at_payment_instant_counts": "a payment at the very instant a promise was made fills it "
-    "(instead of only promises made strictly before the payment)",
+    "per_day_uncapped": "penalty.per_day = one uncapped day's accrual, rounded (instead of what tomorrow adds to "
+    "the capped, rounded total)",
     "cancel_after_deadline_cancels": "a promise cancelled after its deadline passed unpaid is `cancelled` "
     "(instead of staying `broken`)",
     "offset_rounded_to_minutes": "as_of_local writes a local-mean-time offset rounded to whole minutes next to "
@@ -362,7 +360,7 @@ def promises(acc: dict, policy: dict, zone: Zone, as_of: dt.datetime, readings=N
                 break
             s = st[i]
             is_open = (
-                (s["made"] <= at if readings.get("promise_made_at_payment_instant_counts") else s["made"] < at)
+                s["made"] <= at  # promise.rs: "made at or before it" (FINDINGS #3, resolved)
                 and s["kept_at"] is None
                 and at < s["deadline"]
                 and not (s["cancelled"] is not None and s["cancelled"] <= at)
@@ -435,10 +433,12 @@ def accrued(items, terms: dict, on: dt.date, rounding: str) -> int:
 def penalty(items, terms: dict, today: dt.date, outstanding: int, rounding: str, readings=None) -> dict:
     basis = 365 if terms["day_count"] == "act/365" else 360
     now = accrued(items, terms, today, rounding)
-    if (readings or {}).get("per_day_is_difference"):
-        per_day = accrued(items, terms, today + dt.timedelta(days=1), rounding) - now
-    else:
+    # penalty.rs: what tomorrow adds to what is owed, capped and rounded (FINDINGS #2, resolved: the doc now says
+    # so; the uncapped one-day accrual is the `per_day_uncapped` reading).
+    if (readings or {}).get("per_day_uncapped"):
         per_day = div_round(sum(u for _, u in items) * terms["annual_rate_bps"], 10_000 * basis, rounding)
+    else:
+        per_day = accrued(items, terms, today + dt.timedelta(days=1), rounding) - now
     projections = []
     for d in (7, 14, 30):
         date = today + dt.timedelta(days=d)
@@ -606,6 +606,9 @@ def decide(acc: dict, as_of_text: str, policy: dict, readings=None) -> dict:
         as_of = parse_instant(as_of_text)
         zone = Zone(acc["borrower"]["time_zone"], frozen=bool(readings.get("tz_rules_end_2099")))
         dpd, ar, items, today = arrears(acc, policy, zone, as_of)
+        # decision.rs: an account owing more in arrears than in total is a broken ledger.
+        if ar["overdue_amount"] > ar["outstanding"]:
+            raise OracleError("account.inconsistent", "/balances")
         out = {
             "account_id": acc["id"],
             "as_of_local": fmt_local(as_of, zone, bool(readings.get("offset_rounded_to_minutes"))),
