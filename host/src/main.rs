@@ -27,7 +27,7 @@ struct ModuleArgs {
     module: Option<PathBuf>,
     /// Compile the module instead of loading its compiled code from the cache (or set DUNWELL_NO_CACHE=1). The
     /// cache lives in $DUNWELL_CACHE_DIR, else $XDG_CACHE_HOME/dunwell, else ~/.cache/dunwell.
-    #[arg(long, global = true, env = "DUNWELL_NO_CACHE")]
+    #[arg(long, global = true, env = "DUNWELL_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     no_cache: bool,
 }
 
