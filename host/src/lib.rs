@@ -17,10 +17,11 @@
 
 pub mod audit;
 pub mod batch;
+pub mod cache;
 pub mod explain;
 pub mod pool;
 pub mod runtime;
 pub mod sample;
 pub mod serve;
 
-pub use runtime::{Limits, ModuleInfo, Runtime, Session, SessionError, default_module_path, host_error};
+pub use runtime::{Limits, ModuleInfo, Runtime, Session, SessionError, default_module_path, find_module, host_error};

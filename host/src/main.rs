@@ -3,7 +3,7 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use dunwell_host::audit::Location;
-use dunwell_host::{Limits, Runtime, Session, default_module_path};
+use dunwell_host::{Limits, Runtime, Session};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,11 +12,23 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "dunwell", version)]
 struct Cli {
-    /// The module to run (default: $DUNWELL_MODULE, else pkg/dist/dunwell_bg.wasm).
-    #[arg(long, global = true)]
-    module: Option<PathBuf>,
+    #[command(flatten)]
+    module: ModuleArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Which module to run and how to start it.
+#[derive(clap::Args)]
+struct ModuleArgs {
+    /// The module to run. Default: $DUNWELL_MODULE, else dunwell_bg.wasm next to this executable, else the
+    /// pkg/dist/dunwell_bg.wasm this binary was built beside.
+    #[arg(long, global = true)]
+    module: Option<PathBuf>,
+    /// Compile the module instead of loading its compiled code from the cache (or set DUNWELL_NO_CACHE=1). The
+    /// cache lives in $DUNWELL_CACHE_DIR, else $XDG_CACHE_HOME/dunwell, else ~/.cache/dunwell.
+    #[arg(long, global = true, env = "DUNWELL_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -292,6 +304,18 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `serve` logs JSON on its own; any other command logs (to standard error) only when RUST_LOG asks, e.g.
+    // RUST_LOG=dunwell_host=debug to see where the compiled module came from.
+    if !matches!(cli.command, Command::Serve { .. })
+        && let Ok(filter) = tracing_subscriber::EnvFilter::try_from_default_env()
+    {
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter)
+            .without_time()
+            .with_ansi(false)
+            .init();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -301,13 +325,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn runtime(module: Option<PathBuf>) -> anyhow::Result<Runtime> {
+fn runtime(module: ModuleArgs) -> anyhow::Result<Runtime> {
     runtime_with(module, Limits::default())
 }
 
-fn runtime_with(module: Option<PathBuf>, limits: Limits) -> anyhow::Result<Runtime> {
-    let path = module.unwrap_or_else(default_module_path);
-    Runtime::load(&path, limits)
+/// Finds the module and loads it, from the compiled-module cache unless `--no-cache`: Cranelift takes
+/// seconds over the module, the cache a few milliseconds.
+fn runtime_with(module: ModuleArgs, limits: Limits) -> anyhow::Result<Runtime> {
+    let path = dunwell_host::find_module(module.module.as_deref())?;
+    let cache = if module.no_cache {
+        None
+    } else {
+        dunwell_host::cache::default_dir()
+    };
+    Runtime::load_cached(&path, limits, cache.as_deref())
         .with_context(|| format!("loading `{}` (build it with scripts/build-wasm.sh)", path.display()))
 }
 
@@ -338,7 +369,7 @@ fn exit_for(envelope: &str) -> ExitCode {
 }
 
 /// Decides one account file (or `-`) and returns the envelope.
-fn decide_one(module: Option<PathBuf>, policy: &PathBuf, as_of: &str, account: &str) -> anyhow::Result<String> {
+fn decide_one(module: ModuleArgs, policy: &PathBuf, as_of: &str, account: &str) -> anyhow::Result<String> {
     let rt = runtime(module)?;
     let mut session = open_session(&rt, policy)?;
     let text = read_account(account)?;
@@ -656,7 +687,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ..
         } => {
             let mut w = writer(out)?;
-            w.write_all(dunwell_host::sample::history_csv(count, seed).as_bytes())?;
+            dunwell_host::sample::write_history_csv(count, seed, &mut w)?;
             w.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -670,7 +701,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let at = chrono::DateTime::parse_from_rfc3339(&as_of)
                 .with_context(|| format!("`{as_of}` is not an RFC 3339 instant"))?;
             let mut w = writer(out)?;
-            for account in dunwell_host::sample::portfolio(count, seed, at.with_timezone(&chrono::Utc)) {
+            // One account at a time: a million accounts in the memory of one.
+            for account in dunwell_host::sample::accounts(count, seed, at.with_timezone(&chrono::Utc)) {
                 writeln!(w, "{account}")?;
             }
             w.flush()?;

@@ -105,8 +105,34 @@ impl Runtime {
     /// # Errors
     /// The file is missing, is not a Dunwell module, or speaks another ABI version.
     pub fn load(path: &Path, limits: Limits) -> anyhow::Result<Runtime> {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read the module `{}`", path.display()))?;
-        let mut rt = Runtime::from_bytes(&bytes, limits)?;
+        Runtime::load_cached(path, limits, None)
+    }
+
+    /// Loads a module file, taking its compiled code from the cache in `cache_dir` when it is there (a start
+    /// in milliseconds instead of seconds) and putting it there when not; `None` compiles without a cache.
+    /// See [`crate::cache`].
+    ///
+    /// # Errors
+    /// As [`Runtime::load`]; trouble with the cache is never an error.
+    pub fn load_cached(path: &Path, limits: Limits, cache_dir: Option<&Path>) -> anyhow::Result<Runtime> {
+        let read = || std::fs::read(path).with_context(|| format!("cannot read the module `{}`", path.display()));
+        let mut rt = match cache_dir {
+            None => Runtime::from_bytes(&read()?, limits)?,
+            Some(dir) => {
+                // Hashed as a stream: a cache hit needs only the module's sha256, not its bytes in memory.
+                let sha = sha256_file(path).with_context(|| format!("cannot read the module `{}`", path.display()))?;
+                let engine = Engine::new(&config(limits))?;
+                let (module, _) = crate::cache::load(&engine, &sha, dir, || {
+                    let bytes = read()?;
+                    // The file could change between hashing and reading: never stamp code with another's hash.
+                    if hex(&Sha256::digest(&bytes)) != sha {
+                        bail!("the module `{}` changed while it was being loaded", path.display());
+                    }
+                    Ok(bytes)
+                })?;
+                Runtime::from_module(engine, module, sha, limits)?
+            }
+        };
         if let Some(inner) = Arc::get_mut(&mut rt.inner) {
             inner.module_path = Some(path.to_path_buf());
         }
@@ -118,11 +144,22 @@ impl Runtime {
     /// # Errors
     /// As [`Runtime::load`].
     pub fn from_bytes(bytes: &[u8], limits: Limits) -> anyhow::Result<Runtime> {
+        Runtime::from_bytes_cached(bytes, limits, None)
+    }
+
+    /// A module from its bytes, through the compiled-module cache in `cache_dir` (see
+    /// [`Runtime::load_cached`]).
+    ///
+    /// # Errors
+    /// As [`Runtime::load`].
+    pub fn from_bytes_cached(bytes: &[u8], limits: Limits, cache_dir: Option<&Path>) -> anyhow::Result<Runtime> {
         let engine = Engine::new(&config(limits))?;
-        let module = Module::new(&engine, bytes)
-            .map_err(anyhow::Error::from)
-            .context("the module does not compile")?;
-        Runtime::from_module(engine, module, hex(&Sha256::digest(bytes)), limits)
+        let sha = hex(&Sha256::digest(bytes));
+        let module = match cache_dir {
+            Some(dir) => crate::cache::load(&engine, &sha, dir, || Ok(bytes.to_vec()))?.0,
+            None => compile(&engine, bytes)?,
+        };
+        Runtime::from_module(engine, module, sha, limits)
     }
 
     /// Loads a module precompiled with [`Runtime::precompile`] (skips Cranelift: sub-millisecond start).
@@ -470,6 +507,27 @@ fn read_answer(store: &mut Store<Ctx>, ex: &Exports, packed: u64) -> anyhow::Res
     String::from_utf8(buf).context("the module answered with invalid UTF-8")
 }
 
+/// sha256 of a file, lower-case hex, read in small pieces.
+fn sha256_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 256 << 10];
+    loop {
+        match f.read(&mut buf)? {
+            0 => return Ok(hex(&h.finalize())),
+            n => h.update(&buf[..n]),
+        }
+    }
+}
+
+/// Compiles a module with Cranelift (seconds for the Dunwell module: see [`crate::cache`]).
+pub(crate) fn compile(engine: &Engine, bytes: &[u8]) -> anyhow::Result<Module> {
+    Module::new(engine, bytes)
+        .map_err(anyhow::Error::from)
+        .context("the module does not compile")
+}
+
 fn config(limits: Limits) -> Config {
     let mut config = Config::new();
     config.epoch_interruption(true);
@@ -495,21 +553,149 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Finds the module: `$DUNWELL_MODULE`, else `pkg/dist/dunwell_bg.wasm` under the current directory or
-/// above the executable (a `cargo run` from anywhere in the repository).
+/// The module's file name: what `scripts/build-wasm.sh` writes and what a copied binary looks for beside it.
+pub const MODULE_FILE: &str = "dunwell_bg.wasm";
+
+/// Where this binary's build wrote the module (`pkg/dist/dunwell_bg.wasm` of the checkout it was built in).
+pub fn build_module_path() -> PathBuf {
+    let host = Path::new(env!("CARGO_MANIFEST_DIR"));
+    host.parent().unwrap_or(host).join("pkg/dist").join(MODULE_FILE)
+}
+
+/// Finds the module when no `--module` is given; see [`find_module`]. Falls back to the build's path, so an
+/// error then names that file.
 pub fn default_module_path() -> PathBuf {
-    if let Some(p) = std::env::var_os("DUNWELL_MODULE") {
-        return PathBuf::from(p);
+    find_module(None).unwrap_or_else(|_| build_module_path())
+}
+
+/// Finds the module, in order: `explicit` (`--module`), `$DUNWELL_MODULE`, `dunwell_bg.wasm` next to the
+/// executable, the build's `pkg/dist/dunwell_bg.wasm`. A copied or installed binary so runs the module shipped
+/// beside it, never silently the one on the build machine.
+///
+/// # Errors
+/// A named module (`--module`, `$DUNWELL_MODULE`) that does not exist, or no module in any place: the message
+/// lists every place tried and says how to name one.
+pub fn find_module(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let env = std::env::var_os("DUNWELL_MODULE").filter(|v| !v.is_empty());
+    let beside_exe = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|d| d.join(MODULE_FILE)));
+    resolve_module(
+        explicit,
+        env.as_deref().map(Path::new),
+        beside_exe.as_deref(),
+        &build_module_path(),
+    )
+    .map_err(|message| anyhow::anyhow!(message))
+}
+
+/// [`find_module`] over given places, so the search and its message are testable without moving files.
+pub fn resolve_module(
+    explicit: Option<&Path>,
+    env: Option<&Path>,
+    beside_exe: Option<&Path>,
+    build: &Path,
+) -> Result<PathBuf, String> {
+    const HOW: &str = "pass `--module FILE` or set DUNWELL_MODULE to the module (`scripts/build-wasm.sh` \
+                       builds it as pkg/dist/dunwell_bg.wasm)";
+    // A module the user names is the one they mean: never fall back to another file in its place.
+    if let Some(p) = explicit {
+        return if p.is_file() {
+            Ok(p.to_path_buf())
+        } else {
+            Err(format!(
+                "the module `{}` given with --module does not exist; {HOW}",
+                p.display()
+            ))
+        };
     }
-    let rel = Path::new("pkg/dist/dunwell_bg.wasm");
-    let mut candidates = vec![std::env::current_dir().unwrap_or_default()];
-    if let Ok(exe) = std::env::current_exe() {
-        candidates.extend(exe.ancestors().skip(1).map(Path::to_path_buf));
+    if let Some(p) = env {
+        return if p.is_file() {
+            Ok(p.to_path_buf())
+        } else {
+            Err(format!(
+                "the module `{}` named by $DUNWELL_MODULE does not exist; {HOW}",
+                p.display()
+            ))
+        };
     }
-    candidates.extend(Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().map(Path::to_path_buf));
-    candidates
-        .into_iter()
-        .map(|d| d.join(rel))
-        .find(|p| p.exists())
-        .unwrap_or_else(|| rel.to_path_buf())
+    let mut tried = vec![
+        "--module: not given".to_string(),
+        "$DUNWELL_MODULE: not set".to_string(),
+    ];
+    for (what, place) in [
+        ("next to the executable", beside_exe),
+        ("where it was built", Some(build)),
+    ] {
+        match place {
+            Some(p) if p.is_file() => return Ok(p.to_path_buf()),
+            Some(p) => tried.push(format!("{what}: {} (no such file)", p.display())),
+            None => tried.push(format!("{what}: unknown")),
+        }
+    }
+    Err(format!(
+        "no Dunwell module found. Tried:\n  {}\n{HOW}",
+        tried.join("\n  ")
+    ))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a test fails loudly
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_module_is_looked_for_in_order_and_a_named_one_is_never_replaced() {
+        let dir = std::env::temp_dir().join(format!("dunwell-resolve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (named, env, beside, build) = (
+            dir.join("named.wasm"),
+            dir.join("env.wasm"),
+            dir.join("beside.wasm"),
+            dir.join("build.wasm"),
+        );
+        let resolve = || resolve_module(None, None, Some(&beside), &build);
+
+        // Nothing anywhere: every place tried is named, with the way out.
+        let err = resolve().unwrap_err();
+        for expected in [
+            "--module: not given",
+            "$DUNWELL_MODULE: not set",
+            &format!("next to the executable: {} (no such file)", beside.display()),
+            &format!("where it was built: {} (no such file)", build.display()),
+            "pass `--module FILE` or set DUNWELL_MODULE",
+        ] {
+            assert!(err.contains(expected), "`{expected}` missing from: {err}");
+        }
+
+        std::fs::write(&build, "").unwrap();
+        assert_eq!(resolve().unwrap(), build);
+        std::fs::write(&beside, "").unwrap();
+        assert_eq!(
+            resolve().unwrap(),
+            beside,
+            "a copied binary's own module comes before the build's"
+        );
+
+        // Named but missing: an error naming it, not the module beside the binary.
+        let err = resolve_module(None, Some(&env), Some(&beside), &build).unwrap_err();
+        assert!(
+            err.contains(&env.display().to_string()) && err.contains("$DUNWELL_MODULE"),
+            "{err}"
+        );
+        let err = resolve_module(Some(&named), Some(&env), Some(&beside), &build).unwrap_err();
+        assert!(
+            err.contains(&named.display().to_string()) && err.contains("--module"),
+            "{err}"
+        );
+
+        std::fs::write(&env, "").unwrap();
+        assert_eq!(resolve_module(None, Some(&env), Some(&beside), &build).unwrap(), env);
+        std::fs::write(&named, "").unwrap();
+        assert_eq!(
+            resolve_module(Some(&named), Some(&env), Some(&beside), &build).unwrap(),
+            named
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -9,6 +9,9 @@ fn dunwell(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dunwell"))
         .args(args)
         .current_dir(&root)
+        // The tests' own compiled-module cache: never the developer's ~/.cache, still shared between tests.
+        .env("DUNWELL_CACHE_DIR", shared_cache())
+        .env_remove("DUNWELL_NO_CACHE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -16,6 +19,11 @@ fn dunwell(args: &[&str], stdin: &str) -> Output {
         .unwrap();
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// The compiled-module cache the tests share (under cargo's scratch space for integration tests).
+fn shared_cache() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dunwell-cache")
 }
 
 /// A fresh scratch folder for one test.
@@ -411,4 +419,227 @@ fn explain_and_offers_print_control_characters_in_data_escaped() {
             "{command}: a forged line: {text}"
         );
     }
+}
+
+/// Runs `dunwell` in the repository with the compiled-module cache in `cache` and the host's debug log on
+/// standard error (which says where the compiled module came from).
+fn dunwell_cached(args: &[&str], cache: &std::path::Path, stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dunwell"))
+        .args(args)
+        .current_dir(dunwell_testkit::root())
+        .env("DUNWELL_CACHE_DIR", cache)
+        .env("RUST_LOG", "dunwell_host=debug")
+        .env_remove("DUNWELL_NO_CACHE")
+        .env_remove("DUNWELL_MODULE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A scratch folder emptied first (a cache test must start with no cache).
+fn empty_scratch(test: &str) -> std::path::PathBuf {
+    let dir = scratch(test);
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The compiled modules in a cache folder.
+fn cached_modules(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "cwasm"));
+    files
+}
+
+/// Twenty sample accounts, and the command that decides them (without an audit trail): the whole engine runs.
+fn decide_twenty() -> (Vec<&'static str>, String) {
+    let sample = dunwell(&["sample", "--count", "20", "--seed", "11"], "");
+    assert!(sample.status.success());
+    (
+        vec!["decide", "--policy", POLICY, "--as-of", AS_OF, "--no-audit", "-"],
+        String::from_utf8(sample.stdout).unwrap(),
+    )
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_second_start_loads_the_compiled_module_from_the_cache_and_answers_the_same_bytes() {
+    let cache = empty_scratch("cache-hit");
+    let (args, accounts) = decide_twenty();
+
+    let first = dunwell_cached(&args, &cache, &accounts);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("compiled module stored in the cache"),
+        "{}",
+        stderr(&first)
+    );
+    let files = cached_modules(&cache);
+    assert_eq!(files.len(), 1, "one compiled module: {files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    let sha = dunwell_testkit::module_sha256().unwrap();
+    assert!(
+        name.starts_with(&format!("{sha}-")),
+        "keyed by the module's sha256: {name}"
+    );
+    let stored = std::fs::read(&files[0]).unwrap();
+
+    let second = dunwell_cached(&args, &cache, &accounts);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("compiled module loaded from the cache"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(!stderr(&second).contains("compiling"), "{}", stderr(&second));
+    assert_eq!(String::from_utf8_lossy(&first.stdout).lines().count(), 20);
+    assert_eq!(
+        first.stdout, second.stdout,
+        "the cached code answers byte for byte what the compiled one did"
+    );
+    assert_eq!(std::fs::read(&files[0]).unwrap(), stored, "a hit leaves the file alone");
+
+    // `info` the same way, and `--no-cache` neither reads nor writes the cache.
+    let info_cached = dunwell_cached(&["info"], &cache, "");
+    assert!(
+        stderr(&info_cached).contains("loaded from the cache"),
+        "{}",
+        stderr(&info_cached)
+    );
+    let other = empty_scratch("cache-off");
+    let info_compiled = dunwell_cached(&["--no-cache", "info"], &other, "");
+    assert!(info_compiled.status.success(), "{}", stderr(&info_compiled));
+    assert!(!stderr(&info_compiled).contains("cache"), "{}", stderr(&info_compiled));
+    assert_eq!(info_cached.stdout, info_compiled.stdout);
+    assert!(cached_modules(&other).is_empty());
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_file_is_ignored_and_replaced() {
+    let cache = empty_scratch("cache-damage");
+    let (args, accounts) = decide_twenty();
+    let first = dunwell_cached(&args, &cache, &accounts);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let file = cached_modules(&cache).pop().unwrap();
+    let good = std::fs::read(&file).unwrap();
+
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40; // one bit in the machine code: wasmtime's own header checks cannot see it
+    let mut trailer_only = good.clone();
+    let last = trailer_only.len() - 1;
+    trailer_only[last] ^= 1;
+    let damages: Vec<(&str, Vec<u8>)> = vec![
+        ("one flipped bit", flipped),
+        ("a damaged checksum", trailer_only),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("empty", Vec::new()),
+        (
+            "not a compiled module",
+            b"garbage, not an ELF file, and longer than a checksum".to_vec(),
+        ),
+    ];
+    for (what, bytes) in damages {
+        std::fs::write(&file, &bytes).unwrap();
+        let out = dunwell_cached(&args, &cache, &accounts);
+        assert!(out.status.success(), "{what}: {}", stderr(&out));
+        assert!(stderr(&out).contains("cache file ignored"), "{what}: {}", stderr(&out));
+        assert_eq!(
+            out.stdout, first.stdout,
+            "{what}: the same answers from a fresh compile"
+        );
+        let now = std::fs::read(&file).unwrap();
+        assert_ne!(now, bytes, "{what}: the damaged file is replaced");
+        assert_eq!(now.len(), good.len(), "{what}: by a whole compiled module");
+        let again = dunwell_cached(&args, &cache, &accounts);
+        assert!(
+            stderr(&again).contains("loaded from the cache"),
+            "{what}: {}",
+            stderr(&again)
+        );
+        assert_eq!(again.stdout, first.stdout);
+    }
+
+    // A file that others could have written is not run either (the process runs its code).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let out = dunwell_cached(&args, &cache, &accounts);
+        assert!(stderr(&out).contains("writable by others"), "{}", stderr(&out));
+        assert_eq!(out.stdout, first.stdout);
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "replaced by a file only this user can write");
+    }
+}
+
+#[test]
+fn an_unwritable_cache_only_costs_a_compile() {
+    let dir = empty_scratch("cache-unwritable");
+    // A folder inside a regular file cannot be created, even by root.
+    let blocker = dir.join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let out = dunwell_cached(&["info"], &blocker.join("cache"), "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot store the compiled module"),
+        "{}",
+        stderr(&out)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["module_sha256"].as_str(), dunwell_testkit::module_sha256().as_deref());
+}
+
+#[test]
+fn a_missing_module_says_where_it_looked_and_how_to_name_one() {
+    let missing = scratch("missing-module").join("nowhere.wasm");
+    let missing = missing.to_str().unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_dunwell"))
+        .args(["info"])
+        .env("DUNWELL_MODULE", missing)
+        .env("DUNWELL_CACHE_DIR", shared_cache())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(missing) && err.contains("$DUNWELL_MODULE"), "{err}");
+    assert!(err.contains("--module") && err.contains("DUNWELL_MODULE"), "{err}");
+
+    let out = dunwell(&["--module", missing, "info"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(missing) && err.contains("given with --module"), "{err}");
+}
+
+#[test]
+fn a_copied_binary_runs_the_module_next_to_it() {
+    let dir = empty_scratch("copied-binary");
+    let exe = dir.join("dunwell");
+    std::fs::copy(env!("CARGO_BIN_EXE_dunwell"), &exe).unwrap();
+    let module = dir.join("dunwell_bg.wasm");
+    std::fs::copy(dunwell_testkit::root().join("pkg/dist/dunwell_bg.wasm"), &module).unwrap();
+    let out = Command::new(&exe)
+        .arg("info")
+        .current_dir(&dir)
+        .env_remove("DUNWELL_MODULE")
+        .env("DUNWELL_CACHE_DIR", shared_cache())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["module"].as_str(),
+        module.to_str(),
+        "the module beside the binary, not the build's"
+    );
 }

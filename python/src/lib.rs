@@ -6,14 +6,11 @@
 //! envelopes (or ready-made columns) back, so a Spark or Ray worker pays the interpreter once per batch, not
 //! once per row. The friendly API (dicts, pandas, pyarrow, `DunwellError`) is in `dunwell/__init__.py`.
 
-use dunwell_host::runtime::hex;
 use dunwell_host::{Limits, Runtime, Session, SessionError};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
-use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
 /// The module, byte for byte the file `scripts/build-wasm.sh` writes (build that first).
@@ -39,55 +36,13 @@ fn runtime() -> PyResult<&'static Runtime> {
         .map_err(|e| PyRuntimeError::new_err(format!("the embedded Dunwell module does not load: {e}")))
 }
 
-/// Where compiled modules are kept: `$DUNWELL_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME/dunwell`,
-/// else `~/.cache/dunwell`.
-fn cache_dir() -> Option<PathBuf> {
-    match std::env::var_os("DUNWELL_CACHE_DIR") {
-        Some(d) if d.is_empty() => None,
-        Some(d) => Some(PathBuf::from(d)),
-        None => std::env::var_os("XDG_CACHE_HOME")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-            .map(|d| d.join("dunwell")),
-    }
-}
-
 /// Loads the embedded module. Compiling it with Cranelift takes seconds, once per process (every Spark or Ray
-/// worker): the compiled code is kept in the cache directory, as wasmtime's own cache does, and later processes
-/// load it in milliseconds. A cached file that this build of wasmtime or this configuration cannot use is
-/// rejected by wasmtime's own checks and replaced; the cache is never required.
+/// worker): the compiled code is kept in the host's compiled-module cache (`dunwell_host::cache`, the one the
+/// CLI uses: `$DUNWELL_CACHE_DIR`, set but empty for none, else `$XDG_CACHE_HOME/dunwell`, else
+/// `~/.cache/dunwell`), and later processes load it in milliseconds. A damaged or foreign cached file is
+/// ignored and replaced; the cache is never required.
 fn load() -> anyhow::Result<Runtime> {
-    let limits = Limits::default();
-    let sha = hex(&Sha256::digest(MODULE));
-    let Some(dir) = cache_dir() else {
-        return Runtime::from_bytes(MODULE, limits);
-    };
-    let file = dir.join(format!("{sha}-{}.cwasm", env!("CARGO_PKG_VERSION")));
-    // The file is the compiled module followed by its own sha256, so a truncated or damaged file is never used.
-    if let Ok(stored) = std::fs::read(&file)
-        && let Some((cwasm, digest)) = stored.split_at_checked(stored.len().saturating_sub(32))
-        && digest == Sha256::digest(cwasm).as_slice()
-    {
-        // SAFETY: the file is this module precompiled by this package (below), intact; wasmtime also checks its
-        // version and configuration flags and refuses an artifact from another build or configuration.
-        if let Ok(rt) = unsafe { Runtime::from_precompiled(cwasm, sha.clone(), limits) } {
-            return Ok(rt);
-        }
-    }
-    let cwasm = Runtime::precompile(MODULE, limits)?;
-    // Best effort: a read-only home only means compiling again next time. Written aside, then renamed, so
-    // workers starting together never read half a file.
-    if std::fs::create_dir_all(&dir).is_ok() {
-        let tmp = dir.join(format!(".{sha}.{}.tmp", std::process::id()));
-        let mut stored = cwasm.clone();
-        stored.extend_from_slice(&Sha256::digest(&cwasm));
-        if std::fs::write(&tmp, &stored).is_err() || std::fs::rename(&tmp, &file).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-    }
-    // SAFETY: `cwasm` was just made by `precompile` with the same configuration.
-    unsafe { Runtime::from_precompiled(&cwasm, sha, limits) }
+    Runtime::from_bytes_cached(MODULE, Limits::default(), dunwell_host::cache::default_dir().as_deref())
 }
 
 /// Builds a `DunwellError` from an error envelope (`{"error": {code, path, message, …}}`).
