@@ -11,6 +11,7 @@
 //! let engine = dunwell::Engine::new("{}", None).map_err(|e| e.to_string())?;
 //! let call = r#"{"as_of": "2026-11-28T09:00:00Z", "account": {
 //!     "id": "A-1", "jurisdiction": "CN", "currency": "CNY",
+//!     "balances": {"principal": 1000000, "interest": 0, "fees": 0},
 //!     "instalments": [{"due": "2026-10-15", "amount": 120000}],
 //!     "borrower": {"name": "王芳", "time_zone": "Asia/Shanghai"}}}"#;
 //! let out = dunwell::api::decide(&engine, call);
