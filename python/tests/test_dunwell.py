@@ -312,7 +312,6 @@ def test_compiled_module_cache_is_used_and_a_damaged_file_is_replaced(tmp_path):
     files = list(tmp_path.glob(f"{want}-*.cwasm"))
     assert len(files) == 1, list(tmp_path.iterdir())
     good = files[0].read_bytes()
-    assert hashlib.sha256(good[:-32]).digest() == good[-32:]
     # A flipped byte in the compiled code: the file is not trusted, the module is compiled again and the file
     # rewritten, and decisions are still the CLI's.
     damaged = bytearray(good)
