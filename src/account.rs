@@ -368,6 +368,10 @@ pub struct Flags {
     /// The borrower reported financial hardship.
     #[serde(default)]
     pub hardship: bool,
+    /// When the lender last sent the borrower verification of the debt or validation information: a
+    /// validation request recorded before it is answered ([`crate::dispute`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_at: Option<Instant>,
 }
 
 /// A free-form scoring feature value.

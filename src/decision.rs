@@ -78,6 +78,9 @@ pub struct Decision {
     pub suppressed: Vec<Suppressed>,
     /// A human review needed instead of contact.
     pub review: Option<Reason>,
+    /// Collection paused for a dispute or a validation request: the lender's verification task and its
+    /// clock (absent when nothing is pending).
+    pub verification: Option<crate::dispute::Verification>,
     /// Penalty interest so far and what doing nothing costs (absent when nothing is overdue).
     pub penalty: Option<PenaltyView>,
     /// Repayment offers, best first (none when nothing is overdue or the account is under review).
@@ -181,6 +184,7 @@ pub(crate) fn decide_with(
         actions: Vec::new(),
         suppressed: Vec::new(),
         review: None,
+        verification: crate::dispute::assess(account, jurisdiction, zone, as_of),
         penalty: None,
         offers: Vec::new(),
         debt_advice: None,
@@ -221,7 +225,12 @@ pub(crate) fn decide_with(
             }
         }
     }
-    (decision.penalty, decision.offers) = money(policy, offer_rules, account, &decision.arrears, as_of, path)?;
+    let standing = Standing {
+        bucket: &decision.bucket,
+        band: decision.score.as_ref().map(|s| s.band.as_str()),
+    };
+    (decision.penalty, decision.offers) =
+        money(policy, offer_rules, account, &decision.arrears, standing, as_of, path)?;
     let plan = schedule::plan(policy, segments, account, &decision, as_of);
     decision.segment = plan.segment;
     decision.stage = plan.stage;
@@ -245,12 +254,20 @@ pub(crate) fn decide_with(
     Ok(decision)
 }
 
+/// Where the account stands for offer eligibility: its DPD bucket and score band.
+#[derive(Clone, Copy)]
+struct Standing<'a> {
+    bucket: &'a str,
+    band: Option<&'a str>,
+}
+
 /// Penalty interest and repayment offers for the arrears at `as_of` (none when nothing is overdue).
 fn money(
     policy: &crate::policy::Policy,
     offer_rules: &crate::policy::OfferRules,
     account: &Account,
     arrears: &Arrears,
+    standing: Standing<'_>,
     as_of: Instant,
     path: &str,
 ) -> Result<(Option<PenaltyView>, Vec<Offer>), Error> {
@@ -272,6 +289,14 @@ fn money(
             "the penalty interest on these overdue instalments",
         ));
     }
+    let future: Vec<arrange::Overdue> = dpd::unpaid_by_instalment(account, as_of)
+        .into_iter()
+        .filter(|(inst, unpaid)| *unpaid > 0 && inst.due.0 >= today)
+        .map(|(inst, unpaid)| arrange::Overdue {
+            due: inst.due.0,
+            unpaid,
+        })
+        .collect();
     let basis = arrange::offers::Basis {
         account,
         overdue: &overdue,
@@ -279,6 +304,9 @@ fn money(
         today,
         outstanding,
         regular: arrears.next_due_amount.0,
+        future: &future,
+        bucket: standing.bucket,
+        band: standing.band,
     };
     let offers = arrange::offers::build(offer_rules, &basis);
     if let Some(o) = offers.iter().find(|o| !o.in_range()) {
@@ -309,8 +337,8 @@ fn withhold_unintended(account: &Account, d: &mut Decision) {
         Some(Reason::Bankruptcy)
     } else if f.attorney {
         Some(Reason::AttorneyRepresented)
-    } else if f.dispute {
-        Some(Reason::DisputePending)
+    } else if let Some(v) = &d.verification {
+        Some(v.ground.reason())
     } else if f.hardship {
         Some(Reason::Hardship)
     } else if time_barred {
@@ -465,7 +493,11 @@ fn facts_at(
     view.arrears = delinquency.arrears;
     view.promises = promise::judge(account, policy.promises, zone, at);
     view.arrangement = promise::judge_arrangement(account, policy.promises, zone, at);
-    let (penalty, mut offers) = money(policy, offer_rules, account, &view.arrears, at, path)?;
+    let standing = Standing {
+        bucket: &view.bucket,
+        band: view.score.as_ref().map(|s| s.band.as_str()),
+    };
+    let (penalty, mut offers) = money(policy, offer_rules, account, &view.arrears, standing, at, path)?;
     if decision.review.is_some() {
         offers.clear();
     }

@@ -24,6 +24,7 @@ pub mod account;
 pub mod api;
 pub mod arrange;
 pub mod decision;
+pub mod dispute;
 pub mod dpd;
 pub mod engine;
 pub mod error;

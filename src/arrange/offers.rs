@@ -36,6 +36,18 @@ pub enum Kind {
     TokenPayment,
 }
 
+/// Who may grant an offer (`offers.approval`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approval {
+    /// The CRM may make the offer without a person.
+    Auto,
+    /// An agent may grant it.
+    Agent,
+    /// A supervisor must sign it off.
+    Supervisor,
+}
+
 /// An offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Offer {
@@ -57,15 +69,35 @@ pub struct Offer {
     pub forbearance: bool,
     /// `total` × the policy's uptake estimate for this kind.
     pub expected_recovery: Amount,
+    /// What the lender gives up against the contract: discount, forgiveness, scheduled interest and penalty
+    /// waived — the contractual debt (every unpaid instalment and the penalty so far, or the outstanding
+    /// balance and penalty when larger) minus everything the borrower pays under the offer over the debt's
+    /// life (an offer for the arrears leaves the rest of the contract running: the later instalments at
+    /// their dates and any balance they do not cover at the last of them; what a token plan leaves of the
+    /// arrears stays owed at its last payment). Never negative.
+    pub gives_up: Amount,
+    /// Expected net recovery, what offers are ranked by: the present value (at `offers.cost_of_funds_bps`)
+    /// of everything the borrower pays over the debt's life under the offer — so what it gives up and how
+    /// late it comes are already out of it — times the uptake estimate.
+    pub net_recovery: Amount,
+    /// Who may grant it: `gives_up` as a share of the contractual debt against `offers.approval`.
+    pub approval: Approval,
 }
 
 impl Offer {
     /// Every amount of the offer is a valid amount (0 … 2^53 − 1).
     pub fn in_range(&self) -> bool {
-        [self.total, self.monthly_burden, self.savings, self.expected_recovery]
-            .into_iter()
-            .chain(self.schedule.iter().map(|p| p.amount))
-            .all(Amount::in_range)
+        [
+            self.total,
+            self.monthly_burden,
+            self.savings,
+            self.expected_recovery,
+            self.gives_up,
+            self.net_recovery,
+        ]
+        .into_iter()
+        .chain(self.schedule.iter().map(|p| p.amount))
+        .all(Amount::in_range)
     }
 }
 
@@ -83,6 +115,13 @@ pub struct Basis<'a> {
     pub outstanding: i64,
     /// The regular monthly instalment that keeps running during an arrears plan.
     pub regular: i64,
+    /// Unpaid instalments not yet overdue (due today or later): what the contract still collects after an
+    /// offer for the arrears.
+    pub future: &'a [Overdue],
+    /// The account's DPD bucket, for eligibility.
+    pub bucket: &'a str,
+    /// The account's score band (none without a scorecard), for eligibility.
+    pub band: Option<&'a str>,
 }
 
 /// The same day-of-month `k` months after `anchor`, clamped to the month's length (Jan 31 → Feb 28/29 → Mar 31).
@@ -135,6 +174,9 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
                 affordable: None,
                 forbearance,
                 expected_recovery: Amount(0),
+                gives_up: Amount(0),
+                net_recovery: Amount(0),
+                approval: Approval::Auto,
             });
         };
     let pay = |due: NaiveDate, amount: i64| Payment {
@@ -152,7 +194,11 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
         (schedule, last)
     };
 
-    if let Some(p) = &rules.pay_in_full {
+    if let Some(p) = rules
+        .pay_in_full
+        .as_ref()
+        .filter(|p| p.eligible.admits(b.bucket, b.band, hardship))
+    {
         let owed = b.outstanding.saturating_add(pen_now);
         let discount = div_round(i128::from(owed) * i128::from(p.discount_bps), 10_000, Rounding::Down);
         let due = b.today + Duration::days(i64::from(p.valid_days));
@@ -202,7 +248,11 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
             );
         }
     }
-    if let Some(rs) = &rules.restructure {
+    if let Some(rs) = rules
+        .restructure
+        .as_ref()
+        .filter(|r| r.eligible.admits(b.bucket, b.band, hardship))
+    {
         let base = b.outstanding.saturating_add(pen_now);
         let forgiven = div_round(
             i128::from(base) * i128::from(rs.forgiveness_bps),
@@ -254,15 +304,75 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
     }
 
     let affordable = affordable_monthly(rules, b.account);
+    // The contract: every unpaid instalment and the penalty so far, or the balance and penalty when the
+    // balances hold more than the schedule (fees, a loan without a full schedule).
+    let scheduled = b
+        .overdue
+        .iter()
+        .chain(b.future)
+        .fold(pen_now, |t, o| t.saturating_add(o.unpaid));
+    let contract = scheduled.max(b.outstanding.saturating_add(pen_now));
+    let worth_today = |due: NaiveDate, amount: i64| {
+        let days = i128::from((due - b.today).num_days().max(0));
+        div_round(
+            i128::from(amount) * 3_650_000,
+            3_650_000 + i128::from(rules.cost_of_funds_bps) * days,
+            r,
+        )
+    };
+    // After an offer for the arrears the contract runs on: the later instalments at their dates, and any
+    // balance the schedule does not cover at the last of them (today when none is left).
+    let excess = contract - scheduled;
+    let maturity = b.future.iter().map(|o| o.due).max().unwrap_or(b.today);
+    let future_nominal = b.future.iter().fold(excess, |t, o| t.saturating_add(o.unpaid));
+    let future_today = b.future.iter().fold(worth_today(maturity, excess), |t, o| {
+        t.saturating_add(worth_today(o.due, o.unpaid))
+    });
     for o in &mut out {
         o.affordable = affordable.map(|a| o.monthly_burden.0 <= a);
         let uptake = rules.uptake_bps(o.kind);
         o.expected_recovery = Amount(div_round(i128::from(o.total.0) * i128::from(uptake), 10_000, r));
+        // Settlement and restructure replace the contract; every other offer settles the arrears and
+        // leaves the later instalments due as scheduled.
+        let replaces = matches!(o.kind, Kind::PayInFull | Kind::Restructure);
+        let (after_nominal, after_today) = if replaces {
+            (0, 0)
+        } else {
+            (future_nominal, future_today)
+        };
+        // A token plan collects less than the arrears: the rest stays owed, due after its last payment.
+        let last = o.schedule.last().map_or(b.today, |p| p.due.0);
+        let (after_nominal, after_today) = if replaces {
+            (after_nominal, after_today)
+        } else {
+            let rest = arrears.saturating_sub(o.total.0).max(0);
+            (
+                after_nominal.saturating_add(rest),
+                after_today.saturating_add(worth_today(last, rest)),
+            )
+        };
+        let paid = o.total.0.saturating_add(after_nominal);
+        let today_value = o
+            .schedule
+            .iter()
+            .fold(after_today, |t, p| t.saturating_add(worth_today(p.due.0, p.amount.0)));
+        o.gives_up = Amount(contract.saturating_sub(paid).max(0));
+        o.net_recovery = Amount(div_round(i128::from(today_value) * i128::from(uptake), 10_000, r));
+        // The share given up, rounded up: a concession a hair over a limit needs the next role.
+        let c = i128::from(contract.max(1));
+        let share = (i128::from(o.gives_up.0) * 10_000 + c - 1) / c;
+        o.approval = if share <= i128::from(rules.approval.auto_bps) && o.kind != Kind::Restructure {
+            Approval::Auto
+        } else if share <= i128::from(rules.approval.agent_bps) {
+            Approval::Agent
+        } else {
+            Approval::Supervisor
+        };
     }
     if rules.affordability.drop_unaffordable {
         out.retain(|o| o.affordable != Some(false));
     }
-    // Ranking: forbearance first for hardship, then affordable, then expected recovery, then id.
+    // Ranking: forbearance first for hardship, then affordable, then expected net recovery, then id.
     let afford_rank = |a: Option<bool>| match a {
         Some(true) => 0,
         None => 1,
@@ -271,18 +381,12 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
     out.sort_by(|x, y| {
         let fx = !(hardship && x.forbearance);
         let fy = !(hardship && y.forbearance);
-        (
-            fx,
-            afford_rank(x.affordable),
-            std::cmp::Reverse(x.expected_recovery),
-            &x.id,
-        )
-            .cmp(&(
-                fy,
-                afford_rank(y.affordable),
-                std::cmp::Reverse(y.expected_recovery),
-                &y.id,
-            ))
+        (fx, afford_rank(x.affordable), std::cmp::Reverse(x.net_recovery), &x.id).cmp(&(
+            fy,
+            afford_rank(y.affordable),
+            std::cmp::Reverse(y.net_recovery),
+            &y.id,
+        ))
     });
     out
 }

@@ -262,6 +262,10 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Optio
     let outstanding = d.arrears.outstanding.0;
     let exhausted = d.stage.of > 0 && d.stage.index >= d.stage.of;
     let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
+    let validation_pending = d
+        .verification
+        .as_ref()
+        .is_some_and(|v| v.ground == crate::dispute::Ground::ValidationRequest);
     let agency = rules.agency.as_ref().map(|r| {
         let mut blocked = Vec::new();
         if d.dpd < r.min_dpd {
@@ -275,6 +279,9 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Optio
         }
         if f.dispute {
             blocked.push("dispute_open");
+        }
+        if validation_pending {
+            blocked.push("validation_pending");
         }
         if f.hardship {
             blocked.push("hardship");
@@ -336,6 +343,9 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Optio
         }
         if f.dispute {
             blocked.push("dispute_open");
+        }
+        if validation_pending {
+            blocked.push("validation_pending");
         }
         if f.hardship {
             blocked.push("hardship");

@@ -295,6 +295,24 @@ fn offers(o: &OfferRules, base: &str, range: &mut Range<'_>) {
         FULL_BPS,
     );
     range(format!("{base}/limits/max_months"), l.max_months.into(), 1, MONTHS);
+    range(
+        format!("{base}/cost_of_funds_bps"),
+        o.cost_of_funds_bps.into(),
+        0,
+        RATE_BPS,
+    );
+    range(
+        format!("{base}/approval/auto_bps"),
+        o.approval.auto_bps.into(),
+        0,
+        FULL_BPS,
+    );
+    range(
+        format!("{base}/approval/agent_bps"),
+        o.approval.agent_bps.into(),
+        i128::from(o.approval.auto_bps),
+        FULL_BPS,
+    );
 }
 
 /// A problem with the size of the policy's own templates, checked before any is compiled.

@@ -354,6 +354,76 @@ pub struct OfferRules {
     /// Upper limits no offer may exceed; validation checks the offers above against them.
     #[serde(default)]
     pub limits: OfferLimits,
+    /// The lender's cost of funds, a simple annual rate in basis points: a payment due `d` days after the
+    /// decision is worth `amount / (1 + rate × d / 365)` today when offers are ranked by net recovery.
+    #[serde(default = "default_cost_of_funds")]
+    pub cost_of_funds_bps: u32,
+    /// Who may grant each offer, by the share of the contractual debt it gives up.
+    #[serde(default)]
+    pub approval: Approval,
+}
+
+fn default_cost_of_funds() -> u32 {
+    1000
+}
+
+/// Who may grant an offer, by what it gives up (discount, forgiveness, interest and penalty waived) as a share
+/// of what the contract would collect. Why: a lender delegates concessions by size — an agent may waive a
+/// little, a supervisor signs off a settlement — and the CRM must know before the offer is made.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// Offers giving up at most this share (basis points) are granted automatically (a restructure never is:
+    /// it changes the contract).
+    #[serde(default = "default_auto_bps")]
+    pub auto_bps: u32,
+    /// Offers giving up at most this share need an agent; above it, a supervisor.
+    #[serde(default = "default_agent_bps")]
+    pub agent_bps: u32,
+}
+
+impl Default for Approval {
+    fn default() -> Self {
+        Approval {
+            auto_bps: default_auto_bps(),
+            agent_bps: default_agent_bps(),
+        }
+    }
+}
+
+fn default_auto_bps() -> u32 {
+    500
+}
+
+fn default_agent_bps() -> u32 {
+    1500
+}
+
+/// Which accounts an offer that costs the lender (a settlement discount, a restructure) is made to. Every
+/// given condition must hold — unless `hardship` is set and the borrower is in hardship, which alone makes
+/// the account eligible (forbearance). Empty lists take any bucket or band.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// DPD buckets it is made in, e.g. `["M3", "M4+"]` (empty: any).
+    #[serde(default)]
+    pub buckets: Vec<String>,
+    /// Score bands it is made to (empty: any; needs a scorecard, and an account without a score is not
+    /// eligible when bands are given).
+    #[serde(default)]
+    pub bands: Vec<String>,
+    /// A borrower in hardship is eligible whatever the bucket and band.
+    #[serde(default)]
+    pub hardship: bool,
+}
+
+impl Eligibility {
+    /// Whether an account in `bucket`, with score band `band`, hardship or not, may be made the offer.
+    pub fn admits(&self, bucket: &str, band: Option<&str>, hardship: bool) -> bool {
+        (self.hardship && hardship)
+            || ((self.buckets.is_empty() || self.buckets.iter().any(|b| b == bucket))
+                && (self.bands.is_empty() || band.is_some_and(|band| self.bands.iter().any(|b| b == band))))
+    }
 }
 
 fn default_first_payment_days() -> u32 {
@@ -404,7 +474,7 @@ pub enum DayCount {
 }
 
 /// Settlement in full.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PayInFull {
     /// Discount on the amount owed, basis points.
@@ -413,6 +483,9 @@ pub struct PayInFull {
     /// Days the offer stays open.
     #[serde(default = "default_valid_days")]
     pub valid_days: u32,
+    /// Which accounts are offered the settlement (absent: every account with arrears).
+    #[serde(default)]
+    pub eligible: Eligibility,
 }
 
 fn default_valid_days() -> u32 {
@@ -456,7 +529,7 @@ pub struct Deferral {
 }
 
 /// Restructuring.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Restructure {
     /// Months added to the remaining term.
@@ -468,6 +541,9 @@ pub struct Restructure {
     /// the contract rate).
     #[serde(default)]
     pub annual_rate_bps: u32,
+    /// Which accounts are offered a restructure (absent: every account with arrears).
+    #[serde(default)]
+    pub eligible: Eligibility,
 }
 
 /// Token payments.
@@ -950,6 +1026,10 @@ pub struct JurisdictionRules {
     /// The limitation period, when the policy departs from the law's table ([`crate::limitation::law`]).
     #[serde(default)]
     pub limitation: Option<crate::limitation::LimitationRule>,
+    /// Days to verify a disputed debt and answer (absent: the law's, [`crate::dispute::law_days`]; shorter
+    /// only, except under the `custom` preset).
+    #[serde(default)]
+    pub verification_days: Option<u32>,
 }
 
 /// A free, independent debt-advice service.
@@ -1028,6 +1108,7 @@ fn default_jurisdictions() -> UniqueMap<JurisdictionRules> {
                     overrides: Vec::new(),
                     debt_advice: None,
                     limitation: None,
+                    verification_days: None,
                 };
                 (code.to_string(), rules)
             })

@@ -4,7 +4,7 @@
 //! node at fault is removed before trying again, until it parses (then semantic checks run) or an error
 //! cannot be repaired by removal (a missing required field).
 
-use super::{Policy, StepChannel};
+use super::{Policy, Preset, StepChannel};
 use crate::account::Channel;
 use crate::error::{Error, ErrorKind, Problem, Scope};
 use crate::json;
@@ -264,6 +264,27 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
                 problem(ErrorKind::Loosens, path, format!("{msg}; give a `reason` to allow it"));
             }
         }
+        // The law's clock to verify a disputed debt may be shortened, never lengthened (except `custom`).
+        if let Some(days) = j.verification_days {
+            let law = crate::dispute::law_days(j.preset);
+            let path = format!("{base}/verification_days");
+            if days == 0 || days > 366 {
+                problem(
+                    ErrorKind::BadValue,
+                    path,
+                    format!("`{days}` is outside the allowed range 1 to 366"),
+                );
+            } else if days > law && j.preset != Preset::Custom {
+                problem(
+                    ErrorKind::Loosens,
+                    path,
+                    format!(
+                        "`{days}` days to verify a disputed debt is longer than the `{}` preset's `{law}`",
+                        j.preset.code()
+                    ),
+                );
+            }
+        }
         for (i, d) in j.no_contact_weekdays.iter().enumerate() {
             if !(1..=7).contains(d) {
                 problem(
@@ -327,6 +348,36 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
         })
     });
     for (base, offers) in std::iter::once(("/offers".to_string(), o)).chain(arms) {
+        let eligibilities = [
+            offers.pay_in_full.as_ref().map(|p| ("pay_in_full", &p.eligible)),
+            offers.restructure.as_ref().map(|r| ("restructure", &r.eligible)),
+        ];
+        for (name, e) in eligibilities.into_iter().flatten() {
+            for (i, b) in e.buckets.iter().enumerate() {
+                if !policy.buckets.iter().any(|x| &x.name == b) {
+                    problem(
+                        ErrorKind::Inconsistent,
+                        format!("{base}/{name}/eligible/buckets/{i}"),
+                        format!("bucket `{b}` is not defined in `buckets`"),
+                    );
+                }
+            }
+            for (i, b) in e.bands.iter().enumerate() {
+                match &policy.scorecard {
+                    None => problem(
+                        ErrorKind::Inconsistent,
+                        format!("{base}/{name}/eligible/bands/{i}"),
+                        "eligibility by band needs a `scorecard`".into(),
+                    ),
+                    Some(card) if !card.bands.iter().any(|x| &x.name == b) => problem(
+                        ErrorKind::Inconsistent,
+                        format!("{base}/{name}/eligible/bands/{i}"),
+                        format!("band `{b}` is not a scorecard band"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
         let max = offers.limits.max_months;
         for (i, m) in offers.instalments.months.iter().enumerate() {
             if *m == 0 || *m > max {

@@ -237,8 +237,8 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
             Some((r, None))
         } else if flags.cease && !s.legal_notice {
             Some((Reason::CeaseRequested, None))
-        } else if flags.dispute {
-            Some((Reason::DisputePending, None))
+        } else if let Some(v) = &d.verification {
+            Some((v.ground.reason(), None))
         } else if let Some(ArrangementState::Current) = arrangement {
             Some((Reason::ArrangementActive, None))
         } else {
@@ -266,7 +266,7 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
     if let Some(ArrangementState::Current) = arrangement
         && review.is_none()
         && !flags.cease
-        && !flags.dispute
+        && d.verification.is_none()
     {
         checkins(&mut out, &placer, account, policy, as_of, &mut calls, &rules);
     }

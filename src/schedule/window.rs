@@ -39,6 +39,8 @@ pub enum Reason {
     CeaseRequested,
     /// The debt is disputed.
     DisputePending,
+    /// The borrower asked for validation information, not yet sent (FDCPA §809(b)).
+    ValidationPending,
     /// The borrower is in bankruptcy.
     Bankruptcy,
     /// The borrower has died.

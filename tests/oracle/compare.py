@@ -193,7 +193,9 @@ def main():
     by_field = {}
     known_count = {}
     for (pol, as_of, acc), env in zip(items, answers):
-        mine = oracle.decide(acc, as_of, policies[pol])
+        # The score band is Dunwell's (scoring is outside the oracle); only the eligibility that uses it is checked.
+        band = ((env.get("ok") or {}).get("score") or {}).get("band") if isinstance(env, dict) else None
+        mine = oracle.decide(acc, as_of, policies[pol], band=band)
         theirs = dunwell_view(env)
         a_leaves = dict(leaves(mine))
         b_leaves = dict(leaves(theirs))
@@ -209,7 +211,7 @@ def main():
                     if alt is None:
                         alt = {}
                     if kid not in alt:
-                        alt[kid] = dict(leaves(oracle.decide(acc, as_of, policies[pol], readings={kid: True})))
+                        alt[kid] = dict(leaves(oracle.decide(acc, as_of, policies[pol], readings={kid: True}, band=band)))
                     if alt[kid].get(path, "<absent>") == vb:
                         explained = kid
                         break
@@ -218,7 +220,7 @@ def main():
                 # the promise was made): every known reading switched on together.
                 if "*" not in alt:
                     every = {kid: True for kid, _, _ in known}
-                    alt["*"] = dict(leaves(oracle.decide(acc, as_of, policies[pol], readings=every)))
+                    alt["*"] = dict(leaves(oracle.decide(acc, as_of, policies[pol], readings=every, band=band)))
                 if alt["*"].get(path, "<absent>") == vb:
                     explained = "+".join(kid for kid, rx, _ in known if rx.search(path))
             generic = re.sub(r"\[\d+\]", "[]", path)

@@ -322,6 +322,11 @@ def arrears(acc: dict, policy: dict, zone: Zone, as_of: dt.datetime):
     return dpd, ar, overdue, today
 
 
+def later_unpaid(acc: dict, policy: dict, zone: Zone, as_of: dt.datetime, today: dt.date):
+    """Instalments not yet overdue (due today or later) with anything unpaid: the rest of the contract."""
+    return [(due, unpaid) for due, unpaid in unpaid_parts(acc, as_of) if unpaid > 0 and due >= today]
+
+
 # ---------------------------------------------------------------- promises
 
 
@@ -462,7 +467,16 @@ def split_equal(total: int, n: int):
     return [part] * (n - 1) + [total - part * (n - 1)]
 
 
-def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstanding: int, regular: int):
+def eligible(rule: dict, bucket: str, band, hardship: bool) -> bool:
+    e = rule.get("eligible", {})
+    if e.get("hardship") and hardship:
+        return True
+    buckets, bands = e.get("buckets", []), e.get("bands", [])
+    return (not buckets or bucket in buckets) and (not bands or (band is not None and band in bands))
+
+
+def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstanding: int, regular: int,
+           bucket: str = "", band=None, future=()):
     """Offers, as the offers.rs doc comments and README describe them.
 
     S  Built only when something is overdue (arrears = overdue amount + penalty accrued today > 0).
@@ -482,8 +496,20 @@ def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstand
     S  monthly_burden = the largest total due in a calendar month (+ the regular instalment where noted);
        affordable = burden <= affordable monthly amount (share of income, or of income - expenses when expenses
        are stated; null without income); expected_recovery = total * uptake_bps / 10,000.
-    S  Ranked: forbearance first for hardship, then affordable (true, null, false), then expected recovery
+    S  Eligibility (pay_in_full and restructure `eligible`): in a listed bucket (none listed: any) and with a
+       listed score band (none listed: any; no score: not eligible) -- or in hardship when `hardship` is set.
+    S  The contract = max(penalty now + every unpaid instalment (overdue and later), outstanding + penalty now).
+       What the borrower pays over the debt's life: pay_in_full and restructure replace the contract; every
+       other offer leaves it running -- the later instalments at their dates, the contract's excess over the
+       schedule at the last of them (today when none is left) and, for a plan below the arrears (token), the
+       rest of the arrears at its last payment. gives_up = max(contract - all that, 0).
+    S  Worth today: amount * 3,650,000 / (3,650,000 + cost_of_funds_bps * days from today), rounded by
+       offers.rounding per payment; net_recovery = (sum worth today) * uptake / 10,000, offers.rounding.
+    S  approval: share = ceil(gives_up * 10,000 / contract); auto when share <= approval.auto_bps and not a
+       restructure, agent when <= approval.agent_bps, otherwise supervisor.
+    S  Ranked: forbearance first for hardship, then affordable (true, null, false), then net recovery
        (highest first), then id. Unaffordable ones dropped when drop_unaffordable.
+    A  The score band is an input (`band`, taken from Dunwell's decision): scoring is outside this oracle.
     A  Percentages of money that reduce what the borrower owes (discount, forgiveness) and the affordable
        amount are rounded down (never promise more than the share); penalty, restructure interest and
        expected recovery use offers.rounding.
@@ -522,6 +548,9 @@ def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstand
                 "affordable": None,
                 "forbearance": forbearance,
                 "expected_recovery": 0,
+                "gives_up": 0,
+                "net_recovery": 0,
+                "approval": "auto",
             }
         )
 
@@ -529,7 +558,7 @@ def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstand
         sched = [(add_months(first, k), a) for k, a in enumerate(parts)]
         return sched, (sched[-1][0] if sched else first)
 
-    if rules.get("pay_in_full"):
+    if rules.get("pay_in_full") and eligible(rules["pay_in_full"], bucket, band, hardship):
         p = rules["pay_in_full"]
         owed = outstanding + pen_now
         discount = owed * p["discount_bps"] // 10_000
@@ -550,7 +579,7 @@ def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstand
             added = 0 if d["freeze_penalty"] else avoided(due)
             push(f"deferral_{w}w", "deferral", [(due, arrears_amt + added)], avoided(due) - added, 0,
                  d["freeze_penalty"] and hardship)
-    if rules.get("restructure"):
+    if rules.get("restructure") and eligible(rules["restructure"], bucket, band, hardship):
         rs = rules["restructure"]
         base = outstanding + pen_now
         forgiven = base * rs["forgiveness_bps"] // 10_000
@@ -577,15 +606,39 @@ def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstand
         else:
             afford = inc * aff.get("share_of_income_bps", 0) // 10_000
     uptake = rules.get("uptake", {})
+    contract = max(pen_now + sum(u for _, u in items) + sum(u for _, u in future), outstanding + pen_now)
+    excess = contract - (pen_now + sum(u for _, u in items) + sum(u for _, u in future))
+    maturity = max((d for d, _ in future), default=today)
+    cost = rules.get("cost_of_funds_bps", 1000)
+
+    def worth(due, amount):
+        return div_round(amount * 3_650_000, 3_650_000 + cost * max((due - today).days, 0), r)
+
+    appr = rules.get("approval", {})
     for o in out:
         o["affordable"] = None if afford is None else o["monthly_burden"] <= afford
         o["expected_recovery"] = div_round(o["total"] * uptake.get(o["kind"], 0), 10_000, r)
+        flows = [(parse_date(p["due"]), p["amount"]) for p in o["schedule"]]
+        if o["kind"] not in ("pay_in_full", "restructure"):
+            flows += list(future) + [(maturity, excess)]
+            last = flows[len(o["schedule"]) - 1][0] if o["schedule"] else today
+            flows.append((last, max(arrears_amt - o["total"], 0)))
+        o["gives_up"] = max(contract - sum(a for _, a in flows), 0)
+        o["net_recovery"] = div_round(sum(worth(d, a) for d, a in flows) * uptake.get(o["kind"], 0), 10_000, r)
+        share = -(-o["gives_up"] * 10_000 // max(contract, 1))
+        if share <= appr.get("auto_bps", 500) and o["kind"] != "restructure":
+            o["approval"] = "auto"
+        elif share <= appr.get("agent_bps", 1500):
+            o["approval"] = "agent"
+        else:
+            o["approval"] = "supervisor"
     if aff.get("drop_unaffordable"):
         out = [o for o in out if o["affordable"] is not False]
     rank = {True: 0, None: 1, False: 2}
-    out.sort(key=lambda o: (not (hardship and o["forbearance"]), rank[o["affordable"]], -o["expected_recovery"], o["id"]))
+    out.sort(key=lambda o: (not (hardship and o["forbearance"]), rank[o["affordable"]], -o["net_recovery"], o["id"]))
     for o in out:
-        figs = [o["total"], o["monthly_burden"], o["savings"], o["expected_recovery"]] + [
+        figs = [o["total"], o["monthly_burden"], o["savings"], o["expected_recovery"], o["gives_up"],
+                o["net_recovery"]] + [
             p["amount"] for p in o["schedule"]
         ]
         if any(f < 0 or f > MAX_SAFE for f in figs):
@@ -596,7 +649,7 @@ def offers(acc: dict, policy: dict, items, terms: dict, today: dt.date, outstand
 # ---------------------------------------------------------------- the decision parts
 
 
-def decide(acc: dict, as_of_text: str, policy: dict, readings=None) -> dict:
+def decide(acc: dict, as_of_text: str, policy: dict, readings=None, band=None) -> dict:
     """{"ok": {...covered fields...}} or {"error": {"code", "path"}} (path relative to the account).
 
     `readings` switches on alternative readings (names in READINGS); the default is the oracle's reading."""
@@ -623,7 +676,8 @@ def decide(acc: dict, as_of_text: str, policy: dict, readings=None) -> dict:
             terms = terms_for(policy, acc)
             r = policy["offers"].get("rounding", "half_even")
             out["penalty"] = penalty(items, terms, today, ar["outstanding"], r, readings)
-            out["offers"] = offers(acc, policy, items, terms, today, ar["outstanding"], ar["next_due_amount"])
+            out["offers"] = offers(acc, policy, items, terms, today, ar["outstanding"], ar["next_due_amount"],
+                                   out["bucket"], band, later_unpaid(acc, policy, zone, as_of, today))
         return {"ok": out}
     except OracleError as e:
         return {"error": {"code": e.code, "path": e.path}}
