@@ -2,8 +2,8 @@
 // a page importing it built with esbuild, webpack 5, Vite and Rollup exactly as pkg/README.md shows (its
 // `bundler-page`, `esbuild-page` and `rollup-config` blocks), then loaded in headless Chromium. Each bundler must emit
 // the .wasm (byte for byte the built module), the page must fetch it without a 404, and the decision must be the
-// vector's (the README's account is the vector's account). And esbuild without the README's loader fails with the
-// package's clear error rather than a bare 404.
+// vector's (the README's account is the vector's account); the same page also works under Vite's dev server. And
+// esbuild without the README's loader fails with the package's clear error rather than a bare 404.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
@@ -164,3 +164,32 @@ async function run(name, build) {
   await check(name);
   console.log(`${name}: built in ${built} ms`);
 }
+
+test('Vite dev server (no build): the README page fetches the .wasm from the package and decides', async () => {
+  const dir = app('vite-dev');
+  writeFileSync(join(dir, 'page.js'), bundlerPage());
+  writeFileSync(join(dir, 'index.html'), HTML_MODULE);
+  const { createServer: viteServer } = await import('vite');
+  const dev = await viteServer({ root: dir, configFile: false, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
+  await dev.listen();
+  const page = await context.newPage();
+  const statuses = [];
+  const errors = [];
+  page.on('response', (r) => statuses.push([new URL(r.url()).pathname, r.status()]));
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(dev.resolvedUrls.local[0]);
+    await page.waitForFunction(() => window.decision, null, { timeout: 20000 }).catch(() => {});
+    const decision = await page.evaluate(() => window.decision ?? null);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(statuses.filter(([, s]) => s >= 400), []);
+    assert.ok(statuses.some(([p, s]) => p.endsWith('/dunwell_bg.wasm') && s === 200), 'the .wasm was not fetched');
+    assert.equal(decision?.engine.module_sha256, SHA);
+    const { engine: _a, ...got } = decision;
+    const { engine: _b, ...want } = VECTOR.expect.ok;
+    assert.deepEqual(got, want, 'vite dev: the decision differs from the vector');
+  } finally {
+    await page.close();
+    await dev.close();
+  }
+});
