@@ -3,6 +3,7 @@
 // Run by `npm pack` (prepack); pkg/test/package.test.mjs fails when either copy differs from the source.
 // `node sync-policy.mjs --check` only compares.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const source = new URL('../policies/default.json', import.meta.url);
 const jsonOut = new URL('./policy/default.json', import.meta.url);
@@ -17,7 +18,7 @@ export function policyModule(text) {
 
 const stale = (url, want) => !existsSync(url) || readFileSync(url, 'utf8') !== want;
 
-if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!existsSync(source)) {
     // Packing outside the repository (from a copy of pkg/): the committed copies are what ships.
     console.log('sync-policy: no ../policies/default.json here; keeping policy/ as committed');
@@ -26,7 +27,7 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   const text = readFileSync(source, 'utf8');
   const out = [[jsonOut, text], [jsOut, policyModule(text)]];
   if (process.argv.includes('--check')) {
-    const bad = out.filter(([url, want]) => stale(url, want)).map(([url]) => url.pathname);
+    const bad = out.filter(([url, want]) => stale(url, want)).map(([url]) => fileURLToPath(url));
     if (bad.length) { console.error(`sync-policy: out of date: ${bad.join(', ')} (run node pkg/sync-policy.mjs)`); process.exit(1); }
   } else {
     mkdirSync(new URL('./policy/', import.meta.url), { recursive: true });

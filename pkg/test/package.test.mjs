@@ -126,4 +126,11 @@ test('the declared Decision has exactly the keys of a real decision; Policy decl
   const policyKeys = declaredKeys('Policy');
   for (const k of Object.keys(defaultPolicy)) assert.ok(policyKeys.includes(k), `Policy does not declare ${k}`);
   assert.deepEqual(declaredKeys('OffersView'), Object.keys(new Engine().offers(account, as_of)).sort());
+  // The nested documents the issue found missing, against real ones.
+  const d = v.expect.ok;
+  assert.deepEqual(declaredKeys('Penalty'), Object.keys(d.penalty).sort());
+  assert.deepEqual(declaredKeys('Offer'), Object.keys(d.offers[0]).sort());
+  const arr = loadVectors().find((x) => x.name === 'schedule/arrangement_completed.json').expect.ok.arrangement;
+  assert.deepEqual(declaredKeys('ArrangementStatus'), Object.keys(arr).sort());
+  assert.deepEqual(declaredKeys('PromiseStatus'), Object.keys(arr.instalments[0]).sort());
 });
