@@ -173,6 +173,29 @@ export interface OffersView {
 /** The operations `callJson` knows (`info().ops`). */
 export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn';
 
+/** Input of `decide` (and `evidence`): the account and the moment; `messages: false` plans without words. */
+export interface DecideCall { account: Account; as_of: Instant; messages?: boolean }
+/** Input of `render`: a library template (`{id}`) or an inline one (`{name, source}`; a name ending in `.html`
+ *  escapes every variable) for an account, on a channel, in a tone. */
+export interface RenderCall { account: Account; as_of: Instant; template: { id: string } | { name: string; source: string }; channel: Channel; tone?: Tone }
+/** What `render` answers: the message and what the compliance lint found in it. */
+export interface Rendered extends Message { findings: Finding[] }
+/** A compliance lint finding: `error` must not be sent, `warning` should be fixed. */
+export interface Finding {
+  code: string;
+  severity: 'error' | 'warning';
+  /** Template id (and part, e.g. `m2_overdue_firm/sms/en-US`). */
+  template: string;
+  /** Byte offset in the template source or the rendered text (`within`), when it applies. */
+  position: number | null;
+  within: 'source' | 'rendered' | string;
+  message: string;
+}
+/** Input of `reply`: a borrower's message received at `as_of` on `channel` (default `sms`). */
+export interface ReplyCall { account: Account; as_of: Instant; text: string; channel?: Channel }
+/** Input of `lint`: which templates to sweep (default every template the policy sends). */
+export interface LintCall { templates?: string[] }
+
 /** What `callJson` and `decideJson` return, parsed: the answer, or an error with a code and a JSON Pointer. */
 export type Envelope<T = unknown> =
   | { ok: T; warnings?: Problem[] }

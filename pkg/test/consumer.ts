@@ -2,6 +2,7 @@
 import init, {
   Engine, DunwellError, defaultPolicy, info, validatePolicy,
   type Decision, type Account, type Envelope, type OffersView, type Op, type Policy, type Problem,
+  type RenderCall, type Rendered,
 } from '../index.js';
 
 async function main(): Promise<void> {
@@ -29,8 +30,10 @@ async function main(): Promise<void> {
   }
   const warnings: Problem[] = engine.warnings;
   const op: Op = 'render';
-  const env = JSON.parse(engine.callJson(op, '{}')) as Envelope;
+  const call: RenderCall = { account, as_of: '2026-11-28T09:00:00Z', channel: 'sms', template: { id: 'm2_overdue_firm' } };
+  const env = JSON.parse(engine.callJson(op, JSON.stringify(call))) as Envelope<Rendered>;
   if ('error' in env) console.log(env.error.code, env.error.path, warnings.length);
+  else console.log(env.ok.text, env.ok.sms?.segments, env.ok.findings.map((f) => f.code));
   const decided = JSON.parse(engine.decideJson('{}')) as Envelope<Decision>;
   if ('ok' in decided) console.log(decided.ok.dpd);
 }

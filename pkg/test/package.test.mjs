@@ -133,4 +133,10 @@ test('the declared Decision has exactly the keys of a real decision; Policy decl
   const arr = loadVectors().find((x) => x.name === 'schedule/arrangement_completed.json').expect.ok.arrangement;
   assert.deepEqual(declaredKeys('ArrangementStatus'), Object.keys(arr).sort());
   assert.deepEqual(declaredKeys('PromiseStatus'), Object.keys(arr.instalments[0]).sort());
+  // A render answer (an inline template that threatens, so the lint has a finding to show).
+  const rendered = JSON.parse(new Engine().callJson('render', JSON.stringify({ account, as_of, channel: 'sms',
+    template: { name: 'x', source: '{{ company.name }}: pay now or we will have you arrested' } }))).ok;
+  assert.deepEqual([...declaredKeys('Message'), 'findings'].sort(), Object.keys(rendered).sort());
+  assert.ok(rendered.findings.some((f) => f.code === 'lint.threat'));
+  assert.deepEqual(declaredKeys('Finding'), Object.keys(rendered.findings[0]).sort());
 });
