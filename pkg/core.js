@@ -7,6 +7,22 @@
 // does, the instance is then thrown away: the glue (built with wasm-bindgen's --experimental-reset-state-function)
 // makes a fresh one from the same compiled module, the failing call reports `internal.trap`, and every Engine
 // rebuilds itself on the new instance from its policy the next time it is used.
+//
+// The bindings stay thin: every decision is the module's; this file only checks arguments, converts JSON text to
+// objects and picks fields out of the module's answers.
+import { DEFAULT_POLICY_JSON } from './policy/default.js';
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The policy shipped with the package (policies/default.json), frozen: `new Engine()` loads it. Copy it to change
+ *  it, e.g. `new Engine({ ...defaultPolicy, horizon_days: 7 })`. */
+export const defaultPolicy = deepFreeze(JSON.parse(DEFAULT_POLICY_JSON));
 
 /** An error from Dunwell: `code` (stable, e.g. `account.bad_time_zone`), `message`, `path` (JSON Pointer). */
 export class DunwellError extends Error {
@@ -136,7 +152,8 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
     return contained(state, f);
   };
 
-  /** A loaded policy: `new Engine(policy)` (object or JSON string). */
+  /** A loaded policy: `new Engine(policy)` (object or JSON string, taken as given), or `new Engine()` for the
+   *  package's default policy. */
   class Engine {
     #policy;
     #raw = null;
@@ -144,7 +161,8 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
     #freed = false;
 
     constructor(policy) {
-      this.#policy = policyArg(policy);
+      // The file's own text, so `new Engine()` is exactly the host's `--policy policies/default.json`.
+      this.#policy = policy === undefined ? DEFAULT_POLICY_JSON : policyArg(policy);
       run(() => this.#current());
     }
 
@@ -165,6 +183,22 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
       const text = jsonArg(account, 'account', '/account', 'account');
       const instant = instantArg(asOf);
       return run(() => this.#current().decide(text, instant));
+    }
+
+    /** The repayment offers and penalty projection for an account: the fields of its decision that the host's
+     *  `POST /v1/offers` returns (`account_id`, `currency`, `penalty`, `offers`, `debt_advice`). The module has no
+     *  `offers` op of its own; this is its `decide` without message words (which offers do not depend on). */
+    offers(account, asOf) {
+      const text = jsonArg(account, 'account', '/account', 'account');
+      const instant = instantArg(asOf);
+      const call = `{"account":${text},"as_of":${JSON.stringify(instant)},"messages":false}`;
+      const env = JSON.parse(run(() => this.#current().callJson('decide', call)));
+      if (env.error) {
+        const { code, message, path, ...extra } = env.error;
+        throw new DunwellError(code, message, path, extra);
+      }
+      const { account_id, currency, penalty, offers, debt_advice } = env.ok;
+      return { account_id, currency, penalty, offers, debt_advice };
     }
 
     /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws. */
@@ -188,8 +222,9 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
       return run(() => this.#current().policySha256);
     }
 
+    /** The policy's validation warnings, an array like `validatePolicy(policy).warnings`. */
     get warnings() {
-      return run(() => this.#current().warnings);
+      return JSON.parse(run(() => this.#current().warnings));
     }
 
     /** Frees the engine now rather than when it is collected; later calls fail with `abi.unknown_engine`. */

@@ -65,6 +65,8 @@ export interface Account {
   contract?: string;
   /** The collection agency the account is placed with. */
   placement?: { agency: string; placed_at: Instant };
+  /** An agreed repayment arrangement: its instalments are judged like promises made at `agreed_at`. */
+  arrangement?: { id: string; agreed_at: Instant; instalments: { due: DateString; amount: Amount }[] };
 }
 
 export interface PromiseStatus {
@@ -102,14 +104,19 @@ export interface Decision {
   /** The limitation period: when the debt can no longer be sued on (null when nothing is overdue or no rule applies). */
   limitation: { years: number; started: DateString; ends: DateString; time_barred: boolean; disclosure: boolean; source: string } | null;
   promises: PromiseStatus[];
+  /** The agreed arrangement, judged (null when the account has none agreed by `as_of`). */
+  arrangement: ArrangementStatus | null;
   score: { points: number; probability: number; band: string; reasons: { feature: string; value: unknown; points: number; max_points: number }[] } | null;
   segment: string | null;
   stage: { step: string | null; index: number; of: number };
   actions: Action[];
   suppressed: { step: string; channel: Channel; reason: string; until: Instant | null }[];
   review: string | null;
-  offers: { id: string; kind: string; schedule: { due: DateString; amount: Amount }[]; total: Amount; monthly_burden: Amount; savings: Amount; affordable: boolean | null; forbearance: boolean; expected_recovery: Amount }[];
-  debt_advice: { name: string; contact: string } | null;
+  /** Penalty interest so far and what doing nothing costs (null when nothing is overdue). */
+  penalty: Penalty | null;
+  /** Repayment offers, best first. */
+  offers: Offer[];
+  debt_advice: DebtAdvice | null;
   /** Agency placement and legal referral (null when the policy has no escalation rules). */
   escalation: {
     agency: { eligible: boolean; blocked_by: string[]; ranking: { id: string; score: number }[]; placed_with: string | null; days_placed: number | null; tone: Tone | null; recall: boolean } | null;
@@ -120,6 +127,79 @@ export interface Decision {
 }
 
 export type Tone = 'gentle' | 'neutral' | 'firm';
+
+/** An agreed arrangement as judged at `as_of`; each instalment is a promise `<id>#<n>`. */
+export interface ArrangementStatus {
+  id: string;
+  /** `broken` once an instalment passed its deadline unpaid (the account goes back to the ladder). */
+  state: 'current' | 'completed' | 'broken';
+  instalments: PromiseStatus[];
+}
+
+export interface Penalty {
+  /** The terms applied, after the jurisdiction's caps. */
+  terms: { annual_rate_bps: number; day_count: 'act/365' | 'act/360'; cap_bps_of_overdue: number | null };
+  /** Accrued to `as_of`'s local date. */
+  accrued: Amount;
+  /** What tomorrow adds (0 once the cap binds). */
+  per_day: Amount;
+  /** Owed in 7, 14 and 30 days if nothing is paid. */
+  projections: { date: DateString; penalty: Amount; owed: Amount }[];
+}
+
+export interface Offer {
+  id: string;
+  kind: string;
+  schedule: { due: DateString; amount: Amount }[];
+  total: Amount;
+  monthly_burden: Amount;
+  savings: Amount;
+  affordable: boolean | null;
+  forbearance: boolean;
+  expected_recovery: Amount;
+}
+
+export interface DebtAdvice { name: string; contact: string }
+
+/** What `engine.offers()` returns: the same fields as the host's `POST /v1/offers`. */
+export interface OffersView {
+  account_id: string;
+  currency: string;
+  penalty: Penalty | null;
+  offers: Offer[];
+  debt_advice: DebtAdvice | null;
+}
+
+/** The operations `callJson` knows (`info().ops`). */
+export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn';
+
+/** Input of `decide` (and `evidence`): the account and the moment; `messages: false` plans without words. */
+export interface DecideCall { account: Account; as_of: Instant; messages?: boolean }
+/** Input of `render`: a library template (`{id}`) or an inline one (`{name, source}`; a name ending in `.html`
+ *  escapes every variable) for an account, on a channel, in a tone. */
+export interface RenderCall { account: Account; as_of: Instant; template: { id: string } | { name: string; source: string }; channel: Channel; tone?: Tone }
+/** What `render` answers: the message and what the compliance lint found in it. */
+export interface Rendered extends Message { findings: Finding[] }
+/** A compliance lint finding: `error` must not be sent, `warning` should be fixed. */
+export interface Finding {
+  code: string;
+  severity: 'error' | 'warning';
+  /** Template id (and part, e.g. `m2_overdue_firm/sms/en-US`). */
+  template: string;
+  /** Byte offset in the template source or the rendered text (`within`), when it applies. */
+  position: number | null;
+  within: 'source' | 'rendered' | string;
+  message: string;
+}
+/** Input of `reply`: a borrower's message received at `as_of` on `channel` (default `sms`). */
+export interface ReplyCall { account: Account; as_of: Instant; text: string; channel?: Channel }
+/** Input of `lint`: which templates to sweep (default every template the policy sends). */
+export interface LintCall { templates?: string[] }
+
+/** What `callJson` and `decideJson` return, parsed: the answer, or an error with a code and a JSON Pointer. */
+export type Envelope<T = unknown> =
+  | { ok: T; warnings?: Problem[] }
+  | { error: Problem & { help?: string; problems?: Problem[] } };
 
 /** A planned action with its rendered words. */
 export interface Action {
@@ -153,8 +233,85 @@ export interface Message {
   sms: { encoding: 'gsm7' | 'ucs2'; units: number; segments: number } | null;
 }
 
-/** The policy document; see policies/default.json. `{}` means every default. */
-export type Policy = Record<string, unknown>;
+type Channelish = Channel | 'best';
+/** `HH:MM` local time. */
+export type LocalTime = string;
+
+/** A ladder step of a segment. */
+export interface Step {
+  id: string;
+  dpd: number;
+  channel: Channelish;
+  template: string;
+  tone?: Tone;
+  mode?: 'auto' | 'manual';
+  time?: LocalTime;
+  [more: string]: unknown;
+}
+
+export interface JurisdictionRules {
+  preset: 'US' | 'CN' | 'GB' | 'custom';
+  window?: { from: LocalTime; to: LocalTime } | null;
+  calls_per_7_days?: number | null;
+  quiet_days_after_conversation?: number | null;
+  connected_calls_per_day?: number | null;
+  call_attempts_per_day?: number | null;
+  /** ISO weekdays, 1 = Monday. */
+  no_contact_weekdays?: number[];
+  holidays?: DateString[];
+  overrides?: Record<string, unknown>[];
+  debt_advice?: DebtAdvice | null;
+  limitation?: Record<string, unknown> | null;
+}
+
+/**
+ * The policy document (policies/default.json is the package's `defaultPolicy`). Every field is optional: a missing
+ * one takes the module's built-in fallback, so `{}` is valid but has no scorecard and no segments (no score, no
+ * actions). Unknown fields are errors. The nested documents are typed here at their top level; the module checks the
+ * rest and reports each problem with its JSON Pointer.
+ */
+export interface Policy {
+  name?: string;
+  buckets?: { name: string; max_dpd: number | null }[];
+  dpd?: { tolerance?: Amount };
+  promises?: { grace_days?: number };
+  jurisdictions?: Record<string, JurisdictionRules>;
+  horizon_days?: number;
+  segments?: { name: string; when?: Record<string, unknown>; ladder: Step[] }[];
+  channels?: { by_age?: Record<string, unknown>[]; default_order?: Channel[]; learned?: Record<string, unknown> | null };
+  checkins?: { days_before?: number; template?: string; time?: LocalTime };
+  offers?: {
+    rounding?: 'half_up' | 'half_even' | 'down';
+    penalty?: { annual_rate_bps?: number; day_count?: 'act/365' | 'act/360'; cap_bps_of_overdue?: number | null };
+    first_payment_days?: number;
+    pay_in_full?: Record<string, unknown> | null;
+    instalments?: Record<string, unknown>;
+    deferral?: Record<string, unknown> | null;
+    restructure?: Record<string, unknown> | null;
+    token_payment?: Record<string, unknown> | null;
+    affordability?: Record<string, unknown>;
+    uptake?: Record<string, unknown>;
+    limits?: Record<string, unknown>;
+  };
+  scorecard?: Record<string, unknown> | null;
+  company?: {
+    name?: string;
+    phone?: string;
+    url?: string;
+    /** May contain `{account_id}`. */
+    pay_url?: string;
+    role?: 'lender' | 'agency';
+    credit_reporting?: boolean;
+    address?: string[];
+    jurisdictions?: Record<string, Record<string, unknown>>;
+  };
+  messages?: { max_sms_segments?: number; reply_days?: number; soften_days?: number; valid_hours?: number; templates?: Record<string, string> };
+  escalation?: Record<string, unknown>;
+  experiments?: Record<string, unknown>[];
+}
+
+/** The policy shipped with the package (policies/default.json), frozen; `new Engine()` loads it. */
+export declare const defaultPolicy: Readonly<Policy>;
 
 /**
  * A loaded policy. Arguments are checked before they reach the module: a value JSON cannot represent, a missing
@@ -163,20 +320,25 @@ export type Policy = Record<string, unknown>;
  * working on the new instance.
  */
 export declare class Engine {
-  /** Validates the policy; throws DunwellError listing every problem (`policy.wrong_type` if it is not JSON). */
-  constructor(policy: Policy | string);
+  /** Validates the policy; throws DunwellError listing every problem (`policy.wrong_type` if it is not JSON).
+   *  A policy is taken as given (`{}` has no scorecard and no segments); with no argument, the package's
+   *  `defaultPolicy`. */
+  constructor(policy?: Policy | string);
   /** The decision, or throws DunwellError. `account` is an object or its JSON text; `asOf` an RFC 3339 string or a
    *  valid Date (taken as its UTC instant, `toISOString()` without `.000`). */
   decide(account: Account | string, asOf: Instant | Date): Decision;
+  /** The repayment offers and the penalty projection (the fields of the decision that `POST /v1/offers` returns),
+   *  or throws DunwellError like `decide`. */
+  offers(account: Account | string, asOf: Instant | Date): OffersView;
   /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws (a non-string argument, a trap or a freed
    *  engine is an error envelope too). */
   decideJson(callJson: string): string;
   /** Any operation by name (`decide`, `decide_batch`, `render`, `reply`, `lint`, `evidence`, `experiment_report`,
    *  `kpi`, `queue`, `fit`; see `info().ops`), envelope JSON out; never throws. */
-  callJson(op: string, inputJson: string): string;
+  callJson(op: Op, inputJson: string): string;
   readonly policySha256: string;
-  /** Validation warnings, as a JSON array string. */
-  readonly warnings: string;
+  /** The policy's validation warnings (as `validatePolicy(policy).warnings`). */
+  readonly warnings: Problem[];
   /** Frees the engine now (idempotent); every later call fails with `abi.unknown_engine`. */
   free(): void;
 }
@@ -188,6 +350,6 @@ export declare function init(input?: InitInput, options?: { moduleSha256?: strin
 export declare function initSync(input: BufferSource | WebAssembly.Module, options?: { moduleSha256?: string }): void;
 /** sha256 of the loaded module, as stamped on decisions (null before init). */
 export declare function getModuleSha256(): string | null;
-export declare function info(): { version: string; abi_version: number; tzdb_version: string; ops: string[] };
+export declare function info(): { version: string; abi_version: number; tzdb_version: string; ops: Op[] };
 export declare function validatePolicy(policy: Policy | string): { valid: true; warnings: Problem[] };
 export default init;

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { DunwellError, bind } from './core.js';
+import { DunwellError, bind, defaultPolicy } from './core.js';
 
 const glue = createRequire(import.meta.url)('./dist/dunwell.cjs');
 const moduleSha256 = createHash('sha256').update(readFileSync(new URL('./dist/dunwell_bg.wasm', import.meta.url))).digest('hex');
 
-export { DunwellError };
+export { DunwellError, defaultPolicy };
 export const { Engine, info, validatePolicy } = bind(glue, { moduleSha256: () => moduleSha256 });
 /** Node loads the module synchronously on import: init is a no-op kept for one API everywhere. */
 export const init = () => Promise.resolve();

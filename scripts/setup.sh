@@ -44,7 +44,9 @@ if [ -n "$browser" ]; then
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+  # Every devDependency of tests/browser/package.json present (the bundler tests added vite, webpack, rollup).
+  if ! (cd tests/browser && node -e 'const fs = require("fs"); const d = require("./package.json").devDependencies;
+      process.exit(Object.keys(d).every((n) => fs.existsSync(`node_modules/${n}/package.json`)) ? 0 : 1)'); then
     (cd tests/browser && npm ci --no-audit --no-fund --silent)
   fi
 fi

@@ -69,13 +69,20 @@ test('every misuse of decide is a DunwellError naming the argument, in every ent
       [() => engine.decide(10n, AS_OF), 'account.wrong_type', '/account', 'BigInt account'],
       [() => engine.decide(cyclic, AS_OF), 'account.wrong_type', '/account', 'circular account'],
       [() => engine.decide({ ...account, balances: { principal: 1n } }, AS_OF), 'account.wrong_type', '/account', 'BigInt inside account'],
-      [() => new api.Engine(), 'policy.wrong_type', '', 'missing policy'],
+      [() => engine.offers(account, 12345), 'call.wrong_type', '/as_of', 'number as asOf to offers'],
+      [() => engine.offers(account), 'call.missing_field', '/as_of', 'missing asOf to offers'],
+      [() => engine.offers(undefined, AS_OF), 'account.missing_field', '/account', 'undefined account to offers'],
+      [() => engine.offers(cyclic, AS_OF), 'account.wrong_type', '/account', 'circular account to offers'],
       [() => new api.Engine(Symbol('p')), 'policy.wrong_type', '', 'Symbol policy'],
       [() => new api.Engine(() => ({})), 'policy.wrong_type', '', 'function policy'],
       [() => api.validatePolicy(undefined), 'policy.wrong_type', '', 'validatePolicy(undefined)'],
     ];
     for (const [f, code, path, label] of cases) throwsDunwell(api, f, code, path, `${name}: ${label}`);
-    assert.throws(() => new api.Engine(undefined), (e) => e.problems.length === 1 && e.problems[0].code === 'policy.wrong_type');
+    // No policy (or undefined) is the package's default policy, not a mistake; null is not a policy.
+    assert.equal(new api.Engine().policySha256, new api.Engine(api.defaultPolicy).policySha256, `${name}: new Engine()`);
+    assert.equal(new api.Engine(undefined).policySha256, new api.Engine().policySha256, `${name}: new Engine(undefined)`);
+    assert.notEqual(new api.Engine().policySha256, engine.policySha256, `${name}: the default policy is not {}`);
+    assert.throws(() => new api.Engine(null), (e) => e instanceof api.DunwellError && e.problems.length >= 1, `${name}: null policy`);
 
     // The string tier never throws: a wrong argument is an error envelope.
     envelopeOf(engine.decideJson({ a: 1 }), 'call.wrong_type', '', `${name}: decideJson(object)`);
@@ -101,6 +108,7 @@ test('a freed engine answers abi.unknown_engine from every method, and free() tw
     throwsDunwell(api, () => engine.decide(account, AS_OF), 'abi.unknown_engine', '', `${name}: decide`);
     throwsDunwell(api, () => engine.policySha256, 'abi.unknown_engine', '', `${name}: policySha256`);
     throwsDunwell(api, () => engine.warnings, 'abi.unknown_engine', '', `${name}: warnings`);
+    throwsDunwell(api, () => engine.offers(account, AS_OF), 'abi.unknown_engine', '', `${name}: offers`);
     envelopeOf(engine.decideJson(JSON.stringify({ account, as_of: AS_OF })), 'abi.unknown_engine', '', `${name}: decideJson`);
     envelopeOf(engine.callJson('decide', JSON.stringify({ account, as_of: AS_OF })), 'abi.unknown_engine', '', `${name}: callJson`);
     assert.equal(other.decide(account, AS_OF).dpd, 44, `${name}: other engines unaffected`);
