@@ -58,7 +58,10 @@ export interface Account {
     contacts?: { at: Instant; channel: Channel; direction?: 'outbound' | 'inbound'; outcome: Outcome; intents?: string[] }[];
     promises?: { id: string; made_at: Instant; due: DateString; amount: Amount; cancelled_at?: Instant }[];
   };
-  flags?: Partial<Record<'cease' | 'dispute' | 'bankruptcy' | 'deceased' | 'attorney' | 'hardship', boolean>>;
+  flags?: Partial<Record<'cease' | 'dispute' | 'bankruptcy' | 'deceased' | 'attorney' | 'hardship', boolean>> & {
+    /** When the lender last sent verification of the debt: a validation request recorded before it is answered. */
+    verified_at?: Instant;
+  };
   features?: Record<string, number | string | boolean>;
   opened?: DateString;
   /** Contract reference, for evidence packs. */
@@ -112,6 +115,8 @@ export interface Decision {
   actions: Action[];
   suppressed: { step: string; channel: Channel; reason: string; until: Instant | null }[];
   review: string | null;
+  /** Collection paused for a dispute or a validation request: the lender's task and its clock. */
+  verification: Verification | null;
   /** Penalty interest so far and what doing nothing costs (null when nothing is overdue). */
   penalty: Penalty | null;
   /** Repayment offers, best first. */
@@ -157,6 +162,22 @@ export interface Offer {
   affordable: boolean | null;
   forbearance: boolean;
   expected_recovery: Amount;
+  /** What the lender forgoes against the contract: discount, forgiveness, scheduled interest, waived penalty. */
+  gives_up: Amount;
+  /** Present value (at `offers.cost_of_funds_bps`) of all the borrower pays over the debt's life, times uptake: the ranking. */
+  net_recovery: Amount;
+  /** Who may grant it, by the share of the contract it gives up. */
+  approval: 'auto' | 'agent' | 'supervisor';
+}
+
+export interface Verification {
+  ground: 'dispute' | 'validation_request';
+  task: 'send_verification';
+  raised_at: Instant | null;
+  /** Days the jurisdiction allows (US 30, GB 56, CN 20, or the policy's shorter clock). */
+  days: number;
+  due: DateString | null;
+  days_left: number | null;
 }
 
 export interface DebtAdvice { name: string; contact: string }
