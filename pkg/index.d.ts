@@ -68,6 +68,8 @@ export interface Account {
   contract?: string;
   /** The collection agency the account is placed with. */
   placement?: { agency: string; placed_at: Instant };
+  /** What a US debt collector's validation notice itemizes (needed with `company.role: agency`). */
+  itemization?: { date: DateString; amount: Amount; creditor: string };
   /** An agreed repayment arrangement: its instalments are judged like promises made at `agreed_at`. */
   arrangement?: { id: string; agreed_at: Instant; instalments: { due: DateString; amount: Amount }[] };
 }
@@ -117,6 +119,12 @@ export interface Decision {
   review: string | null;
   /** Collection paused for a dispute or a validation request: the lender's task and its clock. */
   verification: Verification | null;
+  /** A US debt collector's validation notice (`company.role: agency`; null otherwise). */
+  validation_notice: {
+    sent_on: DateString | null;
+    period_ends: DateString | null;
+    itemization: { date: DateString; amount: Amount; interest_and_fees: Amount; payments: Amount; current: Amount; creditor: string } | null;
+  } | null;
   /** Penalty interest so far and what doing nothing costs (null when nothing is overdue). */
   penalty: Penalty | null;
   /** Repayment offers, best first. */

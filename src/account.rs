@@ -50,6 +50,23 @@ pub struct Account {
     /// The agency the account is placed with, if it is.
     #[serde(default)]
     pub placement: Option<Placement>,
+    /// The itemization a US debt collector's validation notice states (Reg F §1006.34(c)(2)); needed when the
+    /// policy's `company.role` is `agency` ([`crate::validation`]).
+    #[serde(default)]
+    pub itemization: Option<Itemization>,
+}
+
+/// What the debt was on an itemization date (the last statement, charge-off, last payment, transaction or
+/// judgment date, §1006.34(b)(3)), and to whom it is owed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Itemization {
+    /// The itemization date.
+    pub date: Date,
+    /// What was owed on it.
+    pub amount: Amount,
+    /// The creditor to whom the debt is owed now.
+    pub creditor: String,
 }
 
 /// A placement with a collection agency.

@@ -81,6 +81,9 @@ pub struct Decision {
     /// Collection paused for a dispute or a validation request: the lender's verification task and its
     /// clock (absent when nothing is pending).
     pub verification: Option<crate::dispute::Verification>,
+    /// For a US debt collector (`company.role: agency`): the validation notice — when it went out, when the
+    /// validation period ends, the itemization it states (absent otherwise).
+    pub validation_notice: Option<crate::validation::ValidationNotice>,
     /// Penalty interest so far and what doing nothing costs (absent when nothing is overdue).
     pub penalty: Option<PenaltyView>,
     /// Repayment offers, best first (none when nothing is overdue or the account is under review).
@@ -148,6 +151,22 @@ pub(crate) fn decide_with(
         ));
     }
     let jurisdiction = &policy.jurisdictions.0[&account.jurisdiction];
+    let validation_notice = crate::validation::applies(policy, jurisdiction)
+        .then(|| crate::validation::assess(account, jurisdiction, delinquency.arrears.outstanding.0, zone, as_of));
+    // What was owed on the itemization date cannot exceed today's balance plus what was paid since.
+    if let Some(it) = validation_notice.as_ref().and_then(|v| v.itemization.as_ref())
+        && it.amount > it.current.saturating_add(it.payments)
+    {
+        return Err(Error::new(
+            Scope::Account,
+            ErrorKind::Inconsistent,
+            format!("{path}/itemization/amount"),
+            format!(
+                "`{}` owed on the itemization date is more than the `{}` outstanding now plus the `{}` paid since",
+                it.amount, it.current, it.payments
+            ),
+        ));
+    }
     let latest_unpaid_due = arrange::overdue_items(account, zone, as_of, policy.dpd.tolerance.0)
         .last()
         .map(|o| o.due);
@@ -185,6 +204,7 @@ pub(crate) fn decide_with(
         suppressed: Vec::new(),
         review: None,
         verification: crate::dispute::assess(account, jurisdiction, zone, as_of),
+        validation_notice,
         penalty: None,
         offers: Vec::new(),
         debt_advice: None,
@@ -231,6 +251,10 @@ pub(crate) fn decide_with(
     };
     (decision.penalty, decision.offers) =
         money(policy, offer_rules, account, &decision.arrears, standing, as_of, path)?;
+    let accrued = decision.penalty.as_ref().map_or(0, |p| p.accrued.0);
+    if let Some(v) = decision.validation_notice.as_mut() {
+        v.itemization = v.itemization.take().map(|i| i.with_penalty(accrued));
+    }
     let plan = schedule::plan(policy, segments, account, &decision, as_of);
     decision.segment = plan.segment;
     decision.stage = plan.stage;
@@ -432,6 +456,11 @@ fn write_messages(
         });
     let mut messages = Vec::with_capacity(decision.actions.len());
     let mut facts: Option<(chrono::NaiveDate, Decision)> = None;
+    // A US debt collector's validation notice: the first letter or e-mail carries it, and its period keeps
+    // every deadline at or after its end (for messages before it, the period their notice will start).
+    let validation = decision.validation_notice.clone();
+    let mut notice_day = validation.as_ref().and_then(|v| v.sent_on).map(|d| d.0);
+    let jurisdiction = &policy.jurisdictions.0[&account.jurisdiction];
     for a in &decision.actions {
         if a.at_utc >= decision.valid_until || matches!(a.channel, Channel::AgencyReferral | Channel::LegalReferral) {
             messages.push((None, None));
@@ -452,15 +481,30 @@ fn write_messages(
             softened: a.softened,
             template: &a.template,
         };
-        let ctx = context::build(policy, account, at, spec)
+        let mut ctx = context::build(policy, account, at, spec)
             .with_first_contact(!written_before)
             .with_notice(a.notice);
+        let mut is_notice = false;
+        if let Some(v) = &validation {
+            is_notice = notice_day.is_none() && crate::validation::carries_notice(a.channel);
+            let ends = crate::validation::period_end(notice_day.unwrap_or(day), jurisdiction);
+            // The decision's itemization counts the penalty to `as_of`; the message counts it to its send day.
+            let accrued = |d: &Decision| d.penalty.as_ref().map_or(0, |p| p.accrued.0);
+            let itemized = v
+                .itemization
+                .clone()
+                .map(|i| i.with_penalty(accrued(at) - accrued(decision)));
+            ctx = ctx.with_validation(is_notice, ends, itemized);
+        }
         let message = engine.library.message(&a.template, a.channel, &ctx).map_err(|mut e| {
             // The fault is in the policy's template, not in the account: say which step needed it.
             e.message = format!("step `{}` ({:?}): {}", a.step, a.channel, e.message);
             e
         })?;
         written_before |= written(a.channel) && message.is_some();
+        if is_notice && message.is_some() {
+            notice_day = Some(day);
+        }
         messages.push((Some(crate::time::Date(day)), message));
     }
     for (a, (day, m)) in decision.actions.iter_mut().zip(messages) {

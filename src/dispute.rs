@@ -9,6 +9,7 @@
 //! - GB: a dispute is a complaint; the final response is due within eight weeks (FCA DISP 1.6.2), 56 days.
 //! - CN: an objection to a credit record is checked and answered in writing within 20 days (征信业管理条例
 //!   第二十五条).
+//!
 //! A policy may shorten the clock (`jurisdictions.X.verification_days`); validation refuses a longer one
 //! except under the `custom` preset.
 //!

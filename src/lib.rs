@@ -44,6 +44,7 @@ pub mod score;
 pub mod stats;
 pub mod template;
 pub mod time;
+pub mod validation;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

@@ -333,3 +333,92 @@ fn the_verification_clock_may_be_shortened_not_lengthened() {
     assert!(engine.is_none(), "45 days is longer than the US 30");
     assert!(envelope.contains("/jurisdictions/US/verification_days"), "{envelope}");
 }
+
+/// Every "by <Month D, YYYY>" deadline in the words.
+fn deadlines(text: &str) -> Vec<chrono::NaiveDate> {
+    text.match_indices("by ")
+        .filter_map(|(i, _)| {
+            let rest = &text[i + 3..];
+            let end = rest.find(", ").map(|c| c + 6)?;
+            chrono::NaiveDate::parse_from_str(rest.get(..end)?, "%B %d, %Y").ok()
+        })
+        .collect()
+}
+
+fn date(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn an_agency_s_first_letter_is_the_validation_notice() {
+    // Letter posted Fri 2026-12-04: + 5 days without the weekend (12-07 … 12-11), + 30 = 2027-01-10. The call
+    // on 12-01 comes before the notice: its deadline is the period its notice would start (12-08 + 30).
+    let d = run("agency_first_letter_is_the_validation_notice");
+    let notices: Vec<_> = written(&d)
+        .into_iter()
+        .filter(|(_, w)| w.contains("is a debt collector. We are trying to collect a debt"))
+        .collect();
+    assert_eq!(notices.len(), 1, "exactly one message is the notice");
+    let (action, words) = &notices[0];
+    assert_eq!(action["channel"], "letter");
+    for fact in [
+        "owe to Dunwell Demo Bank",
+        "as of October 15, 2026, you owed $2,900.00",
+        // 3,000.00 outstanding + 0 paid − 2,900.00 = 100.00, plus the penalty to the posting day, 34.03.
+        "charged $134.03 in interest and fees",
+        "credited $0.00",
+        "Total amount of the debt now: $3,034.03",
+        "Call or write to us by January 10, 2027 to dispute",
+        "www.cfpb.gov/debt-collection",
+    ] {
+        assert!(words.contains(fact), "missing `{fact}`: {words}");
+    }
+    for (a, w) in written(&d) {
+        let floor = if a["at"].as_str().unwrap() < "2026-12-04" {
+            "2027-01-07"
+        } else {
+            "2027-01-10"
+        };
+        for by in deadlines(&w) {
+            assert!(
+                by >= date(floor),
+                "{}: a deadline {by} overshadows the validation period",
+                a["step"]
+            );
+        }
+    }
+}
+
+#[test]
+fn an_agency_without_an_itemization_does_not_start_collecting() {
+    let d = run("agency_without_itemization_plans_no_contact");
+    assert!(actions(&d).is_empty());
+    let suppressed = d["ok"]["suppressed"].as_array().unwrap();
+    assert!(!suppressed.is_empty());
+    assert!(suppressed.iter().all(|s| s["reason"] == "validation_notice_incomplete"));
+}
+
+#[test]
+fn during_the_validation_period_no_deadline_comes_before_its_end() {
+    // Notice e-mailed 2026-11-20: 11-23, 11-24, 11-25, (Thanksgiving), 11-27, 11-30, then 30 days: 2026-12-30.
+    let d = run("agency_messages_do_not_overshadow_the_period");
+    assert_eq!(d["ok"]["validation_notice"]["sent_on"], "2026-11-20");
+    assert_eq!(d["ok"]["validation_notice"]["period_ends"], "2026-12-30");
+    let mut seen = 0;
+    for (a, w) in written(&d) {
+        assert!(
+            !w.contains("We are trying to collect a debt"),
+            "{}: the notice is not repeated",
+            a["step"]
+        );
+        for by in deadlines(&w) {
+            assert!(
+                by >= date("2026-12-30"),
+                "{}: deadline {by} before the period ends",
+                a["step"]
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no deadline to check");
+}

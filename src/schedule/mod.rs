@@ -239,6 +239,12 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
             Some((Reason::CeaseRequested, None))
         } else if let Some(v) = &d.verification {
             Some((v.ground.reason(), None))
+        } else if d
+            .validation_notice
+            .as_ref()
+            .is_some_and(|v| v.sent_on.is_none() && v.itemization.is_none())
+        {
+            Some((Reason::ValidationNoticeIncomplete, None))
         } else if let Some(ArrangementState::Current) = arrangement {
             Some((Reason::ArrangementActive, None))
         } else {

@@ -41,6 +41,9 @@ pub enum Reason {
     DisputePending,
     /// The borrower asked for validation information, not yet sent (FDCPA §809(b)).
     ValidationPending,
+    /// A debt collector's first contact needs the validation notice, and the account gives no itemization
+    /// to write it from (Reg F §1006.34).
+    ValidationNoticeIncomplete,
     /// The borrower is in bankruptcy.
     Bankruptcy,
     /// The borrower has died.

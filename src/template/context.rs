@@ -26,6 +26,7 @@
 //! | `consequences.agency`, `consequences.legal`, `consequences.credit_record` | true only when the decision would really do it (the escalation's eligibility, the company's credit reporting, the limitation period) |
 //! | `time_barred`, `time_barred_disclosure` | the debt is past its limitation period; the state requires saying it cannot be sued on |
 //! | `cease`, `notice` | the borrower asked to stop; this action is the notice the law still allows (`specific_remedy`) |
+//! | `validation.notice`, `validation.period_ends`, `validation.itemization.{date, amount, interest_and_fees, payments, current, creditor}` | a US debt collector's validation notice (Reg F §1006.34): this message is the notice; the period's last day (`reply_by` is never earlier while it runs) |
 //! | `step` | the ladder step (`m1_sms_1`, `checkin:2026-12-05`, …) |
 //! | `part`, `base` | set per render: which part is written (`sms`, `text`, `html`, `letter`, `call`, `dm`, `subject`) and the layout to include |
 
@@ -77,6 +78,18 @@ pub struct MessageContext {
     time_barred_disclosure: bool,
     cease: bool,
     notice: Option<&'static str>,
+    validation: Option<ValidationVars>,
+}
+
+/// A US debt collector's validation notice, as a message sees it.
+#[derive(Debug, Clone, Serialize)]
+struct ValidationVars {
+    /// This message is the notice.
+    notice: bool,
+    /// The last day of the validation period.
+    period_ends: String,
+    /// The itemization (absent when the account gives none).
+    itemization: Option<crate::validation::Itemized>,
 }
 
 /// The consequences a message may mention: only what the decision itself would carry out.
@@ -109,6 +122,27 @@ impl MessageContext {
     /// the history's and the earlier actions of the same plan.
     pub fn with_first_contact(mut self, first: bool) -> Self {
         self.first_contact = first;
+        self
+    }
+
+    /// A US debt collector's validation notice: whether this message is it, and the period's last day. While
+    /// the period runs no deadline may come before its end (Reg F §1006.38(b): nothing overshadows the right
+    /// to dispute), so `reply_by` moves to it.
+    pub fn with_validation(
+        mut self,
+        notice: bool,
+        period_ends: chrono::NaiveDate,
+        itemization: Option<crate::validation::Itemized>,
+    ) -> Self {
+        let ends = crate::time::Date(period_ends).to_string();
+        if ends > self.reply_by {
+            self.reply_by.clone_from(&ends);
+        }
+        self.validation = Some(ValidationVars {
+            notice,
+            period_ends: ends,
+            itemization,
+        });
         self
     }
 
@@ -347,5 +381,6 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         time_barred_disclosure: time_barred && d.limitation.as_ref().is_some_and(|l| l.disclosure),
         cease: account.flags.cease,
         notice: None,
+        validation: None,
     }
 }
