@@ -400,7 +400,7 @@ fn withhold_unintended(account: &Account, d: &mut Decision) {
             });
             continue;
         }
-        if f.cease {
+        if f.cease && a.notice.is_none() {
             a.notice = Some("specific_remedy");
         }
         kept.push(a);

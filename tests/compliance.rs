@@ -422,3 +422,30 @@ fn during_the_validation_period_no_deadline_comes_before_its_end() {
     }
     assert!(seen > 0, "no deadline to check");
 }
+
+#[test]
+fn after_cease_the_borrower_is_told_once_that_efforts_end() {
+    let d = run("cease_efforts_ending_notice");
+    let acts = actions(&d);
+    assert_eq!(acts.len(), 1, "only the efforts-ending notice");
+    let a = &acts[0];
+    assert_eq!(
+        (a["channel"].as_str(), a["notice"].as_str()),
+        (Some("letter"), Some("efforts_ending"))
+    );
+    let w = words(&a["message"]);
+    assert!(w.contains("ended our efforts to collect this debt"), "{w}");
+    for demand in ["Please pay", "What we can offer", "pay.example", "Overdue amount", "$"] {
+        assert!(!w.contains(demand), "`{demand}` in an efforts-ending notice: {w}");
+    }
+    assert!(
+        d["ok"]["suppressed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["reason"] == "cease_requested")
+    );
+    // Sent after the request (a letter on record): never again.
+    let d = run("cease_efforts_ending_sent_once");
+    assert!(actions(&d).is_empty());
+}

@@ -15,7 +15,7 @@ use crate::decision::Decision;
 use crate::policy::{Mode, Policy, Segment, Step, StepChannel, Tone};
 use crate::promise::{ArrangementState, PtpState};
 use crate::time::{Instant, Zone};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 use window::{CallMark, Placement, Placer, Reason};
 
@@ -44,8 +44,9 @@ pub struct Action {
     pub adjusted: Vec<Reason>,
     /// Why the tone is softer than the step's (hardship, an angry reply), if it is.
     pub softened: Option<crate::template::tone::Softened>,
-    /// What a notice sent after a cease request is, as the law allows it (FDCPA §1692c(c)): `specific_remedy`
-    /// (the lender intends a specific remedy: a legal referral); `null` for ordinary contact.
+    /// What a notice sent after a cease request is, as the law allows it (FDCPA §1692c(c)): `efforts_ending`
+    /// (collection efforts end) or `specific_remedy` (the lender intends a specific remedy: a legal referral);
+    /// `null` for ordinary contact.
     pub notice: Option<&'static str>,
     /// The local day whose facts the words state — the action's own day, projected on no payment before
     /// then (`null` when no words are written).
@@ -268,6 +269,9 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
         schedule_step(
             &mut out, &placer, account, policy, as_of, s, wanted_at, rule, &mut calls, &rules,
         );
+    }
+    if flags.cease && review.is_none() {
+        efforts_ending(&mut out, &placer, account, policy, as_of, &mut calls, &rules);
     }
     if let Some(ArrangementState::Current) = arrangement
         && review.is_none()
@@ -510,6 +514,75 @@ fn first_channel(s: &Step, account: &Account, policy: &Policy, as_of: Instant) -
             .first()
             .copied()
             .unwrap_or(Channel::Sms),
+    }
+}
+
+/// After a cease request the law still allows telling the borrower that collection efforts end (FDCPA
+/// §1692c(c)(1)): one letter (or e-mail, without a postal address), marked `notice: "efforts_ending"`, with
+/// no demand, no offers and no pay link. The request's moment is the latest inbound reply recorded with the
+/// `stop_contact` intent; the notice counts as sent once a letter or e-mail went out after it, so re-deciding
+/// never sends it twice. Without a recorded request the engine cannot know whether it went out, and plans none.
+fn efforts_ending(
+    out: &mut Plan,
+    placer: &Placer<'_>,
+    account: &Account,
+    policy: &Policy,
+    as_of: Instant,
+    calls: &mut Vec<CallMark>,
+    rules: &preset::ContactRules,
+) {
+    use crate::account::Direction;
+    let contacts = &account.history.contacts;
+    let Some(requested) = contacts
+        .iter()
+        .filter(|c| {
+            c.direction == Direction::Inbound && c.at <= as_of && c.intents.contains(&crate::reply::Intent::StopContact)
+        })
+        .map(|c| c.at)
+        .max()
+    else {
+        return;
+    };
+    let written = |ch: Channel| matches!(ch, Channel::Letter | Channel::Email);
+    if contacts
+        .iter()
+        .any(|c| c.direction == Direction::Outbound && c.at > requested && c.at <= as_of && written(c.channel))
+    {
+        return;
+    }
+    let Some(channel) = [Channel::Letter, Channel::Email]
+        .into_iter()
+        .find(|ch| unusable(account, *ch, rules).is_none())
+    else {
+        return;
+    };
+    let step = Step {
+        id: "efforts_ending".into(),
+        dpd: 0,
+        channel: StepChannel::Fixed(channel),
+        template: "efforts_ending".into(),
+        tone: Tone::Neutral,
+        mode: Mode::Auto,
+        queue: None,
+        time: crate::time::LocalTime(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN)),
+        legal_notice: false,
+        threatens: None,
+    };
+    let before = out.actions.len();
+    schedule_step(
+        out,
+        placer,
+        account,
+        policy,
+        as_of,
+        &step,
+        as_of,
+        "efforts_ending".into(),
+        calls,
+        rules,
+    );
+    for a in &mut out.actions[before..] {
+        a.notice = Some("efforts_ending");
     }
 }
 
