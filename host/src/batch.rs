@@ -277,7 +277,9 @@ fn next_line(reader: &mut dyn BufRead, cap: usize) -> std::io::Result<Option<Raw
 
 /// Reads one CSV record into an account document. Columns: `id, jurisdiction, currency, principal,
 /// interest, fees, name, locale, time_zone, birth_year, instalments` (`due:amount[:paid]` separated by `;`),
-/// `sms, sms_consent, email, hardship, dispute, cease`; empty cells are left out.
+/// `sms, sms_consent, email, hardship, dispute, cease`; empty cells are left out (an empty balance is 0). A
+/// cell that should hold a whole number of minor units and does not is passed on as text, so the line's
+/// answer is an error naming the field (`/balances/principal`, `/instalments/0/amount`).
 pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> String {
     let get = |name: &str| {
         headers
@@ -287,7 +289,13 @@ pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> Stri
             .map(str::trim)
             .filter(|v| !v.is_empty())
     };
-    let num = |name: &str| get(name).and_then(|v| v.parse::<i64>().ok());
+    // A number that does not parse stays the text it was, so the core refuses it with the field's path (the
+    // column) on this line, instead of the account being decided on a 0 nobody wrote.
+    let number = |raw: &str| {
+        raw.parse::<i64>()
+            .map_or_else(|_| serde_json::Value::from(raw), serde_json::Value::from)
+    };
+    let num = |name: &str| get(name).map(number);
     let flag = |name: &str| get(name).is_some_and(|v| matches!(v, "1" | "true" | "yes" | "TRUE" | "Y"));
     let mut borrower =
         serde_json::json!({"name": get("name").unwrap_or(""), "time_zone": get("time_zone").unwrap_or("")});
@@ -304,9 +312,9 @@ pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> Stri
         .map(|x| {
             let parts: Vec<&str> = x.trim().split(':').collect();
             let mut i = serde_json::json!({"due": parts.first().copied().unwrap_or(""),
-                "amount": parts.get(1).and_then(|a| a.parse::<i64>().ok()).unwrap_or(-1)});
-            if let Some(p) = parts.get(2).and_then(|a| a.parse::<i64>().ok()) {
-                i["paid"] = p.into();
+                "amount": parts.get(1).map_or(serde_json::Value::Null, |a| number(a.trim()))});
+            if let Some(p) = parts.get(2) {
+                i["paid"] = number(p.trim());
             }
             i
         })
@@ -326,7 +334,7 @@ pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> Stri
         "id": get("id").unwrap_or(""),
         "jurisdiction": get("jurisdiction").unwrap_or(""),
         "currency": get("currency").unwrap_or(""),
-        "balances": {"principal": num("principal").unwrap_or(0), "interest": num("interest").unwrap_or(0), "fees": num("fees").unwrap_or(0)},
+        "balances": {"principal": num("principal").unwrap_or(0.into()), "interest": num("interest").unwrap_or(0.into()), "fees": num("fees").unwrap_or(0.into())},
         "instalments": instalments,
         "borrower": borrower,
         "channels": channels,

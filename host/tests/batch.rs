@@ -162,6 +162,47 @@ fn shards_partition_the_portfolio_and_csv_round_trips() {
     assert_eq!(rows[1]["ok"]["dpd"], 0);
 }
 
+/// A CSV cell that should be a whole number of minor units and is not is an error on its own line naming the
+/// column's field, never a 0 (or a dropped payment) the account is then decided on.
+#[test]
+fn csv_bad_numbers_are_errors_naming_the_column() {
+    let dir = scratch("csv-bad-numbers");
+    let csv_in = dir.join("accounts.csv");
+    std::fs::write(
+        &csv_in,
+        "id,jurisdiction,currency,principal,interest,fees,name,time_zone,instalments\n\
+         B-1,US,USD,1O00000,0,0,Ann Lee,America/New_York,2026-10-28:100000\n\
+         B-2,US,USD,1000000,0,0,Ann Lee,America/New_York,2026-10-28:1000.00\n\
+         B-3,US,USD,1000000,0,0,Ann Lee,America/New_York,2026-10-28:100000:paid\n\
+         B-4,US,USD,1000000,12.5,0,Ann Lee,America/New_York,2026-10-28:100000\n\
+         B-5,US,USD,1000000,0,0,Ann Lee,America/New_York,2026-10-28:100000\n",
+    )
+    .unwrap();
+    let out = dunwell(&[
+        "decide",
+        "--policy",
+        POLICY,
+        "--as-of",
+        AS_OF,
+        "--no-audit",
+        "--from",
+        "csv",
+        csv_in.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 5, "one answer per row: {text}");
+    for (row, path) in [
+        (0, "/balances/principal"),
+        (1, "/instalments/0/amount"),
+        (2, "/instalments/0/paid"),
+        (3, "/balances/interest"),
+    ] {
+        assert_eq!(rows[row]["error"]["path"], path, "row {}: {}", row + 1, rows[row]);
+    }
+    assert_eq!(rows[4]["ok"]["dpd"], 31, "the good row is decided");
+}
+
 /// `n` sample accounts as JSON lines.
 fn sample_lines(dir: &std::path::Path, n: usize, seed: u64) -> Vec<String> {
     let file = dir.join(format!("sample-{seed}.jsonl"));
