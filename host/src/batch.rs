@@ -516,6 +516,15 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     });
     let audit = match &b.audit {
         Some(p) => {
+            // A new audit file appears where the user runs the command: say so once, with the way out.
+            if let crate::audit::Location::File(path) = p
+                && !path.exists()
+            {
+                eprintln!(
+                    "dunwell: recording every decision in a new audit trail, {} (--audit FILE to choose, --no-audit to skip)",
+                    path.display()
+                );
+            }
             let a = Audit::open(p, rt.module_sha256(), 2)?;
             a.remember_policy(&policy_sha, &b.policy)?;
             Some(Arc::new(a))

@@ -349,6 +349,16 @@ pub fn render_fit_report(r: &Value, elapsed: std::time::Duration) -> String {
     out
 }
 
+/// A confidence in thousandths (the core's integer) as a percentage: `875` → `87.5%`.
+fn per_mille(v: &Value) -> String {
+    let n = v.as_i64().unwrap_or(0);
+    if n % 10 == 0 {
+        format!("{}%", n / 10)
+    } else {
+        format!("{}.{}%", n / 10, n % 10)
+    }
+}
+
 /// Minor units as a decimal amount with the currency code (2 decimals; display only).
 fn money(v: &Value, currency: &str) -> String {
     let n = v.as_i64().unwrap_or(0);
@@ -464,18 +474,18 @@ pub fn render_reply(r: &Value) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Language {} · sentiment {} · confidence {}‰",
+        "Language {} · sentiment {} · confidence {}",
         s(&r["language"]),
         r["sentiment"],
-        r["confidence"]
+        per_mille(&r["confidence"])
     );
     for f in r["intents"].as_array().into_iter().flatten() {
         let cues: Vec<&str> = strs(&f["cues"]);
         let _ = writeln!(
             out,
-            "  {:<20} {:>4}‰  cues: {}",
+            "  {:<20} {:>6}  cues: {}",
             s(&f["intent"]),
-            f["confidence"],
+            per_mille(&f["confidence"]),
             if cues.is_empty() {
                 "—".to_string()
             } else {
@@ -486,15 +496,16 @@ pub fn render_reply(r: &Value) -> String {
     for a in r["amounts"].as_array().into_iter().flatten() {
         let _ = writeln!(
             out,
-            "Amount  {} {} (\"{}\")",
-            a["amount"],
-            s(&a["currency"]),
+            "Amount  {} (\"{}\")",
+            money(&a["amount"], s(&a["currency"])),
             s(&a["text"])
         );
     }
     for d in r["dates"].as_array().into_iter().flatten() {
         let _ = writeln!(out, "Date    {} (\"{}\")", s(&d["date"]), s(&d["text"]));
     }
+    // Amounts in the effects are in the reply's currency (the account's), in minor units: shown as money.
+    let currency = r["amounts"][0]["currency"].as_str();
     let _ = writeln!(out, "\nEffects");
     for e in r["effects"].as_array().into_iter().flatten() {
         let mut fields: Vec<String> = e
@@ -502,7 +513,10 @@ pub fn render_reply(r: &Value) -> String {
             .into_iter()
             .flatten()
             .filter(|(k, _)| k.as_str() != "kind")
-            .map(|(k, v)| format!("{k}={v}"))
+            .map(|(k, v)| match (k.as_str(), currency) {
+                ("amount", Some(c)) if v.is_i64() => format!("{k}={}", money(v, c)),
+                _ => format!("{k}={v}"),
+            })
             .collect();
         fields.sort();
         let _ = writeln!(out, "  {} {}", s(&e["kind"]), fields.join(" "));

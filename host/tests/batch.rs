@@ -266,6 +266,8 @@ fn a_line_too_large_or_not_utf8_costs_only_that_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     // Per-account errors are answers: the run completes with status 0 and counts them.
     assert_eq!(out.status.code(), Some(0), "{err}");
+    // The audit file is new: the run says where it records (once; a resumed run finds it).
+    assert!(err.contains("recording every decision in a new audit trail"), "{err}");
     assert!(
         err.contains("account.bad_utf8 1") && err.contains("account.too_large 1"),
         "{err}"

@@ -368,7 +368,13 @@ fn reply_reads_a_promise_and_answers_in_the_borrowers_language() {
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("promise_to_pay") && text.contains("hardship"), "{text}");
     assert!(
-        text.contains("record_promise amount=50000 amount_assumed=false due=\"2026-12-04\""),
+        text.contains("record_promise amount=CNY 500.00 amount_assumed=false due=\"2026-12-04\""),
+        "{text}"
+    );
+    // People read major units and percentages, not minor units and per-mille.
+    assert!(text.contains("Amount  CNY 500.00 (\""), "{text}");
+    assert!(
+        text.contains("confidence ") && text.contains('%') && !text.contains('‰'),
         "{text}"
     );
     assert!(text.contains("Next messages softened: hardship"), "{text}");
