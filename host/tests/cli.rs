@@ -649,3 +649,57 @@ fn a_copied_binary_runs_the_module_next_to_it() {
         "the module beside the binary, not the build's"
     );
 }
+
+/// The README's tour runs as written on the files it names (`examples/`): explain, offers, render with a
+/// library template and with a template file, and reply.
+#[test]
+fn the_readme_tour_runs_on_the_shipped_examples() {
+    let run = |args: &[&str]| {
+        let out = dunwell(args, "");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            out.status.success(),
+            "{args:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text
+    };
+    let explain = run(&["explain", "--policy", POLICY, "--as-of", AS_OF, "examples/account.json"]);
+    assert!(explain.contains("EX-US-1001"), "{explain}");
+    let offers = run(&["offers", "--policy", POLICY, "--as-of", AS_OF, "examples/account.json"]);
+    assert!(offers.contains("instalments_3"), "{offers}");
+    let render = [
+        "render",
+        "--policy",
+        POLICY,
+        "--as-of",
+        "2026-11-28T02:00:00Z",
+        "--channel",
+        "email",
+        "--tone",
+        "firm",
+    ];
+    let email = run(&[&render[..], &["--template", "m2_consequences", "examples/account.json"]].concat());
+    assert!(email.contains("Ann Lee"), "{email}");
+    let mut sms_args = render.to_vec();
+    sms_args[6] = "sms";
+    let sms = run(&[
+        &sms_args[..],
+        &["--template", "examples/my_sms.txt", "examples/account.json"],
+    ]
+    .concat());
+    assert!(sms.contains("days overdue") && sms.contains("Reply STOP"), "{sms}");
+    let reply = run(&[
+        "reply",
+        "--policy",
+        POLICY,
+        "--as-of",
+        "2026-11-28T02:00:00Z",
+        "examples/account-cn.json",
+        "我失业了，下周五能先还500元吗",
+    ]);
+    assert!(
+        reply.contains("promise_to_pay") && reply.contains("CNY 500.00"),
+        "{reply}"
+    );
+}
