@@ -71,12 +71,48 @@ impl Engine {
         let ids = sweep::template_ids(&self.policy, !all);
         let report = sweep::sweep(self, &ids)?;
         let mut errors = Vec::new();
+        // One problem per template, finding and rules, naming every channel and tone it was found in (the
+        // sweep renders each combination), in the words the policy itself uses.
+        let word = |v: serde_json::Result<serde_json::Value>| {
+            v.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        };
+        let mut grouped: Vec<(crate::template::sweep::SweepFinding, Vec<String>, Vec<String>)> = Vec::new();
         for f in report.findings {
+            let (channel, tone) = (
+                word(serde_json::to_value(f.channel)),
+                word(serde_json::to_value(f.tone)),
+            );
+            let same = grouped.iter_mut().find(|(g, _, _)| {
+                g.finding.template == f.finding.template
+                    && g.finding.code == f.finding.code
+                    && g.finding.message == f.finding.message
+                    && g.locale == f.locale
+                    && g.jurisdiction == f.jurisdiction
+            });
+            match same {
+                Some((_, channels, tones)) => {
+                    if !channels.contains(&channel) {
+                        channels.push(channel);
+                    }
+                    if !tones.contains(&tone) {
+                        tones.push(tone);
+                    }
+                }
+                None => grouped.push((f, vec![channel], vec![tone])),
+            }
+        }
+        for (f, channels, tones) in grouped {
             let problem = Problem {
                 code: format!("policy.{}", ErrorKind::Lint.as_str()),
                 message: format!(
-                    "template `{}` ({:?}, {:?}, {}, {}): {} {}",
-                    f.finding.template, f.channel, f.tone, f.locale, f.jurisdiction, f.finding.code, f.finding.message
+                    "template `{}` ({}; {} tone; {} words under the {} rules): {} {}",
+                    f.finding.template,
+                    channels.join(", "),
+                    tones.join("/"),
+                    f.locale,
+                    f.jurisdiction,
+                    f.finding.code,
+                    f.finding.message
                 ),
                 path: format!(
                     "/messages/templates/{}",

@@ -449,3 +449,55 @@ fn after_cease_the_borrower_is_told_once_that_efforts_end() {
     let d = run("cease_efforts_ending_sent_once");
     assert!(actions(&d).is_empty());
 }
+
+#[test]
+fn a_template_lint_problem_is_said_once_in_the_policy_s_own_words() {
+    // The vector's policy: a Chinese template that threatens. The sweep renders it for every channel and tone;
+    // the problem is reported once per finding, naming the channels and tones in the policy's spelling.
+    let root = dunwell_testkit::root();
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/vectors/errors/policy_template_threat_zh.json")).unwrap(),
+    )
+    .unwrap();
+    let policy = dunwell_testkit::policy_text(&doc["policy"]);
+    let (engine, envelope) = dunwell::api::engine_new(&format!(r#"{{"policy":{policy}}}"#));
+    assert!(engine.is_none());
+    let env: Value = serde_json::from_str(&envelope).unwrap();
+    let problems = env["error"]["problems"].as_array().unwrap();
+    let messages: Vec<&str> = problems.iter().map(|p| p["message"].as_str().unwrap()).collect();
+    let distinct: std::collections::HashSet<&&str> = messages.iter().collect();
+    assert_eq!(distinct.len(), messages.len(), "a problem repeated: {messages:#?}");
+    for m in &messages {
+        assert!(
+            m.contains("sms") && m.contains(" tone; zh-CN words under the CN rules"),
+            "{m}"
+        );
+        assert!(!m.contains("Sms") && !m.contains("Gentle"), "Rust spelling in {m}");
+    }
+    let first = env["error"]["message"].as_str().unwrap();
+    assert!(!first.contains("1 more problems"), "{first}");
+}
+
+#[test]
+fn a_bad_preset_is_reported_once() {
+    let (_, envelope) = dunwell::api::engine_new(r#"{"policy":{"jurisdictions":{"US":{"preset":"USA"}}}}"#);
+    let env: Value = serde_json::from_str(&envelope).unwrap();
+    let problems = env["error"]["problems"].as_array().unwrap();
+    let keys: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{} {}", p["path"], p["message"]))
+        .collect();
+    let distinct: std::collections::HashSet<&String> = keys.iter().collect();
+    assert_eq!(distinct.len(), keys.len(), "{keys:#?}");
+    assert!(keys.iter().any(|k| k.contains("/jurisdictions/US/preset")), "{keys:#?}");
+    // In the default policy, whose agencies and company name `US`, the one mistake is the only problem.
+    let root = dunwell_testkit::root();
+    let mut policy: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("policies/default.json")).unwrap()).unwrap();
+    policy["jurisdictions"]["US"]["preset"] = "USA".into();
+    let (_, envelope) = dunwell::api::engine_new(&serde_json::json!({ "policy": policy }).to_string());
+    let env: Value = serde_json::from_str(&envelope).unwrap();
+    let problems = env["error"]["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0]["path"], "/jurisdictions/US/preset");
+}

@@ -31,6 +31,7 @@ pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
     let mut tree: serde_json::Value = json::parse(text, scope)?;
     let mut error = first;
     let mut previous_path: Option<String> = None;
+    let mut touched: Vec<String> = Vec::new();
     for _ in 0..MAX_PROBLEMS * 2 {
         // Removing a value did not help (it is required, or an array item became `null`): remove its parent.
         let stuck = previous_path.as_deref() == Some(error.path.as_str());
@@ -38,10 +39,23 @@ pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
             break;
         }
         previous_path = Some(error.path.clone());
+        touched.push(error.path.clone());
         match json::from_value::<Policy>(tree.clone(), "", scope) {
             Ok(policy) => {
                 if let Err(e) = check(policy) {
-                    problems.extend(e.problems);
+                    // A jurisdiction removed to read past its own error is still defined by the author: what
+                    // the checks then say about its absence is not a problem of its own.
+                    let removed: Vec<&str> = touched
+                        .iter()
+                        .filter_map(|p| p.strip_prefix("/jurisdictions/"))
+                        .map(|rest| rest.split('/').next().unwrap_or_default())
+                        .collect();
+                    problems.extend(e.problems.into_iter().filter(|p| {
+                        !removed.iter().any(|code| {
+                            p.message.contains(&format!("jurisdiction `{code}` is not defined"))
+                                || p.message == "at least one jurisdiction is required"
+                        })
+                    }));
                 }
                 break;
             }
@@ -59,7 +73,10 @@ pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
 }
 
 /// Turns a list of problems into one error: the first problem's code, message and path, and the whole list.
-pub(crate) fn bundle(problems: Vec<Problem>) -> Error {
+pub(crate) fn bundle(mut problems: Vec<Problem>) -> Error {
+    // The same problem found twice (e.g. each of two checks meeting one undefined jurisdiction) is said once.
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|p| seen.insert((p.code.clone(), p.path.clone(), p.message.clone())));
     let Some(first) = problems.first() else {
         return Error::internal("policy validation failed without a problem");
     };
@@ -76,8 +93,10 @@ pub(crate) fn bundle(problems: Vec<Problem>) -> Error {
     if first.code.starts_with("json.") {
         err.scope = Scope::Json;
     }
-    if problems.len() > 1 {
-        err.message = format!("{} (and {} more problems)", first.message, problems.len() - 1);
+    match problems.len() {
+        0 | 1 => {}
+        2 => err.message = format!("{} (and 1 more problem)", first.message),
+        n => err.message = format!("{} (and {} more problems)", first.message, n - 1),
     }
     err.problems = problems;
     err
