@@ -189,8 +189,16 @@ fn every_endpoint_bad_requests_reload_and_shutdown() {
         m.contains("dunwell_http_requests_total{route=\"/v1/decide\",status=\"200\"}"),
         "{m}"
     );
-    assert!(m.contains("dunwell_decisions_total{name=\"M2\"}"), "{m}");
-    assert!(m.contains("dunwell_errors_total{name=\"json.syntax\"}"), "{m}");
+    assert!(m.contains("dunwell_decisions_total{bucket=\"M2\"}"), "{m}");
+    assert!(m.contains("dunwell_errors_total{code=\"json.syntax\"}"), "{m}");
+    assert!(m.contains("dunwell_actions_total{channel=\""), "{m}");
+    assert!(m.contains("le=\"30.0\""), "latency buckets reach 30 s: {m}");
+
+    // A route asked with the wrong method answers with the JSON envelope, not an empty 405.
+    let (code, body) = get(&s, "/v1/decide");
+    assert_eq!(code, 405, "{body}");
+    let e: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(e["error"]["code"], "http.method_not_allowed");
 
     let (code, api) = get(&s, "/openapi.json");
     assert_eq!(code, 200);
@@ -213,6 +221,10 @@ fn every_endpoint_bad_requests_reload_and_shutdown() {
     let (_, body) = get(&s, "/readyz");
     let ready: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(ready["ok"]["policy_sha256"], first_policy.as_str());
+    // Ready (the previous policy serves), and saying the file on disk was refused, in the body and a gauge.
+    assert!(ready["ok"]["reload_refused"].is_string(), "{ready}");
+    let (_, m) = get(&s, "/metrics");
+    assert!(m.contains("dunwell_policy_reload_refused 1"), "{m}");
     let (code, _) = post(
         &s,
         "/v1/decide",
@@ -235,6 +247,9 @@ fn every_endpoint_bad_requests_reload_and_shutdown() {
         assert!(Instant::now() < deadline, "the valid policy was not picked up");
         std::thread::sleep(Duration::from_millis(200));
     }
+    let (_, body) = get(&s, "/readyz");
+    let ready: Value = serde_json::from_str(&body).unwrap();
+    assert!(ready["ok"]["reload_refused"].is_null(), "{ready}");
 
     // Every successful decision was recorded; the audit verifies.
     let out = Command::new(env!("CARGO_BIN_EXE_dunwell"))

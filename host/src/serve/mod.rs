@@ -111,18 +111,35 @@ struct RouteOnly {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
-struct Named {
-    name: String,
+struct BucketLabel {
+    bucket: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ChannelLabel {
+    channel: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CodeLabel {
+    code: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabel {
+    outcome: String,
 }
 
 struct Metrics {
     registry: Registry,
     requests: Family<RouteLabels, Counter>,
     latency: Family<RouteOnly, Histogram>,
-    decisions: Family<Named, Counter>,
-    actions: Family<Named, Counter>,
-    errors: Family<Named, Counter>,
-    reloads: Family<Named, Counter>,
+    decisions: Family<BucketLabel, Counter>,
+    actions: Family<ChannelLabel, Counter>,
+    errors: Family<CodeLabel, Counter>,
+    reloads: Family<OutcomeLabel, Counter>,
+    /// 1 while the policy file on disk was refused and the previous policy keeps serving.
+    reload_refused: prometheus_client::metrics::gauge::Gauge,
 }
 
 impl Metrics {
@@ -131,26 +148,32 @@ impl Metrics {
         let requests = Family::<RouteLabels, Counter>::default();
         let latency = Family::<RouteOnly, Histogram>::new_with_constructor(|| {
             Histogram::new([
-                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
             ])
         });
-        let decisions = Family::<Named, Counter>::default();
-        let actions = Family::<Named, Counter>::default();
-        let errors = Family::<Named, Counter>::default();
-        let reloads = Family::<Named, Counter>::default();
+        let decisions = Family::<BucketLabel, Counter>::default();
+        let actions = Family::<ChannelLabel, Counter>::default();
+        let errors = Family::<CodeLabel, Counter>::default();
+        let reloads = Family::<OutcomeLabel, Counter>::default();
+        let reload_refused = prometheus_client::metrics::gauge::Gauge::default();
         registry.register("http_requests", "HTTP requests by route and status", requests.clone());
         registry.register(
             "http_request_duration_seconds",
             "Request latency by route",
             latency.clone(),
         );
-        registry.register("decisions", "Decisions by bucket (label name)", decisions.clone());
-        registry.register("actions", "Planned actions by channel (label name)", actions.clone());
-        registry.register("errors", "Error envelopes by code (label name)", errors.clone());
+        registry.register("decisions", "Decisions by DPD bucket", decisions.clone());
+        registry.register("actions", "Planned actions by channel", actions.clone());
+        registry.register("errors", "Error envelopes by code", errors.clone());
         registry.register(
             "policy_reloads",
-            "Policy reloads by outcome (label name)",
+            "Policy reloads by outcome (ok, rejected)",
             reloads.clone(),
+        );
+        registry.register(
+            "policy_reload_refused",
+            "1 while the policy file on disk was refused and the previous policy keeps serving",
+            reload_refused.clone(),
         );
         Metrics {
             registry,
@@ -160,22 +183,27 @@ impl Metrics {
             actions,
             errors,
             reloads,
+            reload_refused,
         }
     }
 
     /// Counts what an envelope says: the bucket and the planned channels of a decision, or the error code.
     fn observe(&self, envelope: &Value) {
         if let Some(code) = envelope["error"]["code"].as_str() {
-            self.errors.get_or_create(&Named { name: code.to_string() }).inc();
+            self.errors.get_or_create(&CodeLabel { code: code.to_string() }).inc();
         } else if let Some(bucket) = envelope["ok"]["bucket"].as_str() {
             self.decisions
-                .get_or_create(&Named {
-                    name: bucket.to_string(),
+                .get_or_create(&BucketLabel {
+                    bucket: bucket.to_string(),
                 })
                 .inc();
             for a in envelope["ok"]["actions"].as_array().into_iter().flatten() {
                 if let Some(ch) = a["channel"].as_str() {
-                    self.actions.get_or_create(&Named { name: ch.to_string() }).inc();
+                    self.actions
+                        .get_or_create(&ChannelLabel {
+                            channel: ch.to_string(),
+                        })
+                        .inc();
                 }
             }
         }
@@ -191,6 +219,8 @@ pub struct AppState {
     audit: Option<Arc<Audit>>,
     policy_mtime: RwLock<Option<SystemTime>>,
     files: files::Mounts,
+    /// Why the policy file on disk was last refused, while the previous policy keeps serving.
+    refused: RwLock<Option<String>>,
 }
 
 impl AppState {
@@ -214,17 +244,28 @@ impl AppState {
                 if let Ok(mut p) = self.pool.write() {
                     *p = Arc::new(pool);
                 }
-                self.metrics.reloads.get_or_create(&Named { name: "ok".into() }).inc();
+                self.metrics
+                    .reloads
+                    .get_or_create(&OutcomeLabel { outcome: "ok".into() })
+                    .inc();
+                self.metrics.reload_refused.set(0);
+                if let Ok(mut r) = self.refused.write() {
+                    *r = None;
+                }
                 tracing::info!(reason = why, policy_sha256 = %sha, "policy reloaded");
                 Ok(sha)
             }
             Err(e) => {
                 self.metrics
                     .reloads
-                    .get_or_create(&Named {
-                        name: "rejected".into(),
+                    .get_or_create(&OutcomeLabel {
+                        outcome: "rejected".into(),
                     })
                     .inc();
+                self.metrics.reload_refused.set(1);
+                if let Ok(mut r) = self.refused.write() {
+                    *r = Some(e.to_string());
+                }
                 tracing::error!(reason = why, error = %e, "policy reload rejected; the previous policy keeps serving");
                 Err(e.to_string())
             }
@@ -516,8 +557,12 @@ async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     let info = pool.call("decide_batch", String::new()).await;
     // An empty batch is a cheap round trip through a session: it answers with an error envelope, but it answers.
     if info.starts_with('{') {
+        // Still ready after a refused reload (the previous policy serves), but say so: the file on disk is not
+        // what is running.
+        let refused = state.refused.read().ok().and_then(|r| r.clone());
         let body = serde_json::json!({"ok": {"status": "ready", "module_sha256": state.rt.module_sha256(),
-            "policy_sha256": pool.policy_sha256(), "workers": pool.size(), "warnings": pool.warnings()}});
+            "policy_sha256": pool.policy_sha256(), "workers": pool.size(), "warnings": pool.warnings(),
+            "reload_refused": refused}});
         json_response(StatusCode::OK, body.to_string())
     } else {
         error_response(
@@ -643,7 +688,14 @@ fn log(state: &AppState, method: &axum::http::Method, route: &str, status: Statu
         "/metrics",
         "/openapi.json",
     ];
-    let label = if known.contains(&route) { route } else { "other" }.to_string();
+    let label = if known.contains(&route) {
+        route
+    } else if !state.files.is_empty() && status.is_success() {
+        "static"
+    } else {
+        "other"
+    }
+    .to_string();
     state
         .metrics
         .requests
@@ -658,6 +710,14 @@ fn log(state: &AppState, method: &axum::http::Method, route: &str, status: Statu
         .get_or_create(&RouteOnly { route: label.clone() })
         .observe(elapsed.as_secs_f64());
     tracing::info!(method = %method, route = %label, status = status.as_u16(), latency_us = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX), "request");
+}
+
+async fn method_not_allowed() -> Response {
+    error_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "http.method_not_allowed",
+        "this route does not take that method; see /openapi.json",
+    )
 }
 
 pub(crate) async fn not_found() -> Response {
@@ -683,7 +743,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
-        .route("/openapi.json", get(openapi));
+        .route("/openapi.json", get(openapi))
+        .method_not_allowed_fallback(method_not_allowed);
     if !state.files.is_empty() {
         app = app.fallback(static_files);
     } else {
@@ -719,6 +780,7 @@ pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
         metrics: Metrics::new(),
         audit,
         policy_mtime: RwLock::new(mtime),
+        refused: RwLock::new(None),
         files,
     }))
 }
