@@ -303,7 +303,7 @@ pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> Stri
         borrower["locale"] = l.into();
     }
     if let Some(y) = num("birth_year") {
-        borrower["birth_year"] = y.into();
+        borrower["birth_year"] = y;
     }
     let instalments: Vec<serde_json::Value> = get("instalments")
         .unwrap_or("")
