@@ -31,12 +31,27 @@ export async function engineFor(policy) {
   await ready;
   let text = policy;
   if (text == null) {
-    text = engines.get('@default') ?? await (await fetch(config.policyUrl)).text();
+    text = engines.get('@default') ?? await fetchPolicy(config.policyUrl);
     engines.set('@default', text);
   }
   if (typeof text !== 'string') text = JSON.stringify(text);
   if (!engines.has(text)) engines.set(text, new Engine(text));
   return engines.get(text);
+}
+
+/** The default policy's text; a missing or unreadable file is an error naming the URL (not a blank element). */
+async function fetchPolicy(url) {
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw Object.assign(new Error(`cannot fetch the policy from ${url}: ${e.message}`), { code: 'console.policy_unavailable' });
+  }
+  if (!res.ok) {
+    throw Object.assign(new Error(`cannot load the policy from ${url}: HTTP ${res.status} (serve the policies folder, or call configure({ policyUrl }))`),
+      { code: 'console.policy_unavailable' });
+  }
+  return res.text();
 }
 
 const TEXT = {
