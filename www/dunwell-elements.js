@@ -65,6 +65,9 @@ const TEXT = {
     run: 'Run simulation', portfolio: 'Portfolio file (JSON lines or CSV)', actionsPerDay: 'Actions per day by channel',
     suppressedBy: 'Suppressed by reason', bucketMix: 'Bucket mix', recovery: 'Expected recovery', accounts: 'accounts',
     day: 'Day', count: 'Count', review: 'Needs a person', escalation: 'Escalation', subject: 'Subject',
+    currency: 'Currency', netRecovery: 'Expected net recovery', netRecoveryNote: 'the first offer the engine proposes per account (its net recovery: present value of what the borrower pays, times uptake); per currency, never added across currencies',
+    withOffer: 'Accounts with an offer', badFile: 'The file could not be simulated', noAccounts: 'the file has no account lines',
+    noneDecided: 'no account in the file could be decided', someFailed: 'accounts could not be decided', line: 'line',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -76,6 +79,9 @@ const TEXT = {
     run: '运行模拟', portfolio: '资产包文件（JSON 行或 CSV）', actionsPerDay: '每日各渠道动作数',
     suppressedBy: '未执行原因', bucketMix: '账龄分布', recovery: '预期回收', accounts: '户',
     day: '日期', count: '数量', review: '需人工处理', escalation: '升级处置', subject: '主题',
+    currency: '币种', netRecovery: '预期净回收', netRecoveryNote: '每户引擎首推的还款方案的净回收（借款人还款的现值乘以接受概率）；按币种分列，不跨币种相加',
+    withOffer: '有还款方案的户数', badFile: '该文件无法模拟', noAccounts: '文件中没有账户行',
+    noneDecided: '文件中没有任何账户可以决策', someFailed: '户无法决策', line: '第几行',
   },
 };
 
@@ -94,17 +100,34 @@ textarea { width: 100%; box-sizing: border-box; font: .9rem ui-monospace, monosp
 select, input { font: inherit; } pre { white-space: pre-wrap; font-size: .85rem; background: #f5f7fa; padding: 8px; margin: 0; }
 .row { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 svg { max-width: 100%; height: auto; }
+figure.chart { margin: 0; } svg.stacked { display: block; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
+.legend svg { vertical-align: -1px; }
+table.per-day td { text-align: right; } table.per-day th { white-space: nowrap; } .code { text-decoration: underline dotted #9aa5b1; }
 `;
+
+/** A code's label in the UI language: {text, code}; unknown codes show as they are. */
+export function label(kind, code, lang) {
+  const text = (LABELS[lang]?.[kind]?.[code]) ?? (LABELS['en-US'][kind]?.[code]) ?? code;
+  return { text, code };
+}
+/** A label as HTML, with the raw code in `title` for support (and as data, for scripts). */
+function codeHtml({ text, code }) {
+  return text === code ? esc(text) : `<span class="code" title="${esc(code)}" data-code="${esc(code)}">${esc(text)}</span>`;
+}
+const LABELS = { 'en-US': {}, 'zh-CN': {} };
 
 function esc(v) {
   return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-function money(minor, currency, lang) {
+/** Minor units to a major-unit amount with its currency, in the UI language (the currency's own number of decimals,
+ *  which Intl knows from ISO 4217: 2 for USD, GBP, CNY; 0 for JPY, KRW). */
+export function money(minor, currency, lang) {
   if (minor == null) return '';
-  const digits = ['JPY', 'KRW', 'VND'].includes(currency) ? 0 : 2;
-  const n = minor / 10 ** digits;
-  return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits }).format(n);
+  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits;
+  return format.format(minor / 10 ** digits);
 }
 
 /** Base class: shadow root mode from the `shadow` attribute, UI language from `lang`, error events. */
@@ -271,13 +294,70 @@ export class ReplyAssistant extends DunwellElement {
   }
 }
 
-function bars(title, rows, unit) {
+/** Horizontal bars with the label column wide enough for the (translated) keys, and the data table beside. */
+function bars(title, rows, unit, name = (k) => ({ text: k, code: k })) {
   const max = Math.max(1, ...rows.map((r) => r[1]));
-  const h = 18 * rows.length + 10;
-  const svg = `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 320 ${h}" width="320" height="${h}">${rows.map(([k, v], i) =>
-    `<text x="0" y="${18 * i + 14}" font-size="11">${esc(k)}</text><rect x="120" y="${18 * i + 4}" width="${Math.round(190 * v / max)}" height="12" fill="var(--dunwell-accent, #1d4ed8)"></rect><text x="${124 + Math.round(190 * v / max)}" y="${18 * i + 14}" font-size="10">${esc(v)}</text>`).join('')}</svg>`;
-  const table = `<table aria-label="${esc(title)}"><thead><tr><th scope="col">${esc(unit[0])}</th><th scope="col">${esc(unit[1])}</th></tr></thead><tbody>${rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
+  const h = 20 * rows.length + 10;
+  const svg = `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 340 ${h}" width="340" height="${h}">${rows.map(([k, v], i) => {
+    const w = Math.round(150 * v / max);
+    return `<g><title>${esc(name(k).text)}: ${esc(v)}</title><text x="146" y="${20 * i + 15}" font-size="11" text-anchor="end">${esc(name(k).text)}</text>`
+      + `<rect x="150" y="${20 * i + 5}" width="${w}" height="13" fill="var(--dunwell-accent, #1d4ed8)"></rect><text x="${154 + w}" y="${20 * i + 15}" font-size="10">${esc(v)}</text></g>`;
+  }).join('')}</svg>`;
+  const table = `<table aria-label="${esc(title)}"><thead><tr><th scope="col">${esc(unit[0])}</th><th scope="col">${esc(unit[1])}</th></tr></thead><tbody>${rows.map(([k, v]) => `<tr><td>${codeHtml(name(k))}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
   return `<h3>${esc(title)}</h3><div class="grid">${svg}${table}</div>`;
+}
+
+// Channel colours: the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies).
+const CHANNEL_ORDER = ['sms', 'email', 'call', 'letter', 'social_dm', 'agency_referral', 'legal_referral'];
+const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#6B4C9A', '#999999'];
+
+/** The smallest 1/2/5×10^k at or above `v`: round axis maxima. */
+function niceMax(v) {
+  const p = 10 ** Math.floor(Math.log10(Math.max(1, v)));
+  return [1, 2, 5, 10].map((m) => m * p).find((x) => x >= v);
+}
+
+/** Actions per day, stacked by channel: one column per day, a y axis with round ticks, day labels that never overlap
+ *  (every n-th when days are many), a legend, and the day × channel table beside it. */
+function stacked(title, perDay, lang, t) {
+  const days = [...perDay.keys()].sort();
+  const seen = new Set(days.flatMap((d) => [...perDay.get(d).keys()]));
+  const channels = [...CHANNEL_ORDER.filter((c) => seen.has(c)), ...[...seen].filter((c) => !CHANNEL_ORDER.includes(c)).sort()];
+  const colour = (c) => COLOURS[Math.min(channels.indexOf(c), COLOURS.length - 1)];
+  const total = (d) => [...perDay.get(d).values()].reduce((a, b) => a + b, 0);
+  const top = niceMax(Math.max(1, ...days.map(total)));
+  const left = 44, plotH = 200, topPad = 10, bottom = 34;
+  const slot = Math.max(14, Math.min(36, 560 / Math.max(1, days.length)));
+  const width = left + slot * days.length + 10, height = topPad + plotH + bottom;
+  const y = (v) => topPad + plotH - (plotH * v) / top;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(top * f));
+  const every = Math.ceil(40 / slot); // a day label is about 34 px wide at 10 px
+  const dayFmt = new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+  const short = (d) => dayFmt.format(new Date(`${d}T00:00:00Z`));
+  const long = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dayName = (d) => long.format(new Date(`${d}T00:00:00Z`));
+  const axis = ticks.map((v) => `<line x1="${left}" x2="${width - 6}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e7eb"></line>`
+    + `<text class="tick" x="${left - 6}" y="${y(v) + 4}" font-size="10" text-anchor="end">${esc(v)}</text>`).join('');
+  const cols = days.map((d, i) => {
+    let acc = 0;
+    const x = left + slot * i + slot * 0.15, w = slot * 0.7;
+    const rects = channels.filter((c) => perDay.get(d).get(c)).map((c) => {
+      const v = perDay.get(d).get(c);
+      const r = `<rect data-channel="${esc(c)}" x="${x.toFixed(1)}" y="${y(acc + v).toFixed(1)}" width="${w.toFixed(1)}" height="${(y(acc) - y(acc + v)).toFixed(1)}" fill="${colour(c)}"><title>${esc(dayName(d))} · ${esc(label('channel', c, lang).text)}: ${v}</title></rect>`;
+      acc += v;
+      return r;
+    }).join('');
+    const tick = i % every === 0
+      ? `<text class="day" x="${(left + slot * i + slot / 2).toFixed(1)}" y="${topPad + plotH + 14}" font-size="10" text-anchor="middle">${esc(short(d))}</text>` : '';
+    return `<g class="day" data-day="${d}">${rects}${tick}</g>`;
+  }).join('');
+  const svg = `<svg class="stacked" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width.toFixed(0)} ${height}" width="${width.toFixed(0)}" height="${height}">${axis}`
+    + `<line x1="${left}" x2="${left}" y1="${topPad}" y2="${topPad + plotH}" stroke="#52606d"></line>${cols}`
+    + `<text x="${left + (width - left) / 2}" y="${height - 4}" font-size="10" text-anchor="middle">${esc(t.day)}</text></svg>`;
+  const legend = `<ul class="legend" aria-label="${esc(t.channel)}">${channels.map((c) => `<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${colour(c)}"></rect></svg> ${codeHtml(label('channel', c, lang))}</li>`).join('')}</ul>`;
+  const table = `<table aria-label="${esc(title)}" class="per-day"><thead><tr><th scope="col">${esc(t.day)}</th>${channels.map((c) => `<th scope="col">${codeHtml(label('channel', c, lang))}</th>`).join('')}<th scope="col">${esc(t.total)}</th></tr></thead>`
+    + `<tbody>${days.map((d) => `<tr><th scope="row">${esc(d)}</th>${channels.map((c) => `<td>${perDay.get(d).get(c) ?? 0}</td>`).join('')}<td>${total(d)}</td></tr>`).join('')}</tbody></table>`;
+  return `<h3>${esc(title)}</h3><figure class="chart">${svg}${legend}</figure>${table}`;
 }
 
 /** <dunwell-strategy-simulator as-of="…" portfolio="sample/portfolio.jsonl">: decide a portfolio, chart it. */
@@ -299,41 +379,85 @@ export class StrategySimulator extends DunwellElement {
       if (f) this.run(await f.text(), f.name);
     });
   }
-  /** Runs over `text` (JSON lines or CSV), or the `portfolio` attribute's file. Resolves to the summary. */
+  /** Runs over `text` (JSON lines or CSV), or the `portfolio` attribute's file. Resolves to the summary (null when
+   *  the file could not be simulated: then the element shows why instead of empty charts). */
   async run(text, name) {
-    const t = this.t;
+    const t = this.t, lang = this.lang;
+    const status = this.root.getElementById('status'), charts = this.root.getElementById('charts');
     try {
       const started = performance.now();
-      if (text == null) text = await (await fetch(new URL(this.getAttribute('portfolio') || 'sample/portfolio.jsonl', document.baseURI))).text();
+      if (text == null) {
+        const url = new URL(this.getAttribute('portfolio') || 'sample/portfolio.jsonl', document.baseURI);
+        const res = await fetch(url);
+        if (!res.ok) throw Object.assign(new Error(`${url.pathname}: HTTP ${res.status}`), { code: 'console.portfolio_unavailable' });
+        text = await res.text();
+        name ??= url.pathname;
+      }
       const lines = name?.endsWith('.csv') ? csvToJsonl(text) : text.split('\n').filter((l) => l.trim());
       const engine = await engineFor(this.policy);
       // A simulation reads plans, not words: decide without writing messages.
-      const out = engine.callJson('decide_batch', `${JSON.stringify({ as_of: this.getAttribute('as-of'), messages: false })}\n${lines.join('\n')}`).split('\n');
-      const perDay = new Map(), suppressed = new Map(), buckets = new Map();
-      let recovery = 0, decided = 0;
-      for (const line of out) {
+      const out = lines.length
+        ? engine.callJson('decide_batch', `${JSON.stringify({ as_of: this.getAttribute('as-of'), messages: false })}\n${lines.join('\n')}`).split('\n')
+        : [];
+      const perDay = new Map(), suppressed = new Map(), buckets = new Map(), recovery = new Map(), errors = [];
+      let decided = 0;
+      out.forEach((line, i) => {
         const env = JSON.parse(line);
-        if (!env.ok) continue;
+        if (!env.ok) { errors.push({ line: i + 1, ...(env.error ?? { code: 'unknown', message: line }) }); return; }
         decided++;
         const d = env.ok;
         buckets.set(d.bucket, (buckets.get(d.bucket) ?? 0) + 1);
         for (const a of d.actions) {
-          const key = `${a.at.slice(0, 10)} ${a.channel}`;
-          perDay.set(key, (perDay.get(key) ?? 0) + 1);
+          const day = a.at.slice(0, 10);
+          if (!perDay.has(day)) perDay.set(day, new Map());
+          perDay.get(day).set(a.channel, (perDay.get(day).get(a.channel) ?? 0) + 1);
         }
         for (const s of d.suppressed) suppressed.set(s.reason, (suppressed.get(s.reason) ?? 0) + 1);
-        recovery += d.offers[0]?.expected_recovery ?? 0;
-      }
+        // Offers come ranked (forbearance first in hardship, then affordable, then net recovery): the first is the one
+        // the plan proposes. An account without offers adds nothing (and is not counted).
+        const best = d.offers[0];
+        if (best) {
+          const r = recovery.get(d.currency) ?? { net_recovery: 0, accounts: 0 };
+          r.net_recovery += best.net_recovery ?? best.expected_recovery ?? 0;
+          r.accounts++;
+          recovery.set(d.currency, r);
+        }
+      });
       const ms = performance.now() - started;
-      this.summary = { accounts: lines.length, decided, ms, perDay: Object.fromEntries(perDay), suppressed: Object.fromEntries(suppressed), buckets: Object.fromEntries(buckets), recovery };
+      const problems = errors.slice(0, 5).map((e) => `${t.line} ${e.line}: ${e.code}${e.path ? ` ${e.path}` : ''}: ${e.message}`);
+      if (!decided) {
+        const why = lines.length ? t.noneDecided : t.noAccounts;
+        this.summary = { accounts: lines.length, decided, errors };
+        status.className = 'error';
+        status.setAttribute('role', 'alert');
+        status.innerHTML = `<strong>${esc(t.badFile)}${name ? ` (${esc(name)})` : ''}: ${esc(why)}</strong>${problems.length ? `<ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
+        charts.innerHTML = '';
+        this.emit('dunwellerror', { code: 'console.portfolio_invalid', message: [why, ...problems].join('; '), path: '' });
+        return null;
+      }
+      const perDayObj = Object.fromEntries([...perDay].map(([d, m]) => [d, Object.fromEntries(m)]));
+      this.summary = { accounts: lines.length, decided, errors, ms, perDay: perDayObj, suppressed: Object.fromEntries(suppressed), buckets: Object.fromEntries(buckets), recovery: Object.fromEntries(recovery) };
       const sort = (m) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      this.root.getElementById('status').textContent = `${decided} / ${lines.length} ${t.accounts} · ${ms.toFixed(0)} ms · ${t.recovery} ${recovery}`;
-      this.root.getElementById('charts').innerHTML = bars(t.actionsPerDay, sort(perDay), [t.day, t.count])
-        + bars(t.suppressedBy, sort(suppressed), [t.reason, t.count]) + bars(t.bucketMix, sort(buckets), [t.bucket, t.count]);
+      const rec = sort(recovery);
+      status.className = errors.length ? 'warning' : 'muted';
+      status.setAttribute('role', errors.length ? 'alert' : 'status');
+      status.innerHTML = `${decided} / ${lines.length} ${t.accounts} · ${ms.toFixed(0)} ms · ${esc(t.netRecovery)}: ${rec.map(([c, r]) => `<span class="amount" data-currency="${esc(c)}">${esc(money(r.net_recovery, c, lang))}</span>`).join(' · ') || t.none}`
+        + (errors.length ? `<br>${errors.length} ${esc(t.someFailed)}<ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '');
+      charts.innerHTML = stacked(t.actionsPerDay, perDay, lang, t)
+        + bars(t.suppressedBy, sort(suppressed), [t.reason, t.count], (k) => label('reason', k, lang))
+        + bars(t.bucketMix, sort(buckets), [t.bucket, t.count])
+        + recoveryTable(t, rec, lang);
       this.emit('simulated', this.summary);
       return this.summary;
     } catch (e) { this.fail(e); return null; }
   }
+}
+
+/** Expected net recovery per currency (major units), with the rule it follows, as a table. */
+function recoveryTable(t, rows, lang) {
+  return `<h3>${esc(t.netRecovery)}</h3><p class="muted">${esc(t.netRecoveryNote)}</p>
+    <table aria-label="${esc(t.netRecovery)}" class="recovery"><thead><tr><th scope="col">${esc(t.currency)}</th><th scope="col">${esc(t.netRecovery)}</th><th scope="col">${esc(t.withOffer)}</th></tr></thead>
+    <tbody>${rows.map(([c, r]) => `<tr><td>${esc(c)}</td><td data-currency="${esc(c)}" data-minor="${r.net_recovery}">${esc(money(r.net_recovery, c, lang))}</td><td>${r.accounts}</td></tr>`).join('')}</tbody></table>`;
 }
 
 /** Flat CSV (the host's `--from csv` columns) to account JSON lines. */
