@@ -68,6 +68,10 @@ const TEXT = {
     currency: 'Currency', netRecovery: 'Expected net recovery', netRecoveryNote: 'the first offer the engine proposes per account (its net recovery: present value of what the borrower pays, times uptake); per currency, never added across currencies',
     withOffer: 'Accounts with an offer', badFile: 'The file could not be simulated', noAccounts: 'the file has no account lines',
     noneDecided: 'no account in the file could be decided', someFailed: 'accounts could not be decided', line: 'line',
+    probability: 'Probability of paying', pointsOf: (p, m) => `${p} of ${m} points`, noPayment: 'no payment on record', unknown: 'unknown',
+    days: (n) => `${n} ${n === 1 ? 'day' : 'days'}`, kind: 'Kind', givesUp: 'Gives up', approval: 'Approval',
+    outsideWindow: "outside 08:00–21:00 borrower's time", zones: (b, c) => `Borrower's time zone: ${b} · your time zone: ${c}`,
+    positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', emptyTemplate: 'empty: the library template above',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -81,7 +85,11 @@ const TEXT = {
     day: '日期', count: '数量', review: '需人工处理', escalation: '升级处置', subject: '主题',
     currency: '币种', netRecovery: '预期净回收', netRecoveryNote: '每户引擎首推的还款方案的净回收（借款人还款的现值乘以接受概率）；按币种分列，不跨币种相加',
     withOffer: '有还款方案的户数', badFile: '该文件无法模拟', noAccounts: '文件中没有账户行',
-    noneDecided: '文件中没有任何账户可以决策', someFailed: '户无法决策', line: '第几行',
+    noneDecided: '文件中没有任何账户可以决策', someFailed: '户无法决策', line: '行',
+    probability: '还款概率', pointsOf: (p, m) => `得分 ${p}/${m}`, noPayment: '无还款记录', unknown: '未知',
+    days: (n) => `${n} 天`, kind: '类型', givesUp: '让利', approval: '审批',
+    outsideWindow: '借款人当地时间不在 08:00–21:00 内', zones: (b, c) => `借款人时区：${b} · 您的时区：${c}`,
+    positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', emptyTemplate: '留空：使用上方的模板库模板',
   },
 };
 
@@ -93,6 +101,7 @@ h2 { font-size: 1.05rem; margin: .2rem 0 .6rem; } h3 { font-size: .95rem; margin
 table { border-collapse: collapse; width: 100%; font-size: .88rem; } th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
 .muted { color: #52606d; } .tag { display: inline-block; padding: 0 6px; border-radius: 10px; background: #e4e7eb; margin: 1px; font-size: .8rem; }
 .error { color: #a61b1b; } .warning { color: #8d5a00; }
+tr.outside td { background: #fff4e5; } .window-warning { display: block; font-size: .8rem; }
 button { font: inherit; padding: 4px 12px; border-radius: var(--dunwell-radius, 6px); border: 1px solid var(--dunwell-accent, #1d4ed8);
   background: var(--dunwell-accent, #1d4ed8); color: #fff; cursor: pointer; }
 button:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, input:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
@@ -103,19 +112,80 @@ svg { max-width: 100%; height: auto; }
 figure.chart { margin: 0; } svg.stacked { display: block; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
 .legend svg { vertical-align: -1px; }
-table.per-day td { text-align: right; } table.per-day th { white-space: nowrap; } .code { text-decoration: underline dotted #9aa5b1; }
+table.per-day td { text-align: right; } table.per-day th { white-space: nowrap; } .code { text-decoration: underline dotted #9aa5b1; white-space: nowrap; }
 `;
 
 /** A code's label in the UI language: {text, code}; unknown codes show as they are. */
 export function label(kind, code, lang) {
-  const text = (LABELS[lang]?.[kind]?.[code]) ?? (LABELS['en-US'][kind]?.[code]) ?? code;
+  if (code == null) return { text: '', code: '' };
+  const text = kind === 'step' ? stepText(code, lang) : kind === 'offer' ? offerText(code, lang)
+    : (LABELS[lang]?.[kind]?.[code]) ?? (LABELS['en-US'][kind]?.[code]) ?? code;
   return { text, code };
 }
 /** A label as HTML, with the raw code in `title` for support (and as data, for scripts). */
 function codeHtml({ text, code }) {
   return text === code ? esc(text) : `<span class="code" title="${esc(code)}" data-code="${esc(code)}">${esc(text)}</span>`;
 }
-const LABELS = { 'en-US': {}, 'zh-CN': {} };
+// What the engine's codes mean, per UI language. A code missing here shows as itself (never a blank).
+// The template locales the preview offers (the library's languages), named in the UI language.
+const LOCALES = ['en-US', 'en-GB', 'es-US', 'zh-CN'];
+const LOCALE_NAMES = {
+  'en-US': { 'en-US': 'English (US)', 'en-GB': 'English (UK)', 'es-US': 'Spanish (US)', 'zh-CN': 'Chinese (Simplified)' },
+  'zh-CN': { 'en-US': '英语（美国）', 'en-GB': '英语（英国）', 'es-US': '西班牙语（美国）', 'zh-CN': '简体中文' },
+};
+
+const LABELS = {
+  'en-US': {
+    channel: { sms: 'SMS', email: 'E-mail', call: 'Call', letter: 'Letter', social_dm: 'Social message', agency_referral: 'Agency referral', legal_referral: 'Legal referral' },
+    tone: { gentle: 'Gentle', neutral: 'Neutral', firm: 'Firm' },
+    kind: { pay_in_full: 'Pay in full', pay_arrears: 'Pay the arrears', instalments: 'Instalments', deferral: 'Deferral', restructure: 'Restructure', token_payment: 'Token payment', settlement: 'Settlement' },
+    approval: { auto: 'Automatic', agent: 'Agent approves', supervisor: 'Supervisor approves' },
+    mode: { auto: 'automatic', manual: 'by a collector' },
+    softened: { hardship: 'softened: hardship', angry_reply: 'softened: angry reply' },
+    reason: { quiet_hours: 'Quiet hours', holiday: 'Public holiday', stated_inconvenient_time: 'Time the borrower said is inconvenient', call_cap7in7: 'Call cap (7 in 7 days)', call_cap_7in7: 'Call cap (7 in 7 days)', after_conversation7d: 'Within 7 days of a conversation', after_conversation_7d: 'Within 7 days of a conversation', daily_call_cap: 'Daily call cap', no_consent: 'No consent', opted_out: 'Opted out', no_address: 'No address', bounced: 'Bounced', workplace_email: 'Workplace e-mail', cease_requested: 'Asked to stop contact', dispute_pending: 'Dispute pending', validation_pending: 'Validation pending', bankruptcy: 'Bankruptcy', deceased: 'Deceased', attorney_represented: 'Represented by an attorney', promise_pending: 'Promise to pay pending', arrangement_active: 'Arrangement active', beyond_horizon: 'Beyond the planning horizon', hardship: 'Hardship', time_barred: 'Time-barred', not_eligible: 'Not eligible' },
+    intent: { promise_to_pay: 'Promise to pay', already_paid: 'Says already paid', hardship: 'Hardship', dispute: 'Dispute', wrong_person: 'Wrong person', stop_contact: 'Stop contact', callback_request: 'Callback request', question_balance: 'Asks the balance', question_how_to_pay: 'Asks how to pay', question_options: 'Asks about options', abusive: 'Abusive', other: 'Other', bankruptcy: 'Bankruptcy', attorney: 'Has an attorney', complaint: 'Complaint', validation_request: 'Validation request' },
+    effect: { record_promise: 'Record a promise', ask_for_date: 'Ask for a date', verify_payment: 'Check the ledger for the payment', mark_dispute: 'Mark as disputed', record_cease: 'Record: stop contact', flag_hardship: 'Flag hardship', flag_wrong_person: 'Flag wrong person', schedule_callback: 'Schedule a callback', flag_bankruptcy: 'Flag bankruptcy', flag_attorney: 'Flag attorney', route_complaint: 'Route to complaints', pause_for_validation: 'Pause for validation', route_to_human: 'Route to a person' },
+    feature: { on_time_share_12m: 'On-time payments (12 months)', kept_promise_ratio: 'Promises kept', days_since_last_payment: 'Days since last payment', dpd: 'Days past due', balance_to_income: 'Balance to income', age_band: 'Age band', rpc_rate: 'Reached the borrower (right-party contacts)', broken_promises: 'Broken promises', utilisation: 'Credit utilisation' },
+    segment: { m0_courtesy: 'M0 courtesy', m1_gentle: 'M1 gentle', m2_firm: 'M2 firm', m3_final: 'M3 final', m4_recovery: 'M4 recovery' },
+    stepPart: { best: 'best channel', reminder_3d: 'reminder 3 days before due', due_today: 'due-today reminder', agency_review: 'agency referral review', legal_review: 'legal review', final_notice: 'final notice' },
+    severity: { error: 'Error', warning: 'Warning' },
+  },
+  'zh-CN': {
+    channel: { sms: '短信', email: '电子邮件', call: '电话', letter: '信函', social_dm: '社交私信', agency_referral: '委外催收', legal_referral: '法务移交' },
+    tone: { gentle: '温和', neutral: '中性', firm: '严正' },
+    kind: { pay_in_full: '一次性结清', pay_arrears: '还清逾期', instalments: '分期还款', deferral: '延期还款', restructure: '债务重组', token_payment: '小额还款', settlement: '折扣结清' },
+    approval: { auto: '自动批准', agent: '坐席审批', supervisor: '主管审批' },
+    mode: { auto: '自动', manual: '人工' },
+    softened: { hardship: '已缓和：经济困难', angry_reply: '已缓和：情绪激动' },
+    reason: { quiet_hours: '免打扰时段', holiday: '法定节假日', stated_inconvenient_time: '借款人表示不便的时间', call_cap7in7: '通话上限（7天7次）', call_cap_7in7: '通话上限（7天7次）', after_conversation7d: '通话后7天内', after_conversation_7d: '通话后7天内', daily_call_cap: '每日通话上限', no_consent: '未获同意', opted_out: '已退订', no_address: '无联系地址', bounced: '退信', workplace_email: '工作邮箱', cease_requested: '已要求停止联系', dispute_pending: '争议处理中', validation_pending: '债务核实中', bankruptcy: '破产', deceased: '已故', attorney_represented: '已委托律师', promise_pending: '承诺还款期内', arrangement_active: '还款安排执行中', beyond_horizon: '超出计划期', hardship: '经济困难', time_barred: '已过诉讼时效', not_eligible: '不符合条件' },
+    intent: { promise_to_pay: '承诺还款', already_paid: '称已还款', hardship: '经济困难', dispute: '提出异议', wrong_person: '非本人', stop_contact: '要求停止联系', callback_request: '要求回电', question_balance: '询问欠款', question_how_to_pay: '询问还款方式', question_options: '询问还款方案', abusive: '辱骂', other: '其他', bankruptcy: '破产', attorney: '已委托律师', complaint: '投诉', validation_request: '要求核实债务' },
+    effect: { record_promise: '记录还款承诺', ask_for_date: '询问还款日期', verify_payment: '核对还款记录', mark_dispute: '标记为争议', record_cease: '记录停止联系', flag_hardship: '标记经济困难', flag_wrong_person: '标记非本人', schedule_callback: '安排回电', flag_bankruptcy: '标记破产', flag_attorney: '标记律师代理', route_complaint: '转投诉处理', pause_for_validation: '暂停并核实债务', route_to_human: '转人工处理' },
+    feature: { on_time_share_12m: '近12个月按时还款比例', kept_promise_ratio: '履约比例', days_since_last_payment: '距上次还款天数', dpd: '逾期天数', balance_to_income: '欠款收入比', age_band: '年龄段', rpc_rate: '本人接通率', broken_promises: '违约承诺次数', utilisation: '额度使用率' },
+    segment: { m0_courtesy: 'M0 礼貌提醒', m1_gentle: 'M1 温和', m2_firm: 'M2 严正', m3_final: 'M3 最终通知', m4_recovery: 'M4 清收' },
+    stepPart: { best: '最佳渠道', reminder_3d: '到期前3天提醒', due_today: '到期日提醒', agency_review: '委外审核', legal_review: '法务审核', final_notice: '最终通知' },
+    severity: { error: '错误', warning: '警告' },
+  },
+};
+
+/** Steps are named `m<bucket>_<what>[_<n>]` by the policy (m2_sms_1, m0_reminder_3d): read them as words. */
+function stepText(code, lang) {
+  const m = /^(m\d+)_(.+?)(?:_(\d+))?$/.exec(code);
+  if (!m) return code;
+  const L = LABELS[lang];
+  const what = L.channel[m[2]] ?? L.stepPart[m[2]] ?? LABELS['en-US'].stepPart[m[2]];
+  if (!what) return code;
+  const n = m[3] ? (lang === 'zh-CN' ? ` 第${m[3]}次` : ` #${m[3]}`) : '';
+  return `${m[1].toUpperCase()} ${what}${n}`;
+}
+
+/** Offer ids: instalments_<n>, deferral_<n>w, else the kind's label. */
+function offerText(code, lang) {
+  let m = /^instalments_(\d+)$/.exec(code);
+  if (m) return lang === 'zh-CN' ? `分${m[1]}期` : `${m[1]} instalments`;
+  m = /^deferral_(\d+)w$/.exec(code);
+  if (m) return lang === 'zh-CN' ? `延期${m[1]}周` : `Defer ${m[1]} weeks`;
+  return LABELS[lang].kind[code] ?? code;
+}
 
 function esc(v) {
   return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -175,50 +245,91 @@ export class AccountPlan extends DunwellElement {
   }
   render(d) {
     const t = this.t, lang = this.lang, cur = d.currency;
+    const L = (kind, code) => codeHtml(label(kind, code, lang));
     const zone = this.getAttribute('collector-zone') || Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const mine = (utc) => new Intl.DateTimeFormat(lang, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(utc));
-    const score = d.score ? `<p><strong>${esc(d.score.points)}</strong> · ${t.band} ${esc(d.score.band)} · p=${esc(d.score.probability)}</p>
-      <ul aria-label="${t.reasons}">${d.score.reasons.map((r) => `<li>${esc(r.feature)} = ${esc(JSON.stringify(r.value))} (${esc(r.points)} / ${esc(r.max_points)})</li>`).join('')}</ul>` : '';
-    const actions = d.actions.map((a, i) => `<tr>
-      <td>${esc(a.at.replace('T', ' '))}</td><td>${esc(mine(a.at_utc))}</td><td>${esc(a.channel)}</td><td>${esc(a.step)}</td>
-      <td>${esc(a.tone)}${a.softened ? ` <span class="tag">${esc(a.softened)}</span>` : ''}</td>
-      <td>${a.message ? `<details><summary>${esc(a.message.subject ?? (a.message.text ?? '').slice(0, 48))}…</summary><pre>${esc(a.message.text ?? a.message.html ?? '')}</pre></details>` : ''}</td></tr>`).join('');
-    const suppressed = d.suppressed.map((s) => `<tr><td>${esc(s.step)}</td><td>${esc(s.channel)}</td><td><span class="tag">${esc(s.reason)}</span></td><td>${esc(s.until ?? '')}</td></tr>`).join('');
-    const offers = d.offers.map((o) => `<tr><td>${esc(o.id)}</td><td>${o.schedule.length}</td><td>${esc(money(o.schedule[0]?.amount, cur, lang))} · ${esc(o.schedule[0]?.due ?? '')}</td><td>${esc(money(o.total, cur, lang))}</td></tr>`).join('');
+    const when = (utc, timeZone) => new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(utc))
+      + ` (${zoneName(utc, timeZone, lang)})`;
+    const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+    const score = d.score ? `<p><strong>${esc(d.score.points)}</strong> · ${t.band} ${esc(d.score.band)} · <span class="probability" title="p=${esc(d.score.probability)}">${esc(t.probability)} ${esc(pct.format(d.score.probability))}</span></p>
+      <ul aria-label="${t.reasons}" class="reasons">${d.score.reasons.map((r) => `<li>${L('feature', r.feature)}: ${esc(featureValue(r.feature, r.value, lang, t))} — ${esc(t.pointsOf(r.points, r.max_points))}</li>`).join('')}</ul>` : '';
+    const actions = d.actions.map((a) => {
+      const outside = outsideWindow(a.at);
+      return `<tr${outside ? ' class="outside"' : ''}>
+      <td class="borrower-time" title="${esc(a.at)}">${esc(when(a.at_utc, d.time_zone))}${outside ? ` <strong class="warning window-warning" role="note">⚠ ${esc(t.outsideWindow)}</strong>` : ''}</td>
+      <td class="collector-time" title="${esc(a.at_utc)}">${esc(when(a.at_utc, zone))}</td><td>${L('channel', a.channel)}</td><td>${L('step', a.step)}</td>
+      <td>${L('tone', a.tone)}${a.softened ? ` <span class="tag">${L('softened', a.softened)}</span>` : ''}</td>
+      <td>${a.message ? `<details><summary>${esc(a.message.subject ?? (a.message.text ?? '').slice(0, 48))}…</summary><pre>${esc(a.message.text ?? a.message.html ?? '')}</pre></details>` : ''}</td></tr>`;
+    }).join('');
+    const suppressed = d.suppressed.map((s) => `<tr><td>${L('step', s.step)}</td><td>${L('channel', s.channel)}</td><td><span class="tag">${L('reason', s.reason)}</span></td><td>${esc(s.until ? when(s.until, d.time_zone) : '')}</td></tr>`).join('');
+    const offers = d.offers.map((o) => `<tr><td>${L('offer', o.id)}</td><td>${L('kind', o.kind)}</td><td>${o.schedule.length}</td><td>${esc(money(o.schedule[0]?.amount, cur, lang))} · ${esc(o.schedule[0]?.due ?? '')}</td><td>${esc(money(o.total, cur, lang))}</td>`
+      + `<td>${esc(money(o.gives_up, cur, lang))}</td><td>${esc(money(o.net_recovery, cur, lang))}</td><td>${L('approval', o.approval)}</td></tr>`).join('');
     this.root.innerHTML = `<style>${STYLE}</style>
       <section aria-label="${t.plan} ${esc(d.account_id)}">
-      <h2>${esc(d.account_id)} · ${t.dpd} ${esc(d.dpd)} · ${t.bucket} ${esc(d.bucket)}${d.segment ? ` · ${esc(d.segment)}` : ''}</h2>
+      <h2>${esc(d.account_id)} · ${t.dpd} ${esc(d.dpd)} · ${t.bucket} ${esc(d.bucket)}${d.segment ? ` · ${L('segment', d.segment)}` : ''}</h2>
       ${d.review ? `<p class="warning" role="status">${t.review}: ${esc(d.review)}</p>` : ''}
       ${score ? `<h3>${t.score}</h3>${score}` : ''}
       <h3>${t.plan}</h3>
+      <p class="muted">${esc(t.zones(d.time_zone, zone))}</p>
       <table aria-label="${t.plan}"><thead><tr><th scope="col">${t.when}</th><th scope="col">${t.yours}</th><th scope="col">${t.channel}</th><th scope="col">${t.step}</th><th scope="col">${t.tone}</th><th scope="col">${t.message}</th></tr></thead>
       <tbody>${actions || `<tr><td colspan="6">${t.none}</td></tr>`}</tbody></table>
       <h3>${t.suppressed}</h3>
       <table aria-label="${t.suppressed}"><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.channel}</th><th scope="col">${t.reason}</th><th scope="col">${t.until}</th></tr></thead>
       <tbody>${suppressed || `<tr><td colspan="4">${t.none}</td></tr>`}</tbody></table>
       <h3>${t.offers}</h3>
-      <table aria-label="${t.offers}"><thead><tr><th scope="col">${t.offer}</th><th scope="col">${t.payments}</th><th scope="col">${t.first}</th><th scope="col">${t.total}</th></tr></thead>
-      <tbody>${offers || `<tr><td colspan="4">${t.none}</td></tr>`}</tbody></table></section>`;
+      <table aria-label="${t.offers}"><thead><tr><th scope="col">${t.offer}</th><th scope="col">${t.kind}</th><th scope="col">${t.payments}</th><th scope="col">${t.first}</th><th scope="col">${t.total}</th><th scope="col">${t.givesUp}</th><th scope="col">${t.netRecovery}</th><th scope="col">${t.approval}</th></tr></thead>
+      <tbody>${offers || `<tr><td colspan="8">${t.none}</td></tr>`}</tbody></table></section>`;
   }
+}
+
+/** Contact hours shown as the rule of thumb for collectors: a borrower's local time before 08:00 or after 21:00. */
+export function outsideWindow(localIso) {
+  const m = /T(\d{2}):(\d{2})/.exec(localIso ?? '');
+  if (!m) return false;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return minutes < 8 * 60 || minutes > 21 * 60;
+}
+
+/** A time zone's short name at an instant (GMT+8, EST, GMT), in the UI language. */
+function zoneName(utc, timeZone, lang) {
+  return new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(utc)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** A score feature's value as words: shares as %, days as days, a missing value as what it means. */
+function featureValue(feature, value, lang, t) {
+  if (value == null) return feature === 'days_since_last_payment' ? t.noPayment : t.unknown;
+  if (typeof value === 'number' && ['on_time_share_12m', 'kept_promise_ratio', 'rpc_rate', 'utilisation'].includes(feature)) {
+    return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  }
+  if (typeof value === 'number' && ['dpd', 'days_since_last_payment'].includes(feature)) return t.days(value);
+  if (typeof value === 'number') return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+  return String(value);
 }
 
 /** <dunwell-message-preview as-of="…" template="m2_overdue_firm"> with `.account`; edit, preview, lint. */
 export class MessagePreview extends DunwellElement {
   static observedAttributes = ['as-of', 'lang', 'template'];
   get account() { return this._account; }
-  set account(v) { this._account = v; this.update(); }
+  /** A new account sets the preview's language to the borrower's (what the borrower would receive). */
+  set account(v) { this._account = v; this._followAccount = true; this.update(); }
   #built = false;
+  /** What the user has chosen and typed: kept when the UI language rebuilds the labels. */
+  state() {
+    const $ = (id) => this.root.getElementById(id);
+    return Object.fromEntries(['id', 'channel', 'locale', 'tone', 'source'].map((k) => [k, $(k)?.value]));
+  }
   build() {
-    const t = this.t;
+    const t = this.t, lang = this.lang;
+    const kept = this.#built ? this.state() : null;
+    const option = (kind, code, selected) => `<option value="${esc(code)}"${selected ? ' selected' : ''} title="${esc(code)}">${esc(label(kind, code, lang).text)}</option>`;
     this.root.innerHTML = `<style>${STYLE}</style><section aria-label="${t.preview}">
       <div class="row">
         <label>${t.template} <input id="id" aria-label="${t.template}" value="${esc(this.getAttribute('template') || 'm2_overdue_firm')}" size="22"></label>
-        <label>${t.channel} <select id="channel" aria-label="${t.channel}">${['sms', 'email', 'letter', 'call', 'social_dm'].map((c) => `<option>${c}</option>`).join('')}</select></label>
-        <label>${t.locale} <select id="locale" aria-label="${t.locale}"><option>en-US</option><option>zh-CN</option></select></label>
-        <label>${t.tone} <select id="tone" aria-label="${t.tone}"><option>gentle</option><option selected>neutral</option><option>firm</option></select></label>
+        <label>${t.channel} <select id="channel" aria-label="${t.channel}">${['sms', 'email', 'letter', 'call', 'social_dm'].map((c) => option('channel', c)).join('')}</select></label>
+        <label>${t.locale} <select id="locale" aria-label="${t.locale}">${LOCALES.map((l) => `<option value="${l}">${esc(LOCALE_NAMES[lang][l])}</option>`).join('')}</select></label>
+        <label>${t.tone} <select id="tone" aria-label="${t.tone}">${['gentle', 'neutral', 'firm'].map((c) => option('tone', c, c === 'neutral')).join('')}</select></label>
       </div>
       <h3>${t.template}</h3>
-      <textarea id="source" rows="5" aria-label="${t.template}" placeholder="{{ company.name }}: {{ borrower.name }}, {{ overdue | money }}… (empty: the library template above)"></textarea>
+      <textarea id="source" rows="5" aria-label="${t.template}" placeholder="{{ company.name }}: {{ borrower.name }}, {{ overdue | money }}… (${esc(t.emptyTemplate)})"></textarea>
       <p class="muted" id="vars">${t.variables}: borrower.name, borrower.salutation, company.name, company.phone, overdue, outstanding, dpd, next_due_date, penalty.per_day, pay_url, offers, promise, first_contact, tone, locale</p>
       <h3>${t.preview} <span id="size" class="tag" aria-live="polite"></span></h3>
       <pre id="out" aria-live="polite"></pre>
@@ -226,6 +337,7 @@ export class MessagePreview extends DunwellElement {
     for (const id of ['id', 'channel', 'locale', 'tone', 'source']) {
       this.root.getElementById(id).addEventListener('input', () => this.update());
     }
+    if (kept) for (const [k, v] of Object.entries(kept)) if (v != null) this.root.getElementById(k).value = v;
     this.#built = true;
   }
   async update() {
@@ -233,6 +345,11 @@ export class MessagePreview extends DunwellElement {
     if (!this.#built || this._builtLang !== this.lang) {
       this._builtLang = this.lang;
       this.build();
+    }
+    if (this._followAccount) {
+      this._followAccount = false;
+      const want = this.account.borrower?.locale;
+      if (LOCALES.includes(want)) this.root.getElementById('locale').value = want;
     }
     const $ = (id) => this.root.getElementById(id);
     const account = structuredClone(this.account);
@@ -251,7 +368,7 @@ export class MessagePreview extends DunwellElement {
       $('out').textContent = [m.subject && `${this.t.subject}: ${m.subject}`, m.text, m.html && !m.text ? m.html : null].filter(Boolean).join('\n\n');
       $('size').textContent = m.sms ? `${this.t.segments}: ${m.sms.units} ${m.sms.encoding}, ${m.sms.segments}` : '';
       $('findings').innerHTML = m.findings.length
-        ? m.findings.map((f) => `<li class="${esc(f.severity)}">${esc(f.code)}: ${esc(f.message)}</li>`).join('')
+        ? m.findings.map((f) => `<li class="${esc(f.severity)}">${codeHtml(label('severity', f.severity, this.lang))} <code>${esc(f.code)}</code>: ${esc(f.message)}</li>`).join('')
         : `<li>${this.t.noFindings}</li>`;
       this.emit('rendered', m);
     } catch (e) { this.fail(e); }
@@ -278,7 +395,7 @@ export class ReplyAssistant extends DunwellElement {
   }
   /** Reads `text` as a reply to the account (also what the button does). */
   async analyse(text) {
-    const t = this.t;
+    const t = this.t, lang = this.lang;
     try {
       const engine = await engineFor(this.policy);
       this.analysisJson = engine.callJson('reply', JSON.stringify({ account: this.account, as_of: this.getAttribute('as-of'), text }));
@@ -286,8 +403,8 @@ export class ReplyAssistant extends DunwellElement {
       if (env.error) throw Object.assign(new Error(env.error.message), env.error);
       const r = env.ok;
       this.root.getElementById('result').innerHTML = `
-        <h3>${t.intents}</h3><p>${r.intents.map((i) => `<span class="tag">${esc(i.intent)} ${(i.confidence / 10).toFixed(0)}%</span>`).join(' ')} · ${t.sentiment} ${esc(r.sentiment)}</p>
-        <h3>${t.effects}</h3><ul>${r.effects.map((e) => `<li>${esc(e.kind)}${e.due ? ` ${esc(e.due)}` : ''}${e.amount != null ? ` ${esc(money(e.amount, this.account.currency, this.lang))}` : ''}${e.reason ? ` (${esc(e.reason)})` : ''}${'channel' in e ? ` ${esc(e.channel ?? 'all')}` : ''}</li>`).join('') || `<li>${t.none}</li>`}</ul>
+        <h3>${t.intents}</h3><p>${r.intents.map((i) => `<span class="tag">${codeHtml(label('intent', i.intent, lang))} ${(i.confidence / 10).toFixed(0)}%</span>`).join(' ')} · ${t.sentiment} <span title="${esc(r.sentiment)}">${esc(r.sentiment > 0 ? t.positive : r.sentiment < 0 ? t.negative : t.neutral)}</span></p>
+        <h3>${t.effects}</h3><ul>${r.effects.map((e) => `<li>${codeHtml(label('effect', e.kind, lang))}${e.due ? ` ${esc(e.due)}` : ''}${e.on ? ` ${esc(e.on)}` : ''}${e.amount != null ? ` ${esc(money(e.amount, this.account.currency, lang))}` : ''}${e.reason ? ` (${codeHtml(label('intent', e.reason, lang))})` : ''}${'channel' in e ? ` ${e.channel ? codeHtml(label('channel', e.channel, lang)) : esc(t.allChannels)}` : ''}</li>`).join('') || `<li>${t.none}</li>`}</ul>
         <h3>${t.answer}</h3><pre>${esc(r.answer?.text ?? t.none)}</pre>`;
       this.emit('analysed', r);
     } catch (e) { this.fail(e); }

@@ -165,3 +165,118 @@ test('simulator: actions per day are stacked by channel, one column per day, wit
     }
   }
 });
+
+/** Sets the console's UI language and account and waits for the plan of that account in that language. */
+async function show(page, lang, account) {
+  await page.selectOption('#lang', lang);
+  await page.selectOption('#account', account);
+  await page.waitForFunction(([l, a]) => {
+    const plan = document.getElementById('plan');
+    return JSON.parse(plan.decisionJson).ok.account_id === a && plan.shadowRoot.querySelector('section')?.textContent.includes(l === 'zh-CN' ? '逾期天数' : 'Days past due');
+  }, [lang, account]);
+}
+
+test('zh-CN: the plan shows Chinese labels for the engine codes (codes kept in title), score reasons as words', async () => {
+  const page = await sharedConsole();
+  await show(page, 'zh-CN', 'MSG-cn-2');
+  const d = JSON.parse(await page.evaluate(() => document.getElementById('plan').decisionJson)).ok;
+  const codes = new Set([d.segment, ...d.actions.flatMap((a) => [a.channel, a.step, a.tone]), ...d.offers.flatMap((o) => [o.id, o.kind, o.approval]),
+    ...d.score.reasons.map((r) => r.feature)]);
+  const plan = page.locator('dunwell-account-plan section');
+  const text = await plan.innerText();
+  for (const code of codes) {
+    assert.doesNotMatch(text, new RegExp(`(^|[^A-Za-z0-9_])${code}([^A-Za-z0-9_]|$)`), `the code ${code} is shown as it is`);
+    assert.ok(await plan.locator(`[title="${code}"]`).count() > 0, `the code ${code} is not in a title`);
+  }
+  assert.doesNotMatch(text, /p=|= null|\(\d+ \/ \d+\)/);
+  assert.match(text, new RegExp(`还款概率 ${Math.round(d.score.probability * 100)}%`));
+  const missing = d.score.reasons.find((r) => r.value === null);
+  assert.match(text, new RegExp(`距上次还款天数: 无还款记录 — 得分 ${missing.points}/${missing.max_points}`));
+
+  // The simulator's suppression reasons and the reply assistant's intents and effects, in Chinese.
+  const summary = await page.evaluate(() => document.getElementById('sim').run());
+  for (const reason of Object.keys(summary.suppressed)) {
+    const cell = page.locator(`dunwell-strategy-simulator td [data-code="${reason}"]`);
+    assert.equal(await cell.count(), 1, reason);
+    assert.match(await cell.innerText(), /\p{Script=Han}/u, reason);
+  }
+  await page.evaluate(() => document.getElementById('reply').analyse('我失业了，下周五能先还500元吗'));
+  const reply = page.locator('dunwell-reply-assistant #result');
+  await reply.locator('[title="hardship"]').waitFor();
+  assert.match(await reply.innerText(), /经济困难/);
+  assert.match(await reply.innerText(), /记录还款承诺 2026-12-04/);
+  assert.doesNotMatch(await reply.innerText(), /record_promise|promise_to_pay/);
+});
+
+test('en-US: score reasons and probability read as sentences', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-cn-2');
+  const d = JSON.parse(await page.evaluate(() => document.getElementById('plan').decisionJson)).ok;
+  const text = await page.locator('dunwell-account-plan section').innerText();
+  assert.match(text, new RegExp(`Probability of paying ${Math.round(d.score.probability * 100)}%`));
+  const missing = d.score.reasons.find((r) => r.value === null);
+  assert.match(text, new RegExp(`Days since last payment: no payment on record — ${missing.points} of ${missing.max_points} points`));
+  assert.doesNotMatch(text, /p=0\.|= null/);
+});
+
+test("times: the borrower's and the collector's clock, both formatted; a warning outside 08:00–21:00 borrower time", async () => {
+  const page = await sharedConsole();
+  await show(page, 'zh-CN', 'MSG-us-1'); // zh-CN formats 24-hour times (17:00), so the expected hours are plain
+  const d = JSON.parse(await page.evaluate(() => document.getElementById('plan').decisionJson)).ok;
+  assert.ok(d.actions.length > 0);
+  const rows = page.locator('dunwell-account-plan tbody tr:has(td.borrower-time)');
+  for (let i = 0; i < d.actions.length; i++) {
+    const a = d.actions[i];
+    const borrower = await rows.nth(i).locator('td.borrower-time').innerText();
+    const collector = await rows.nth(i).locator('td.collector-time').innerText();
+    assert.doesNotMatch(borrower, /\d{4}-\d\d-\d\dT/);
+    assert.ok(borrower.includes(a.at.slice(11, 16)), `${borrower} lacks the borrower's ${a.at}`);
+    // The console's collector is in Asia/Shanghai: UTC+8, no daylight saving.
+    const shanghai = new Date(Date.parse(a.at_utc) + 8 * 3600e3).toISOString().slice(11, 16);
+    assert.ok(collector.includes(shanghai), `${collector} lacks ${shanghai} (Shanghai for ${a.at_utc})`);
+  }
+  // The engine keeps to the contact windows, so the warning is driven with a plan whose times straddle the edges.
+  const edges = ['08:00', '07:59', '21:00', '21:01'];
+  const shown = await page.evaluate(([json, hhmm]) => {
+    const plan = document.getElementById('plan');
+    const decision = JSON.parse(json).ok;
+    const a = decision.actions[0];
+    decision.actions = hhmm.map((t) => ({ ...a, at: `2026-11-30T${t}:00-05:00`, at_utc: new Date(Date.parse(`2026-11-30T${t}:00-05:00`)).toISOString().replace('.000', '') }));
+    plan.render(decision);
+    return [...plan.shadowRoot.querySelectorAll('td.borrower-time')].map((td) => td.querySelector('.window-warning')?.textContent ?? null);
+  }, [await page.evaluate(() => document.getElementById('plan').decisionJson), edges]);
+  assert.deepEqual(shown.map((w) => w !== null), [false, true, false, true]);
+  assert.match(shown[1], /08:00–21:00/);
+  const warning = page.locator('dunwell-account-plan .window-warning').first();
+  assert.ok(await warning.isVisible());
+});
+
+test('message preview: defaults to the borrower\'s locale; switching the UI language keeps the draft', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-cn-2');
+  const preview = page.locator('dunwell-message-preview');
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('out')?.textContent.includes('王芳'));
+  assert.equal(await preview.locator('#locale').inputValue(), 'zh-CN');
+  await preview.locator('#channel').selectOption('email');
+  await preview.locator('#tone').selectOption('gentle');
+  const draft = '{{ company.name }}：{{ borrower.name }}，您好';
+  await preview.locator('#source').fill(draft);
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('out').textContent.includes('Dunwell Demo Finance：王芳，您好'));
+  await page.selectOption('#lang', 'zh-CN');
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.querySelector('section')?.getAttribute('aria-label') === '预览');
+  assert.equal(await preview.locator('#source').inputValue(), draft);
+  assert.equal(await preview.locator('#channel').inputValue(), 'email');
+  assert.equal(await preview.locator('#tone').inputValue(), 'gentle');
+  assert.equal(await preview.locator('#locale').inputValue(), 'zh-CN');
+  assert.match(await preview.locator('#out').innerText(), /王芳，您好/);
+  await preview.locator('#source').fill('');
+  // Another account: the preview follows the new borrower's locale.
+  await page.selectOption('#account', 'MSG-us-1');
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('locale').value === 'en-US');
+});
+
+test('no CSP violation or page error in the console runs above', async () => {
+  const page = await sharedConsole();
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(page.errors, []);
+});
