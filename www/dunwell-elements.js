@@ -71,6 +71,10 @@ const TEXT = {
     probability: 'Probability of paying', pointsOf: (p, m) => `${p} of ${m} points`, noPayment: 'no payment on record', unknown: 'unknown',
     days: (n) => `${n} ${n === 1 ? 'day' : 'days'}`, kind: 'Kind', givesUp: 'Gives up', approval: 'Approval',
     outsideWindow: "outside 08:00–21:00 borrower's time", zones: (b, c) => `Borrower's time zone: ${b} · your time zone: ${c}`,
+    penalty: 'Penalty interest', accrued: 'Accrued', perDay: 'per day', ifUnpaid: 'If nothing is paid', date: 'Date', owed: 'Owed',
+    agency: 'Agency placement', legal: 'Legal referral', eligible: 'eligible', notEligible: 'not eligible', blockedBy: 'blocked by',
+    topAgency: 'first choice', placedWith: 'placed with', recommend: 'recommended', notRecommended: 'not recommended', costs: 'costs', net: 'net',
+    debtAdvice: 'Free debt advice', verification: 'Verification', verifyBy: 'send verification by', daysLeft: (n) => `${n} days left`,
     positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', emptyTemplate: 'empty: the library template above',
   },
   'zh-CN': {
@@ -89,6 +93,10 @@ const TEXT = {
     probability: '还款概率', pointsOf: (p, m) => `得分 ${p}/${m}`, noPayment: '无还款记录', unknown: '未知',
     days: (n) => `${n} 天`, kind: '类型', givesUp: '让利', approval: '审批',
     outsideWindow: '借款人当地时间不在 08:00–21:00 内', zones: (b, c) => `借款人时区：${b} · 您的时区：${c}`,
+    penalty: '罚息', accrued: '已产生', perDay: '每日', ifUnpaid: '如不还款', date: '日期', owed: '应还',
+    agency: '委外催收', legal: '法务移交', eligible: '符合条件', notEligible: '不符合条件', blockedBy: '原因',
+    topAgency: '首选机构', placedWith: '已委托', recommend: '建议移交', notRecommended: '不建议移交', costs: '费用', net: '净额',
+    debtAdvice: '免费债务咨询', verification: '债务核实', verifyBy: '核实材料寄送截止', daysLeft: (n) => `剩余 ${n} 天`,
     positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', emptyTemplate: '留空：使用上方的模板库模板',
   },
 };
@@ -106,9 +114,9 @@ button { font: inherit; padding: 4px 12px; border-radius: var(--dunwell-radius, 
   background: var(--dunwell-accent, #1d4ed8); color: #fff; cursor: pointer; }
 button:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, input:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
 textarea { width: 100%; box-sizing: border-box; font: .9rem ui-monospace, monospace; }
-select, input { font: inherit; } pre { white-space: pre-wrap; font-size: .85rem; background: #f5f7fa; padding: 8px; margin: 0; }
+select, input { font: inherit; } pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; background: #f5f7fa; padding: 8px; margin: 0; }
 .row { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-svg { max-width: 100%; height: auto; }
+svg { max-width: 100%; height: auto; } .scroll { overflow-x: auto; }
 figure.chart { margin: 0; } svg.stacked { display: block; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
 .legend svg { vertical-align: -1px; }
@@ -139,7 +147,7 @@ const LABELS = {
     channel: { sms: 'SMS', email: 'E-mail', call: 'Call', letter: 'Letter', social_dm: 'Social message', agency_referral: 'Agency referral', legal_referral: 'Legal referral' },
     tone: { gentle: 'Gentle', neutral: 'Neutral', firm: 'Firm' },
     kind: { pay_in_full: 'Pay in full', pay_arrears: 'Pay the arrears', instalments: 'Instalments', deferral: 'Deferral', restructure: 'Restructure', token_payment: 'Token payment', settlement: 'Settlement' },
-    approval: { auto: 'Automatic', agent: 'Agent approves', supervisor: 'Supervisor approves' },
+    approval: { auto: 'Auto', agent: 'Agent', supervisor: 'Supervisor' },
     mode: { auto: 'automatic', manual: 'by a collector' },
     softened: { hardship: 'softened: hardship', angry_reply: 'softened: angry reply' },
     reason: { quiet_hours: 'Quiet hours', holiday: 'Public holiday', stated_inconvenient_time: 'Time the borrower said is inconvenient', call_cap7in7: 'Call cap (7 in 7 days)', call_cap_7in7: 'Call cap (7 in 7 days)', after_conversation7d: 'Within 7 days of a conversation', after_conversation_7d: 'Within 7 days of a conversation', daily_call_cap: 'Daily call cap', no_consent: 'No consent', opted_out: 'Opted out', no_address: 'No address', bounced: 'Bounced', workplace_email: 'Workplace e-mail', cease_requested: 'Asked to stop contact', dispute_pending: 'Dispute pending', validation_pending: 'Validation pending', bankruptcy: 'Bankruptcy', deceased: 'Deceased', attorney_represented: 'Represented by an attorney', promise_pending: 'Promise to pay pending', arrangement_active: 'Arrangement active', beyond_horizon: 'Beyond the planning horizon', hardship: 'Hardship', time_barred: 'Time-barred', not_eligible: 'Not eligible' },
@@ -149,12 +157,14 @@ const LABELS = {
     segment: { m0_courtesy: 'M0 courtesy', m1_gentle: 'M1 gentle', m2_firm: 'M2 firm', m3_final: 'M3 final', m4_recovery: 'M4 recovery' },
     stepPart: { best: 'best channel', reminder_3d: 'reminder 3 days before due', due_today: 'due-today reminder', agency_review: 'agency referral review', legal_review: 'legal review', final_notice: 'final notice' },
     severity: { error: 'Error', warning: 'Warning' },
+    blocked: { dpd_below_minimum: 'not enough days past due', ladder_not_exhausted: 'contact ladder not finished', contact_not_exhausted: 'contact attempts not exhausted', balance_below_minimum: 'balance below the minimum', hardship: 'hardship', dispute_open: 'dispute open', validation_pending: 'validation pending', cease_requested: 'asked to stop contact', time_barred: 'time-barred', under_review: 'under review', no_licensed_agency: 'no licensed agency' },
+    ground: { dispute: 'Dispute', validation_request: 'Validation request' },
   },
   'zh-CN': {
     channel: { sms: '短信', email: '电子邮件', call: '电话', letter: '信函', social_dm: '社交私信', agency_referral: '委外催收', legal_referral: '法务移交' },
     tone: { gentle: '温和', neutral: '中性', firm: '严正' },
     kind: { pay_in_full: '一次性结清', pay_arrears: '还清逾期', instalments: '分期还款', deferral: '延期还款', restructure: '债务重组', token_payment: '小额还款', settlement: '折扣结清' },
-    approval: { auto: '自动批准', agent: '坐席审批', supervisor: '主管审批' },
+    approval: { auto: '自动', agent: '坐席', supervisor: '主管' },
     mode: { auto: '自动', manual: '人工' },
     softened: { hardship: '已缓和：经济困难', angry_reply: '已缓和：情绪激动' },
     reason: { quiet_hours: '免打扰时段', holiday: '法定节假日', stated_inconvenient_time: '借款人表示不便的时间', call_cap7in7: '通话上限（7天7次）', call_cap_7in7: '通话上限（7天7次）', after_conversation7d: '通话后7天内', after_conversation_7d: '通话后7天内', daily_call_cap: '每日通话上限', no_consent: '未获同意', opted_out: '已退订', no_address: '无联系地址', bounced: '退信', workplace_email: '工作邮箱', cease_requested: '已要求停止联系', dispute_pending: '争议处理中', validation_pending: '债务核实中', bankruptcy: '破产', deceased: '已故', attorney_represented: '已委托律师', promise_pending: '承诺还款期内', arrangement_active: '还款安排执行中', beyond_horizon: '超出计划期', hardship: '经济困难', time_barred: '已过诉讼时效', not_eligible: '不符合条件' },
@@ -164,6 +174,8 @@ const LABELS = {
     segment: { m0_courtesy: 'M0 礼貌提醒', m1_gentle: 'M1 温和', m2_firm: 'M2 严正', m3_final: 'M3 最终通知', m4_recovery: 'M4 清收' },
     stepPart: { best: '最佳渠道', reminder_3d: '到期前3天提醒', due_today: '到期日提醒', agency_review: '委外审核', legal_review: '法务审核', final_notice: '最终通知' },
     severity: { error: '错误', warning: '警告' },
+    blocked: { dpd_below_minimum: '逾期天数未达标', ladder_not_exhausted: '催收步骤未完成', contact_not_exhausted: '联系次数未用尽', balance_below_minimum: '欠款低于下限', hardship: '经济困难', dispute_open: '争议未决', validation_pending: '债务核实中', cease_requested: '已要求停止联系', time_barred: '已过诉讼时效', under_review: '审核中', no_licensed_agency: '无持牌催收机构' },
+    ground: { dispute: '争议', validation_request: '要求核实债务' },
   },
 };
 
@@ -261,7 +273,7 @@ export class AccountPlan extends DunwellElement {
       <td>${a.message ? `<details><summary>${esc(a.message.subject ?? (a.message.text ?? '').slice(0, 48))}…</summary><pre>${esc(a.message.text ?? a.message.html ?? '')}</pre></details>` : ''}</td></tr>`;
     }).join('');
     const suppressed = d.suppressed.map((s) => `<tr><td>${L('step', s.step)}</td><td>${L('channel', s.channel)}</td><td><span class="tag">${L('reason', s.reason)}</span></td><td>${esc(s.until ? when(s.until, d.time_zone) : '')}</td></tr>`).join('');
-    const offers = d.offers.map((o) => `<tr><td>${L('offer', o.id)}</td><td>${L('kind', o.kind)}</td><td>${o.schedule.length}</td><td>${esc(money(o.schedule[0]?.amount, cur, lang))} · ${esc(o.schedule[0]?.due ?? '')}</td><td>${esc(money(o.total, cur, lang))}</td>`
+    const offers = d.offers.map((o) => `<tr><td>${L('offer', o.id)}${o.kind !== o.id ? `<br><small class="muted">${L('kind', o.kind)}</small>` : ''}</td><td>${o.schedule.length}</td><td>${esc(money(o.schedule[0]?.amount, cur, lang))}<br><small class="muted">${esc(o.schedule[0]?.due ?? '')}</small></td><td>${esc(money(o.total, cur, lang))}</td>`
       + `<td>${esc(money(o.gives_up, cur, lang))}</td><td>${esc(money(o.net_recovery, cur, lang))}</td><td>${L('approval', o.approval)}</td></tr>`).join('');
     this.root.innerHTML = `<style>${STYLE}</style>
       <section aria-label="${t.plan} ${esc(d.account_id)}">
@@ -275,11 +287,45 @@ export class AccountPlan extends DunwellElement {
       <h3>${t.suppressed}</h3>
       <table aria-label="${t.suppressed}"><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.channel}</th><th scope="col">${t.reason}</th><th scope="col">${t.until}</th></tr></thead>
       <tbody>${suppressed || `<tr><td colspan="4">${t.none}</td></tr>`}</tbody></table>
+      ${this.extras(d)}
       <h3>${t.offers}</h3>
-      <table aria-label="${t.offers}"><thead><tr><th scope="col">${t.offer}</th><th scope="col">${t.kind}</th><th scope="col">${t.payments}</th><th scope="col">${t.first}</th><th scope="col">${t.total}</th><th scope="col">${t.givesUp}</th><th scope="col">${t.netRecovery}</th><th scope="col">${t.approval}</th></tr></thead>
-      <tbody>${offers || `<tr><td colspan="8">${t.none}</td></tr>`}</tbody></table></section>`;
+      <div class="scroll" tabindex="0" role="region" aria-label="${t.offers}"><table aria-label="${t.offers}"><thead><tr><th scope="col">${t.offer}</th><th scope="col">${t.payments}</th><th scope="col">${t.first}</th><th scope="col">${t.total}</th><th scope="col">${t.givesUp}</th><th scope="col">${t.netRecovery}</th><th scope="col">${t.approval}</th></tr></thead>
+      <tbody>${offers || `<tr><td colspan="7">${t.none}</td></tr>`}</tbody></table></div></section>`;
   }
 }
+
+/** Penalty, verification, escalation and debt advice: what the decision says beyond the plan (empty parts omitted). */
+AccountPlan.prototype.extras = function extras(d) {
+  const t = this.t, lang = this.lang, cur = d.currency;
+  const L = (kind, code) => codeHtml(label(kind, code, lang));
+  const out = [];
+  if (d.verification) {
+    const v = d.verification;
+    out.push(`<h3>${t.verification}</h3><p class="warning verification">${L('ground', v.ground)}${v.due ? ` · ${t.verifyBy} ${esc(v.due)}` : ''}${v.days_left != null ? ` · ${esc(t.daysLeft(v.days_left))}` : ''}</p>`);
+  }
+  if (d.penalty) {
+    const p = d.penalty;
+    out.push(`<h3>${t.penalty}</h3><p class="penalty">${t.accrued} ${esc(money(p.accrued, cur, lang))} · +${esc(money(p.per_day, cur, lang))} ${t.perDay}</p>`
+      + (p.projections.length ? `<table aria-label="${t.penalty}: ${t.ifUnpaid}" class="penalty"><thead><tr><th scope="col">${t.ifUnpaid}: ${t.date}</th><th scope="col">${t.penalty}</th><th scope="col">${t.owed}</th></tr></thead>
+        <tbody>${p.projections.map((x) => `<tr><td>${esc(x.date)}</td><td>${esc(money(x.penalty, cur, lang))}</td><td>${esc(money(x.owed, cur, lang))}</td></tr>`).join('')}</tbody></table>` : ''));
+  }
+  const e = d.escalation;
+  if (e && (e.agency || e.legal)) {
+    const blocked = (b) => (b.length ? ` · ${t.blockedBy}: ${b.map((x) => L('blocked', x)).join(', ')}` : '');
+    const items = [];
+    if (e.agency) {
+      const a = e.agency;
+      items.push(`<li class="agency"><strong>${t.agency}</strong>: ${a.eligible ? t.eligible : t.notEligible}${blocked(a.blocked_by)}${a.placed_with ? ` · ${t.placedWith} ${esc(a.placed_with)}` : a.ranking[0] ? ` · ${t.topAgency} ${esc(a.ranking[0].id)}` : ''}</li>`);
+    }
+    if (e.legal) {
+      const g = e.legal;
+      items.push(`<li class="legal"><strong>${t.legal}</strong>: ${g.eligible ? t.eligible : t.notEligible} · ${g.recommend ? t.recommend : t.notRecommended}${blocked(g.blocked_by)} · ${t.recovery} ${esc(money(g.expected_recovery, cur, lang))}, ${t.costs} ${esc(money(g.costs, cur, lang))}, ${t.net} ${esc(money(g.net, cur, lang))}</li>`);
+    }
+    out.push(`<h3>${t.escalation}</h3><ul class="escalation">${items.join('')}</ul>`);
+  }
+  if (d.debt_advice) out.push(`<h3>${t.debtAdvice}</h3><p class="debt-advice">${esc(d.debt_advice.name)} · ${esc(d.debt_advice.contact)}</p>`);
+  return out.join('');
+};
 
 /** Contact hours shown as the rule of thumb for collectors: a borrower's local time before 08:00 or after 21:00. */
 export function outsideWindow(localIso) {

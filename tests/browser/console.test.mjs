@@ -275,6 +275,26 @@ test('message preview: defaults to the borrower\'s locale; switching the UI lang
   await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('locale').value === 'en-US');
 });
 
+test('the plan shows penalty interest, escalation and debt advice from the decision', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  const d = JSON.parse(await page.evaluate(() => document.getElementById('plan').decisionJson)).ok;
+  const plan = page.locator('dunwell-account-plan section');
+  const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
+  assert.match(await plan.locator('p.penalty').innerText(), new RegExp(`Accrued ${usd(d.penalty.accrued).replace(/[.$]/g, '\\$&')}`));
+  const projections = await plan.locator('table.penalty tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(projections, d.penalty.projections.map((p) => [p.date, usd(p.penalty), usd(p.owed)]));
+  const escalation = await plan.locator('ul.escalation').innerText();
+  assert.match(escalation, /Agency placement: not eligible · blocked by: not enough days past due/);
+  assert.match(escalation, /Legal referral: not eligible · not recommended/);
+  // A portfolio account with free debt advice (US hardship: the policy's NFCC entry).
+  const withAdvice = portfolio.map((l) => JSON.parse(l)).find((a, i) => decisions[i].debt_advice);
+  const advice = decisions[portfolio.findIndex((l) => JSON.parse(l).id === withAdvice.id)].debt_advice;
+  await page.evaluate((a) => { document.getElementById('plan').account = a; }, withAdvice);
+  await page.waitForFunction((id) => JSON.parse(document.getElementById('plan').decisionJson).ok.account_id === id, withAdvice.id);
+  assert.equal(await page.locator('dunwell-account-plan p.debt-advice').innerText(), `${advice.name} · ${advice.contact}`);
+});
+
 test('no CSP violation or page error in the console runs above', async () => {
   const page = await sharedConsole();
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
