@@ -623,18 +623,71 @@ function recoveryTable(t, rows, lang) {
     <tbody>${rows.map(([c, r]) => `<tr><td>${esc(c)}</td><td data-currency="${esc(c)}" data-minor="${r.net_recovery}">${esc(money(r.net_recovery, c, lang))}</td><td>${r.accounts}</td></tr>`).join('')}</tbody></table>`;
 }
 
-/** Flat CSV (the host's `--from csv` columns) to account JSON lines. */
+/** RFC 4180 records: quoted fields (with `""` for a quote, commas and line breaks inside), CRLF or LF; blank lines
+ *  are skipped (as the host's reader does). */
+export function csvRecords(text) {
+  const records = [];
+  let field = '', record = [], quoted = false, i = 0;
+  const endRecord = () => {
+    record.push(field);
+    if (record.length > 1 || record[0].trim() !== '') records.push(record);
+    record = []; field = '';
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      field += c; i++; continue;
+    }
+    if (c === '"') { quoted = true; i++; continue; }
+    if (c === ',') { record.push(field); field = ''; i++; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { endRecord(); i += 2; continue; }
+    if (c === '\n' || c === '\r') { endRecord(); i++; continue; }
+    field += c; i++;
+  }
+  if (field !== '' || record.length) endRecord();
+  return records;
+}
+
+/** Flat CSV to account JSON lines, by the same rule as the host's `--from csv` reader (host/src/batch.rs
+ *  `csv_account`): columns `id, jurisdiction, currency, principal, interest, fees, name, locale, time_zone,
+ *  birth_year, instalments` (`due:amount[:paid]` separated by `;`), `sms, sms_consent, email, hardship, dispute,
+ *  cease`; empty cells are left out; flags are true for 1/true/yes/TRUE/Y. The simulator and a batch run must read a
+ *  file the same way, or they disagree on the same portfolio. */
 export function csvToJsonl(text) {
-  const [head, ...rows] = text.split(/\r?\n/).filter((l) => l.trim());
-  const cols = head.split(',').map((c) => c.trim());
+  const [head, ...rows] = csvRecords(text);
+  if (!head) return [];
+  const cols = head.map((c) => c.trim());
+  const int = (v) => (v != null && /^[+-]?\d+$/.test(v) ? Number(v) : undefined);
   return rows.map((r) => {
-    const v = Object.fromEntries(r.split(',').map((x, i) => [cols[i], x.trim()]));
-    const num = (k) => (v[k] ? Number(v[k]) : 0);
+    const get = (name) => {
+      const i = cols.indexOf(name);
+      const v = i < 0 ? undefined : r[i]?.trim();
+      return v ? v : undefined;
+    };
+    const num = (name) => int(get(name));
+    const flag = (name) => ['1', 'true', 'yes', 'TRUE', 'Y'].includes(get(name));
+    const borrower = { name: get('name') ?? '', time_zone: get('time_zone') ?? '' };
+    if (get('locale')) borrower.locale = get('locale');
+    if (num('birth_year') !== undefined) borrower.birth_year = num('birth_year');
+    const instalments = (get('instalments') ?? '').split(';').filter((x) => x.trim()).map((x) => {
+      const parts = x.trim().split(':');
+      const i = { due: parts[0] ?? '', amount: int(parts[1]) ?? -1 };
+      if (int(parts[2]) !== undefined) i.paid = int(parts[2]);
+      return i;
+    });
+    const channels = {};
+    if (get('sms')) {
+      channels.sms = { address: get('sms') };
+      if (get('sms_consent')) channels.sms.consent = flag('sms_consent');
+    }
+    if (get('email')) channels.email = { address: get('email') };
     return JSON.stringify({
-      id: v.id, jurisdiction: v.jurisdiction, currency: v.currency,
-      balances: { principal: num('principal'), interest: num('interest'), fees: num('fees') },
-      instalments: (v.instalments || '').split(';').filter(Boolean).map((x) => { const [due, amount, paid] = x.split(':'); return paid ? { due, amount: Number(amount), paid: Number(paid) } : { due, amount: Number(amount) }; }),
-      borrower: { name: v.name || '', time_zone: v.time_zone, ...(v.locale ? { locale: v.locale } : {}) },
+      id: get('id') ?? '', jurisdiction: get('jurisdiction') ?? '', currency: get('currency') ?? '',
+      balances: { principal: num('principal') ?? 0, interest: num('interest') ?? 0, fees: num('fees') ?? 0 },
+      instalments, borrower, channels,
+      flags: { hardship: flag('hardship'), dispute: flag('dispute'), cease: flag('cease') },
     });
   });
 }

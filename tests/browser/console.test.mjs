@@ -295,6 +295,40 @@ test('the plan shows penalty interest, escalation and debt advice from the decis
   assert.equal(await page.locator('dunwell-account-plan p.debt-advice').innerText(), `${advice.name} · ${advice.contact}`);
 });
 
+test('simulator CSV: read by the host reader\'s rule (quotes, channels, consent, flags), so both agree on a file', async () => {
+  const page = await sharedConsole();
+  const csv = 'id,jurisdiction,currency,principal,interest,fees,name,locale,time_zone,birth_year,instalments,sms,sms_consent,email,hardship,dispute,cease\r\n'
+    + 'C-1,US,USD,1000000,20000,0,"Lee, Ann",en-US,America/New_York,1980,2026-10-28:100000;2026-12-28:100000,+1 555 0100,yes,ann@example.com,,,\r\n'
+    + '\r\n'
+    + 'C-2,CN,CNY,500000,0,0,王芳,zh-CN,Asia/Shanghai,,2026-10-20:50000:20000; 2026-12-20:50000,,,,1,0,\n';
+  // What host/src/batch.rs `csv_account` makes of these rows, by its documented rule (written out by hand).
+  const expected = [
+    { id: 'C-1', jurisdiction: 'US', currency: 'USD', balances: { principal: 1000000, interest: 20000, fees: 0 },
+      instalments: [{ due: '2026-10-28', amount: 100000 }, { due: '2026-12-28', amount: 100000 }],
+      borrower: { name: 'Lee, Ann', time_zone: 'America/New_York', locale: 'en-US', birth_year: 1980 },
+      channels: { sms: { address: '+1 555 0100', consent: true }, email: { address: 'ann@example.com' } },
+      flags: { hardship: false, dispute: false, cease: false } },
+    { id: 'C-2', jurisdiction: 'CN', currency: 'CNY', balances: { principal: 500000, interest: 0, fees: 0 },
+      instalments: [{ due: '2026-10-20', amount: 50000, paid: 20000 }, { due: '2026-12-20', amount: 50000 }],
+      borrower: { name: '王芳', time_zone: 'Asia/Shanghai', locale: 'zh-CN' },
+      channels: {}, flags: { hardship: true, dispute: false, cease: false } },
+  ];
+  const lines = await page.evaluate(async (text) => (await import(new URL('dunwell-elements.js', location.href).href)).csvToJsonl(text), csv);
+  assert.deepEqual(lines.map((l) => JSON.parse(l)), expected);
+  // The simulator over the CSV plans what the engine plans for those accounts (the SMS and e-mail included).
+  const decided = engine.callJson('decide_batch', `${JSON.stringify({ as_of: AS_OF, messages: false })}\n${expected.map((a) => JSON.stringify(a)).join('\n')}`)
+    .split('\n').map((l) => JSON.parse(l).ok);
+  const perDay = {};
+  for (const d of decided) for (const a of d.actions) {
+    perDay[a.at.slice(0, 10)] ??= {};
+    perDay[a.at.slice(0, 10)][a.channel] = (perDay[a.at.slice(0, 10)][a.channel] ?? 0) + 1;
+  }
+  assert.ok(decided[0].actions.some((a) => a.channel === 'sms') && decided[0].actions.some((a) => a.channel === 'email'));
+  const summary = await page.evaluate((text) => document.getElementById('sim').run(text, 'accounts.csv'), csv);
+  assert.equal(summary.decided, 2);
+  assert.deepEqual(summary.perDay, perDay);
+});
+
 test('no CSP violation or page error in the console runs above', async () => {
   const page = await sharedConsole();
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
