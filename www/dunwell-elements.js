@@ -75,7 +75,7 @@ const TEXT = {
     agency: 'Agency placement', legal: 'Legal referral', eligible: 'eligible', notEligible: 'not eligible', blockedBy: 'blocked by',
     topAgency: 'first choice', placedWith: 'placed with', recommend: 'recommended', notRecommended: 'not recommended', costs: 'costs', net: 'net',
     debtAdvice: 'Free debt advice', verification: 'Verification', verifyBy: 'send verification by', daysLeft: (n) => `${n} days left`,
-    positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', emptyTemplate: 'empty: the library template above',
+    positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', htmlPreview: 'E-mail as HTML (sandboxed)', htmlOnly: '(no text part: the HTML part is shown below)', emptyTemplate: 'empty: the library template above',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -97,7 +97,7 @@ const TEXT = {
     agency: '委外催收', legal: '法务移交', eligible: '符合条件', notEligible: '不符合条件', blockedBy: '原因',
     topAgency: '首选机构', placedWith: '已委托', recommend: '建议移交', notRecommended: '不建议移交', costs: '费用', net: '净额',
     debtAdvice: '免费债务咨询', verification: '债务核实', verifyBy: '核实材料寄送截止', daysLeft: (n) => `剩余 ${n} 天`,
-    positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', emptyTemplate: '留空：使用上方的模板库模板',
+    positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', htmlPreview: '邮件 HTML 预览（沙箱）', htmlOnly: '（无纯文本部分：HTML 部分见下方）', emptyTemplate: '留空：使用上方的模板库模板',
   },
 };
 
@@ -116,6 +116,7 @@ button:focus-visible, select:focus-visible, textarea:focus-visible, summary:focu
 textarea { width: 100%; box-sizing: border-box; font: .9rem ui-monospace, monospace; }
 select, input { font: inherit; } pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; background: #f5f7fa; padding: 8px; margin: 0; }
 .row { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+iframe#html { width: 100%; height: 320px; border: 1px solid #cbd2d9; background: #fff; margin-top: 6px; }
 svg { max-width: 100%; height: auto; } .scroll { overflow-x: auto; }
 figure.chart { margin: 0; } svg.stacked { display: block; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
@@ -379,6 +380,7 @@ export class MessagePreview extends DunwellElement {
       <p class="muted" id="vars">${t.variables}: borrower.name, borrower.salutation, company.name, company.phone, overdue, outstanding, dpd, next_due_date, penalty.per_day, pay_url, offers, promise, first_contact, tone, locale</p>
       <h3>${t.preview} <span id="size" class="tag" aria-live="polite"></span></h3>
       <pre id="out" aria-live="polite"></pre>
+      <iframe id="html" sandbox="" title="${esc(t.htmlPreview)}" hidden></iframe>
       <h3>${t.findings}</h3><ul id="findings" aria-live="polite"></ul></section>`;
     for (const id of ['id', 'channel', 'locale', 'tone', 'source']) {
       this.root.getElementById(id).addEventListener('input', () => this.update());
@@ -406,12 +408,18 @@ export class MessagePreview extends DunwellElement {
       const engine = await engineFor(this.policy);
       const env = JSON.parse(engine.callJson('render', JSON.stringify({ account, as_of: this.getAttribute('as-of'), channel: $('channel').value, tone: $('tone').value, template })));
       if (env.error) {
-        $('out').textContent = `${env.error.code}: ${env.error.message}`;
+        $('out').textContent = `${env.error.code}${env.error.path ? ` ${env.error.path}` : ''}: ${env.error.message}`;
+        $('html').hidden = true;
         $('findings').innerHTML = '';
         return;
       }
       const m = env.ok;
-      $('out').textContent = [m.subject && `${this.t.subject}: ${m.subject}`, m.text, m.html && !m.text ? m.html : null].filter(Boolean).join('\n\n');
+      $('out').textContent = [m.subject && `${this.t.subject}: ${m.subject}`, m.text ?? (m.html ? this.t.htmlOnly : null)].filter(Boolean).join('\n\n');
+      // The HTML part as the borrower's mail client would show it, in a frame with every sandbox restriction (no
+      // scripts, no forms, no same-origin access): a template cannot run code in the console.
+      const frame = $('html');
+      frame.hidden = !m.html;
+      if (m.html && frame.srcdoc !== m.html) frame.srcdoc = m.html;
       $('size').textContent = m.sms ? `${this.t.segments}: ${m.sms.units} ${m.sms.encoding}, ${m.sms.segments}` : '';
       $('findings').innerHTML = m.findings.length
         ? m.findings.map((f) => `<li class="${esc(f.severity)}">${codeHtml(label('severity', f.severity, this.lang))} <code>${esc(f.code)}</code>: ${esc(f.message)}</li>`).join('')

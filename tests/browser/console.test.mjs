@@ -261,14 +261,15 @@ test('message preview: defaults to the borrower\'s locale; switching the UI lang
   await preview.locator('#tone').selectOption('gentle');
   const draft = '{{ company.name }}：{{ borrower.name }}，您好';
   await preview.locator('#source').fill(draft);
-  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('out').textContent.includes('Dunwell Demo Finance：王芳，您好'));
+  // A custom e-mail template is HTML: its preview is the sandboxed frame.
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('html').srcdoc === 'Dunwell Demo Finance：王芳，您好');
   await page.selectOption('#lang', 'zh-CN');
   await page.waitForFunction(() => document.getElementById('preview').shadowRoot.querySelector('section')?.getAttribute('aria-label') === '预览');
   assert.equal(await preview.locator('#source').inputValue(), draft);
   assert.equal(await preview.locator('#channel').inputValue(), 'email');
   assert.equal(await preview.locator('#tone').inputValue(), 'gentle');
   assert.equal(await preview.locator('#locale').inputValue(), 'zh-CN');
-  assert.match(await preview.locator('#out').innerText(), /王芳，您好/);
+  assert.equal(await preview.locator('#html').evaluate((f) => f.srcdoc), 'Dunwell Demo Finance：王芳，您好');
   await preview.locator('#source').fill('');
   // Another account: the preview follows the new borrower's locale.
   await page.selectOption('#account', 'MSG-us-1');
@@ -327,6 +328,40 @@ test('simulator CSV: read by the host reader\'s rule (quotes, channels, consent,
   const summary = await page.evaluate((text) => document.getElementById('sim').run(text, 'accounts.csv'), csv);
   assert.equal(summary.decided, 2);
   assert.deepEqual(summary.perDay, perDay);
+});
+
+test('message preview: an e-mail shows its HTML part in a fully sandboxed frame, beside the text part', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  const preview = page.locator('dunwell-message-preview');
+  await preview.locator('#source').fill('');
+  await preview.locator('#channel').selectOption('email');
+  const frame = preview.locator('iframe#html');
+  await frame.waitFor({ state: 'visible' });
+  assert.equal(await frame.getAttribute('sandbox'), '');
+  const rendered = JSON.parse(engine.callJson('render', JSON.stringify({ account: JSON.parse(readFileSync(join(ROOT, 'www/sample/accounts.json'), 'utf8'))[0],
+    as_of: AS_OF, channel: 'email', tone: await preview.locator('#tone').inputValue(), template: { id: await preview.locator('#id').inputValue() } }))).ok;
+  assert.ok(rendered.html, 'the library e-mail has an HTML part');
+  assert.equal(await frame.evaluate((f) => f.srcdoc), rendered.html);
+  const inner = await (await frame.elementHandle()).contentFrame();
+  await inner.waitForLoadState();
+  assert.match(await inner.locator('body').innerText(), /Ann Lee/);
+  // No script runs in it and the parent cannot be reached from it.
+  assert.equal(await frame.evaluate((f) => f.contentDocument), null);
+  await preview.locator('#channel').selectOption('sms');
+  await frame.waitFor({ state: 'hidden' });
+});
+
+test('axe-core: no serious or critical violation with the new charts, labels and sections (zh-CN)', async () => {
+  const page = await sharedConsole();
+  await show(page, 'zh-CN', 'MSG-us-1');
+  await page.evaluate(() => document.getElementById('sim').run());
+  await page.addScriptTag({ url: `${server.url}/tests/browser/node_modules/axe-core/axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
 });
 
 test('no CSP violation or page error in the console runs above', async () => {
