@@ -11,7 +11,7 @@
 // `dunwellerror`). `shadow="open|closed"` picks the shadow root mode; theme with CSS custom properties
 // (--dunwell-accent, --dunwell-bg, --dunwell-fg, --dunwell-muted, --dunwell-font, --dunwell-radius).
 // Everything runs in the page: no network but the module and the policy you point it at.
-import init, { Engine } from '../pkg/index.js';
+import init, { Engine, validatePolicy } from '../pkg/index.js';
 
 let ready = null;
 const engines = new Map();
@@ -75,7 +75,9 @@ const TEXT = {
     agency: 'Agency placement', legal: 'Legal referral', eligible: 'eligible', notEligible: 'not eligible', blockedBy: 'blocked by',
     topAgency: 'first choice', placedWith: 'placed with', recommend: 'recommended', notRecommended: 'not recommended', costs: 'costs', net: 'net',
     debtAdvice: 'Free debt advice', verification: 'Verification', verifyBy: 'send verification by', daysLeft: (n) => `${n} days left`,
-    positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', htmlPreview: 'E-mail as HTML (sandboxed)', htmlOnly: '(no text part: the HTML part is shown below)', emptyTemplate: 'empty: the library template above',
+    positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', editPolicy: 'Edit the policy and compare', policyJson: 'Policy (JSON)', compare: 'Compare with the current policy',
+    policyValid: 'The policy is valid.', policyInvalid: 'The policy cannot be loaded:', current: 'Current', edited: 'Edited', change: 'Change',
+    actionsByChannel: 'Actions by channel', changedPlans: 'Accounts whose plan changed', htmlPreview: 'E-mail as HTML (sandboxed)', htmlOnly: '(no text part: the HTML part is shown below)', emptyTemplate: 'empty: the library template above',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -97,7 +99,9 @@ const TEXT = {
     agency: '委外催收', legal: '法务移交', eligible: '符合条件', notEligible: '不符合条件', blockedBy: '原因',
     topAgency: '首选机构', placedWith: '已委托', recommend: '建议移交', notRecommended: '不建议移交', costs: '费用', net: '净额',
     debtAdvice: '免费债务咨询', verification: '债务核实', verifyBy: '核实材料寄送截止', daysLeft: (n) => `剩余 ${n} 天`,
-    positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', htmlPreview: '邮件 HTML 预览（沙箱）', htmlOnly: '（无纯文本部分：HTML 部分见下方）', emptyTemplate: '留空：使用上方的模板库模板',
+    positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', editPolicy: '编辑策略并比较', policyJson: '策略（JSON）', compare: '与当前策略比较',
+    policyValid: '策略有效。', policyInvalid: '策略无法加载：', current: '当前', edited: '编辑后', change: '变化',
+    actionsByChannel: '各渠道动作数', changedPlans: '计划有变化的账户', htmlPreview: '邮件 HTML 预览（沙箱）', htmlOnly: '（无纯文本部分：HTML 部分见下方）', emptyTemplate: '留空：使用上方的模板库模板',
   },
 };
 
@@ -117,6 +121,7 @@ textarea { width: 100%; box-sizing: border-box; font: .9rem ui-monospace, monosp
 select, input { font: inherit; } pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; background: #f5f7fa; padding: 8px; margin: 0; }
 .row { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 iframe#html { width: 100%; height: 320px; border: 1px solid #cbd2d9; background: #fff; margin-top: 6px; }
+tr.changed td { font-weight: 600; } .changed-accounts .id { white-space: nowrap; } details#editor { margin: 8px 0; } details#editor textarea { font-size: .8rem; }
 svg { max-width: 100%; height: auto; } .scroll { overflow-x: auto; }
 figure.chart { margin: 0; } svg.stacked { display: block; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
@@ -543,12 +548,105 @@ export class StrategySimulator extends DunwellElement {
     this.root.innerHTML = `<style>${STYLE}</style><section aria-label="${t.run}">
       <div class="row"><button id="run" type="button">${t.run}</button>
       <label>${t.portfolio} <input id="file" type="file" accept=".jsonl,.json,.csv,.txt" aria-label="${t.portfolio}"></label></div>
+      <details id="editor"${this._draft != null ? ' open' : ''}><summary>${t.editPolicy}</summary>
+        <textarea id="policy" rows="14" spellcheck="false" aria-label="${t.policyJson}" aria-describedby="check"></textarea>
+        <p id="check" aria-live="polite" class="muted"></p>
+        <p><button id="compare" type="button">${t.compare}</button></p>
+        <div id="diff" aria-live="polite"></div>
+      </details>
       <p id="status" class="muted" aria-live="polite"></p><div id="charts"></div></section>`;
     this.root.getElementById('run').addEventListener('click', () => this.run());
+    const editor = this.root.getElementById('policy');
+    if (this._draft != null) editor.value = this._draft;
+    this.root.getElementById('editor').addEventListener('toggle', () => this.#fillEditor());
+    if (this._draft != null) this.check();
+    let timer = null;
+    editor.addEventListener('input', () => {
+      this._draft = editor.value;
+      clearTimeout(timer);
+      timer = setTimeout(() => this.check(), 250);
+    });
+    this.root.getElementById('compare').addEventListener('click', () => this.compare());
     this.root.getElementById('file').addEventListener('change', async (e) => {
       const f = e.target.files?.[0];
       if (f) this.run(await f.text(), f.name);
     });
+  }
+  /** The editor starts from the policy the simulator runs (pretty-printed). */
+  async #fillEditor() {
+    const editor = this.root.getElementById('policy');
+    if (editor.value || this._draft != null) return;
+    await engineFor(this.policy);
+    const text = this.policy == null ? engines.get('@default') : typeof this.policy === 'string' ? this.policy : JSON.stringify(this.policy);
+    editor.value = JSON.stringify(JSON.parse(text), null, 2);
+    this._draft = editor.value;
+    this.check();
+  }
+  /** Validates the edited policy as the engine would load it: the error's code, JSON path and message, or the
+   *  warnings. Resolves to true when it can be run. */
+  async check() {
+    const t = this.t, out = this.root.getElementById('check');
+    const text = this.root.getElementById('policy').value;
+    await engineFor(this.policy);
+    try {
+      const { warnings } = validatePolicy(text);
+      out.className = warnings.length ? 'warning' : 'muted';
+      out.removeAttribute('role');
+      out.innerHTML = `${esc(t.policyValid)}${warnings.map((w) => `<br>${esc(w.code)} ${esc(w.path)}: ${esc(w.message)}`).join('')}`;
+      return true;
+    } catch (e) {
+      out.className = 'error';
+      out.setAttribute('role', 'alert');
+      out.innerHTML = `<strong>${esc(t.policyInvalid)}</strong> <code>${esc(e.code ?? '')}</code> <code class="path">${esc(e.path || '/')}</code>: ${esc(e.message)}`;
+      return false;
+    }
+  }
+  /** Runs the edited policy and the current one over the same portfolio and shows what changes: actions by channel,
+   *  suppressions by reason, expected net recovery per currency, and the accounts whose plan changed. Resolves to
+   *  the difference (null when the edited policy is invalid). */
+  async compare(text, name) {
+    const t = this.t, lang = this.lang, diffEl = this.root.getElementById('diff');
+    try {
+      await this.#fillEditor();
+      if (!(await this.check())) { diffEl.innerHTML = ''; return null; }
+      const edited = this.root.getElementById('policy').value;
+      const lines = await this.#portfolio(text, name);
+      const asOf = this.getAttribute('as-of');
+      const before = aggregate(decideAll(await engineFor(this.policy), lines, asOf));
+      const after = aggregate(decideAll(await engineFor(edited), lines, asOf));
+      const changed = [...before.plans.keys()].filter((id) => before.plans.get(id) !== after.plans.get(id));
+      const rows = (a, b) => [...new Set([...a.keys(), ...b.keys()])].sort().map((k) => [k, a.get(k) ?? 0, b.get(k) ?? 0]);
+      const diff = {
+        channels: rows(before.channels, after.channels), suppressed: rows(before.suppressed, after.suppressed),
+        recovery: rows(before.recovery, after.recovery), changed,
+      };
+      const num = new Intl.NumberFormat(lang, { signDisplay: 'exceptZero' });
+      const heads = { channel: t.channel, reason: t.reason, currency: t.currency };
+      const table = (title, kind, data, fmt = (v) => String(v), delta = (a, b) => num.format(b - a)) => `<h3>${esc(title)}</h3>
+        <table aria-label="${esc(title)}" class="diff ${kind}"><thead><tr><th scope="col">${esc(heads[kind])}</th><th scope="col">${t.current}</th><th scope="col">${t.edited}</th><th scope="col">${t.change}</th></tr></thead>
+        <tbody>${data.map(([k, a, b]) => `<tr data-key="${esc(k)}"${a !== b ? ' class="changed"' : ''}><th scope="row">${kind === 'currency' ? esc(k) : codeHtml(label(kind, k, lang))}</th><td>${esc(fmt(a, k))}</td><td>${esc(fmt(b, k))}</td><td>${esc(delta(a, b, k))}</td></tr>`).join('')}</tbody></table>`;
+      const moneyDelta = (a, b, c) => (b - a === 0 ? '0' : `${b > a ? '+' : '−'}${money(Math.abs(b - a), c, lang)}`);
+      diffEl.innerHTML = table(t.actionsByChannel, 'channel', diff.channels)
+        + table(t.suppressedBy, 'reason', diff.suppressed)
+        + table(t.netRecovery, 'currency', diff.recovery, (v, c) => money(v, c, lang), moneyDelta)
+        + `<h3>${esc(t.changedPlans)}: ${changed.length} / ${before.plans.size}</h3>`
+        + (changed.length ? `<p class="changed-accounts">${changed.slice(0, 50).map((id) => `<span class="id">${esc(id)}</span>`).join(', ')}${changed.length > 50 ? ' …' : ''}</p>` : '');
+      this.emit('compared', diff);
+      return diff;
+    } catch (e) {
+      diffEl.innerHTML = `<p class="error" role="alert">${esc(e.code ?? '')} ${esc(e.path ?? '')}: ${esc(e.message)}</p>`;
+      return null;
+    }
+  }
+  /** The portfolio's account lines: `text` (JSON lines, or CSV when `name` ends in .csv) or the `portfolio` file. */
+  async #portfolio(text, name) {
+    if (text == null) {
+      const url = new URL(this.getAttribute('portfolio') || 'sample/portfolio.jsonl', document.baseURI);
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error(`${url.pathname}: HTTP ${res.status}`), { code: 'console.portfolio_unavailable' });
+      text = await res.text();
+    }
+    return name?.endsWith('.csv') ? csvToJsonl(text) : text.split('\n').filter((l) => l.trim());
   }
   /** Runs over `text` (JSON lines or CSV), or the `portfolio` attribute's file. Resolves to the summary (null when
    *  the file could not be simulated: then the element shows why instead of empty charts). */
@@ -622,6 +720,28 @@ export class StrategySimulator extends DunwellElement {
       return this.summary;
     } catch (e) { this.fail(e); return null; }
   }
+}
+
+/** Every account of `lines` decided (plans only, no message text): the envelopes, in order. */
+function decideAll(engine, lines, asOf) {
+  if (!lines.length) return [];
+  return engine.callJson('decide_batch', `${JSON.stringify({ as_of: asOf, messages: false })}\n${lines.join('\n')}`).split('\n').map((l) => JSON.parse(l));
+}
+
+/** Actions by channel, suppressions by reason, net recovery of the proposed offer per currency, and each account's
+ *  plan (its actions and proposed offer) to tell which plans a policy change moved. */
+function aggregate(envelopes) {
+  const channels = new Map(), suppressed = new Map(), recovery = new Map(), plans = new Map();
+  const add = (m, k, v = 1) => m.set(k, (m.get(k) ?? 0) + v);
+  for (const env of envelopes) {
+    const d = env.ok;
+    if (!d) continue;
+    for (const a of d.actions) add(channels, a.channel);
+    for (const x of d.suppressed) add(suppressed, x.reason);
+    if (d.offers[0]) add(recovery, d.currency, d.offers[0].net_recovery);
+    plans.set(d.account_id, JSON.stringify([d.actions.map((a) => [a.step, a.channel, a.at, a.tone]), d.offers[0]?.id ?? null]));
+  }
+  return { channels, suppressed, recovery, plans };
 }
 
 /** Expected net recovery per currency (major units), with the rule it follows, as a table. */

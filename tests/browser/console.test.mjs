@@ -352,6 +352,54 @@ test('message preview: an e-mail shows its HTML part in a fully sandboxed frame,
   await frame.waitFor({ state: 'hidden' });
 });
 
+test('policy editor: inline validation with the JSON path, and the edited policy against the current one', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  const sim = page.locator('dunwell-strategy-simulator');
+  await sim.locator('#editor summary').click(); // keyboard-operable <details>
+  const editor = sim.locator('#policy');
+  await page.waitForFunction(() => document.getElementById('sim').shadowRoot.getElementById('policy').value.includes('"horizon_days"'));
+  const policy = JSON.parse(await editor.inputValue());
+  assert.deepEqual(policy, JSON.parse(readFileSync(join(ROOT, 'policies/default.json'), 'utf8')));
+  // A wrong value: the engine's error, with its path, in place.
+  // Playwright's fill takes seconds on a 20 kB text area: set the text and send the input event an edit sends.
+  const edit = (text) => editor.evaluate((el, v) => { el.value = v; el.dispatchEvent(new Event('input')); }, text);
+  await edit(JSON.stringify({ ...policy, offers: { ...policy.offers, cost_of_funds_bps: 'x' } }, null, 2));
+  const check = sim.locator('#check[role="alert"]');
+  await check.waitFor();
+  assert.match(await check.innerText(), /policy\.wrong_type \/offers\/cost_of_funds_bps: /);
+  assert.equal(await page.evaluate(() => document.getElementById('sim').compare()), null);
+  // A real edit: a shorter horizon and dearer funds.
+  const edited = { ...policy, horizon_days: 3, offers: { ...policy.offers, cost_of_funds_bps: 2500 } };
+  await edit(JSON.stringify(edited, null, 2));
+  await page.waitForFunction(() => document.getElementById('sim').shadowRoot.getElementById('check').textContent.startsWith('The policy is valid.'));
+  const diff = await page.evaluate(() => document.getElementById('sim').compare());
+  // Expected: both policies decided here, aggregated by the rule the element documents.
+  const before = decisions;
+  const afterEngine = new Engine(JSON.stringify(edited));
+  const after = afterEngine.callJson('decide_batch', `${JSON.stringify({ as_of: AS_OF, messages: false })}\n${portfolio.join('\n')}`).split('\n').map((l) => JSON.parse(l).ok);
+  const count = (ds, f) => ds.flatMap(f).reduce((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
+  const b = count(before, (d) => d.actions.map((a) => a.channel)), a = count(after, (d) => d.actions.map((x) => x.channel));
+  assert.deepEqual(diff.channels, [...new Set([...Object.keys(b), ...Object.keys(a)])].sort().map((k) => [k, b[k] ?? 0, a[k] ?? 0]));
+  const rec = (ds) => ds.reduce((m, d) => (d.offers[0] ? { ...m, [d.currency]: (m[d.currency] ?? 0) + d.offers[0].net_recovery } : m), {});
+  const rb = rec(before), ra = rec(after);
+  assert.deepEqual(diff.recovery, Object.keys(rb).sort().map((c) => [c, rb[c], ra[c]]));
+  assert.ok(Object.keys(rb).some((c) => rb[c] !== ra[c]), 'dearer funds change the net recovery');
+  const plan = (d) => JSON.stringify([d.actions.map((x) => [x.step, x.channel, x.at, x.tone]), d.offers[0]?.id ?? null]);
+  const changed = before.filter((d, i) => plan(d) !== plan(after[i])).map((d) => d.account_id);
+  assert.ok(changed.length > 0);
+  assert.deepEqual(diff.changed, changed);
+  assert.match(await sim.locator('#diff').innerText(), new RegExp(`Accounts whose plan changed: ${changed.length} / ${before.length}`));
+  const usdRow = await sim.locator('table.diff.currency tr[data-key="USD"] td').allInnerTexts();
+  const usd = (m) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(m / 100);
+  assert.deepEqual(usdRow.slice(0, 2), [usd(rb.USD), usd(ra.USD)]);
+  // The draft survives a change of UI language.
+  await page.selectOption('#lang', 'zh-CN');
+  await page.waitForFunction(() => document.getElementById('sim').shadowRoot.querySelector('#editor summary')?.textContent === '编辑策略并比较');
+  assert.deepEqual(JSON.parse(await editor.inputValue()), edited);
+  afterEngine.free();
+});
+
 test('axe-core: no serious or critical violation with the new charts, labels and sections (zh-CN)', async () => {
   const page = await sharedConsole();
   await show(page, 'zh-CN', 'MSG-us-1');
