@@ -165,6 +165,7 @@ const LABELS = {
     severity: { error: 'Error', warning: 'Warning' },
     blocked: { dpd_below_minimum: 'not enough days past due', ladder_not_exhausted: 'contact ladder not finished', contact_not_exhausted: 'contact attempts not exhausted', balance_below_minimum: 'balance below the minimum', hardship: 'hardship', dispute_open: 'dispute open', validation_pending: 'validation pending', cease_requested: 'asked to stop contact', time_barred: 'time-barred', under_review: 'under review', no_licensed_agency: 'no licensed agency' },
     ground: { dispute: 'Dispute', validation_request: 'Validation request' },
+    lint: { 'lint.collection_fee': 'Collection fee claimed', 'lint.company_identification': 'Company not identified', 'lint.false_legal_claim': 'False legal claim', 'lint.impersonation': 'Impersonation', 'lint.insult': 'Insult', 'lint.mini_miranda': 'Debt-collector disclosure missing', 'lint.new_borrowing': 'Urges new borrowing', 'lint.opt_out': 'Opt-out missing', 'lint.render_error': 'Template error', 'lint.shaming': 'Shaming', 'lint.sms_too_long': 'SMS too long', 'lint.third_party_disclosure': 'Disclosure to a third party', 'lint.threat': 'Threat' },
   },
   'zh-CN': {
     channel: { sms: '短信', email: '电子邮件', call: '电话', letter: '信函', social_dm: '社交私信', agency_referral: '委外催收', legal_referral: '法务移交' },
@@ -182,6 +183,7 @@ const LABELS = {
     severity: { error: '错误', warning: '警告' },
     blocked: { dpd_below_minimum: '逾期天数未达标', ladder_not_exhausted: '催收步骤未完成', contact_not_exhausted: '联系次数未用尽', balance_below_minimum: '欠款低于下限', hardship: '经济困难', dispute_open: '争议未决', validation_pending: '债务核实中', cease_requested: '已要求停止联系', time_barred: '已过诉讼时效', under_review: '审核中', no_licensed_agency: '无持牌催收机构' },
     ground: { dispute: '争议', validation_request: '要求核实债务' },
+    lint: { 'lint.collection_fee': '收取催收费用', 'lint.company_identification': '未表明公司身份', 'lint.false_legal_claim': '虚假法律主张', 'lint.impersonation': '冒充身份', 'lint.insult': '侮辱', 'lint.mini_miranda': '缺少催收身份声明', 'lint.new_borrowing': '诱导借新还旧', 'lint.opt_out': '缺少退订方式', 'lint.render_error': '模板错误', 'lint.shaming': '羞辱', 'lint.sms_too_long': '短信过长', 'lint.third_party_disclosure': '向第三方透露', 'lint.threat': '威胁' },
   },
 };
 
@@ -427,7 +429,7 @@ export class MessagePreview extends DunwellElement {
       if (m.html && frame.srcdoc !== m.html) frame.srcdoc = m.html;
       $('size').textContent = m.sms ? `${this.t.segments}: ${m.sms.units} ${m.sms.encoding}, ${m.sms.segments}` : '';
       $('findings').innerHTML = m.findings.length
-        ? m.findings.map((f) => `<li class="${esc(f.severity)}">${codeHtml(label('severity', f.severity, this.lang))} <code>${esc(f.code)}</code>: ${esc(f.message)}</li>`).join('')
+        ? m.findings.map((f) => `<li class="${esc(f.severity)}">${codeHtml(label('severity', f.severity, this.lang))} · ${codeHtml(label('lint', f.code, this.lang))}: ${esc(f.message)}</li>`).join('')
         : `<li>${this.t.noFindings}</li>`;
       this.emit('rendered', m);
     } catch (e) { this.fail(e); }

@@ -4,7 +4,7 @@
 // engine's codes, both clocks with a warning outside 08:00–21:00, and the message preview keeping its draft.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../js/corpus.mjs';
 import { serve } from './server.mjs';
@@ -393,11 +393,26 @@ test('policy editor: inline validation with the JSON path, and the edited policy
   const usdRow = await sim.locator('table.diff.currency tr[data-key="USD"] td').allInnerTexts();
   const usd = (m) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(m / 100);
   assert.deepEqual(usdRow.slice(0, 2), [usd(rb.USD), usd(ra.USD)]);
+  mkdirSync(join(ROOT, 'target/screenshots'), { recursive: true });
+  await sim.screenshot({ path: join(ROOT, 'target/screenshots/dunwell-strategy-simulator-edited-policy-en-US.png') });
   // The draft survives a change of UI language.
   await page.selectOption('#lang', 'zh-CN');
   await page.waitForFunction(() => document.getElementById('sim').shadowRoot.querySelector('#editor summary')?.textContent === '编辑策略并比较');
   assert.deepEqual(JSON.parse(await editor.inputValue()), edited);
   afterEngine.free();
+});
+
+test('zh-CN: lint findings name the rule in Chinese, with the code in title', async () => {
+  const page = await sharedConsole();
+  await show(page, 'zh-CN', 'MSG-cn-2');
+  const preview = page.locator('dunwell-message-preview');
+  await preview.locator('#channel').selectOption('sms');
+  await preview.locator('#source').fill('{{ company.name }}：不还钱就叫警察抓你');
+  const finding = preview.locator('#findings [data-code^="lint."]').first();
+  await finding.waitFor();
+  assert.match(await finding.innerText(), /\p{Script=Han}/u);
+  assert.doesNotMatch(await preview.locator('#findings').innerText(), /lint\.\w+/);
+  await preview.locator('#source').fill('');
 });
 
 test('axe-core: no serious or critical violation with the new charts, labels and sections (zh-CN)', async () => {

@@ -63,7 +63,7 @@ test('console and elements under a strict CSP: render, react, keyboard, a11y, pa
     await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('out')?.textContent);
     assert.match(await page.locator('dunwell-message-preview #out').innerText(), /Dunwell Demo Finance/);
     await page.locator('dunwell-message-preview #source').fill('{{ company.name }}: pay now or we will have you arrested');
-    await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('findings').textContent.includes('lint.threat'));
+    await page.waitForFunction(() => document.getElementById('preview').shadowRoot.querySelector('#findings [data-code="lint.threat"]'));
     await page.locator('dunwell-message-preview #source').fill('');
 
     // Simulator over the bundled 300-account sample: charts with a data table beside each.
