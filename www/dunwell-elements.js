@@ -220,11 +220,28 @@ export function money(minor, currency, lang) {
   return format.format(minor / 10 ** digits);
 }
 
+// The elements' styles as a constructed style sheet adopted by each shadow root: a CSP with `style-src 'self'`
+// (no 'unsafe-inline') blocks <style> elements but not adopted sheets. Without constructable sheets (old
+// browsers), a <style> element is the fallback.
+const SHEET = (() => {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+    return 'adoptedStyleSheets' in ShadowRoot.prototype ? sheet : null;
+  } catch {
+    return null;
+  }
+})();
+const STYLE_TAG = SHEET ? '' : `<style>${STYLE}</style>`;
+
 /** Base class: shadow root mode from the `shadow` attribute, UI language from `lang`, error events. */
 class DunwellElement extends HTMLElement {
   #root = null;
   get root() {
-    this.#root ??= this.attachShadow({ mode: this.getAttribute('shadow') === 'closed' ? 'closed' : 'open' });
+    if (!this.#root) {
+      this.#root = this.attachShadow({ mode: this.getAttribute('shadow') === 'closed' ? 'closed' : 'open' });
+      if (SHEET) this.#root.adoptedStyleSheets = [SHEET];
+    }
     return this.#root;
   }
   get lang() { return this.getAttribute('lang') === 'zh-CN' ? 'zh-CN' : 'en-US'; }
@@ -233,7 +250,7 @@ class DunwellElement extends HTMLElement {
   emit(name, detail) { this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })); }
   fail(e) {
     const detail = { code: e.code ?? 'host.error', message: e.message, path: e.path ?? '' };
-    this.root.innerHTML = `<style>${STYLE}</style><p class="error" role="alert">${esc(detail.code)} ${esc(detail.path)}: ${esc(detail.message)}</p>`;
+    this.root.innerHTML = `${STYLE_TAG}<p class="error" role="alert">${esc(detail.code)} ${esc(detail.path)}: ${esc(detail.message)}</p>`;
     this.emit('dunwellerror', detail);
   }
   get policy() { return this._policy ?? null; }
@@ -283,7 +300,7 @@ export class AccountPlan extends DunwellElement {
     const suppressed = d.suppressed.map((s) => `<tr><td>${L('step', s.step)}</td><td>${L('channel', s.channel)}</td><td><span class="tag">${L('reason', s.reason)}</span></td><td>${esc(s.until ? when(s.until, d.time_zone) : '')}</td></tr>`).join('');
     const offers = d.offers.map((o) => `<tr><td>${L('offer', o.id)}${o.kind !== o.id ? `<br><small class="muted">${L('kind', o.kind)}</small>` : ''}</td><td>${o.schedule.length}</td><td>${esc(money(o.schedule[0]?.amount, cur, lang))}<br><small class="muted">${esc(o.schedule[0]?.due ?? '')}</small></td><td>${esc(money(o.total, cur, lang))}</td>`
       + `<td>${esc(money(o.gives_up, cur, lang))}</td><td>${esc(money(o.net_recovery, cur, lang))}</td><td>${L('approval', o.approval)}</td></tr>`).join('');
-    this.root.innerHTML = `<style>${STYLE}</style>
+    this.root.innerHTML = `${STYLE_TAG}
       <section aria-label="${t.plan} ${esc(d.account_id)}">
       <h2>${esc(d.account_id)} · ${t.dpd} ${esc(d.dpd)} · ${t.bucket} ${esc(d.bucket)}${d.segment ? ` · ${L('segment', d.segment)}` : ''}</h2>
       ${d.review ? `<p class="warning" role="status">${t.review}: ${esc(d.review)}</p>` : ''}
@@ -375,7 +392,7 @@ export class MessagePreview extends DunwellElement {
     const t = this.t, lang = this.lang;
     const kept = this.#built ? this.state() : null;
     const option = (kind, code, selected) => `<option value="${esc(code)}"${selected ? ' selected' : ''} title="${esc(code)}">${esc(label(kind, code, lang).text)}</option>`;
-    this.root.innerHTML = `<style>${STYLE}</style><section aria-label="${t.preview}">
+    this.root.innerHTML = `${STYLE_TAG}<section aria-label="${t.preview}">
       <div class="row">
         <label>${t.template} <input id="id" aria-label="${t.template}" value="${esc(this.getAttribute('template') || 'm2_overdue_firm')}" size="22"></label>
         <label>${t.channel} <select id="channel" aria-label="${t.channel}">${['sms', 'email', 'letter', 'call', 'social_dm'].map((c) => option('channel', c)).join('')}</select></label>
@@ -447,7 +464,7 @@ export class ReplyAssistant extends DunwellElement {
     const t = this.t;
     if (this.root.getElementById('text') && this._builtLang === this.lang) return;
     this._builtLang = this.lang;
-    this.root.innerHTML = `<style>${STYLE}</style><section aria-label="${t.reply}">
+    this.root.innerHTML = `${STYLE_TAG}<section aria-label="${t.reply}">
       <label for="text"><h3>${t.reply}</h3></label>
       <textarea id="text" rows="3" aria-label="${t.reply}"></textarea>
       <p><button id="go" type="button">${t.analyse}</button></p>
@@ -547,7 +564,7 @@ export class StrategySimulator extends DunwellElement {
     const t = this.t;
     if (this.root.getElementById('run') && this._builtLang === this.lang) return;
     this._builtLang = this.lang;
-    this.root.innerHTML = `<style>${STYLE}</style><section aria-label="${t.run}">
+    this.root.innerHTML = `${STYLE_TAG}<section aria-label="${t.run}">
       <div class="row"><button id="run" type="button">${t.run}</button>
       <label>${t.portfolio} <input id="file" type="file" accept=".jsonl,.json,.csv,.txt" aria-label="${t.portfolio}"></label></div>
       <details id="editor"${this._draft != null ? ' open' : ''}><summary>${t.editPolicy}</summary>

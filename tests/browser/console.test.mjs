@@ -10,7 +10,8 @@ import { ROOT } from '../js/corpus.mjs';
 import { serve } from './server.mjs';
 import { launch } from './chromium.mjs';
 
-const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
+// Stricter than widgets.test.mjs: no inline styles either (the elements adopt a constructed style sheet).
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
 const csp = () => ({ 'content-security-policy': CSP });
 let context;
 let server;
