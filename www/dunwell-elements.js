@@ -432,12 +432,18 @@ export class MessagePreview extends DunwellElement {
       const engine = await engineFor(this.policy);
       const env = JSON.parse(engine.callJson('render', JSON.stringify({ account, as_of: this.getAttribute('as-of'), channel: $('channel').value, tone: $('tone').value, template })));
       if (env.error) {
-        $('out').textContent = `${env.error.code}${env.error.path ? ` ${env.error.path}` : ''}: ${env.error.message}`;
+        // The engine names the line; quote it from the draft so the writer sees which expression failed.
+        const at = /line (\d+)/.exec(env.error.message);
+        const line = source.trim() && at ? source.split('\n')[Number(at[1]) - 1] : null;
+        $('out').textContent = `${env.error.code}${env.error.path ? ` ${env.error.path}` : ''}: ${env.error.message}`
+          + (line != null ? `\n${this.t.line} ${at[1]}: ${line.trim()}` : '');
+        $('out').setAttribute('role', 'alert');
         $('html').hidden = true;
         $('findings').innerHTML = '';
         return;
       }
       const m = env.ok;
+      $('out').removeAttribute('role');
       $('out').textContent = [m.subject && `${this.t.subject}: ${m.subject}`, m.text ?? (m.html ? this.t.htmlOnly : null)].filter(Boolean).join('\n\n');
       // The HTML part as the borrower's mail client would show it, in a frame with every sandbox restriction (no
       // scripts, no forms, no same-origin access): a template cannot run code in the console.

@@ -416,6 +416,21 @@ test('zh-CN: lint findings name the rule in Chinese, with the code in title', as
   await preview.locator('#source').fill('');
 });
 
+test('message preview: a template error quotes the draft line the engine names', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  const preview = page.locator('dunwell-message-preview');
+  await preview.locator('#channel').selectOption('sms');
+  await preview.locator('#source').fill('Hello {{ borrower.name }},\nyou owe {{ borrower.nam }} today');
+  const out = preview.locator('#out[role="alert"]');
+  await out.waitFor();
+  const text = await out.innerText();
+  assert.match(text, /^call\.template \/template\/source: .*line 2/);
+  assert.match(text, /line 2: you owe \{\{ borrower\.nam \}\} today$/);
+  await preview.locator('#source').fill('');
+  await page.waitForFunction(() => !document.getElementById('preview').shadowRoot.getElementById('out').hasAttribute('role'));
+});
+
 test('axe-core: no serious or critical violation with the new charts, labels and sections (zh-CN)', async () => {
   const page = await sharedConsole();
   await show(page, 'zh-CN', 'MSG-us-1');
