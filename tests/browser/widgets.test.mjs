@@ -45,7 +45,7 @@ test('console and elements under a strict CSP: render, react, keyboard, a11y, pa
     assert.ok(planJson === native, 'the plan in the page differs from the native decision (see target/screenshots/plan-mismatch.json)');
     const planText = await page.locator('dunwell-account-plan section').innerText();
     assert.match(planText, /MSG-us-1/);
-    assert.match(planText, /m2_overdue_firm|sms/);
+    assert.match(planText, /m2_overdue_firm|SMS/);
 
     // Keyboard: focus the reply box, type, Tab to the button, Enter.
     const box = page.locator('dunwell-reply-assistant textarea');
@@ -56,21 +56,22 @@ test('console and elements under a strict CSP: render, react, keyboard, a11y, pa
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.getElementById('reply').analysisJson);
     const replyText = await page.locator('dunwell-reply-assistant #result').innerText();
-    assert.match(replyText, /hardship/);
-    assert.match(replyText, /record_promise 2026-12-04/);
+    assert.match(replyText, /Hardship/);
+    assert.match(replyText, /Record a promise 2026-12-04/);
 
     // Message preview: the library template, then a threatening draft is flagged.
     await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('out')?.textContent);
     assert.match(await page.locator('dunwell-message-preview #out').innerText(), /Dunwell Demo Finance/);
     await page.locator('dunwell-message-preview #source').fill('{{ company.name }}: pay now or we will have you arrested');
-    await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('findings').textContent.includes('lint.threat'));
+    await page.waitForFunction(() => document.getElementById('preview').shadowRoot.querySelector('#findings [data-code="lint.threat"]'));
     await page.locator('dunwell-message-preview #source').fill('');
 
     // Simulator over the bundled 300-account sample: charts with a data table beside each.
     const summary = await page.evaluate(() => document.getElementById('sim').run());
     assert.equal(summary.accounts, 300);
     assert.equal(summary.decided, 300);
-    assert.equal(await page.locator('dunwell-strategy-simulator table').count(), 3);
+    // Actions per day × channel, suppressions by reason, bucket mix, net recovery per currency.
+    assert.equal(await page.locator('dunwell-strategy-simulator table').count(), 4);
 
     // Accessibility: axe-core (served from this origin, so the CSP allows it) on the console and open shadow roots.
     await page.addScriptTag({ url: `${server.url}/tests/browser/node_modules/axe-core/axe.min.js` });
