@@ -287,3 +287,46 @@ fn custom_buckets_come_from_the_policy() {
         (8, "late".into())
     );
 }
+
+#[test]
+fn the_loan_systems_allocation_is_authoritative_when_given() {
+    // Any instalment carrying `paid` makes the ledger authoritative: history payments are not re-allocated.
+    // Ledger: Jan 100,000 paid 100,000; Feb 100,000 paid 40,000. A 200,000 history payment is ignored, so Feb
+    // has 60,000 unpaid: 5 Feb → 10 Mar = 23 + 10 = 33 DPD.
+    let mut a = account(
+        "UTC",
+        &[("2026-01-05", 100_000), ("2026-02-05", 100_000)],
+        &[("2026-02-06T09:00:00Z", 200_000)],
+    );
+    a["instalments"][0]["paid"] = json!(100_000);
+    a["instalments"][1]["paid"] = json!(40_000);
+    let d = decide(&a, "2026-03-10T12:00:00Z");
+    assert_eq!(dpd_of(&d), (33, "M2".into()));
+    assert_eq!(d["arrears"]["overdue_amount"], 60_000);
+    // An instalment without `paid` next to one with it counts as unpaid (the ledger allocated nothing to it):
+    // Jan paid 100,000, Feb has no `paid` → all of Feb overdue, 100,000.
+    a["instalments"][1].as_object_mut().unwrap().remove("paid");
+    let d = decide(&a, "2026-03-10T12:00:00Z");
+    assert_eq!(d["arrears"]["overdue_amount"], 100_000);
+    assert_eq!(d["dpd"], 33);
+}
+
+#[test]
+fn dpd_in_the_thousands_and_tens_of_thousands() {
+    // Due 1 Jan 2000, as of 1 Jan 2026: 26 years × 365 + 7 leap days (2000, 04, 08, 12, 16, 20, 24) = 9,497.
+    let a = account("UTC", &[("2000-01-01", 10_000)], &[]);
+    assert_eq!(dpd_of(&decide(&a, "2026-01-01T12:00:00Z")), (9_497, "M4+".into()));
+    // Due 1 Jan 1900 (the earliest supported year), as of 1 Jan 2026: 126 × 365 + 31 leap days (1904 … 2024
+    // every 4 years = 31; 1900 is not a leap year, 2000 is) = 45,990 + 31 = 46,021.
+    let a = account("UTC", &[("1900-01-01", 10_000)], &[]);
+    assert_eq!(dpd_of(&decide(&a, "2026-01-01T12:00:00Z")), (46_021, "M4+".into()));
+}
+
+#[test]
+fn the_day_after_due_can_start_at_one_in_the_morning() {
+    // Santiago skips 00:00 on 6 Sep 2026 (−04:00 → −03:00): 03:59:59Z is 23:59:59 on the 5th, 04:00Z is
+    // 01:00 on the 6th (checked with Python's zoneinfo). Due 5 Sep: 0 DPD at 03:59:59Z, 1 DPD at 04:00Z.
+    let a = account("America/Santiago", &[("2026-09-05", 100_000)], &[]);
+    assert_eq!(dpd_of(&decide(&a, "2026-09-06T03:59:59Z")), (0, "M0".into()));
+    assert_eq!(dpd_of(&decide(&a, "2026-09-06T04:00:00Z")), (1, "M1".into()));
+}

@@ -249,3 +249,24 @@ fn the_printable_page_marks_what_is_missing() {
         "{html}"
     );
 }
+
+#[test]
+fn the_ledgers_paid_amounts_are_shown_as_given() {
+    // With the loan system's allocation, each instalment line carries its `paid`; without it, `paid` is absent.
+    let mut a = complete();
+    a["instalments"][0]["paid"] = json!(100_000);
+    a["instalments"][1]["paid"] = json!(0);
+    let p = evidence(&a, AS_OF);
+    assert_eq!(
+        p["instalments"],
+        json!([
+            {"due": "2026-09-15", "amount": 100_000, "paid": 100_000},
+            {"due": "2026-10-15", "amount": 100_000, "paid": 0}
+        ])
+    );
+    // The ledger says 15 Sep is settled: overdue is the 15 Oct 100,000, 15 Oct → 20 Nov = 16 + 20 = 36 DPD.
+    assert_eq!(p["overdue"], 100_000);
+    assert_eq!(p["dpd"], 36);
+    let p = evidence(&complete(), AS_OF);
+    assert_eq!(p["instalments"][0]["paid"], Value::Null);
+}

@@ -392,3 +392,19 @@ fn payments_before_the_arrangement_was_agreed_do_not_pay_it() {
     assert_eq!(d["arrangement"]["instalments"][0]["paid"], 0);
     assert_eq!(d["arrangement"]["state"], "broken");
 }
+
+#[test]
+fn a_deadline_on_a_day_that_starts_after_a_clock_change() {
+    // Santiago (America/Santiago) moves from −04:00 to −03:00 at local midnight on Sunday 6 Sep 2026: 00:00
+    // does not exist and the day starts at 01:00 −03:00 = 04:00Z (checked with Python's zoneinfo: 03:00Z is
+    // 23:00 on the 5th at −04:00, 04:00Z is 01:00 on the 6th at −03:00). Due 4 Sep + 1 grace day → the
+    // deadline is the start of 6 Sep = 2026-09-06T04:00:00Z.
+    let p: P<'_> = ("P", "2026-09-01T12:00:00Z", "2026-09-04", 50_000, None);
+    let a = account("America/Santiago", &[p], &[("2026-09-06T03:59:59Z", 50_000)]);
+    let d = decide(&a, "2026-09-10T12:00:00Z");
+    assert_eq!(d["promises"][0]["deadline"], "2026-09-06T04:00:00Z");
+    assert_eq!(d["promises"][0]["state"], "kept");
+    let a = account("America/Santiago", &[p], &[("2026-09-06T04:00:00Z", 50_000)]);
+    let d = decide(&a, "2026-09-10T12:00:00Z");
+    assert_eq!(states(&d), one("P", 0, "broken", json!("2026-09-06T04:00:00Z")));
+}
