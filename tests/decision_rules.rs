@@ -178,3 +178,49 @@ fn hardship_brings_the_jurisdictions_debt_advice() {
     gb["flags"] = json!({});
     assert_eq!(decide(&gb, "2026-11-20T12:00:00Z")["debt_advice"], Value::Null);
 }
+
+/// A CN account in UTC with the given instalments `(due, amount)` (outstanding 1,020,000).
+fn with_instalments(instalments: &[(&str, i64)]) -> Value {
+    let mut a = account("2026-10-31");
+    a["instalments"] = instalments
+        .iter()
+        .map(|(d, x)| json!({"due": d, "amount": x}))
+        .collect();
+    a
+}
+
+#[test]
+fn penalty_is_capped_at_its_share_of_the_overdue_amount() {
+    // 100,000 overdue since 30 Nov 2024, as of 30 Nov 2026: 730 days (2025 and 2026 have no 29 Feb).
+    // Uncapped: 100,000 × 18% × 730 / 365 = 36,000. Cap 25% (2,500 bps) of 100,000 = 25,000 → 25,000.
+    let d = decide(&with_instalments(&[("2024-11-30", 100_000)]), "2026-11-30T12:00:00Z");
+    assert_eq!(d["penalty"]["terms"]["cap_bps_of_overdue"], 2_500);
+    assert_eq!(d["penalty"]["accrued"], 25_000);
+    // Below the cap it is the plain accrual: 31 Oct 2026 → 30 Nov = 30 days (see the test above) = 1,479.
+}
+
+#[test]
+fn penalty_rounds_half_to_even_once_over_all_instalments() {
+    // 9,125 × 1,800 bps × 1 day / (10,000 × 365) = 16,425,000 / 3,650,000 = 4.5 exactly → half-even → 4.
+    let d = decide(&with_instalments(&[("2026-11-29", 9_125)]), "2026-11-30T12:00:00Z");
+    assert_eq!(d["penalty"]["accrued"], 4);
+    // 3 days: 13.5 → half-even → 14.
+    let d = decide(&with_instalments(&[("2026-11-27", 9_125)]), "2026-11-30T12:00:00Z");
+    assert_eq!(d["penalty"]["accrued"], 14);
+    // Two such instalments, 1 day each: 4.5 + 4.5 = 9.0 → 9 when summed and rounded once (rounding each
+    // would give 4 + 4 = 8).
+    let d = decide(
+        &with_instalments(&[("2026-11-29", 9_125), ("2026-11-29", 9_125)]),
+        "2026-11-30T12:00:00Z",
+    );
+    assert_eq!(d["penalty"]["accrued"], 9);
+}
+
+#[test]
+fn penalty_uses_365_days_even_in_a_leap_year() {
+    // act/365: 31 Jan 2028 → 1 Mar 2028 = 30 days (29 in February + 1); 100,000 × 18% × 30 / 365 = 1,479.45… →
+    // 1,479 (act/366 would give 1,475.41 → 1,475).
+    let d = decide(&with_instalments(&[("2028-01-31", 100_000)]), "2028-03-01T12:00:00Z");
+    assert_eq!(d["dpd"], 30);
+    assert_eq!(d["penalty"]["accrued"], 1_479);
+}
