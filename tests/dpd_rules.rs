@@ -330,3 +330,18 @@ fn the_day_after_due_can_start_at_one_in_the_morning() {
     assert_eq!(dpd_of(&decide(&a, "2026-09-06T03:59:59Z")), (0, "M0".into()));
     assert_eq!(dpd_of(&decide(&a, "2026-09-06T04:00:00Z")), (1, "M1".into()));
 }
+
+#[test]
+fn tolerance_applies_to_each_instalment_not_to_their_sum() {
+    // "An instalment whose unpaid part is at most this many minor units counts as paid": per instalment.
+    // Ledger: two instalments of 10,000, each paid 9,940 → 60 unpaid each (120 in all). Tolerance 100: each
+    // 60 ≤ 100 → both count as paid → 0 DPD, nothing overdue, although the sum 120 exceeds 100.
+    let mut p = policy();
+    p["dpd"]["tolerance"] = json!(100);
+    let mut a = account("UTC", &[("2026-09-01", 10_000), ("2026-10-01", 10_000)], &[]);
+    a["instalments"][0]["paid"] = json!(9_940);
+    a["instalments"][1]["paid"] = json!(9_940);
+    let d = decide_under(&p, &a, "2026-11-15T12:00:00Z");
+    assert_eq!(dpd_of(&d), (0, "M0".into()));
+    assert_eq!(d["arrears"]["overdue_amount"], 0);
+}

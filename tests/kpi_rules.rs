@@ -214,3 +214,25 @@ fn snapshots_out_of_date_order_are_refused() {
     ]}));
     assert_eq!(out["error"]["path"], "/snapshots/1/date", "{out}");
 }
+
+#[test]
+fn collections_past_2_pow_53_are_refused_for_their_period() {
+    // Each account collected 2^53 − 1 = 9,007,199,254,740,991 (a valid amount), two accounts → the period's
+    // total 18,014,398,509,481,982 is past the JSON ceiling: refused at the period's accounts, /snapshots/1/accounts.
+    let max = 9_007_199_254_740_991_i64;
+    let out = kpi(&json!({"snapshots": [
+        {"date": "2026-09-30", "accounts": [acct("A", "M1"), acct("B", "M1")]},
+        {"date": "2026-10-31", "accounts": [
+            {"id": "A", "bucket": "M0", "collected": max},
+            {"id": "B", "bucket": "M0", "collected": max}
+        ]}
+    ]}));
+    assert_eq!(out["error"]["code"], "call.out_of_range", "{out}");
+    assert_eq!(out["error"]["path"], "/snapshots/1/accounts");
+    // One account at the ceiling alone is fine and reported exactly.
+    let out = kpi(&json!({"snapshots": [
+        {"date": "2026-09-30", "accounts": [acct("A", "M1")]},
+        {"date": "2026-10-31", "accounts": [{"id": "A", "bucket": "M0", "collected": max}]}
+    ]}));
+    assert_eq!(out["ok"]["periods"][0]["collected"], max);
+}

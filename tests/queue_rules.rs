@@ -387,3 +387,40 @@ fn a_partial_date_is_not_a_work_day() {
     }));
     assert_eq!(q["error"]["path"], "/date", "{q}");
 }
+
+/// Every integer in a JSON document.
+fn integers(v: &Value, out: &mut Vec<i128>) {
+    match v {
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                out.push(i128::from(i));
+            } else if let Some(u) = n.as_u64() {
+                out.push(i128::from(u));
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| integers(x, out)),
+        Value::Object(m) => m.values().for_each(|x| integers(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+#[ignore = "FINDING: priority = expected recovery x urgency is not held to 2^53-1: 3e15 overdue (a valid amount) at 90 DPD, p = 1 gives priority 12,000,000,000,000,000, an integer a JavaScript caller cannot hold exactly (README 'Fuzzing': any output integer past 2^53 is a failure)"]
+fn no_integer_in_the_queue_passes_2_pow_53() {
+    // 3,000,000,000,000,000 overdue (below 2^53 − 1 = 9,007,199,254,740,991, so a valid amount), p = 1.0,
+    // 90 DPD: expected recovery 3e15, urgency 4.0 → priority 1.2e16 > 2^53 − 1. The README's fuzzing section
+    // counts any output integer past 2^53 as a failure; the alternative is to refuse with a path.
+    let q = queue(&json!({
+        "date": DAY,
+        "agents": [{"id": "ann", "capacity": 10}],
+        "decisions": [decision("BIG", 3_000_000_000_000_000, 90, 1.0, false, false)]
+    }));
+    if q["error"].is_object() {
+        assert!(q["error"]["path"].as_str().unwrap().starts_with("/decisions/0"), "{q}");
+        return;
+    }
+    let mut all = Vec::new();
+    integers(&q, &mut all);
+    let max = 9_007_199_254_740_991_i128;
+    assert!(all.iter().all(|i| *i <= max), "{q}");
+}
