@@ -270,3 +270,18 @@ fn the_ledgers_paid_amounts_are_shown_as_given() {
     let p = evidence(&complete(), AS_OF);
     assert_eq!(p["instalments"][0]["paid"], Value::Null);
 }
+
+#[test]
+fn the_page_escapes_what_the_account_says() {
+    // The page is HTML: a borrower's name or contract reference is text, never markup.
+    let mut a = complete();
+    a["borrower"]["name"] = json!("<script>alert(1)</script>");
+    a["contract"] = json!("LN<b>1</b>");
+    let p = evidence(&a, AS_OF);
+    let html = p["html"].as_str().unwrap();
+    assert!(!html.contains("<script>alert(1)</script>"), "{html}");
+    assert!(!html.contains("<b>1</b>"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    // The JSON keeps the values as given.
+    assert_eq!(p["borrower"], "<script>alert(1)</script>");
+}

@@ -408,3 +408,38 @@ fn a_deadline_on_a_day_that_starts_after_a_clock_change() {
     let d = decide(&a, "2026-09-10T12:00:00Z");
     assert_eq!(states(&d), one("P", 0, "broken", json!("2026-09-06T04:00:00Z")));
 }
+
+#[test]
+fn a_surplus_does_not_flow_to_a_promise_made_after_the_payment() {
+    // A (100,000, made 1 Nov) receives 100,000 of a 150,000 payment on 3 Nov; the 50,000 surplus has no open
+    // promise: B, made on 4 Nov, was made after the payment and gets nothing.
+    let a = account(
+        "UTC",
+        &[
+            ("A", "2026-11-01T09:00:00Z", DUE, 100_000, None),
+            ("B", "2026-11-04T09:00:00Z", DUE, 50_000, None),
+        ],
+        &[("2026-11-03T10:00:00Z", 150_000)],
+    );
+    assert_eq!(
+        states(&decide(&a, "2026-11-06T00:00:00Z")),
+        vec![
+            ("A".into(), 100_000, "kept".into(), json!("2026-11-03T10:00:00Z")),
+            ("B".into(), 0, "pending".into(), Value::Null),
+        ]
+    );
+}
+
+#[test]
+fn a_payment_after_as_of_is_not_known_yet() {
+    // Paid on 8 Nov; decided on 6 Nov: the promise is still pending with nothing paid.
+    let a = account(
+        "UTC",
+        &[("P", MADE, DUE, 50_000, None)],
+        &[("2026-11-08T10:00:00Z", 50_000)],
+    );
+    assert_eq!(
+        states(&decide(&a, "2026-11-06T00:00:00Z")),
+        one("P", 0, "pending", Value::Null)
+    );
+}
