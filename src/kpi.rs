@@ -121,7 +121,31 @@ pub fn compute(call: &KpiCall) -> Result<Kpis, Error> {
     }
     let rank: HashMap<&str, usize> = call.buckets.iter().enumerate().map(|(i, b)| (b.as_str(), i)).collect();
     for (si, s) in call.snapshots.iter().enumerate() {
+        // Snapshots are oldest first (a period runs from one to the next); out of order, every rate would
+        // be measured backwards.
+        if si > 0 && s.date <= call.snapshots[si - 1].date {
+            return Err(Error::new(
+                Scope::Call,
+                ErrorKind::BadValue,
+                format!("/snapshots/{si}/date"),
+                format!(
+                    "snapshot dates must increase, oldest first: `{}` does not come after `{}`",
+                    s.date,
+                    call.snapshots[si - 1].date
+                ),
+            ));
+        }
+        let mut ids = std::collections::HashSet::new();
         for (ai, a) in s.accounts.iter().enumerate() {
+            // An account listed twice would be counted twice in every roll and sum.
+            if !ids.insert(a.id.as_str()) {
+                return Err(Error::new(
+                    Scope::Call,
+                    ErrorKind::DuplicateKey,
+                    format!("/snapshots/{si}/accounts/{ai}/id"),
+                    format!("account `{}` is listed twice in this snapshot", a.id),
+                ));
+            }
             if !rank.contains_key(a.bucket.as_str()) {
                 return Err(Error::new(
                     Scope::Call,

@@ -22,7 +22,7 @@ pub struct Agent {
 #[serde(deny_unknown_fields)]
 pub struct QueueCall {
     /// The work day (`YYYY-MM-DD`, in each borrower's local calendar).
-    pub date: String,
+    pub date: crate::time::Date,
     /// Decisions (the `ok` objects or whole envelopes; error envelopes are skipped).
     pub decisions: Vec<Value>,
     /// Agents.
@@ -60,7 +60,7 @@ pub enum Item {
         template: String,
         /// Expected recovery (minor units): probability to pay × overdue.
         expected_recovery: i64,
-        /// Priority: expected recovery × urgency.
+        /// Priority: expected recovery × urgency, at most 2^53 − 1.
         priority: i64,
         /// Hardship or a recent angry reply.
         difficult: bool,
@@ -103,6 +103,7 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
             "at least one agent is needed",
         ));
     }
+    let day = call.date.to_string();
     let mut work: Vec<Item> = Vec::new();
     for d in &call.decisions {
         let d = d.get("ok").unwrap_or(d);
@@ -125,7 +126,8 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
         let hardship = d["debt_advice"].is_object();
         for a in d["actions"].as_array().into_iter().flatten() {
             let manual = a["mode"] == "manual";
-            let today = a["at"].as_str().is_some_and(|at| at.starts_with(&call.date));
+            // The action's local date is the first ten characters of its local time (`2026-11-28T10:00:00-05:00`).
+            let today = a["at"].as_str().and_then(|at| at.get(..10)) == Some(day.as_str());
             if !manual || !today {
                 continue;
             }
@@ -136,7 +138,12 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
                 at: a["at"].as_str().unwrap_or("").to_string(),
                 template: a["template"].as_str().unwrap_or("").to_string(),
                 expected_recovery: expected,
-                priority: i64::try_from(i128::from(expected) * i128::from(urgency) / 10).unwrap_or(i64::MAX),
+                // Held to 2^53 − 1 so a JavaScript caller reads it exactly; accounts that large tie there
+                // and are ordered by id.
+                priority: i64::try_from(
+                    (i128::from(expected) * i128::from(urgency) / 10).min(i128::from(crate::money::MAX_SAFE)),
+                )
+                .unwrap_or(crate::money::MAX_SAFE),
                 difficult: hardship || !a["softened"].is_null(),
             });
         }

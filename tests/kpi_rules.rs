@@ -190,7 +190,6 @@ fn rounding_is_to_six_decimals_half_away_from_zero() {
 }
 
 #[test]
-#[ignore = "FINDING: kpi accepts an account id twice in one snapshot and counts it twice (roll M0 -> M1 and M0 -> M2 from one account at the start); no error"]
 fn an_account_listed_twice_in_a_snapshot_is_refused_with_its_path() {
     // Bad input gets a clear error with a JSON path (BRIEF, "Standards"). A snapshot that lists A twice
     // (M1 and M2) cannot say where A was: counting both would put one account twice into the roll and the
@@ -203,7 +202,6 @@ fn an_account_listed_twice_in_a_snapshot_is_refused_with_its_path() {
 }
 
 #[test]
-#[ignore = "FINDING: kpi accepts snapshots newest first and reports a period from 2026-10-31 to 2026-09-30 with reversed roll rates; no error"]
 fn snapshots_out_of_date_order_are_refused() {
     // `snapshots` are "oldest first" (src/kpi.rs): given newest first, every period would run backwards
     // (from 31 Oct to 30 Sep) and roll rates would be read in reverse. Expected: an error at the first date

@@ -363,7 +363,6 @@ fn the_work_day_is_the_borrowers_local_day() {
 }
 
 #[test]
-#[ignore = "FINDING: queue takes `date` as any string (QueueCall.date: String) and matches it as a prefix of each action's `at`: a malformed day gives an empty queue instead of an error at /date"]
 fn a_work_day_that_is_not_a_date_is_refused() {
     // Bad input gets a clear error with a JSON path (BRIEF, "Standards"); `date` is documented as
     // `YYYY-MM-DD`. "28/11/2026" matches no action and would silently give an empty queue.
@@ -376,7 +375,6 @@ fn a_work_day_that_is_not_a_date_is_refused() {
 }
 
 #[test]
-#[ignore = "FINDING: queue matches `date` as a prefix of each action's `at`: \"2026-11-2\" takes the manual actions of 20-29 Nov, \"2026-11\" those of the whole month, as if they were one day's work"]
 fn a_partial_date_is_not_a_work_day() {
     // `date` is "the work day (YYYY-MM-DD)". "2026-11-2" is not one; an action on the 28th must not become
     // work for it. Expected: an error at /date (or, at the least, no work).
@@ -405,7 +403,6 @@ fn integers(v: &Value, out: &mut Vec<i128>) {
 }
 
 #[test]
-#[ignore = "FINDING: priority = expected recovery x urgency is not held to 2^53-1: 3e15 overdue (a valid amount) at 90 DPD, p = 1 gives priority 12,000,000,000,000,000, an integer a JavaScript caller cannot hold exactly (README 'Fuzzing': any output integer past 2^53 is a failure)"]
 fn no_integer_in_the_queue_passes_2_pow_53() {
     // 3,000,000,000,000,000 overdue (below 2^53 − 1 = 9,007,199,254,740,991, so a valid amount), p = 1.0,
     // 90 DPD: expected recovery 3e15, urgency 4.0 → priority 1.2e16 > 2^53 − 1. The README's fuzzing section
