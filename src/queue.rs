@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn ranks_by_expected_recovery_and_urgency_and_paces_difficult_calls() {
         let call = QueueCall {
-            date: "2026-11-28".into(),
+            date: crate::time::Date::parse("2026-11-28").unwrap(),
             decisions: vec![
                 decision("A", 100_000, 30, 0.5, false), // 50,000 × 2.0 = 100,000
                 decision("B", 100_000, 90, 0.5, true),  // 50,000 × 4.0 = 200,000, difficult
