@@ -703,3 +703,112 @@ fn the_readme_tour_runs_on_the_shipped_examples() {
         "{reply}"
     );
 }
+
+/// A vector's input, to feed a command the same data the hand-checked vector holds.
+fn vector_input(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(dunwell_testkit::root().join(format!("tests/vectors/{name}.json"))).unwrap();
+    serde_json::from_str::<serde_json::Value>(&text).unwrap()["input"].clone()
+}
+
+/// `kpi`, `queue`, `experiment report` and `evidence` answer through the CLI what the hand-checked vectors say
+/// (the vectors' descriptions carry the derivations), as JSON and as a table.
+#[test]
+fn kpi_queue_experiment_and_evidence_commands() {
+    let dir = scratch("operations");
+    let run = |args: &[&str]| {
+        let out = dunwell(args, "");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            out.status.success(),
+            "{args:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text
+    };
+    let expect = |name: &str| {
+        let text = std::fs::read_to_string(dunwell_testkit::root().join(format!("tests/vectors/{name}.json"))).unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()["expect"]["ok"].clone()
+    };
+
+    let snapshots = dir.join("snapshots.json");
+    std::fs::write(
+        &snapshots,
+        vector_input("operations/kpi_roll_rates_and_cure").to_string(),
+    )
+    .unwrap();
+    let kpi: serde_json::Value = serde_json::from_str(&run(&["kpi", "--json", snapshots.to_str().unwrap()])).unwrap();
+    assert_eq!(kpi, expect("operations/kpi_roll_rates_and_cure"));
+    let table = run(&["kpi", snapshots.to_str().unwrap()]);
+    assert!(table.contains("cure"), "{table}");
+
+    // The queue vector: ann takes A, C, B then a 10-minute pause; bob takes D; F is left unassigned.
+    let q = vector_input("operations/queue_priority_capacity_pause");
+    let decisions = dir.join("decisions.jsonl");
+    let lines: Vec<String> = q["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    std::fs::write(&decisions, lines.join("\n") + "\n").unwrap();
+    let out = run(&[
+        "queue",
+        "--date",
+        "2026-11-28",
+        "--agent",
+        "ann:3",
+        "--agent",
+        "bob:1",
+        decisions.to_str().unwrap(),
+    ]);
+    let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(got, expect("operations/queue_priority_capacity_pause"), "{out}");
+    // A work day that is not a date is an error naming it, not an empty queue.
+    let bad = dunwell(
+        &[
+            "queue",
+            "--date",
+            "28/11/2026",
+            "--agent",
+            "ann:3",
+            decisions.to_str().unwrap(),
+        ],
+        "",
+    );
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&bad.stdout),
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert!(!bad.status.success() && said.contains("/date"), "{said}");
+
+    // The Welch interval checked by hand in the vector: [-12,337.15, 32,337.15] for recovered per account.
+    let outcomes = dir.join("outcomes.jsonl");
+    let rows: Vec<String> = vector_input("experiment/report_hand_computed")["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    std::fs::write(&outcomes, rows.join("\n") + "\n").unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&run(&["experiment", "report", "--json", outcomes.to_str().unwrap()])).unwrap();
+    assert_eq!(report, expect("experiment/report_hand_computed"));
+    let table = run(&["experiment", "report", outcomes.to_str().unwrap()]);
+    assert!(table.contains("champion"), "{table}");
+
+    let evidence = run(&[
+        "evidence",
+        "--policy",
+        POLICY,
+        "--as-of",
+        AS_OF,
+        "examples/account.json",
+    ]);
+    let pack: serde_json::Value = serde_json::from_str(&evidence).unwrap();
+    assert_eq!(pack["account_id"], "EX-US-1001", "{evidence}");
+    assert!(
+        pack["checklist"].as_array().is_some_and(|c| !c.is_empty()),
+        "{evidence}"
+    );
+}
