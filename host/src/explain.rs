@@ -269,8 +269,8 @@ pub fn render_offers(envelope: &str) -> String {
     }
     let _ = writeln!(
         out,
-        "\n  # {:<15} {:>16} {:>16} {:>14} {:>10} {:>9}  schedule",
-        "offer", "total", "monthly", "saves", "afford", "payments"
+        "\n  # {:<15} {:>16} {:>16} {:>14} {:>10} {:>9} {:>16} {:>14} {:>10}  schedule",
+        "offer", "total", "monthly", "saves", "afford", "payments", "net recovery", "gives up", "approval"
     );
     for (i, o) in offers.iter().enumerate() {
         let afford = match o["affordable"].as_bool() {
@@ -285,7 +285,7 @@ pub fn render_offers(envelope: &str) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:>3} {:<15} {:>16} {:>16} {:>14} {:>10} {:>9}  {}{}",
+            "{:>3} {:<15} {:>16} {:>16} {:>14} {:>10} {:>9} {:>16} {:>14} {:>10}  {}{}",
             i + 1,
             s(&o["id"]),
             money(&o["total"], cur),
@@ -293,6 +293,9 @@ pub fn render_offers(envelope: &str) -> String {
             money(&o["savings"], cur),
             afford,
             sched.len(),
+            money(&o["net_recovery"], cur),
+            money(&o["gives_up"], cur),
+            s(&o["approval"]),
             first,
             if o["forbearance"].as_bool() == Some(true) {
                 "  (forbearance)"
