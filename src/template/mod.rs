@@ -111,8 +111,20 @@ pub(crate) fn render_capped(
         out: Vec::new(),
         cap: limits.output_bytes,
     };
-    tmpl.render_captured_to(vars, &mut w)
-        .map_err(|e| (e.line(), describe(&e, limits)))?;
+    tmpl.render_captured_to(vars, &mut w).map_err(|e| {
+        // Show where it was undefined: the failing line as written in the template (`Dear {{ borrower.nmae }}`),
+        // so an author sees the typo, not only "undefined value". (The exact span needs MiniJinja's `debug`
+        // feature, which would grow the module.)
+        let what = (e.kind() == minijinja::ErrorKind::UndefinedError && e.name() == Some(tmpl.name()))
+            .then(|| e.line().and_then(|l| tmpl.source().lines().nth(l.saturating_sub(1))))
+            .flatten()
+            .map(|line| {
+                let line: String = line.trim().chars().take(160).collect();
+                format!(" in `{line}`")
+            })
+            .unwrap_or_default();
+        (e.line(), format!("{}{what}", describe(&e, limits)))
+    })?;
     String::from_utf8(w.out).map_err(|_| (None, "output is not UTF-8".into()))
 }
 
@@ -167,6 +179,9 @@ mod tests {
         assert_eq!(r("Hello {{ name }}", json!({"name": "Ann"})), Ok("Hello Ann".into()));
         let e = r("line one\n{{ nope }}", json!({})).unwrap_err();
         assert!(e.starts_with("template `t.txt` line 2:"), "{e}");
+        // The undefined expression is named as written.
+        let e = r("Dear {{ borrower.nmae | upper }}", json!({"borrower": {"name": "Ann"}})).unwrap_err();
+        assert!(e.contains("borrower.nmae"), "{e}");
         let e = r("{% if %}", json!({})).unwrap_err();
         assert!(e.contains("line 1"), "{e}");
     }
