@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Retrains the reply model shipped in the module (src/reply/model.bin) from the labelled corpus. Deterministic:
-# the same corpus gives the same bytes. Never train on tests/replies/dev.jsonl (it measures the model).
+# Retrains the reply model shipped in the module (src/reply/model.bin) from the labelled sets named in
+# `model::TRAINING` (src/reply/model.rs): the corpus and the blind sets already measured and folded in.
+# Deterministic: the same rows give the same bytes. Never train on tests/replies/dev*.jsonl (they measure the
+# model) nor on a blind set before its figures are in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo run -q --example train_reply_model -- tests/replies/corpus.jsonl src/reply/model.bin "${EPOCHS:-10}"
+sets=$(sed -n 's/^pub const TRAINING: \[&str; [0-9]*\] = \[\(.*\)\];/\1/p' src/reply/model.rs | tr -d ' "' |
+  tr ',' '\n' | sed 's|^|tests/replies/|' | paste -sd, -)
+cargo run -q --example train_reply_model -- "$sets" src/reply/model.bin "${EPOCHS:-10}"

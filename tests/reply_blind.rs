@@ -2,7 +2,8 @@
 //! Ignored by default; run with `DUNWELL_BLIND=path/to/blind.jsonl cargo test --test reply_blind -- --ignored
 //! --nocapture`. It prints AGGREGATE figures only (no row, text or label), so running it does not leak the
 //! set into the rules: exact intent-set rate, per-intent precision/recall, revocations missed, refusals read
-//! as promises, amount and date accuracy.
+//! as promises, amount and date accuracy. `DUNWELL_SHOW_MISSES=1` also lists the rows read wrong: use it only on a
+//! set that has been measured once and folded in, never on one still blind.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::{Value, json};
@@ -38,6 +39,8 @@ fn blind_replies_aggregate_figures() {
     let (engine, env) = dunwell::api::engine_new(&format!("{{\"policy\":{policy}}}"));
     let engine = engine.unwrap_or_else(|| panic!("{env}"));
     let rows = std::fs::read_to_string(path).unwrap();
+    // Per-row misses, for a set that has been measured once and folded in (never for a set still blind).
+    let show_misses = std::env::var_os("DUNWELL_SHOW_MISSES").is_some();
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let (mut n, mut exact, mut errors, mut trapped) = (0u32, 0u32, 0u32, 0u32);
     std::panic::set_hook(Box::new(|_| {}));
@@ -97,6 +100,12 @@ fn blind_replies_aggregate_figures() {
             .collect();
         got.sort();
         want.sort();
+        if show_misses && got != want {
+            println!(
+                "miss {} [{locale}] want {want:?} got {got:?}: {}",
+                row["id"], row["text"]
+            );
+        }
         let e = by_locale.entry(locale.to_string()).or_default();
         e.1 += 1;
         if got == want {
@@ -128,6 +137,19 @@ fn blind_replies_aggregate_figures() {
         let promise = ok["effects"]
             .as_array()
             .and_then(|a| a.iter().find(|e| e["kind"] == "record_promise").cloned());
+        if show_misses && got == want {
+            let (pa, pd) = promise
+                .as_ref()
+                .map_or((None, None), |p| (p["amount"].as_i64(), p["due"].as_str()));
+            if row["amount"].as_i64().is_some_and(|a| Some(a) != pa)
+                || row["date"].as_str().is_some_and(|d| Some(d) != pd)
+            {
+                println!(
+                    "miss-value {} want {} {} got {pa:?} {pd:?}: {}",
+                    row["id"], row["amount"], row["date"], row["text"]
+                );
+            }
+        }
         if let Some(want_amount) = row["amount"].as_i64() {
             amount_n += 1;
             if promise.as_ref().and_then(|p| p["amount"].as_i64()) == Some(want_amount)

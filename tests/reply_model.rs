@@ -1,6 +1,6 @@
 //! The reply model beside the rules: the shipped weights are what `scripts/train-reply-model.sh` makes from
-//! the corpus, and the combination kept (`model::CHOSEN`) does no worse than the rules alone on the dev set
-//! (`tests/replies/dev*.jsonl`: replies written to measure, kept out of training and rule tuning). Prints
+//! the training sets (`model::TRAINING`), and the combination kept (`model::CHOSEN`) does no worse than the
+//! rules alone on the dev set (`tests/replies/dev*.jsonl`: replies written to measure, kept out of training and rule tuning). Prints
 //! the dev figures for each combination.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -89,7 +89,10 @@ fn the_chosen_combination_does_no_worse_than_the_rules_on_the_dev_sets() {
 #[test]
 fn the_shipped_weights_are_what_the_training_script_makes() {
     let root = dunwell_testkit::root();
-    let corpus = std::fs::read_to_string(root.join("tests/replies/corpus.jsonl")).unwrap();
+    let corpus: String = model::TRAINING
+        .iter()
+        .map(|f| std::fs::read_to_string(root.join("tests/replies").join(f)).unwrap())
+        .collect();
     let rows: Vec<(dunwell::reply::text::Text, Vec<Intent>)> = corpus
         .lines()
         .filter(|l| !l.trim().is_empty())

@@ -1,0 +1,395 @@
+//! Revocation of consent: every way a reply says "stop contacting me" — keywords (STOP, 退订, alto), "stop"
+//! about contact, a bar or a threat about the next call, a channel or time ruled out ("not at work"), a
+//! dismissal, or abuse about the calls themselves.
+//!
+//! Tuned for recall, and kept to rules a person can read: a missed revocation is a legal violation (TCPA; the
+//! FCC's 2024 order lists stop, quit, end, revoke, opt out, cancel and unsubscribe as words that revoke
+//! consent; FDCPA §805(c)), so a bare keyword reply always counts. The statistical model may add a revocation
+//! but never removes one found here.
+
+use super::classify::{any_phrase, hits, hits_all};
+use super::cues::{en::*, es::*, zh::*, *};
+use super::text::Text;
+use crate::account::Channel;
+
+/// How sure the reply revokes consent (per mille, 0 when it does not) and the cues that say so; `abusive`
+/// is whether the reply insults or threatens (abuse about the calls revokes too).
+pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
+    // Stop contact: bare keywords, "stop … texting", or a phrase.
+    let mut stop = hits_all(t, &[STOP_EN, STOP_ZH, STOP_ES]);
+    if bare_revocation(t) {
+        stop.0 = 990;
+        stop.1.push("revocation keyword".into());
+    }
+    if let Some(cue) = stop_about_contact(t)
+        .or_else(|| stop_about_contact_zh(t))
+        .or_else(|| spanish_stop_word(t))
+        .or_else(|| stop_by_shape(t))
+    {
+        stop.0 = stop.0.max(950);
+        stop.1.push(cue);
+    }
+    // Partial stops: "only e-mail me", "not at work", 上班时间别打. Places and times need a "no" and a contact word.
+    // The "no" must govern the contact: "not a good time, call me after 8" asks for a call, "don't call after 8"
+    // rules one out. In English and Spanish it stands within four words before a contact word; Chinese keeps the
+    // whole-reply test (别 / 不要 sit right by the verb there).
+    let negated = negation_near_contact(t)
+        || ["别", "不要", "不许", "不准", "勿", "不能", "不得"]
+            .iter()
+            .any(|n| t.compact.contains(n));
+    let contact_word = t.tokens.iter().any(|w| CONTACT_ANY.contains(&w.as_str()))
+        || CONTACT_ZH.iter().any(|c| t.compact.contains(c))
+        || t.compact.contains('打')
+        || t.compact.contains("联系");
+    let partial = hits(
+        t,
+        &PARTIAL_STOP
+            .iter()
+            .filter(|(c, _)| c.is_ascii())
+            .copied()
+            .collect::<Vec<_>>(),
+        &PARTIAL_STOP
+            .iter()
+            .filter(|(c, _)| !c.is_ascii())
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    // "please only reach me by mail", "only contact me through my lawyer": one channel left, the rest revoked.
+    if let Some(cue) = only_channel(t) {
+        stop.0 = stop.0.max(900);
+        stop.1.push(cue);
+    }
+    if partial.0 > 0 {
+        let only = partial
+            .1
+            .iter()
+            .any(|c| c.contains("only") || c.contains("solo") || c.contains('只'));
+        if only || (negated && contact_word) {
+            stop.0 = stop.0.max(900);
+            stop.1.extend(partial.1);
+        }
+    }
+    // A bare dismissal ("fuck off", 滚) revokes; so does abuse about the calls themselves ("stop these damn
+    // daily calls", 天天打电话烦不烦) — revocation is read from intent, not only from keywords.
+    let dismissal = any_phrase(t, DISMISSALS) || DISMISSALS_ZH.iter().any(|c| t.compact.contains(c));
+    if dismissal {
+        stop.0 = stop.0.max(950);
+        stop.1.push("dismissal".into());
+    }
+    if abusive && contact_word && stop.0 == 0 {
+        stop = (900, vec!["abuse about contact".into()]);
+    }
+    // A lone "T" (the Chinese carriers' unsubscribe reply), 退, 取消 or 停止 revokes too.
+    let bare = t
+        .compact
+        .trim_matches(|c: char| c.is_ascii_punctuation() || "！。，".contains(c));
+    if matches!(
+        bare,
+        "t" | "退" | "n" | "取消" | "停止" | "不要了" | "退订" | "alto" | "basta"
+    ) {
+        stop = (950, vec![bare.to_string()]);
+    }
+    stop
+}
+
+/// Whether the reply is nothing but revocation words and filler ("STOP", "stop stop stop", "Quit!").
+fn bare_revocation(t: &Text) -> bool {
+    let latin: Vec<&String> = t
+        .tokens
+        .iter()
+        .filter(|x| x.chars().all(|c| c.is_ascii_alphanumeric()))
+        .collect();
+    if latin.is_empty() || latin.len() != t.tokens.len() {
+        return false;
+    }
+    let any_stop = latin.iter().any(|w| STOP_WORDS.contains(&w.as_str())) || t.has_words("opt out");
+    any_stop
+        && latin
+            .iter()
+            .all(|w| STOP_WORDS.contains(&w.as_str()) || STOP_FILLER.contains(&w.as_str()))
+}
+
+/// A revocation word used about contact: "stop" / "quit" / "unsubscribe" anywhere unless it is about fees
+/// or interest ("stop the late fees"); "end", "cancel", "halt" and "no more" only with a contact word within
+/// three words ("cancel all calls", "no more contact"); "don't / never" + a contact verb ("don't ever call").
+fn stop_about_contact(t: &Text) -> Option<String> {
+    let toks = &t.tokens;
+    for (i, w) in toks.iter().enumerate() {
+        let next: Vec<&str> = toks.iter().skip(i + 1).take(3).map(String::as_str).collect();
+        let contact = next.iter().find(|n| CONTACT_OBJECTS.contains(n) || **n == "contact");
+        let other = next.iter().any(|n| NOT_CONTACT_OBJECTS.contains(n));
+        match w.as_str() {
+            "stop" | "stahp" | "stopp" | "quit" | "unsubscribe" if contact.is_some() || !other => {
+                return Some(format!("{w}{}", contact.map(|c| format!(" {c}")).unwrap_or_default()));
+            }
+            "end" | "cancel" | "halt" | "more" => {
+                if let Some(c) = contact
+                    && (w != "more" || (i > 0 && toks[i - 1] == "no"))
+                {
+                    return Some(format!("{w} {c}"));
+                }
+            }
+            "dont" | "never" | "not" => {
+                let verbs = [
+                    "contact", "call", "text", "message", "email", "write", "bother", "reach", "ring", "phone",
+                ];
+                if let Some(v) = next.iter().take(2).find(|n| verbs.contains(n)) {
+                    return Some(format!("{w} {v}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Chinese: 别再 / 不要再 / 再…就 followed closely by a contact verb (别再给我发信息了, 你们再打电话我就…).
+fn stop_about_contact_zh(t: &Text) -> Option<String> {
+    let verbs = ['发', '打', '联', '骚', '来', '催', '烦', '找'];
+    for (i, _) in t.compact.char_indices() {
+        let rest = &t.compact[i..];
+        for lead in ["别再", "不要再", "不许再", "不准再", "别", "不要"] {
+            if rest.starts_with(lead) {
+                let after: Vec<char> = rest.chars().skip(lead.chars().count()).take(4).collect();
+                if let Some(v) = after.iter().find(|ch| verbs.contains(ch)) {
+                    // 别打扰 / 别发 / 不要再联系 …; but 不要紧 or 别着急 are not about contact.
+                    return Some(format!("{lead}…{v}"));
+                }
+            }
+        }
+        if rest.starts_with('再')
+            && rest.chars().take(8).any(|ch| ch == '就')
+            && rest.chars().take(4).any(|ch| ch == '打' || ch == '发' || ch == '催')
+        {
+            return Some("再…就".into());
+        }
+    }
+    None
+}
+
+/// Revocations read from the sentence's shape rather than a phrase list, so new wording is caught:
+/// - a threat about the next contact ("if you call again I'm reporting you", "keep calling and see what
+///   happens", "si me vuelven a llamar…");
+/// - a bar on contact ("you can't contact me anymore", "any further contact is a violation of the stay");
+/// - "enough with / chill with / lay off the calls";
+/// - Spanish "deje(n) de" + a verb aimed at the borrower ("deje de textearme", "dejen de molestarme");
+/// - "remove / delete it" where the reply is about the number.
+fn stop_by_shape(t: &Text) -> Option<String> {
+    let toks: Vec<&str> = t.tokens.iter().map(String::as_str).collect();
+    let is_contact = |w: &str| CONTACT_VERBS.contains(&w);
+    let window = |from: usize, n: usize| toks.iter().skip(from).take(n).copied().collect::<Vec<&str>>();
+    for (i, &w) in toks.iter().enumerate() {
+        let prev = if i > 0 { toks[i - 1] } else { "" };
+        match w {
+            // "if you / anyone … call (me) again"
+            "if" | "si" => {
+                let next = window(i + 1, 7);
+                let verb = next.iter().position(|n| is_contact(n));
+                let again = next.iter().any(|n| {
+                    matches!(
+                        *n,
+                        "again" | "anymore" | "once" | "vuelven" | "vuelve" | "siguen" | "sigue" | "otra"
+                    )
+                });
+                let subject = next.iter().take(3).any(|n| {
+                    matches!(
+                        *n,
+                        "you" | "u" | "ya" | "yall" | "anyone" | "your" | "they" | "me" | "vuelven" | "siguen"
+                    )
+                });
+                if let Some(v) = verb
+                    && again
+                    && subject
+                {
+                    return Some(format!("{w} … {} again", next[v]));
+                }
+            }
+            // "keep calling and …" (a threat), not "I keep calling you".
+            "keep" | "continue" | "sigan" | "siga" => {
+                let next = window(i + 1, 6);
+                let first = next.first().copied().unwrap_or("");
+                let ing = first.ends_with("ing") || first.ends_with("ando") || first.ends_with("endo");
+                let subject_borrower = matches!(prev, "i" | "we" | "ive" | "weve" | "im");
+                if is_contact(first) && ing && !subject_borrower && next.contains(&"and") {
+                    return Some(format!("{w} {first} and …"));
+                }
+            }
+            // "you can't contact me", "they are not allowed to call"
+            "cant" | "cannot" | "mustnt" | "shouldnt" | "allowed" | "right" | "may" | "must" => {
+                let back = if i >= 4 { &toks[i - 4..i] } else { &toks[..i] };
+                let you = back
+                    .iter()
+                    .any(|b| matches!(*b, "you" | "u" | "ya" | "yall" | "they" | "collectors"));
+                let negated = matches!(w, "cant" | "cannot" | "mustnt" | "shouldnt")
+                    || back.iter().any(|b| matches!(*b, "not" | "no" | "arent" | "isnt"))
+                    || window(i + 1, 1).first() == Some(&"not");
+                let next = window(i + 1, 4);
+                if let Some(v) = next.iter().find(|n| is_contact(n))
+                    && you
+                    && negated
+                {
+                    return Some(format!("{w} {v}"));
+                }
+            }
+            // "any further contact", "no further calls"
+            "further" if matches!(prev, "any" | "no") => {
+                if let Some(n) = window(i + 1, 1).first()
+                    && matches!(
+                        *n,
+                        "contact" | "calls" | "communication" | "communications" | "texts" | "messages"
+                    )
+                {
+                    return Some(format!("{prev} further {n}"));
+                }
+            }
+            // "enough with the calls", "chill with the texts", "lay off the calls"
+            "enough" | "chill" | "lay" | "ease" | "cut" | "knock" => {
+                if let Some(n) = window(i + 1, 3)
+                    .iter()
+                    .find(|n| matches!(**n, "calls" | "texts" | "messages" | "emails" | "calling" | "texting"))
+                {
+                    return Some(format!("{w} … {n}"));
+                }
+            }
+            // "deje de textearme", "dejen de molestar"
+            "deje" | "dejen" | "deja" | "dejan" if window(i + 1, 1).first() == Some(&"de") => {
+                if let Some(v) = window(i + 2, 1).first() {
+                    let aimed = ["arme", "erme", "irme", "arnos", "ernos", "irnos"]
+                        .iter()
+                        .any(|e| v.ends_with(e));
+                    if aimed || is_contact(v) {
+                        return Some(format!("{w} de {v}"));
+                    }
+                }
+            }
+            // "please remove it" / "delete my number" in a reply about the number.
+            "remove" | "delete" | "erase" | "borren" | "borre" => {
+                let number = t
+                    .tokens
+                    .iter()
+                    .any(|x| matches!(x.as_str(), "number" | "numero" | "phone"));
+                let next = window(i + 1, 2);
+                if number
+                    && next
+                        .iter()
+                        .any(|n| matches!(*n, "it" | "this" | "my" | "the" | "mi" | "este" | "lo"))
+                {
+                    return Some(format!("{w} … number"));
+                }
+            }
+            _ => {}
+        }
+    }
+    // 再打一个试试 / 你们再打我就报警: a threat about the next call.
+    for (i, _) in t.compact.char_indices() {
+        let rest = &t.compact[i..];
+        if rest.starts_with('再') {
+            let head: String = rest.chars().take(4).collect();
+            let tail: String = rest.chars().take(20).collect();
+            if head.chars().any(|c| matches!(c, '打' | '发' | '催' | '来' | '骚'))
+                && ["试试", "报警", "投诉", "弄死", "告你", "让你", "小心", "我就"]
+                    .iter()
+                    .any(|x| tail.contains(x))
+            {
+                return Some("再打…(threat)".into());
+            }
+        }
+    }
+    None
+}
+
+/// "alto" and "basta" revoke in Spanish, but not as adjectives ("el interés es muy alto", "no basta").
+fn spanish_stop_word(t: &Text) -> Option<String> {
+    let toks = &t.tokens;
+    for (i, w) in toks.iter().enumerate() {
+        let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+        match w.as_str() {
+            "alto"
+                if !matches!(
+                    prev,
+                    "muy" | "mas" | "demasiado" | "tan" | "es" | "son" | "esta" | "bastante" | "poco" | "el" | "lo"
+                ) =>
+            {
+                return Some("alto".into());
+            }
+            "basta" if prev != "no" => return Some("basta".into()),
+            "paren" | "parenle" if prev != "no" => return Some(w.clone()),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a "no" word stands within four words before a contact word ("don't call after 8", "never text me at
+/// work", "no me llamen al trabajo").
+fn negation_near_contact(t: &Text) -> bool {
+    let toks = &t.tokens;
+    toks.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "dont" | "do" | "never" | "not" | "no" | "stop" | "nunca")
+            && (w != "do" || toks.get(i + 1).is_some_and(|n| n == "not"))
+            && toks
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .any(|n| CONTACT_ANY.contains(&n.as_str()) || CONTACT_VERBS.contains(&n.as_str()))
+    })
+}
+
+/// The one channel the borrower keeps when they say "only by post / only email me" (every other channel is
+/// revoked); `None` when they keep none, name their lawyer (the attorney effect covers that) or say nothing
+/// of the kind.
+pub fn kept_channel(t: &Text) -> Option<Channel> {
+    let cue = only_channel(t)?;
+    let word = cue.rsplit(' ').next().unwrap_or("");
+    match word {
+        "mail" | "post" | "letter" | "writing" | "carta" | "escrito" => Some(Channel::Letter),
+        // "por correo" alone is post in US Spanish; "correo electronico" is e-mail.
+        "correo" if t.has_words("correo electronico") => Some(Channel::Email),
+        "correo" => Some(Channel::Letter),
+        "email" | "e" => Some(Channel::Email),
+        "text" | "texts" | "mensaje" | "mensajes" => Some(Channel::Sms),
+        _ => None,
+    }
+}
+
+/// "only … by / via / through / por <channel>": every other channel is revoked.
+fn only_channel(t: &Text) -> Option<String> {
+    let toks = &t.tokens;
+    for (i, w) in toks.iter().enumerate() {
+        if !matches!(w.as_str(), "only" | "solo" | "solamente" | "unicamente") {
+            continue;
+        }
+        let next: Vec<&str> = toks.iter().skip(i + 1).take(5).map(String::as_str).collect();
+        let via = next
+            .iter()
+            .position(|n| matches!(*n, "by" | "via" | "through" | "thru" | "por" | "in"));
+        if let Some(v) = via
+            && let Some(channel) = next.get(v + 1..).and_then(|rest| {
+                rest.iter().find(|c| {
+                    matches!(
+                        **c,
+                        "mail"
+                            | "post"
+                            | "letter"
+                            | "email"
+                            | "e"
+                            | "text"
+                            | "texts"
+                            | "writing"
+                            | "correo"
+                            | "carta"
+                            | "escrito"
+                            | "mensaje"
+                            | "mensajes"
+                            | "lawyer"
+                            | "attorney"
+                            | "abogado"
+                    )
+                })
+            })
+        {
+            return Some(format!("{w} by {channel}"));
+        }
+    }
+    None
+}

@@ -1,0 +1,165 @@
+//! The reply reader's rules, one behaviour each, with expectations written from the rule (not from the
+//! code's output): revocations read from a sentence's shape, a promise stated without promise words, half a
+//! promise asked as a question, harassment named only as the ground of a complaint, "only by post".
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use serde_json::{Value, json};
+
+fn reply(locale: &str, text: &str) -> Value {
+    let (jurisdiction, currency, zone) = match locale {
+        "zh-CN" => ("CN", "CNY", "Asia/Shanghai"),
+        "en-GB" => ("GB", "GBP", "Europe/London"),
+        _ => ("US", "USD", "America/New_York"),
+    };
+    let account = json!({"id":"RR-1","jurisdiction":jurisdiction,"currency":currency,
+        "balances":{"principal":1000000,"interest":20000,"fees":0},
+        "instalments":[{"due":"2026-10-28","amount":100000},{"due":"2026-12-28","amount":100000}],
+        "borrower":{"name":"Ann Lee","locale":locale,"time_zone":zone}});
+    let root = dunwell_testkit::root();
+    let policy = std::fs::read_to_string(root.join("policies/default.json")).unwrap();
+    let (engine, env) = dunwell::api::engine_new(&format!("{{\"policy\":{policy}}}"));
+    let engine = engine.unwrap_or_else(|| panic!("{env}"));
+    // Saturday 28 November 2026, 10:00 in New York.
+    let call = json!({"account": account, "as_of": "2026-11-28T15:00:00Z", "text": text});
+    let out: Value = serde_json::from_str(&dunwell::api::call(&engine, "reply", &call.to_string())).unwrap();
+    out["ok"].clone()
+}
+
+fn intents(out: &Value) -> Vec<String> {
+    let mut v: Vec<String> = out["intents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["intent"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+fn has(out: &Value, intent: &str) -> bool {
+    intents(out).iter().any(|i| i == intent)
+}
+
+#[test]
+fn a_threat_about_the_next_contact_revokes() {
+    for (locale, text) in [
+        ("en-US", "if you text me one more time I'm calling the FTC"),
+        ("en-US", "keep calling my work and watch what happens"),
+        (
+            "en-US",
+            "if anyone from your office calls me again there will be trouble",
+        ),
+        ("es-US", "si me vuelven a llamar los voy a reportar"),
+        ("zh-CN", "你们再打一次电话试试"),
+        ("zh-CN", "再发短信我就报警"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+}
+
+#[test]
+fn a_bar_on_contact_revokes() {
+    for text in [
+        "you cant contact me anymore, the stay is in effect",
+        "you are not allowed to call me at all",
+        "any further contact will be reported",
+        "enough with the calls already",
+    ] {
+        assert!(has(&reply("en-US", text), "stop_contact"), "{text}");
+    }
+}
+
+#[test]
+fn spanish_deje_de_with_a_verb_aimed_at_the_borrower_revokes() {
+    for text in [
+        "deje de llamarme",
+        "dejen de molestarme por favor",
+        "ya deje de escribirme",
+    ] {
+        assert!(has(&reply("es-US", text), "stop_contact"), "{text}");
+    }
+    // "Dejé de pagar" is a past fact about paying, not a request.
+    assert!(!has(
+        &reply("es-US", "deje de pagar porque perdi el trabajo"),
+        "stop_contact"
+    ));
+}
+
+#[test]
+fn a_no_that_does_not_govern_the_contact_is_no_revocation() {
+    let out = reply("en-US", "Not a good time right now, call me tomorrow after 6");
+    assert!(!has(&out, "stop_contact"), "{out}");
+    assert!(has(&out, "callback_request"), "{out}");
+    // ... while a "no" right before the call is one.
+    assert!(has(&reply("en-US", "don't call me after 9 at night"), "stop_contact"));
+}
+
+#[test]
+fn harassment_named_as_the_ground_of_a_complaint_is_the_complaint_alone() {
+    let out = reply("es-US", "ya presente una queja ante la CFPB por acoso");
+    assert_eq!(intents(&out), ["complaint"], "{out}");
+    // Asking for it to stop is still a revocation.
+    let out = reply("en-US", "stop harassing me or I will file a complaint with the CFPB");
+    assert!(has(&out, "stop_contact") && has(&out, "complaint"), "{out}");
+}
+
+#[test]
+fn only_by_post_revokes_every_other_channel() {
+    let out = reply("en-GB", "Please only contact me via post from now on");
+    let ceased: Vec<&str> = out["effects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "record_cease")
+        .map(|e| e["channel"].as_str().unwrap())
+        .collect();
+    assert_eq!(ceased, ["sms", "email", "call", "social_dm"], "{out}");
+}
+
+#[test]
+fn a_payment_stated_for_a_day_to_come_is_a_promise() {
+    for (text, amount, due) in [
+        ("$250 will go out to you on the 4th", 25000, "2026-12-04"),
+        ("sending 60 on Monday", 6000, "2026-11-30"),
+        ("transfer of $75 scheduled for December 10", 7500, "2026-12-10"),
+    ] {
+        let out = reply("en-US", text);
+        let promise = out["effects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "record_promise")
+            .unwrap_or_else(|| panic!("no promise in {text}: {out}"))
+            .clone();
+        assert_eq!(promise["amount"], amount, "{text}");
+        assert_eq!(promise["due"], due, "{text}");
+    }
+}
+
+#[test]
+fn half_a_promise_asked_as_a_question_asks_for_terms() {
+    for (locale, text) in [
+        ("en-US", "could I pay $100 instead of the whole thing?"),
+        ("en-US", "is it ok if I pay on the 20th?"),
+        ("zh-CN", "20号还可以吗"),
+        ("es-US", "¿puedo pagar 50 en vez de todo?"),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+        assert!(has(&out, "question_options"), "{text}: {out}");
+    }
+    // Amount and day together are an offer the collector can simply confirm.
+    assert!(has(&reply("en-US", "Can I pay $80 on Friday?"), "promise_to_pay"));
+}
+
+#[test]
+fn a_hedge_or_a_conditional_is_no_promise() {
+    for (locale, text) in [
+        ("en-US", "ill pay when i pay, stop asking"),
+        ("en-US", "I'll pay the day I win the powerball"),
+        ("zh-CN", "下周再说吧"),
+        ("es-US", "si me quitan los cargos pago todo el viernes"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+}
