@@ -133,6 +133,45 @@ fn conditional_offer(t: &Text) -> bool {
     en || zh
 }
 
+/// Refusals and mockery read from their shape rather than a list: "never" within three words before a paying
+/// word ("I'm never paying you a dime", "nunca voy a pagar"), an intention given up ("I was going to pay
+/// Friday but…", 本来打算明天还的), or a promise made with a laugh or an absurd sum ("sure, a million
+/// tomorrow lol", 明天还你一个亿😂).
+fn refuses_by_shape(t: &Text) -> bool {
+    let toks = &t.tokens;
+    let never = toks.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "never" | "nunca" | "jamas")
+            && toks
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|n| n.starts_with("pay") || n.starts_with("pag") || n == "see")
+    });
+    let given_up = any_phrase(
+        t,
+        &[
+            "was going to pay",
+            "was gonna pay",
+            "iba a pagar",
+            "you get nothing",
+            "本来打算",
+            "本来想还",
+            "不想还了",
+        ],
+    );
+    let laughing = toks.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "jaja" | "jajaja" | "jk"
+        )
+    }) || ["😂", "🤣", "哈哈"].iter().any(|x| t.lower.contains(x));
+    let absurd = any_phrase(
+        t,
+        &["a million", "un millon", "一个亿", "一百万", "a billion", "a gazillion"],
+    );
+    never || given_up || laughing || absurd
+}
+
 /// Every intent the reply expresses, in the enum's order; `Other` when none.
 pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -185,12 +224,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
 
     let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
+    // "when I get paid", "I get paid every other Friday": wages coming in, not a payment made.
+    if paid.1.iter().all(|c| c == "paid") && any_phrase(t, &["get paid", "gets paid", "getting paid", "got paid"]) {
+        paid = (0, Vec::new());
+    }
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
-    let refused = any_phrase(t, REFUSAL);
+    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     let hypothetical = any_phrase(t, HYPOTHETICAL);
-    let conditional = conditional_offer(t) && (has_amount || promise.0 > 0);
+    let conditional = conditional_offer(t) && (has_amount || has_date || promise.0 > 0);
     let denied = denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo");
     // A question about paying less or later ("can't pay 500 on Friday, can we do 200 next month?") asks for
     // terms; it is no promise.
@@ -300,8 +343,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !t.is_question()
         && has_date
         && (paid.0 == 0 || part_paid)
-        && (has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS))
-        && any_phrase(t, &PAYING_VERBS)
+        && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && any_phrase(t, &PAYING_VERBS)
+            // "ok. 200 on the 1st, 200 on the 15th": a sum and a day with next to nothing else say it too.
+            || (has_amount && t.tokens.len() <= 10))
     {
         promise = (800, vec!["pays on a day to come".into()]);
     }

@@ -193,8 +193,15 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             // 万 / 千 after digits: 1.5万, 3千; and "1k", "$1.5k".
             let mut k = j;
             if !chinese && k < n && (s[k] == '万' || s[k] == '千') {
-                value = value.map(|v| v * if s[k] == '万' { 10_000 } else { 1_000 });
+                let unit = if s[k] == '万' { 10_000 } else { 1_000 };
+                value = value.map(|v| v * unit);
                 k += 1;
+                // "1千5" is 1,500 and "2万3" 23,000: a lone trailing digit counts one unit down, as in 一千五.
+                if k < n && s[k].is_ascii_digit() && s.get(k + 1).is_none_or(|c| !c.is_ascii_digit()) {
+                    let digit = i64::from(u32::from(s[k]) - u32::from('0'));
+                    value = value.map(|v| v + digit * unit / 10 * 100);
+                    k += 1;
+                }
             } else if !chinese && k < n && s[k] == 'k' && s.get(k + 1).is_none_or(|c| !c.is_alphanumeric()) {
                 value = value.map(|v| v * 1_000);
                 k += 1;
@@ -289,7 +296,14 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 en || zh
             };
             let currency_code = explicit.or(unit_currency.map(|(_, c)| c));
-            let year_like = !chinese && number.len() == 4 && number.starts_with("20") && currency_code.is_none();
+            // "把1500还上": the money comes before the paying verb in Chinese.
+            let held = before.trim_end().ends_with('把');
+            // "2026" alone is a year; "还2000" or "pay 2000" is money.
+            let year_like = !chinese
+                && number.len() == 4
+                && number.starts_with("20")
+                && currency_code.is_none()
+                && !bare_after_pay();
             // A lone Chinese digit without a unit is a word (一部分, 一半, 一定), not an amount.
             let word_like = chinese && currency_code.is_none() && !number.chars().any(|c| "十百千万".contains(c));
             if let Some(v) = value
@@ -297,7 +311,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 && !year_like
                 && !word_like
                 && v > 0
-                && (currency_code.is_some() || bare_after_pay())
+                && (currency_code.is_some() || held || bare_after_pay())
             {
                 let code = currency_code.unwrap_or(currency.code);
                 let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);

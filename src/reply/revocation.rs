@@ -280,6 +280,14 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             _ => {}
         }
     }
+    // 把我的号码删掉 / 删除我的电话: take the number off the list.
+    if ["删掉", "删除", "删了"].iter().any(|d| t.compact.contains(d))
+        && ["号码", "电话", "手机号", "联系方式"]
+            .iter()
+            .any(|x| t.compact.contains(x))
+    {
+        return Some("删除号码".into());
+    }
     // 再打一个试试 / 你们再打我就报警: a threat about the next call.
     for (i, _) in t.compact.char_indices() {
         let rest = &t.compact[i..];
@@ -325,8 +333,10 @@ fn spanish_stop_word(t: &Text) -> Option<String> {
 fn negation_near_contact(t: &Text) -> bool {
     let toks = &t.tokens;
     toks.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "dont" | "do" | "never" | "not" | "no" | "stop" | "nunca")
-            && (w != "do" || toks.get(i + 1).is_some_and(|n| n == "not"))
+        matches!(
+            w.as_str(),
+            "dont" | "do" | "never" | "not" | "no" | "stop" | "nunca" | "didnt" | "wouldnt" | "shouldnt"
+        ) && (w != "do" || toks.get(i + 1).is_some_and(|n| n == "not"))
             && toks
                 .iter()
                 .skip(i + 1)

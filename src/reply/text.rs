@@ -109,6 +109,17 @@ impl Text {
         self.lower.chars().any(|c| c.is_ascii_alphabetic())
     }
 
+    /// "can I / could you / would it …" opens a question; "can do 200 next month" states an offer.
+    fn asks_with_a_modal(&self) -> bool {
+        matches!(self.tokens.first().map(String::as_str), Some("can" | "could" | "would"))
+            && self.tokens.get(1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "i" | "we" | "you" | "u" | "ya" | "yall" | "someone" | "somebody" | "it" | "this" | "that" | "my"
+                )
+            })
+    }
+
     /// Whether the reply asks something.
     pub fn is_question(&self) -> bool {
         self.lower.contains('?')
@@ -126,9 +137,10 @@ impl Text {
             ]
             .iter()
             .any(|q| self.compact.contains(q))
+            || self.asks_with_a_modal()
             || [
-                "how", "what", "whats", "where", "when", "can", "could", "is", "any", "would", "tell me", "cuanto",
-                "como", "donde", "cuando", "puedo", "pueden", "podemos", "hay", "se puede",
+                "how", "what", "whats", "where", "when", "is", "any", "tell me", "cuanto", "como", "donde", "cuando",
+                "puedo", "pueden", "podemos", "hay", "se puede",
             ]
             .iter()
             .any(|q| self.words.starts_with(&format!(" {q} ")))
