@@ -1,0 +1,442 @@
+//! Amounts in a reply: currency symbols and words, Chinese numerals and units, a bare number by a paying
+//! verb; and which of them a promise is about.
+
+use super::FoundAmount;
+use crate::reply::text::Text;
+
+const PAY_WORDS_EN: [&str; 22] = [
+    "swing",
+    "expect",
+    "another",
+    "remaining",
+    "rest",
+    "remainder",
+    "pagar",
+    "pago",
+    "pagare",
+    "mando",
+    "deposito",
+    "abono",
+    "pay",
+    "paying",
+    "payment of",
+    "send",
+    "sending",
+    "transfer",
+    "sent",
+    "paid",
+    "pay you",
+    "pay u",
+];
+const PAY_WORDS_ZH: [&str; 15] = [
+    "还",
+    "转账",
+    "转",
+    "付",
+    "打款",
+    "打钱",
+    "汇款",
+    "还款",
+    "先还",
+    "剩下",
+    "剩余",
+    "剩下的",
+    "还你们",
+    "给你们",
+    "还你",
+];
+
+fn digits_value(s: &str) -> Option<(i64, u32)> {
+    // "1,200.50" → (120050, 2 decimals seen); returns value scaled to cents (two decimals).
+    let clean: String = s.chars().filter(|&c| c != ',').collect();
+    let (int, frac) = clean.split_once('.').unwrap_or((&clean, ""));
+    if int.is_empty() || int.len() > 9 || !int.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = int.parse().ok()?;
+    let cents: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    Some((whole * 100 + cents, u32::try_from(frac.len()).unwrap_or(0)))
+}
+
+/// Parses a Chinese numeral (`五百`, `一千二`, `两千五`, `一万二`, `三`), with the colloquial trailing digit
+/// meaning one unit down (`一千五` = 1500).
+pub fn chinese_number(s: &str) -> Option<i64> {
+    let digit = |c: char| match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    let unit = |c: char| match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
+        _ => None,
+    };
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    let mut total: i64 = 0;
+    let mut section: i64 = 0;
+    let mut pending: Option<i64> = None;
+    let mut last_unit: i64 = 1;
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(d) = digit(c) {
+            pending = Some(d);
+            // Colloquial tail: 一千五 → 1500, 一万二 → 12000.
+            if i + 1 == chars.len() && i > 0 && (unit(chars[i - 1]).is_some() || chars[i - 1] == '万') {
+                let scale = if chars[i - 1] == '万' { 1000 } else { last_unit / 10 };
+                section += d * scale.max(1);
+                pending = None;
+            }
+        } else if let Some(u) = unit(c) {
+            section += pending.take().unwrap_or(1) * u;
+            last_unit = u;
+        } else if c == '万' {
+            section += pending.take().unwrap_or(0);
+            total += section.max(1) * 10_000;
+            section = 0;
+            last_unit = 10_000;
+        } else {
+            return None;
+        }
+    }
+    Some(total + section + pending.unwrap_or(0))
+}
+
+pub(super) fn is_cn_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百千万".contains(c)
+}
+
+/// Every amount in the reply, in order.
+pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> {
+    let scale = |cents: i64, exponent: u32| -> i64 {
+        // `cents` carries two decimals; rescale to the currency's exponent.
+        match exponent {
+            0 => cents / 100,
+            1 => cents / 10,
+            2 => cents,
+            e => cents * 10_i64.pow(e - 2),
+        }
+    };
+    let mut out: Vec<(usize, FoundAmount)> = Vec::new();
+    let s: Vec<char> = t.lower.chars().collect();
+    let n = s.len();
+    let mut i = 0;
+    while i < n {
+        let c = s[i];
+        // A numeric run: digits, commas, one dot.
+        if c.is_ascii_digit() || (is_cn_numeral(c) && !matches!(c, '十' | '百' | '千' | '万')) {
+            let start = i;
+            let chinese = is_cn_numeral(c);
+            let mut j = i;
+            if chinese {
+                while j < n && is_cn_numeral(s[j]) {
+                    j += 1;
+                }
+            } else {
+                while j < n
+                    && (s[j].is_ascii_digit() || (matches!(s[j], ',' | '.') && j + 1 < n && s[j + 1].is_ascii_digit()))
+                {
+                    j += 1;
+                }
+            }
+            let number: String = s[start..j].iter().collect();
+            let mut value = if chinese {
+                chinese_number(&number).map(|v| v * 100)
+            } else {
+                digits_value(&number).map(|(v, _)| v)
+            };
+            // 万 / 千 after digits: 1.5万, 3千; and "1k", "$1.5k".
+            let mut k = j;
+            if !chinese && k < n && (s[k] == '万' || s[k] == '千') {
+                let unit = if s[k] == '万' { 10_000 } else { 1_000 };
+                value = value.map(|v| v * unit);
+                k += 1;
+                // "1千5" is 1,500 and "2万3" 23,000: a lone trailing digit counts one unit down, as in 一千五.
+                if k < n && s[k].is_ascii_digit() && s.get(k + 1).is_none_or(|c| !c.is_ascii_digit()) {
+                    let digit = i64::from(u32::from(s[k]) - u32::from('0'));
+                    value = value.map(|v| v + digit * unit / 10 * 100);
+                    k += 1;
+                }
+            } else if !chinese && k < n && s[k] == 'k' && s.get(k + 1).is_none_or(|c| !c.is_alphanumeric()) {
+                value = value.map(|v| v * 1_000);
+                k += 1;
+            }
+            let before: String = s[..start].iter().collect();
+            let after: String = s[k..].iter().collect();
+            let after_trim = after.trim_start();
+            let symbol = before.trim_end().chars().last();
+            let explicit = match symbol {
+                Some('$') => Some("USD"),
+                Some('£') => Some("GBP"),
+                Some('¥' | '￥') => Some("CNY"),
+                Some('€') => Some("EUR"),
+                _ => None,
+            };
+            let unit_currency = [
+                ("dollars", "USD"),
+                ("dolares", "USD"),
+                ("dls", "USD"),
+                ("dollar", "USD"),
+                ("bucks", "USD"),
+                ("usd", "USD"),
+                ("pounds", "GBP"),
+                ("quid", "GBP"),
+                ("gbp", "GBP"),
+                ("euros", "EUR"),
+                ("eur", "EUR"),
+                ("块钱", "CNY"),
+                ("块", "CNY"),
+                ("元", "CNY"),
+                ("rmb", "CNY"),
+                ("cny", "CNY"),
+                ("yuan", "CNY"),
+                ("人民币", "CNY"),
+            ]
+            .into_iter()
+            .find(|(u, _)| {
+                after_trim.starts_with(u)
+                    && after_trim[u.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_ascii_alphabetic())
+            });
+            let is_date_part = !chinese
+                && (after.starts_with('/')
+                    || before.ends_with('/')
+                    || ["st", "nd", "rd", "th"].iter().any(|x| after.starts_with(x))
+                    || ["am", "pm", "a.m", "p.m"].iter().any(|x| {
+                        after_trim.starts_with(x)
+                            && !after_trim[x.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_ascii_alphabetic())
+                    })
+                    || after.starts_with(':')
+                    || after.starts_with('-')
+                    || before.ends_with('-'))
+                || after_trim.starts_with('号')
+                || after_trim.starts_with('日')
+                || after_trim.starts_with('月')
+                || after_trim.starts_with('天')
+                || after_trim.starts_with('周')
+                || after_trim.starts_with('点')
+                || after_trim.starts_with("个月")
+                || after_trim.starts_with('期')
+                || after_trim.starts_with('条')
+                || after_trim.starts_with('次')
+                || after_trim.starts_with("days")
+                || after_trim.starts_with("dias")
+                || after_trim.starts_with("semanas")
+                || after_trim.starts_with("day")
+                || after_trim.starts_with("weeks")
+                || after_trim.starts_with("week")
+                || after_trim.starts_with("months")
+                || after_trim.starts_with("hours");
+            let bare_after_pay = || {
+                let b = before.trim_end();
+                let tail_en: String = b.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+                let en = PAY_WORDS_EN.iter().any(|w| {
+                    let words: Vec<&str> = tail_en
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|x| !x.is_empty())
+                        .collect();
+                    let last: Vec<&str> = words.iter().rev().take(3).rev().copied().collect();
+                    let joined = last.join(" ");
+                    joined.ends_with(w) || last.iter().any(|x| x == w)
+                });
+                let zh_tail: String = b.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                let zh = PAY_WORDS_ZH
+                    .iter()
+                    .any(|w| zh_tail.ends_with(w) || zh_tail.ends_with(&format!("{w}了")));
+                en || zh
+            };
+            let currency_code = explicit.or(unit_currency.map(|(_, c)| c));
+            // "把1500还上": the money comes before the paying verb in Chinese.
+            let held = before.trim_end().ends_with('把');
+            // "2026" alone is a year; "还2000" or "pay 2000" is money.
+            let year_like = !chinese
+                && number.len() == 4
+                && number.starts_with("20")
+                && currency_code.is_none()
+                && !bare_after_pay();
+            // A lone Chinese digit without a unit is a word (一部分, 一半, 一定), not an amount.
+            let word_like = chinese && currency_code.is_none() && !number.chars().any(|c| "十百千万".contains(c));
+            if let Some(v) = value
+                && !is_date_part
+                && !year_like
+                && !word_like
+                && v > 0
+                && (currency_code.is_some() || held || bare_after_pay())
+            {
+                let code = currency_code.unwrap_or(currency.code);
+                let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);
+                let end = k + unit_currency.map_or(0, |(u, _)| (after.len() - after_trim.len()) + u.chars().count());
+                let from = if explicit.is_some() {
+                    start.saturating_sub(1 + before.len() - before.trim_end().len())
+                } else {
+                    start
+                };
+                let text: String = s[from.min(start)..end.min(n)].iter().collect();
+                out.push((
+                    start,
+                    FoundAmount {
+                        amount: scale(v, u32::from(exponent)),
+                        currency: code,
+                        text: text.trim().to_string(),
+                    },
+                ));
+            }
+            i = k.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // English number words before a currency word: "two hundred dollars".
+    for (start, value, text) in english_number_amounts(t) {
+        out.push((
+            start,
+            FoundAmount {
+                amount: scale(value * 100, u32::from(currency.exponent)),
+                currency: "USD",
+                text,
+            },
+        ));
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+fn english_number_amounts(t: &Text) -> Vec<(usize, i64, String)> {
+    let small = |w: &str| -> Option<i64> {
+        let v = match w {
+            "one" | "a" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "fifteen" => 15,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        };
+        Some(v)
+    };
+    let mut out = Vec::new();
+    let toks = &t.tokens;
+    for (i, w) in toks.iter().enumerate() {
+        if !matches!(w.as_str(), "dollars" | "bucks" | "pounds") || i == 0 {
+            continue;
+        }
+        let mut j = i;
+        let mut total = 0i64;
+        let mut current = 0i64;
+        let mut any = false;
+        while j > 0 {
+            let x = toks[j - 1].as_str();
+            if small(x).is_some() || matches!(x, "hundred" | "thousand" | "and") {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        for x in &toks[j..i] {
+            match x.as_str() {
+                "hundred" => current = current.max(1) * 100,
+                "thousand" => {
+                    total += current.max(1) * 1000;
+                    current = 0;
+                }
+                "and" => {}
+                other => {
+                    if let Some(v) = small(other) {
+                        current += v;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if any {
+            let text = toks[j..=i].join(" ");
+            out.push((t.lower.find(&toks[j]).unwrap_or(0), total + current, text));
+        }
+    }
+    out
+}
+
+/// The amount a promise is about: in the account's currency, and when the reply also says part is paid,
+/// the one nearest a paying-later word ("paid 200, the other 300 on Friday" → 300), else the first.
+pub fn promised_amount<'a>(
+    t: &Text,
+    amounts: &'a [FoundAmount],
+    currency: &str,
+    part_paid: bool,
+) -> Option<&'a FoundAmount> {
+    let own: Vec<&FoundAmount> = amounts.iter().filter(|a| a.currency == currency).collect();
+    if !part_paid || own.len() < 2 {
+        return own.first().copied();
+    }
+    let paid_words = [
+        "paid", "sent", "already", "pague", "ya", "已经", "已还", "还了", "已付", "付了", "转了",
+    ];
+    let rest_words = [
+        "rest",
+        "remaining",
+        "remainder",
+        "balance",
+        "other",
+        "resto",
+        "demas",
+        "falta",
+        "剩下",
+        "剩余",
+        "其余",
+        "另外",
+    ];
+    // The text between the previous amount and this one says what it is: a paid word without a "rest" word
+    // marks the paid part; the promised amount is the other.
+    let mut prev_end = 0;
+    let mut promised = None;
+    for a in &own {
+        let at = t.lower[prev_end..]
+            .find(a.text.as_str())
+            .map_or(prev_end, |i| prev_end + i);
+        let segment = &t.lower[prev_end..at];
+        let paid_here =
+            paid_words.iter().any(|w| segment.contains(w)) && !rest_words.iter().any(|w| segment.contains(w));
+        if !paid_here && promised.is_none() {
+            promised = Some(*a);
+        }
+        prev_end = at + a.text.len();
+    }
+    promised.or_else(|| own.last().copied())
+}

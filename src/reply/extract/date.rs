@@ -1,0 +1,616 @@
+//! Dates in a reply, resolved in the borrower's calendar on the day it arrived: relative days, weekdays
+//! (this / next / 下周), days of the month, month names, numeric dates (M/D in the US, D/M in Britain),
+//! periods (end of the month, 月底, next week) resolved to their last day; absurd spans are no date.
+
+use super::FoundDate;
+use super::amount::{chinese_number, is_cn_numeral};
+use crate::reply::text::Text;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// Weekday from an English word.
+fn weekday_en(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" | "mon" => Weekday::Mon,
+        "tuesday" | "tue" | "tues" => Weekday::Tue,
+        "wednesday" | "wed" => Weekday::Wed,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
+        "friday" | "fri" => Weekday::Fri,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        "lunes" => Weekday::Mon,
+        "martes" => Weekday::Tue,
+        "miercoles" => Weekday::Wed,
+        "jueves" => Weekday::Thu,
+        "viernes" => Weekday::Fri,
+        "sabado" => Weekday::Sat,
+        "domingo" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn weekday_zh(c: char) -> Option<Weekday> {
+    Some(match c {
+        '一' => Weekday::Mon,
+        '二' => Weekday::Tue,
+        '三' => Weekday::Wed,
+        '四' => Weekday::Thu,
+        '五' => Weekday::Fri,
+        '六' => Weekday::Sat,
+        '日' | '天' | '七' => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn month_en(w: &str) -> Option<u32> {
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let spanish = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    full.iter()
+        .position(|m| *m == w)
+        .or_else(|| {
+            spanish
+                .iter()
+                .position(|m| *m == w || (w == "setiembre" && *m == "septiembre"))
+        })
+        .or_else(|| months.iter().position(|m| *m == w || (w == "sept" && *m == "sep")))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The longest span a reply's date may lie from today: "in 99999999 days" is no date, and neither is an
+/// explicit year beyond it.
+const MAX_SPAN_DAYS: i64 = 3_653;
+
+/// `d` plus `n` days, when the span is plausible (within ten years) and the calendar has the day.
+fn plus_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n.abs() > MAX_SPAN_DAYS {
+        return None;
+    }
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+/// An explicitly dated day (`2026-12-09`, `9999年12月31日`): honoured when it exists and lies within a year
+/// before and ten years after today; otherwise no date.
+fn with_year(today: NaiveDate, y: i64, m: u32, d: u32) -> Option<NaiveDate> {
+    let y = i32::try_from(y).ok()?;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    let days = (date - today).num_days();
+    (-366..=MAX_SPAN_DAYS).contains(&days).then_some(date)
+}
+
+/// A four-digit year token.
+fn year_token(w: &str) -> Option<i64> {
+    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// The Monday of the week of `d`.
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// The coming `wd` (today counts).
+fn coming(today: NaiveDate, wd: Weekday) -> NaiveDate {
+    let diff = (7 + i64::from(wd.num_days_from_monday()) - i64::from(today.weekday().num_days_from_monday())) % 7;
+    today + Duration::days(diff)
+}
+
+/// `wd` in the week `weeks` after this one.
+fn in_week(today: NaiveDate, weeks: i64, wd: Weekday) -> NaiveDate {
+    monday_of(today) + Duration::days(7 * weeks + i64::from(wd.num_days_from_monday()))
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1))
+}
+
+/// The next date with day-of-month `day` (this month if not past).
+fn next_day_of_month(today: NaiveDate, day: u32) -> Option<NaiveDate> {
+    if day == 0 || day > 31 {
+        return None;
+    }
+    let this = NaiveDate::from_ymd_opt(today.year(), today.month(), day);
+    match this {
+        Some(d) if d >= today => Some(d),
+        _ => {
+            let (y, m) = if today.month() == 12 {
+                (today.year() + 1, 1)
+            } else {
+                (today.year(), today.month() + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, day)
+        }
+    }
+}
+
+/// Month and day, this year if not past, else next year.
+fn month_day(today: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(today.year(), m, d)?;
+    if this >= today {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(today.year() + 1, m, d)
+    }
+}
+
+fn next_month(today: NaiveDate) -> (i32, u32) {
+    if today.month() == 12 {
+        (today.year() + 1, 1)
+    } else {
+        (today.year(), today.month() + 1)
+    }
+}
+
+fn small_number(w: &str) -> Option<i64> {
+    if let Ok(v) = w.parse::<i64>() {
+        return Some(v);
+    }
+    Some(match w {
+        "a" | "one" | "un" | "una" | "uno" => 1,
+        "two" | "couple" | "dos" => 2,
+        "three" | "tres" => 3,
+        "four" | "cuatro" => 4,
+        "five" | "cinco" => 5,
+        "six" | "seis" => 6,
+        "seven" | "siete" => 7,
+        "ten" | "diez" => 10,
+        "fourteen" | "catorce" => 14,
+        "fifteen" | "quince" => 15,
+        "thirty" | "treinta" => 30,
+        _ => return None,
+    })
+}
+
+fn ordinal_day(w: &str) -> Option<u32> {
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &w[digits.len()..];
+    if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Every date in the reply, in order of appearance. `day_first` reads `5/12` as 5 December.
+pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
+    let mut out: Vec<(usize, NaiveDate, String)> = Vec::new();
+    let toks = &t.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].as_str();
+        let next = toks.get(i + 1).map(String::as_str).unwrap_or("");
+        let next2 = toks.get(i + 2).map(String::as_str).unwrap_or("");
+        let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+        let mut found: Option<(NaiveDate, usize)> = None;
+        match w {
+            "today" | "tonight" | "tonite" | "hoy" => found = Some((today, 1)),
+            // "paying now", "I can send it now": today.
+            "now"
+                if matches!(
+                    prev,
+                    "pay" | "paying" | "send" | "sending" | "transfer" | "it" | "right"
+                ) =>
+            {
+                found = Some((today, 1));
+            }
+            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" => {
+                found = plus_days(today, 1).map(|d| (d, 1));
+            }
+            // "mañana" is tomorrow, "pasado mañana" the day after; "por la mañana" / "esta mañana" is a time of day.
+            "mañana" | "manana" if prev == "pasado" => found = plus_days(today, 2).map(|d| (d, 1)),
+            "mañana" | "manana" if !matches!(prev, "la" | "por" | "esta" | "una" | "cada" | "las") => {
+                found = plus_days(today, 1).map(|d| (d, 1));
+            }
+            "day" if next == "after" && next2 == "tomorrow" => found = plus_days(today, 2).map(|d| (d, 3)),
+            "fortnight" if matches!(prev, "a" | "in") => found = plus_days(today, 14).map(|d| (d, 1)),
+            // "Friday after next": the Friday of the week after next.
+            _ if weekday_en(w).is_some() && next == "after" && next2 == "next" => {
+                found = weekday_en(w).map(|wd| (in_week(today, 2, wd), 3));
+            }
+            // "the first of the month", "1st of next month", "el primero": the next 1st.
+            "first" | "1st" if next == "of" && matches!(next2, "the" | "next") => {
+                found = next_day_of_month(today, 1).map(|d| (d, 4));
+            }
+            "primero" if matches!(prev, "el" | "dia") => found = next_day_of_month(today, 1).map(|d| (d, 1)),
+            "weekend" if matches!(prev, "this" | "the" | "at") => found = Some((in_week(today, 0, Weekday::Sun), 1)),
+            "in" | "within" | "en" | "dentro" => {
+                // "dentro de 3 días" reads like "in 3 days".
+                let skip = usize::from(w == "dentro" && next == "de");
+                let n_tok = toks.get(i + 1 + skip).map(String::as_str).unwrap_or("");
+                let unit = toks.get(i + 2 + skip).map(String::as_str).unwrap_or("");
+                if let Some(n) = small_number(n_tok) {
+                    let span = match unit {
+                        "day" | "days" | "dia" | "dias" => Some(n),
+                        "week" | "weeks" | "semana" | "semanas" => n.checked_mul(7),
+                        _ => None,
+                    };
+                    if let Some(days) = span {
+                        // An absurd span ("in 99999999 days") is no date: nothing is recorded.
+                        found = plus_days(today, days).map(|d| (d, 3 + skip));
+                        if found.is_none() {
+                            i += 3 + skip;
+                            continue;
+                        }
+                    }
+                }
+            }
+            "next" | "this" | "coming" | "proxima" | "proximo" | "este" | "esta" => {
+                let next_is_next = matches!(w, "next" | "proxima" | "proximo");
+                if let Some(wd) = weekday_en(next) {
+                    let d = if next_is_next {
+                        in_week(today, 1, wd)
+                    } else {
+                        coming(today, wd)
+                    };
+                    found = Some((d, 2));
+                } else if next == "week" || next == "semana" {
+                    let weeks = i64::from(next_is_next);
+                    found = Some((in_week(today, weeks, Weekday::Sun), 2));
+                } else if (next == "month" || next == "mes") && next_is_next {
+                    let (y, m) = next_month(today);
+                    found = last_of_month(y, m).map(|d| (d, 2));
+                } else if next == "fin" && next2 == "de" {
+                    found = Some((in_week(today, 0, Weekday::Sun), 4));
+                }
+            }
+            "end" if next == "of" => {
+                let rest: Vec<&str> = toks[i + 2..].iter().take(3).map(String::as_str).collect();
+                let (skip, which) = match rest.as_slice() {
+                    ["the", "month", ..] | ["this", "month", ..] | ["month", ..] => (2, "month"),
+                    ["next", "month", ..] => (2, "next_month"),
+                    ["the", "week", ..] | ["this", "week", ..] | ["week", ..] => (2, "week"),
+                    ["next", "week", ..] => (2, "next_week"),
+                    ["the", "year", ..] | ["this", "year", ..] | ["year", ..] => (2, "year"),
+                    _ => (0, ""),
+                };
+                let d = match which {
+                    "month" => last_of_month(today.year(), today.month()),
+                    "next_month" => {
+                        let (y, m) = next_month(today);
+                        last_of_month(y, m)
+                    }
+                    "week" => Some(in_week(today, 0, Weekday::Sun)),
+                    "next_week" => Some(in_week(today, 1, Weekday::Sun)),
+                    "year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+                    _ => None,
+                };
+                if let Some(d) = d {
+                    found = Some((d, 2 + skip));
+                }
+            }
+            // "la semana que viene", "el mes que viene".
+            "semana" | "mes" if next == "que" && next2 == "viene" => {
+                found = if w == "semana" {
+                    Some((in_week(today, 1, Weekday::Sun), 3))
+                } else {
+                    let (y, m) = next_month(today);
+                    last_of_month(y, m).map(|d| (d, 3))
+                };
+            }
+            // "fin de mes", "a finales de mes", "fin del mes", "fin de semana".
+            "fin" | "finales" | "fines" if matches!(next, "de" | "del") && prev != "este" => {
+                let what = if next2 == "la" || next2 == "el" {
+                    toks.get(i + 3).map(String::as_str).unwrap_or("")
+                } else {
+                    next2
+                };
+                if what == "mes" {
+                    found = last_of_month(today.year(), today.month()).map(|d| (d, 3));
+                } else if what == "semana" {
+                    found = Some((in_week(today, 0, Weekday::Sun), 3));
+                }
+            }
+            // "el 15", "el día 15", "el 15 de diciembre (de 2026)".
+            "el" | "dia" if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) => {
+                let day: u32 = next.parse().unwrap_or(0);
+                let money_follows = matches!(next2, "dolares" | "dls" | "usd" | "pesos" | "bucks" | "dollars");
+                if !(money_follows || (w == "el" && prev == "dia")) {
+                    if next2 == "de"
+                        && let Some(m) = toks.get(i + 3).and_then(|x| month_en(x))
+                    {
+                        let year = (toks.get(i + 4).map(String::as_str) == Some("de"))
+                            .then(|| toks.get(i + 5).and_then(|y| year_token(y)))
+                            .flatten();
+                        found = match year {
+                            Some(y) => with_year(today, y, m, day).map(|d| (d, 6)),
+                            None => month_day(today, m, day).map(|d| (d, 4)),
+                        };
+                        if found.is_none() {
+                            i += 4;
+                            continue;
+                        }
+                    } else {
+                        found = next_day_of_month(today, day).map(|d| (d, 2));
+                    }
+                }
+            }
+            _ => {
+                if let Some(wd) = weekday_en(w) {
+                    if !matches!(prev, "next" | "this" | "coming" | "proximo" | "proxima" | "este") {
+                        // "viernes que viene" / "viernes próximo" is next week's; a bare weekday is the next one
+                        // from tomorrow.
+                        if (next == "que" && next2 == "viene") || next == "proximo" {
+                            found = Some((in_week(today, 1, wd), if next == "que" { 3 } else { 2 }));
+                        } else {
+                            found = plus_days(today, 1).map(|d| (coming(d, wd), 1));
+                        }
+                    }
+                } else if let Some(day) = ordinal_day(w) {
+                    // "december 2nd" is handled by the month branch; "2nd of december" here.
+                    if let Some(m) = month_en(next2).filter(|_| next == "of") {
+                        found = month_day(today, m, day).map(|d| (d, 3));
+                    } else if let Some(m) = month_en(next) {
+                        found = month_day(today, m, day).map(|d| (d, 2));
+                    } else if month_en(prev).is_none() {
+                        found = next_day_of_month(today, day).map(|d| (d, 1));
+                    }
+                } else if let Some(m) = month_en(w) {
+                    let day = next.parse::<u32>().ok().or_else(|| ordinal_day(next));
+                    // "December 31, 9999" / "31 December 2026": an explicit year is honoured, or no date.
+                    if let Some(day) = day {
+                        if let Some(y) = year_token(next2) {
+                            found = with_year(today, y, m, day).map(|d| (d, 3));
+                            if found.is_none() {
+                                i += 3;
+                                continue;
+                            }
+                        } else {
+                            found = month_day(today, m, day).map(|d| (d, 2));
+                        }
+                    } else if let Ok(day) = prev.parse::<u32>() {
+                        if let Some(y) = year_token(next) {
+                            found = with_year(today, y, m, day).map(|d| (d, 2));
+                            if found.is_none() {
+                                i += 2;
+                                continue;
+                            }
+                        } else {
+                            found = month_day(today, m, day).map(|d| (d, 1));
+                        }
+                    }
+                } else if let Some(y) = year_token(w)
+                    && let (Ok(m), Ok(d)) = (next.parse::<u32>(), next2.parse::<u32>())
+                    && (t.lower.contains(&format!("{w}-{next}-{next2}"))
+                        || t.lower.contains(&format!("{w}/{next}/{next2}")))
+                {
+                    found = with_year(today, y, m, d).map(|x| (x, 3));
+                    if found.is_none() {
+                        i += 3;
+                        continue;
+                    }
+                } else if let (Ok(a), Ok(b)) = (w.parse::<u32>(), next.parse::<u32>())
+                    && a <= 31
+                    && b <= 31
+                    && t.lower.contains(&format!("{w}/{next}"))
+                {
+                    let (m, d) = if day_first { (b, a) } else { (a, b) };
+                    let year = year_token(next2).filter(|_| t.lower.contains(&format!("{w}/{next}/{next2}")));
+                    found = match year {
+                        Some(y) => with_year(today, y, m, d).map(|x| (x, 3)),
+                        None => month_day(today, m, d).map(|x| (x, 2)),
+                    };
+                    if found.is_none() {
+                        i += if year.is_some() { 3 } else { 2 };
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some((d, used)) = found {
+            let text = toks[i..(i + used).min(toks.len())].join(" ");
+            let at = t.lower.find(toks[i].as_str()).unwrap_or(0);
+            out.push((at, d, text));
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend(dates_zh(t, today));
+    out.sort_by_key(|(at, _, _)| *at);
+    out.dedup_by(|a, b| a.1 == b.1 && a.0 == b.0);
+    out.into_iter()
+        .map(|(_, date, text)| FoundDate {
+            date: crate::time::Date(date),
+            text,
+        })
+        .collect()
+}
+
+/// Reads a number (digits or Chinese numerals) at the start of `s`; returns it and the chars used.
+fn lead_number(s: &[char]) -> Option<(i64, usize)> {
+    let digits: String = s.iter().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok().map(|v| (v, digits.chars().count()));
+    }
+    let cn: String = s
+        .iter()
+        .take_while(|&&c| is_cn_numeral(c) && c != '万' && c != '千' && c != '百')
+        .collect();
+    if cn.is_empty() {
+        return None;
+    }
+    chinese_number(&cn).map(|v| (v, cn.chars().count()))
+}
+
+fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
+    let s: Vec<char> = t.lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = s.len();
+    let mut out = Vec::new();
+    let starts = |i: usize, p: &str| -> bool {
+        let p: Vec<char> = p.chars().collect();
+        i + p.len() <= n && s[i..i + p.len()] == p[..]
+    };
+    // Byte offset in `lower` is approximated by char index in the compact form: good enough for ordering.
+    let mut i = 0;
+    while i < n {
+        let mut found: Option<(NaiveDate, usize)> = None;
+        let week_prefix = [
+            ("下下周", 2, 3),
+            ("下下个星期", 2, 5),
+            ("下个星期", 1, 4),
+            ("下礼拜", 1, 3),
+            ("下星期", 1, 3),
+            ("下周", 1, 2),
+            ("这个星期", 0, 4),
+            ("这周", 0, 2),
+            ("本周", 0, 2),
+            ("这礼拜", 0, 3),
+            ("星期", -1, 2),
+            ("礼拜", -1, 2),
+            ("周", -1, 1),
+        ];
+        // A number that starts inside another number ("13月45日" read from its "3") is no date of its own.
+        let mid_number = i > 0 && s[i - 1].is_ascii_digit() && s[i].is_ascii_digit();
+        if mid_number {
+            i += 1;
+            continue;
+        }
+        if starts(i, "大后天") {
+            found = plus_days(today, 3).map(|d| (d, 3));
+        } else if starts(i, "后天") {
+            found = plus_days(today, 2).map(|d| (d, 2));
+        } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚")
+        {
+            found = plus_days(today, 1).map(|d| (d, 2));
+        } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
+            found = Some((today, 2));
+        } else if starts(i, "过两天") {
+            found = plus_days(today, 2).map(|d| (d, 3));
+        } else if starts(i, "下个月底") || starts(i, "下月底") {
+            let (y, m) = next_month(today);
+            found = last_of_month(y, m).map(|d| (d, if starts(i, "下个月底") { 4 } else { 3 }));
+        } else if starts(i, "月底") || starts(i, "月末") {
+            found = last_of_month(today.year(), today.month()).map(|d| (d, 2));
+        } else if starts(i, "月中") {
+            found = next_day_of_month(today, 15).map(|d| (d, 2));
+        } else if starts(i, "年底") || starts(i, "年前") {
+            found = NaiveDate::from_ymd_opt(today.year(), 12, 31).map(|d| (d, 2));
+        } else if starts(i, "下个月") || starts(i, "下月") {
+            let used = if starts(i, "下个月") { 3 } else { 2 };
+            let (y, m) = next_month(today);
+            if let Some((day, k)) = lead_number(&s[i + used..])
+                && i + used + k < n
+                && matches!(s[i + used + k], '号' | '日')
+            {
+                found = u32::try_from(day)
+                    .ok()
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .map(|d| (d, used + k + 1));
+            } else if !starts(i + used, "初") {
+                found = last_of_month(y, m).map(|d| (d, used));
+            }
+        } else if let Some((weeks, len)) = week_prefix
+            .iter()
+            .find(|(p, _, _)| starts(i, p))
+            .map(|(_, w, l)| (*w, *l))
+        {
+            // 下周一定还 is "next week, for sure": a weekday digit that starts a word is not a weekday.
+            let word_follows = s
+                .get(i + len + 1)
+                .is_some_and(|&c| "定下些点起半直样共切部".contains(c));
+            if let Some(wd) = s.get(i + len).and_then(|&c| weekday_zh(c)).filter(|_| !word_follows) {
+                let d = if weeks < 0 {
+                    coming(today.succ_opt().unwrap_or(today), wd)
+                } else {
+                    in_week(today, weeks, wd)
+                };
+                found = Some((d, len + 1));
+            } else if starts(i + len, "末") {
+                // 周末 / 这周末 is this week's Sunday, 下周末 next week's.
+                found = Some((in_week(today, weeks.max(0), Weekday::Sun), len + 1));
+            } else if weeks >= 0 {
+                found = Some((in_week(today, weeks, Weekday::Sun), len));
+            }
+        } else if let Some((v, k)) = lead_number(&s[i..]) {
+            let rest = &s[i + k..];
+            let at = |p: &str| {
+                let p: Vec<char> = p.chars().collect();
+                rest.len() >= p.len() && rest[..p.len()] == p[..]
+            };
+            let mut invalid = None;
+            if at("年")
+                && let Some((m, k2)) = lead_number(&rest[1..])
+                && rest.get(1 + k2) == Some(&'月')
+                && let Some((d, k3)) = lead_number(&rest[2 + k2..])
+                && matches!(rest.get(2 + k2 + k3), Some('日' | '号'))
+            {
+                // 2026年12月31日 is honoured; 9999年12月31日 is no date (and not 12月31日 of this year).
+                let used = k + 1 + k2 + 1 + k3 + 1;
+                found = u32::try_from(m)
+                    .ok()
+                    .zip(u32::try_from(d).ok())
+                    .and_then(|(m, d)| with_year(today, v, m, d))
+                    .map(|x| (x, used));
+                invalid = Some(used);
+            } else if at("天后") || at("天内") || at("天之内") {
+                found = plus_days(today, v).map(|d| (d, k + 2));
+                invalid = Some(k + 2);
+            } else if at("月")
+                && let Some((d, k2)) = lead_number(&rest[1..])
+                && rest.len() > 1 + k2
+                && matches!(rest[1 + k2], '日' | '号')
+            {
+                found = u32::try_from(v)
+                    .ok()
+                    .zip(u32::try_from(d).ok())
+                    .and_then(|(m, d)| month_day(today, m, d))
+                    .map(|x| (x, k + 1 + k2 + 1));
+                // 13月45日 is no date, and its 5日 is not one either.
+                invalid = Some(k + 1 + k2 + 1);
+            } else if at("号") || (at("日") && !(i > 0 && s[i - 1] == '周')) {
+                found = u32::try_from(v)
+                    .ok()
+                    .and_then(|d| next_day_of_month(today, d))
+                    .map(|x| (x, k + 1));
+            } else if at("周内") || at("个星期内") || at("周后") || at("个星期后") {
+                found = v
+                    .checked_mul(7)
+                    .and_then(|days| plus_days(today, days))
+                    .map(|d| (d, k + 2));
+                invalid = Some(k + 2);
+            }
+            if found.is_none()
+                && let Some(used) = invalid
+            {
+                i += used;
+                continue;
+            }
+        }
+        if let Some((d, used)) = found {
+            let text: String = s[i..(i + used).min(n)].iter().collect();
+            out.push((i * 3, d, text));
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
