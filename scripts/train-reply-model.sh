@@ -5,6 +5,7 @@
 # model) nor on a blind set before its figures are in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sets=$(sed -n 's/^pub const TRAINING: \[&str; [0-9]*\] = \[\(.*\)\];/\1/p' src/reply/model.rs | tr -d ' "' |
+# (read across lines: rustfmt wraps the list once it grows)
+sets=$(tr -d '\n' <src/reply/model.rs | sed -n 's/.*pub const TRAINING: \[&str; [0-9]*\] = \[\([^]]*\)\];.*/\1/p' | tr -d ' "' |
   tr ',' '\n' | sed 's|^|tests/replies/|' | paste -sd, -)
 cargo run -q --example train_reply_model -- "$sets" src/reply/model.bin "${EPOCHS:-10}"

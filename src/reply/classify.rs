@@ -126,17 +126,22 @@ fn conditional_offer(t: &Text) -> bool {
                 .take(8)
                 .any(|n| CONDITION_VERBS.iter().any(|v| n.starts_with(v)))
     });
+    // "Will you waive the late fees? If yes I'll pay…": the condition refers back to the question.
+    let if_so = any_phrase(t, &["if yes", "if so", "if you do", "si es asi"])
+        && t.tokens
+            .iter()
+            .any(|n| CONDITION_VERBS.iter().any(|v| n.starts_with(v)));
     let zh = ["如果", "要是", "只要", "假如"].iter().any(|c| t.compact.contains(c))
         && ["免", "减", "少", "打折", "同意", "答应", "停息", "不收", "去掉"]
             .iter()
             .any(|c| t.compact.contains(c));
-    en || zh
+    en || zh || if_so
 }
 
 /// Refusals and mockery read from their shape rather than a list: "never" within three words before a paying
 /// word ("I'm never paying you a dime", "nunca voy a pagar"), an intention given up ("I was going to pay
-/// Friday but…", 本来打算明天还的), or a promise made with a laugh or an absurd sum ("sure, a million
-/// tomorrow lol", 明天还你一个亿😂).
+/// Friday but…", 本来打算明天还的), or a promise of an absurd sum ("sure, a million tomorrow lol",
+/// 明天还你一个亿😂).
 fn refuses_by_shape(t: &Text) -> bool {
     let toks = &t.tokens;
     let never = toks.iter().enumerate().any(|(i, w)| {
@@ -159,17 +164,12 @@ fn refuses_by_shape(t: &Text) -> bool {
             "不想还了",
         ],
     );
-    let laughing = toks.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "jaja" | "jajaja" | "jk"
-        )
-    }) || ["😂", "🤣", "哈哈"].iter().any(|x| t.lower.contains(x));
+    // A laugh alone proves nothing ("ill pay 40 on thanksgiving lol"); an absurd sum does.
     let absurd = any_phrase(
         t,
         &["a million", "un millon", "一个亿", "一百万", "a billion", "a gazillion"],
     );
-    never || given_up || laughing || absurd
+    never || given_up || absurd
 }
 
 /// Every intent the reply expresses, in the enum's order; `Other` when none.

@@ -352,7 +352,7 @@ pub fn kept_channel(t: &Text) -> Option<Channel> {
     let cue = only_channel(t)?;
     let word = cue.rsplit(' ').next().unwrap_or("");
     match word {
-        "mail" | "post" | "letter" | "writing" | "carta" | "escrito" => Some(Channel::Letter),
+        "mail" | "post" | "letter" | "letters" | "writing" | "carta" | "escrito" => Some(Channel::Letter),
         // "por correo" alone is post in US Spanish; "correo electronico" is e-mail.
         "correo" if t.has_words("correo electronico") => Some(Channel::Email),
         "correo" => Some(Channel::Letter),
@@ -366,10 +366,15 @@ pub fn kept_channel(t: &Text) -> Option<Channel> {
 fn only_channel(t: &Text) -> Option<String> {
     let toks = &t.tokens;
     for (i, w) in toks.iter().enumerate() {
-        if !matches!(w.as_str(), "only" | "solo" | "solamente" | "unicamente") {
+        // "only by post", "I'd prefer all further correspondence by post", "este numero es solo para mi
+        // familia, comuniquense por correo".
+        if !matches!(
+            w.as_str(),
+            "only" | "solo" | "solamente" | "unicamente" | "prefer" | "rather"
+        ) {
             continue;
         }
-        let next: Vec<&str> = toks.iter().skip(i + 1).take(5).map(String::as_str).collect();
+        let next: Vec<&str> = toks.iter().skip(i + 1).take(8).map(String::as_str).collect();
         let via = next
             .iter()
             .position(|n| matches!(*n, "by" | "via" | "through" | "thru" | "por" | "in"));

@@ -539,8 +539,17 @@ pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
 ];
 
 /// A conditional offer ("$200 if you waive the fees") asks for terms: `question_options`, not a promise.
-pub(in crate::reply) const CONDITION_EN: [&str; 6] =
-    ["if you", "if u", "if yall", "provided you", "as long as you", "only if"];
+pub(in crate::reply) const CONDITION_EN: [&str; 9] = [
+    "if you",
+    "if u",
+    "if yall",
+    "provided you",
+    "as long as you",
+    "only if",
+    "after you",
+    "once you",
+    "right after you",
+];
 
 /// Callback in colloquial Chinese and English ("not convenient now, call me later").
 pub(in crate::reply) const LATER_EN: &[Cue] = &[

@@ -352,9 +352,9 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     "到时候再说",
 ];
 
-pub(in crate::reply) const CONDITION_VERBS: [&str; 22] = [
-    "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "settle", "agree", "stop",
-    "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan", "quitar",
+pub(in crate::reply) const CONDITION_VERBS: [&str; 23] = [
+    "refund", "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "settle", "agree",
+    "stop", "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan", "quitar",
 ];
 
 /// Contact words for an abusive reply that wants the contact to end ("stop these daily calls", 天天打).
