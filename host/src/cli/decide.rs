@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long)]
     shard: Option<String>,
     /// Worker threads (default: every core).
-    #[arg(long)]
+    #[arg(long, value_parser = super::at_least_one())]
     workers: Option<usize>,
     #[command(flatten)]
     audit: AuditTrail,

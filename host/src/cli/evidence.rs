@@ -35,7 +35,11 @@ pub fn run(module: &ModuleArgs, args: &Args) -> anyhow::Result<ExitCode> {
     super::finish(&answer, |mut ok| {
         let html = ok.as_object_mut().and_then(|o| o.remove("html"));
         if let Some(path) = &args.html {
-            let page = html.as_ref().and_then(|h| h.as_str()).unwrap_or("");
+            // A pack without its page is a module bug; an empty file would pass for a page that failed to print.
+            let page = html
+                .as_ref()
+                .and_then(|h| h.as_str())
+                .context("the evidence pack has no `html` page")?;
             std::fs::write(path, page).with_context(|| format!("cannot write `{}`", path.display()))?;
         }
         super::print_json(&ok)

@@ -36,12 +36,16 @@ pub fn run(module: &ModuleArgs, action: &Action) -> anyhow::Result<ExitCode> {
         json,
         outcomes,
     } = action;
-    let rows: Vec<Value> = super::read_text(outcomes)?
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(serde_json::from_str)
-        .collect::<Result<_, _>>()
-        .context("outcomes are JSON lines")?;
+    let mut rows = Vec::new();
+    for (i, line) in super::read_text(outcomes)?.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        rows.push(
+            serde_json::from_str(line)
+                .with_context(|| format!("outcomes are JSON lines: line {} of `{}`", i + 1, outcomes.display()))?,
+        );
+    }
     let call = Report {
         champion: champion.as_deref(),
         outcomes: rows,

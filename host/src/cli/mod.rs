@@ -231,9 +231,25 @@ pub fn exit(success: bool) -> ExitCode {
     if success { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
-/// The log filter RUST_LOG asks for, if any.
+/// The log filter RUST_LOG asks for: `None` when it is unset, and when it is not a filter — then said on standard
+/// error, so a typo does not pass for "no logs wanted".
 pub fn log_filter() -> Option<tracing_subscriber::EnvFilter> {
-    tracing_subscriber::EnvFilter::try_from_default_env().ok()
+    let wanted = std::env::var_os("RUST_LOG")?;
+    match tracing_subscriber::EnvFilter::try_from_default_env() {
+        Ok(filter) => Some(filter),
+        Err(e) => {
+            eprintln!(
+                "dunwell: RUST_LOG={} is not a log filter ({e}): ignored",
+                wanted.to_string_lossy()
+            );
+            None
+        }
+    }
+}
+
+/// A count that must be at least 1 (`--workers`): 0 is refused rather than quietly run as 1.
+pub fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..)
 }
 
 /// Cores available to this process.

@@ -20,7 +20,8 @@ pub struct Args {
     #[arg(long, short)]
     out: Option<PathBuf>,
     /// Write a repayment history CSV (features and outcome) for `dunwell fit` instead of accounts.
-    #[arg(long)]
+    // A history has no "as of": an `--as-of` given with it is refused rather than ignored.
+    #[arg(long, conflicts_with = "as_of")]
     history: bool,
 }
 

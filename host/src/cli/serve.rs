@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: std::net::SocketAddr,
     /// Concurrent module calls (default: every core).
-    #[arg(long)]
+    #[arg(long, value_parser = super::at_least_one())]
     workers: Option<usize>,
     /// Largest request body in bytes.
     #[arg(long, default_value_t = 4 << 20)]
@@ -57,6 +57,11 @@ pub fn run(module: &ModuleArgs, args: Args) -> anyhow::Result<ExitCode> {
             ..Limits::default()
         },
     )?;
+    // An empty token (often `DUNWELL_TOKEN=` left blank in a unit file) means no token, as it always has; say so
+    // rather than open /v1/* without a word.
+    if args.token.as_deref() == Some("") {
+        tracing::warn!("the token (--token or DUNWELL_TOKEN) is empty: /v1/* and /metrics need no token");
+    }
     let config = dunwell_host::serve::Config {
         listen: args.listen,
         policy: args.policy,
