@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{AS_OF, POLICY, dunwell, verify};
+use common::{AS_OF, POLICY, decide, dunwell, verify};
 
 fn scratch(name: &str) -> std::path::PathBuf {
     common::scratch("batch", name)
@@ -95,19 +95,7 @@ fn shards_partition_the_portfolio_and_csv_round_trips() {
     let mut total = 0;
     for i in 0..3 {
         let shard = format!("{i}/3");
-        let out = dunwell(&[
-            "decide",
-            "--policy",
-            POLICY,
-            "--as-of",
-            AS_OF,
-            "--no-audit",
-            "--shard",
-            &shard,
-            "--to",
-            "csv",
-            input.to_str().unwrap(),
-        ]);
+        let out = decide(&["--no-audit", "--shard", &shard, "--to", "csv", input.to_str().unwrap()]);
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
         let mut rows = text.lines();
@@ -128,17 +116,7 @@ fn shards_partition_the_portfolio_and_csv_round_trips() {
          C-2,CN,CNY,500000,0,0,王芳,zh-CN,Asia/Shanghai,2026-11-20:50000:50000;2026-12-20:50000,,\n",
     )
     .unwrap();
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        "--from",
-        "csv",
-        csv_in.to_str().unwrap(),
-    ]);
+    let out = decide(&["--no-audit", "--from", "csv", csv_in.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -164,17 +142,7 @@ fn csv_bad_numbers_are_errors_naming_the_column() {
          B-5,US,USD,1000000,0,0,Ann Lee,America/New_York,2026-10-28:100000\n",
     )
     .unwrap();
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        "--from",
-        "csv",
-        csv_in.to_str().unwrap(),
-    ]);
+    let out = decide(&["--no-audit", "--from", "csv", csv_in.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(rows.len(), 5, "one answer per row: {text}");
@@ -237,12 +205,7 @@ fn a_line_too_large_or_not_utf8_costs_only_that_line() {
     std::fs::write(&file, input).unwrap();
     let db = dir.join("audit.db");
     let out_file = dir.join("out.jsonl");
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
+    let out = decide(&[
         "--audit",
         db.to_str().unwrap(),
         "--out",
@@ -402,17 +365,7 @@ fn csv_output_neutralises_cells_a_spreadsheet_would_run() {
     let dir = scratch("csv-formulas");
     let file = dir.join("in.jsonl");
     std::fs::write(&file, input.join("\n")).unwrap();
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        "--to",
-        "csv",
-        file.to_str().unwrap(),
-    ]);
+    let out = decide(&["--no-audit", "--to", "csv", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -442,12 +395,7 @@ fn verify_reports_every_altered_column_a_deleted_record_and_a_missing_policy() {
     let file = dir.join("portfolio.jsonl");
     std::fs::write(&file, sample_lines(&dir, 300, 3).join("\n")).unwrap();
     let db = dir.join("audit.db");
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
+    let out = decide(&[
         "--audit",
         db.to_str().unwrap(),
         "--out",

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "pw-Dunwell-7";
 mod common;
-use common::{AS_OF, POLICY, account, dunwell, verify};
+use common::{AS_OF, POLICY, account, decide, dunwell, verify};
 
 /// A PostgreSQL cluster of its own, stopped and deleted on drop.
 struct Pg {
@@ -563,12 +563,7 @@ fn replicas_starting_together_share_one_schema_and_bad_connections_fail_clearly(
             .status
             .success()
     );
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
+    let out = decide(&[
         "--audit",
         &clerk,
         "--out",

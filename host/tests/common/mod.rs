@@ -17,6 +17,11 @@ pub fn dunwell(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `dunwell decide --policy POLICY --as-of AS_OF` with `rest` (flags, then the input).
+pub fn decide(rest: &[&str]) -> Output {
+    dunwell(&[["decide", "--policy", POLICY, "--as-of", AS_OF].as_slice(), rest].concat())
+}
+
 /// An empty folder `target/test-scratch/<group>/<name>`.
 pub fn scratch(group: &str, name: &str) -> PathBuf {
     let d = dunwell_testkit::root()
@@ -128,15 +133,7 @@ pub fn kill_and_resume(
     let lines = std::fs::read_to_string(&result).unwrap();
 
     // Identical to an uninterrupted run.
-    let fresh = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        input.to_str().unwrap(),
-    ]);
+    let fresh = decide(&["--no-audit", input.to_str().unwrap()]);
     assert_eq!(String::from_utf8_lossy(&fresh.stdout), lines);
     lines
 }
