@@ -271,7 +271,7 @@ fn next_line(reader: &mut dyn BufRead, cap: usize) -> std::io::Result<Option<Raw
     Ok(Some(RawLine {
         kept,
         len,
-        long_sha256: hasher.map(|h| crate::runtime::hex(&h.finalize())),
+        long_sha256: hasher.map(|h| format!("{:x}", h.finalize())),
     }))
 }
 
@@ -452,7 +452,7 @@ fn item(header: &str, line: i64, raw: &[u8], len: u64, long_sha256: Option<Strin
         std::str::from_utf8(raw).err().map(|e| Rejection {
             code: "account.bad_utf8".into(),
             bytes: len,
-            sha256: crate::runtime::hex(&Sha256::digest(raw)),
+            sha256: format!("{:x}", Sha256::digest(raw)),
             at: e.valid_up_to() as u64,
         })
     };
@@ -512,7 +512,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
     let policy_sha = sessions[0].policy_sha256().to_string();
     let run_id = b.run_id.clone().unwrap_or_else(|| {
         let seed = format!("{}\n{}\n{}\n{:?}", b.input, b.as_of, policy_sha, b.shard);
-        crate::runtime::hex(&Sha256::digest(seed.as_bytes()))[..16].to_string()
+        format!("{:x}", Sha256::digest(seed.as_bytes()))[..16].to_string()
     });
     let audit = match &b.audit {
         Some(p) => {
@@ -749,7 +749,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
                 line_no += 1;
                 let bytes = rec.as_slice();
                 let item = if bytes.len() > cap {
-                    let sha256 = crate::runtime::hex(&Sha256::digest(bytes));
+                    let sha256 = format!("{:x}", Sha256::digest(bytes));
                     item(&header, line_no, &[], bytes.len() as u64, Some(sha256), cap)
                 } else {
                     match csv::StringRecord::from_byte_record(rec.clone()) {
@@ -760,7 +760,7 @@ pub fn run(rt: &Runtime, b: &Batch) -> anyhow::Result<(Tally, String)> {
                             let rejected = Rejection {
                                 code: "account.bad_utf8".into(),
                                 bytes: bytes.len() as u64,
-                                sha256: crate::runtime::hex(&Sha256::digest(bytes)),
+                                sha256: format!("{:x}", Sha256::digest(bytes)),
                                 at: at as u64,
                             };
                             Item {

@@ -125,7 +125,7 @@ impl Runtime {
                 let (module, _) = crate::cache::load(&engine, &sha, dir, || {
                     let bytes = read()?;
                     // The file could change between hashing and reading: never stamp code with another's hash.
-                    if hex(&Sha256::digest(&bytes)) != sha {
+                    if format!("{:x}", Sha256::digest(&bytes)) != sha {
                         bail!("the module `{}` changed while it was being loaded", path.display());
                     }
                     Ok(bytes)
@@ -154,7 +154,7 @@ impl Runtime {
     /// As [`Runtime::load`].
     pub fn from_bytes_cached(bytes: &[u8], limits: Limits, cache_dir: Option<&Path>) -> anyhow::Result<Runtime> {
         let engine = Engine::new(&config(limits))?;
-        let sha = hex(&Sha256::digest(bytes));
+        let sha = format!("{:x}", Sha256::digest(bytes));
         let module = match cache_dir {
             Some(dir) => crate::cache::load(&engine, &sha, dir, || Ok(bytes.to_vec()))?.0,
             None => compile(&engine, bytes)?,
@@ -515,7 +515,7 @@ fn sha256_file(path: &Path) -> std::io::Result<String> {
     let mut buf = vec![0u8; 256 << 10];
     loop {
         match f.read(&mut buf)? {
-            0 => return Ok(hex(&h.finalize())),
+            0 => return Ok(format!("{:x}", h.finalize())),
             n => h.update(&buf[..n]),
         }
     }
@@ -546,11 +546,6 @@ fn config(limits: Limits) -> Config {
 /// added: a call always gets at least its full timeout, and at most one tick more.
 fn ticks(d: Duration) -> u64 {
     (d.as_millis() / TICK.as_millis()) as u64 + 1
-}
-
-/// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The module's file name: what `scripts/build-wasm.sh` writes and what a copied binary looks for beside it.

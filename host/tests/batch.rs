@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{AS_OF, POLICY, dunwell, verify};
+use common::{AS_OF, POLICY, decide, dunwell, verify};
 
 fn scratch(name: &str) -> std::path::PathBuf {
     common::scratch("batch", name)
@@ -28,16 +28,17 @@ fn a_killed_run_resumes_without_losing_or_duplicating_decisions() {
     let (recorded, differ) = verify(db.to_str().unwrap());
     assert_eq!((recorded, differ), (6000, 0));
 
-    // Retention: a jurisdiction's legal minimum beats --keep-days. Every record is aged 400 days, the CN ones of
-    // the first 1,000 lines six years; keeping 365 days removes all but the CN records under five years.
+    // Retention: every record aged 400 days, the CN ones of the first 1,000 lines six years.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch(
-        "UPDATE decisions SET recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-400 days');
-         UPDATE decisions SET recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-6 years')
-         WHERE jurisdiction = 'CN' AND line < 1000;",
-    )
-    .unwrap();
-    let n = |filter: &str| -> i64 {
+    let age = || {
+        conn.execute_batch(
+            "UPDATE decisions SET recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-400 days');
+             UPDATE decisions SET recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-6 years')
+             WHERE jurisdiction = 'CN' AND line < 1000;",
+        )
+        .unwrap();
+    };
+    let count = |filter: &str| -> i64 {
         conn.query_row(
             &format!("SELECT COUNT(*) FROM decisions WHERE op <> 'batch.seal' AND ({filter})"),
             [],
@@ -45,24 +46,9 @@ fn a_killed_run_resumes_without_losing_or_duplicating_decisions() {
         )
         .unwrap()
     };
-    let (cn_old, cn_young, others) = (
-        n("jurisdiction = 'CN' AND line < 1000"),
-        n("jurisdiction = 'CN' AND line >= 1000"),
-        n("jurisdiction <> 'CN'"),
-    );
-    assert!(cn_old > 0 && cn_young > 0 && n("jurisdiction = 'US'") > 0);
-    let out = dunwell(&["audit", "prune", "--keep-days", "365", "--audit", db.to_str().unwrap()]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains(&format!(
-            "pruned {} decision(s) older than 365 days; kept {cn_young} older",
-            cn_old + others
-        )),
-        "{text}"
-    );
-    assert_eq!((n("true"), n("jurisdiction = 'CN'")), (cn_young, cn_young));
+    let left = common::assert_prune_keeps_the_legal_minimum(db.to_str().unwrap(), 1000, age, count);
     // The pruned run is sealed again over what is left: verify tells pruning from tampering.
-    assert_eq!(verify(db.to_str().unwrap()), (cn_young, 0));
+    assert_eq!(verify(db.to_str().unwrap()), (left, 0));
 }
 
 #[test]
@@ -109,19 +95,7 @@ fn shards_partition_the_portfolio_and_csv_round_trips() {
     let mut total = 0;
     for i in 0..3 {
         let shard = format!("{i}/3");
-        let out = dunwell(&[
-            "decide",
-            "--policy",
-            POLICY,
-            "--as-of",
-            AS_OF,
-            "--no-audit",
-            "--shard",
-            &shard,
-            "--to",
-            "csv",
-            input.to_str().unwrap(),
-        ]);
+        let out = decide(&["--no-audit", "--shard", &shard, "--to", "csv", input.to_str().unwrap()]);
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
         let mut rows = text.lines();
@@ -142,17 +116,7 @@ fn shards_partition_the_portfolio_and_csv_round_trips() {
          C-2,CN,CNY,500000,0,0,王芳,zh-CN,Asia/Shanghai,2026-11-20:50000:50000;2026-12-20:50000,,\n",
     )
     .unwrap();
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        "--from",
-        "csv",
-        csv_in.to_str().unwrap(),
-    ]);
+    let out = decide(&["--no-audit", "--from", "csv", csv_in.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -178,17 +142,7 @@ fn csv_bad_numbers_are_errors_naming_the_column() {
          B-5,US,USD,1000000,0,0,Ann Lee,America/New_York,2026-10-28:100000\n",
     )
     .unwrap();
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        "--from",
-        "csv",
-        csv_in.to_str().unwrap(),
-    ]);
+    let out = decide(&["--no-audit", "--from", "csv", csv_in.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(rows.len(), 5, "one answer per row: {text}");
@@ -251,12 +205,7 @@ fn a_line_too_large_or_not_utf8_costs_only_that_line() {
     std::fs::write(&file, input).unwrap();
     let db = dir.join("audit.db");
     let out_file = dir.join("out.jsonl");
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
+    let out = decide(&[
         "--audit",
         db.to_str().unwrap(),
         "--out",
@@ -416,17 +365,7 @@ fn csv_output_neutralises_cells_a_spreadsheet_would_run() {
     let dir = scratch("csv-formulas");
     let file = dir.join("in.jsonl");
     std::fs::write(&file, input.join("\n")).unwrap();
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        "--to",
-        "csv",
-        file.to_str().unwrap(),
-    ]);
+    let out = decide(&["--no-audit", "--to", "csv", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -456,12 +395,7 @@ fn verify_reports_every_altered_column_a_deleted_record_and_a_missing_policy() {
     let file = dir.join("portfolio.jsonl");
     std::fs::write(&file, sample_lines(&dir, 300, 3).join("\n")).unwrap();
     let db = dir.join("audit.db");
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
+    let out = decide(&[
         "--audit",
         db.to_str().unwrap(),
         "--out",

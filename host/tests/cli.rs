@@ -720,6 +720,11 @@ fn vector_input(name: &str) -> serde_json::Value {
     serde_json::from_str::<serde_json::Value>(&text).unwrap()["input"].clone()
 }
 
+/// A JSON array's items, one JSON line each.
+fn lines_of(array: &serde_json::Value) -> Vec<String> {
+    array.as_array().unwrap().iter().map(ToString::to_string).collect()
+}
+
 /// `kpi`, `queue`, `experiment report` and `evidence` answer through the CLI what the hand-checked vectors say
 /// (the vectors' descriptions carry the derivations), as JSON and as a table.
 #[test]
@@ -754,13 +759,7 @@ fn kpi_queue_experiment_and_evidence_commands() {
     // The queue vector: ann takes A, C, B then a 10-minute pause; bob takes D; F is left unassigned.
     let q = vector_input("operations/queue_priority_capacity_pause");
     let decisions = dir.join("decisions.jsonl");
-    let lines: Vec<String> = q["decisions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    std::fs::write(&decisions, lines.join("\n") + "\n").unwrap();
+    std::fs::write(&decisions, lines_of(&q["decisions"]).join("\n") + "\n").unwrap();
     let out = run(&[
         "queue",
         "--date",
@@ -794,12 +793,7 @@ fn kpi_queue_experiment_and_evidence_commands() {
 
     // The Welch interval checked by hand in the vector: [-12,337.15, 32,337.15] for recovered per account.
     let outcomes = dir.join("outcomes.jsonl");
-    let rows: Vec<String> = vector_input("experiment/report_hand_computed")["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let rows = lines_of(&vector_input("experiment/report_hand_computed")["outcomes"]);
     std::fs::write(&outcomes, rows.join("\n") + "\n").unwrap();
     let report: serde_json::Value =
         serde_json::from_str(&run(&["experiment", "report", "--json", outcomes.to_str().unwrap()])).unwrap();
@@ -821,4 +815,96 @@ fn kpi_queue_experiment_and_evidence_commands() {
         pack["checklist"].as_array().is_some_and(|c| !c.is_empty()),
         "{evidence}"
     );
+}
+
+/// `queue` drops nothing without a word: every line that is not a decision is named on stderr with its number
+/// and why, and the queue is refused (exit 1, nothing on stdout) unless `--skip-bad-lines`, which builds it from
+/// the good lines — the same queue as a file without the bad ones. An error envelope from `decide` is not a bad
+/// line. A capacity that is not a number is refused, not read as the default.
+#[test]
+fn queue_names_every_line_that_is_not_a_decision_and_refuses_unless_told_to_skip() {
+    let q = vector_input("operations/queue_priority_capacity_pause");
+    let good = lines_of(&q["decisions"]);
+    let clean = scratch_file("queue-bad-lines", "clean.jsonl", good.join("\n") + "\n");
+    let mut lines = good.clone();
+    lines.insert(1, r#"{"ok": {"account_id": "A", "dpd": 3"#.to_string()); // truncated: line 2
+    lines.insert(3, r#"{"snapshots": []}"#.to_string()); // the wrong file: line 4
+    lines.insert(
+        4,
+        r#"{"error": {"code": "account.invalid", "path": "/id", "message": "x"}}"#.to_string(),
+    );
+    let mixed = scratch_file("queue-bad-lines", "mixed.jsonl", lines.join("\n") + "\n");
+    let args = |file: &std::path::Path, extra: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = ["queue", "--date", "2026-11-28", "--agent", "ann:3", "--agent", "bob:1"]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        a.extend(extra.iter().map(ToString::to_string));
+        a.push(file.to_str().unwrap().to_string());
+        a
+    };
+    let run = |a: &[String]| dunwell(&a.iter().map(String::as_str).collect::<Vec<_>>(), "");
+
+    let expected = run(&args(&clean, &[]));
+    assert!(expected.status.success(), "{}", stderr(&expected));
+    assert!(!stderr(&expected).contains("jsonl:"), "{}", stderr(&expected));
+
+    let refused = run(&args(&mixed, &[]));
+    let err = stderr(&refused);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(
+        refused.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&refused.stdout)
+    );
+    assert!(err.contains("mixed.jsonl:2: not JSON"), "{err}");
+    assert!(err.contains("mixed.jsonl:4: not a decision"), "{err}");
+    assert!(
+        !err.contains("mixed.jsonl:5:"),
+        "an error envelope is an answer, not a bad line: {err}"
+    );
+    assert!(err.contains("2 line(s) are not decisions"), "{err}");
+
+    let skipped = run(&args(&mixed, &["--skip-bad-lines"]));
+    let err = stderr(&skipped);
+    assert!(skipped.status.success(), "{err}");
+    assert!(
+        err.contains("mixed.jsonl:2: not JSON") && err.contains("mixed.jsonl:4: not a decision"),
+        "{err}"
+    );
+    assert_eq!(skipped.stdout, expected.stdout);
+
+    // A bare id takes the documented 40; a capacity that is not a number is a usage error naming it.
+    let bare = dunwell(
+        &[
+            "queue",
+            "--date",
+            "2026-11-28",
+            "--agent",
+            "ann",
+            clean.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(bare.status.success(), "{}", stderr(&bare));
+    assert!(String::from_utf8_lossy(&bare.stdout).contains("\"unassigned\": []"));
+    let bad = dunwell(
+        &[
+            "queue",
+            "--date",
+            "2026-11-28",
+            "--agent",
+            "ann:forty",
+            clean.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("`forty` is not a whole number"),
+        "{}",
+        stderr(&bad)
+    );
+    let help = dunwell(&["queue", "--help"], "");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("a bare `id` takes 40"));
 }

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "pw-Dunwell-7";
 mod common;
-use common::{AS_OF, POLICY, account, dunwell, verify};
+use common::{AS_OF, POLICY, account, decide, dunwell, verify};
 
 /// A PostgreSQL cluster of its own, stopped and deleted on drop.
 struct Pg {
@@ -470,38 +470,26 @@ fn a_killed_batch_resumes_from_postgres_without_losing_or_duplicating_decisions(
     assert!(report.contains("4000 not checkable"), "{report}");
     assert!(report.contains("5 altered"), "{report}");
 
-    // Retention: a jurisdiction's legal minimum beats --keep-days. Every record is aged 400 days, and the CN
-    // ones of the first 500 lines six years; keeping 365 days removes all but the CN records under five years.
-    db.batch_execute(
-        "UPDATE dunwell.decisions SET recorded_at = now() - interval '400 days';
-         UPDATE dunwell.decisions SET recorded_at = now() - interval '6 years' WHERE jurisdiction = 'CN' AND line < 500",
-    )
-    .unwrap();
-    let count = |db: &mut postgres::Client, filter: &str| -> i64 {
-        db.query_one(
-            &format!("SELECT COUNT(*) FROM dunwell.decisions WHERE op <> 'batch.seal' AND ({filter})"),
-            &[],
-        )
-        .unwrap()
-        .get(0)
+    // Retention: every record aged 400 days, the CN ones of the first 500 lines six years.
+    let age = || {
+        pg.client("audit")
+            .batch_execute(
+                "UPDATE dunwell.decisions SET recorded_at = now() - interval '400 days';
+                 UPDATE dunwell.decisions SET recorded_at = now() - interval '6 years'
+                 WHERE jurisdiction = 'CN' AND line < 500",
+            )
+            .unwrap();
     };
-    let (cn_old, cn_young) = (
-        count(&mut db, "jurisdiction = 'CN' AND line < 500"),
-        count(&mut db, "jurisdiction = 'CN' AND line >= 500"),
-    );
-    let others = count(&mut db, "jurisdiction <> 'CN'");
-    assert!(cn_old > 0 && cn_young > 0 && count(&mut db, "jurisdiction = 'US'") > 0);
-    let out = dunwell(&["audit", "prune", "--keep-days", "365", "--audit", &url]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains(&format!(
-            "pruned {} decision(s) older than 365 days; kept {cn_young} older",
-            cn_old + others
-        )),
-        "{text}"
-    );
-    assert_eq!(count(&mut db, "true"), cn_young);
-    assert_eq!(count(&mut db, "jurisdiction = 'CN'"), cn_young);
+    let count = |filter: &str| -> i64 {
+        pg.client("audit")
+            .query_one(
+                &format!("SELECT COUNT(*) FROM dunwell.decisions WHERE op <> 'batch.seal' AND ({filter})"),
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    };
+    common::assert_prune_keeps_the_legal_minimum(&url, 500, age, count);
 }
 
 #[test]
@@ -575,12 +563,7 @@ fn replicas_starting_together_share_one_schema_and_bad_connections_fail_clearly(
             .status
             .success()
     );
-    let out = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
+    let out = decide(&[
         "--audit",
         &clerk,
         "--out",

@@ -194,7 +194,7 @@ struct Row<'a> {
 /// Lower-case hex sha256 of a text.
 #[must_use]
 pub fn sha256(s: &str) -> String {
-    crate::runtime::hex(&Sha256::digest(s.as_bytes()))
+    format!("{:x}", Sha256::digest(s.as_bytes()))
 }
 
 /// A decision's id: the hash of what produced it (op, module, policy, run, line and input hash).
@@ -606,7 +606,7 @@ impl Audit {
                 lines,
                 last_line,
                 shard: None,
-                digest: crate::runtime::hex(&hasher.finalize()),
+                digest: format!("{:x}", hasher.finalize()),
                 pruned: false,
             });
         }

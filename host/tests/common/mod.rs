@@ -17,6 +17,11 @@ pub fn dunwell(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `dunwell decide --policy POLICY --as-of AS_OF` with `rest` (flags, then the input).
+pub fn decide(rest: &[&str]) -> Output {
+    dunwell(&[["decide", "--policy", POLICY, "--as-of", AS_OF].as_slice(), rest].concat())
+}
+
 /// An empty folder `target/test-scratch/<group>/<name>`.
 pub fn scratch(group: &str, name: &str) -> PathBuf {
     let d = dunwell_testkit::root()
@@ -128,17 +133,39 @@ pub fn kill_and_resume(
     let lines = std::fs::read_to_string(&result).unwrap();
 
     // Identical to an uninterrupted run.
-    let fresh = dunwell(&[
-        "decide",
-        "--policy",
-        POLICY,
-        "--as-of",
-        AS_OF,
-        "--no-audit",
-        input.to_str().unwrap(),
-    ]);
+    let fresh = decide(&["--no-audit", input.to_str().unwrap()]);
     assert_eq!(String::from_utf8_lossy(&fresh.stdout), lines);
     lines
+}
+
+/// Retention, checked the same on every store: a jurisdiction's legal minimum beats `--keep-days`. `age` makes
+/// every record 400 days old and the CN ones of the lines below `old_below` six years; then keeping 365 days must
+/// delete everything but the CN records under five years, and say how many it kept. `count` counts the decisions
+/// (never seals) matching an SQL condition. Returns how many are left.
+pub fn assert_prune_keeps_the_legal_minimum(
+    audit: &str,
+    old_below: i64,
+    age: impl FnOnce(),
+    count: impl Fn(&str) -> i64,
+) -> i64 {
+    age();
+    let (cn_old, cn_young, others) = (
+        count(&format!("jurisdiction = 'CN' AND line < {old_below}")),
+        count(&format!("jurisdiction = 'CN' AND line >= {old_below}")),
+        count("jurisdiction <> 'CN'"),
+    );
+    assert!(cn_old > 0 && cn_young > 0 && count("jurisdiction = 'US'") > 0);
+    let out = dunwell(&["audit", "prune", "--keep-days", "365", "--audit", audit]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "pruned {} decision(s) older than 365 days; kept {cn_young} older",
+            cn_old + others
+        )),
+        "{text}"
+    );
+    assert_eq!((count("true"), count("jurisdiction = 'CN'")), (cn_young, cn_young));
+    cn_young
 }
 
 /// The verify report for `audit` (stdout) and its exit code.
