@@ -297,7 +297,7 @@ pub struct Contact {
     /// For a reply: what it said (from `reply`, or the agent's notes). `hardship` and `abusive` soften the tone
     /// of the next messages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub intents: Vec<crate::reply::Intent>,
+    pub intents: Vec<Intent>,
 }
 
 /// Who started a contact. Inbound calls don't count against call caps (Reg F §1006.14(b)(3)).
@@ -600,4 +600,46 @@ impl Account {
         }
         Ok(())
     }
+}
+
+/// What a borrower's reply says. Several can co-occur ("I lost my job, can I pay 500 next Friday?" is
+/// `hardship` and `promise_to_pay`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    /// Will pay an amount by a date.
+    PromiseToPay,
+    /// Says the debt is paid.
+    AlreadyPaid,
+    /// Cannot pay: job loss, illness, bereavement, other hardship.
+    Hardship,
+    /// Contests the debt or the amount.
+    Dispute,
+    /// Not the borrower.
+    WrongPerson,
+    /// Wants no further contact (on this channel or at all): a revocation of consent.
+    StopContact,
+    /// Asks to be called back.
+    CallbackRequest,
+    /// Asks how much is owed.
+    QuestionBalance,
+    /// Asks how to pay.
+    QuestionHowToPay,
+    /// Asks what arrangements are possible.
+    QuestionOptions,
+    /// Insults or threatens.
+    Abusive,
+    /// None of the above.
+    Other,
+    /// A bankruptcy case is filed or the debt was discharged: flag for review, stop collection contact (the
+    /// automatic stay), ask for the case number.
+    Bankruptcy,
+    /// An attorney now handles the debt: contact the attorney only (FDCPA §805(a)(2)).
+    Attorney,
+    /// A complaint, or a threat to complain to a regulator (CFPB, the FCA / Ombudsman, 12378): routed to
+    /// the complaints queue with a deadline.
+    Complaint,
+    /// Asks the collector to validate the debt (FDCPA §809(b), Reg F §1006.34): collection pauses until
+    /// validation information is sent. Distinct from `dispute`; both pause.
+    ValidationRequest,
 }

@@ -15,20 +15,66 @@ use serde_json::value::RawValue;
 /// Version of the C ABI and of the op table below. Bumped on any incompatible change.
 pub const ABI_VERSION: u32 = 1;
 
-/// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`.
-pub const OPS: &[&str] = &[
-    "decide",
-    "decide_batch",
-    "fit",
-    "render",
-    "lint",
-    "reply",
-    "evidence",
-    "experiment_report",
-    "kpi",
-    "queue",
-    "learn",
+/// One operation: its name (the same in the C ABI, JS, the CLI and HTTP) and its function.
+pub struct Op {
+    /// The name callers use.
+    pub name: &'static str,
+    run: fn(&Engine, &str) -> String,
+}
+
+/// The operations `call` knows, in ABI order: a host calls op `i` as `OPS[i]`. Adding an op is one entry
+/// here and its function below (see ARCHITECTURE.md).
+pub const OPS: &[Op] = &[
+    Op {
+        name: "decide",
+        run: decide,
+    },
+    Op {
+        name: "decide_batch",
+        run: decide_batch,
+    },
+    Op {
+        name: "fit",
+        run: |_, input| fit(input),
+    },
+    Op {
+        name: "render",
+        run: render,
+    },
+    Op {
+        name: "lint",
+        run: lint,
+    },
+    Op {
+        name: "reply",
+        run: reply,
+    },
+    Op {
+        name: "evidence",
+        run: evidence,
+    },
+    Op {
+        name: "experiment_report",
+        run: |_, input| experiment_report(input),
+    },
+    Op {
+        name: "kpi",
+        run: |_, input| kpi(input),
+    },
+    Op {
+        name: "queue",
+        run: |_, input| queue(input),
+    },
+    Op {
+        name: "learn",
+        run: |_, input| learn(input),
+    },
 ];
+
+/// The operations' names, in ABI order.
+pub fn op_names() -> Vec<&'static str> {
+    OPS.iter().map(|o| o.name).collect()
+}
 
 /// Which document a path inside a decide call belongs to.
 fn call_scope(path: &str) -> Scope {
@@ -41,26 +87,16 @@ fn call_scope(path: &str) -> Scope {
 
 /// Runs operation `op` on `input`. Unknown operations are an error envelope, like every other failure.
 pub fn call(engine: &Engine, op: &str, input: &str) -> String {
-    match op {
-        "decide" => decide(engine, input),
-        "decide_batch" => decide_batch(engine, input),
-        "fit" => fit(input),
-        "render" => render(engine, input),
-        "lint" => lint(engine, input),
-        "reply" => reply(engine, input),
-        "evidence" => evidence(engine, input),
-        "experiment_report" => experiment_report(input),
-        "kpi" => kpi(input),
-        "queue" => queue(input),
-        "learn" => learn(input),
-        other => error_envelope(
+    match OPS.iter().find(|o| o.name == op) {
+        Some(o) => (o.run)(engine, input),
+        None => error_envelope(
             &Error::new(
                 Scope::Call,
                 ErrorKind::UnknownOp,
                 "",
-                format!("unknown operation `{other}`"),
+                format!("unknown operation `{op}`"),
             )
-            .with_help(format!("operations are {}", OPS.join(", "))),
+            .with_help(format!("operations are {}", op_names().join(", "))),
         ),
     }
 }
@@ -324,7 +360,7 @@ struct Info {
     version: &'static str,
     abi_version: u32,
     tzdb_version: &'static str,
-    ops: &'static [&'static str],
+    ops: Vec<&'static str>,
 }
 
 /// `{"ok": {version, abi_version, tzdb_version, ops}}`.
@@ -334,7 +370,7 @@ pub fn info() -> String {
             version: VERSION,
             abi_version: ABI_VERSION,
             tzdb_version: TZDB_VERSION,
-            ops: OPS,
+            ops: op_names(),
         },
         &[],
     )

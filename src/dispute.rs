@@ -19,9 +19,9 @@
 //! when `verified_at` is set after it. The clock runs from the latest such reply (for a dispute, the latest reply
 //! recorded with the `dispute` intent).
 
+use crate::account::Intent;
 use crate::account::{Account, Direction};
-use crate::policy::{JurisdictionRules, Preset};
-use crate::reply::Intent;
+use crate::policy::JurisdictionRules;
 use crate::time::{Date, Instant, Zone};
 use serde::Serialize;
 
@@ -37,10 +37,10 @@ pub enum Ground {
 
 impl Ground {
     /// The reason code of the steps it suppresses.
-    pub fn reason(self) -> crate::schedule::window::Reason {
+    pub fn reason(self) -> crate::reason::Reason {
         match self {
-            Ground::Dispute => crate::schedule::window::Reason::DisputePending,
-            Ground::ValidationRequest => crate::schedule::window::Reason::ValidationPending,
+            Ground::Dispute => crate::reason::Reason::DisputePending,
+            Ground::ValidationRequest => crate::reason::Reason::ValidationPending,
         }
     }
 }
@@ -64,14 +64,7 @@ pub struct Verification {
     pub days_left: Option<i64>,
 }
 
-/// The law's clock for a preset, in days.
-pub fn law_days(preset: Preset) -> u32 {
-    match preset {
-        Preset::Us | Preset::Custom => 30,
-        Preset::Gb => 56,
-        Preset::Cn => 20,
-    }
-}
+pub use crate::policy::jurisdiction::verification_law_days as law_days;
 
 /// Whether collection is paused for verification at `as_of`, and the task with its clock.
 pub fn assess(account: &Account, rules: &JurisdictionRules, zone: Zone, as_of: Instant) -> Option<Verification> {

@@ -10,6 +10,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// Marks the serialisation error of an out-of-range amount (`money::Amount`), so the envelope writer can
+/// report it with its code. It lives here, with the writer, so `json` needs nothing from `money`.
+pub const OUT_OF_RANGE_TAG: &str = "[out_of_range] amount";
+
 /// Parses `text` as `T`. `scope_of` maps the error's JSON Pointer to the document at fault.
 ///
 /// # Errors
@@ -297,7 +301,7 @@ struct ErrorEnvelope<'a> {
 pub fn ok_envelope<T: Serialize>(value: &T, warnings: &[Problem]) -> String {
     serde_json::to_string(&OkEnvelope { ok: value, warnings }).unwrap_or_else(|e| {
         let message = e.to_string();
-        if !message.starts_with(crate::money::OUT_OF_RANGE_TAG) {
+        if !message.starts_with(OUT_OF_RANGE_TAG) {
             return error_envelope(&Error::internal(format!("cannot serialise output: {message}")));
         }
         // Only on this rare path: serialise again, tracking where the amount sits in the output.
@@ -338,6 +342,11 @@ pub fn envelope<T: Serialize>(result: &Result<T, Error>, warnings: &[Problem]) -
         Ok(v) => ok_envelope(v, warnings),
         Err(e) => error_envelope(e),
     }
+}
+
+/// A JSON Pointer reference token: `~` → `~0`, `/` → `~1`.
+pub fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

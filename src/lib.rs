@@ -38,6 +38,7 @@ pub mod money;
 pub mod policy;
 pub mod promise;
 pub mod queue;
+pub mod reason;
 pub mod reply;
 pub mod schedule;
 pub mod score;

@@ -14,8 +14,7 @@ pub const MAX_SAFE: i64 = 9_007_199_254_740_991;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Amount(pub i64);
 
-/// Marks the serialisation error of an out-of-range amount, so the envelope writer can report it with its code.
-pub const OUT_OF_RANGE_TAG: &str = "[out_of_range] amount";
+pub use crate::json::OUT_OF_RANGE_TAG;
 
 impl Amount {
     /// Whether this is a valid amount (0 … 2^53 − 1): what derived figures are checked against.

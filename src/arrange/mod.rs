@@ -7,25 +7,13 @@ pub mod penalty;
 
 use crate::account::Account;
 use crate::dpd;
-use crate::policy::{Policy, Preset};
+use crate::policy::Policy;
 use crate::time::{Instant, Zone};
 
 pub use offers::{Offer, Payment};
 pub use penalty::{Overdue, PenaltyView, Terms};
 
-/// A jurisdiction's limits on penalty charges: (maximum annual rate, maximum total as a share of the overdue
-/// amount), both in basis points.
-pub fn preset_caps(preset: Preset) -> (Option<u32>, Option<u32>) {
-    match preset {
-        // Consumer lending's comprehensive annual cost is held to 24% (PBoC/NFRA guidance; courts do not protect
-        // private-lending rates above 4× the one-year LPR).
-        Preset::Cn => (Some(2400), None),
-        // FCA CONC 5A.2: default charges and interest never exceed 100% of the amount borrowed (total cost cap).
-        Preset::Gb => (None, Some(10_000)),
-        // US: state usury laws differ; the policy sets the rate and cap.
-        Preset::Us | Preset::Custom => (None, None),
-    }
-}
+pub use crate::policy::jurisdiction::preset_caps;
 
 /// The overdue items of an account at `as_of` (unpaid parts of instalments due before today).
 pub fn overdue_items(account: &Account, zone: Zone, as_of: Instant, tolerance: i64) -> Vec<Overdue> {

@@ -18,23 +18,7 @@ pub struct Payment {
     pub amount: Amount,
 }
 
-/// Kinds of offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Settle the whole outstanding balance now, with a discount.
-    PayInFull,
-    /// Pay the arrears now and be current again.
-    PayArrears,
-    /// The arrears in equal monthly instalments, penalty frozen.
-    Instalments,
-    /// A payment holiday, then the arrears in one payment.
-    Deferral,
-    /// The whole balance over a longer term, with partial forgiveness.
-    Restructure,
-    /// Hardship: a small monthly token payment while the borrower seeks advice, penalty frozen.
-    TokenPayment,
-}
+pub use crate::policy::offers::Kind;
 
 /// Who may grant an offer (`offers.approval`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

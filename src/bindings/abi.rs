@@ -128,7 +128,7 @@ pub extern "C" fn dw_call(handle: u32, op: u32, ptr: *const u8, len: u32) -> u64
                 ));
             };
             match api::OPS.get(op as usize) {
-                Some(name) => api::call(engine, name, text),
+                Some(o) => api::call(engine, o.name, text),
                 None => error_envelope(&Error::new(
                     Scope::Call,
                     ErrorKind::UnknownOp,

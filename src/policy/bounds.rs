@@ -29,7 +29,7 @@ pub const TEMPLATES: usize = 500;
 pub const TEMPLATE_SOURCE_BYTES: usize = 1 << 20;
 
 /// Calls `out(path, message)` for every number outside its range.
-pub(super) fn check(p: &Policy, out: &mut dyn FnMut(String, String)) {
+pub fn check(p: &Policy, out: &mut dyn FnMut(String, String)) {
     let mut range = |path: String, v: i128, lo: i128, hi: i128| {
         if !(lo..=hi).contains(&v) {
             out(path, format!("`{v}` is outside the allowed range {lo} to {hi}"));
@@ -82,7 +82,7 @@ pub(super) fn check(p: &Policy, out: &mut dyn FnMut(String, String)) {
         }
     }
     for (code, j) in &p.jurisdictions.0 {
-        let base = format!("/jurisdictions/{}", super::validate::pointer_token(code));
+        let base = format!("/jurisdictions/{}", crate::json::pointer_token(code));
         let days = j.quiet_days_after_conversation.map(i128::from);
         if let Some(d) = days {
             range(format!("{base}/quiet_days_after_conversation"), d, 0, SPAN_DAYS);
@@ -316,7 +316,7 @@ fn offers(o: &OfferRules, base: &str, range: &mut Range<'_>) {
 }
 
 /// A problem with the size of the policy's own templates, checked before any is compiled.
-pub(super) fn templates(t: &std::collections::BTreeMap<String, String>) -> Option<String> {
+pub fn templates(t: &std::collections::BTreeMap<String, String>) -> Option<String> {
     let bytes: usize = t.iter().map(|(k, v)| k.len() + v.len()).sum();
     if t.len() > TEMPLATES {
         Some(format!(

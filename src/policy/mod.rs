@@ -2,20 +2,20 @@
 //! treatment paths, templates, the scorecard, offers and experiments).
 //!
 //! Every section has defaults, so `{}` is a valid policy; `policies/default.json` spells them out.
-//! [`load`] reports *every* problem it can find, each with its JSON path, not just the first.
+//! Loading one (`engine::load`) reports *every* problem it can find, each with its JSON path, not just the first.
 
 pub mod bounds;
-mod jurisdiction;
+pub mod escalation;
+pub mod experiments;
+pub mod jurisdiction;
 mod ladder;
-mod offers;
+pub mod offers;
 mod scorecard;
-pub(crate) mod validate;
 
 pub use jurisdiction::*;
 pub use ladder::*;
 pub use offers::*;
 pub use scorecard::*;
-pub use validate::load;
 
 use crate::json::UniqueMap;
 use crate::money::Amount;
@@ -67,10 +67,10 @@ pub struct Policy {
     pub messages: MessageRules,
     /// Agency placement and legal referral rules.
     #[serde(default)]
-    pub escalation: crate::escalate::EscalationRules,
+    pub escalation: escalation::EscalationRules,
     /// Champion/challenger experiments.
     #[serde(default)]
-    pub experiments: Vec<crate::experiment::Experiment>,
+    pub experiments: Vec<experiments::Experiment>,
 }
 
 /// The lender (or agency) messages identify.

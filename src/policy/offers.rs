@@ -119,8 +119,8 @@ pub(super) fn default_first_payment_days() -> u32 {
 
 impl OfferRules {
     /// Uptake estimate for a kind of offer.
-    pub fn uptake_bps(&self, kind: crate::arrange::offers::Kind) -> u32 {
-        use crate::arrange::offers::Kind::*;
+    pub fn uptake_bps(&self, kind: Kind) -> u32 {
+        use Kind::*;
         let u = &self.uptake;
         match kind {
             PayInFull => u.pay_in_full,
@@ -374,4 +374,22 @@ pub(super) fn default_max_months() -> u32 {
 
 pub(super) fn default_horizon() -> u32 {
     14
+}
+
+/// Kinds of offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Settle the whole outstanding balance now, with a discount.
+    PayInFull,
+    /// Pay the arrears now and be current again.
+    PayArrears,
+    /// The arrears in equal monthly instalments, penalty frozen.
+    Instalments,
+    /// A payment holiday, then the arrears in one payment.
+    Deferral,
+    /// The whole balance over a longer term, with partial forgiveness.
+    Restructure,
+    /// Hardship: a small monthly token payment while the borrower seeks advice, penalty frozen.
+    TokenPayment,
 }

@@ -7,7 +7,8 @@
 //! reminders until its deadline; a broken promise brings the next step forward; a kept arrangement replaces
 //! the ladder with check-ins before each of its instalments.
 
-pub mod preset;
+/// Contact law per jurisdiction preset; it lives with the rest of jurisdiction law in the policy.
+pub use crate::policy::jurisdiction::contact as preset;
 pub mod window;
 
 use crate::account::{Account, Channel, ChannelState};
@@ -536,7 +537,9 @@ fn efforts_ending(
     let Some(requested) = contacts
         .iter()
         .filter(|c| {
-            c.direction == Direction::Inbound && c.at <= as_of && c.intents.contains(&crate::reply::Intent::StopContact)
+            c.direction == Direction::Inbound
+                && c.at <= as_of
+                && c.intents.contains(&crate::account::Intent::StopContact)
         })
         .map(|c| c.at)
         .max()

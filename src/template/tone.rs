@@ -5,9 +5,9 @@
 //! recovers nothing and is what FCA CONC 7.3 and the CN guidelines warn against. After an angry or abusive
 //! reply the tone drops one step (`firm` → `neutral` → `gentle`) so the next message de-escalates.
 
+use crate::account::Intent;
 use crate::account::{Account, Direction};
 use crate::policy::Tone;
-use crate::reply::Intent;
 use crate::time::Instant;
 use serde::Serialize;
 

@@ -3,7 +3,7 @@
 //! A policy may tighten any rule (narrower window, lower caps). Loosening one needs an `overrides` entry with a
 //! reason; validation reports it as a warning so it is never silent.
 
-use crate::policy::{JurisdictionRules, Preset};
+use super::{JurisdictionRules, Preset};
 use chrono::NaiveTime;
 
 /// The effective contact rules of one jurisdiction.

@@ -4,10 +4,10 @@
 //! node at fault is removed before trying again, until it parses (then semantic checks run) or an error
 //! cannot be repaired by removal (a missing required field).
 
-use super::{Policy, Preset, StepChannel};
 use crate::account::Channel;
 use crate::error::{Error, ErrorKind, Problem, Scope};
 use crate::json;
+use crate::policy::{Policy, Preset, StepChannel};
 use crate::template::Limits;
 use crate::template::library::{LOCALES, Library};
 
@@ -142,11 +142,6 @@ fn unknown_template(id: &str) -> String {
     )
 }
 
-/// A JSON Pointer reference token: `~` → `~0`, `/` → `~1`.
-pub(crate) fn pointer_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
 /// Semantic checks on a policy that parsed. Returns the policy and its warnings, or every problem.
 fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
     let mut problems = Vec::new();
@@ -155,13 +150,13 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
     };
 
     // Every number within its documented range (see `bounds`), so a valid policy cannot overflow a decision.
-    super::bounds::check(&policy, &mut |path, message| {
+    crate::policy::bounds::check(&policy, &mut |path, message| {
         problem(ErrorKind::OutOfRange, path, message)
     });
 
     // Templates: the policy's own compile, and every step can be written in every library locale. Too many
     // or too large are refused before any is compiled, so validation stays quick.
-    let oversize = super::bounds::templates(&policy.messages.templates);
+    let oversize = crate::policy::bounds::templates(&policy.messages.templates);
     if let Some(message) = &oversize {
         problem(ErrorKind::TooLarge, "/messages/templates".into(), message.clone());
     }
@@ -175,7 +170,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
                 let at = p.line.map(|l| format!(" line {l}")).unwrap_or_default();
                 problem(
                     ErrorKind::Template,
-                    format!("/messages/templates/{}", pointer_token(&key)),
+                    format!("/messages/templates/{}", crate::json::pointer_token(&key)),
                     format!("template `{key}`{at}: {}", p.message),
                 );
             }
@@ -242,7 +237,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
     let mut warnings = Vec::new();
     for (code, j) in &policy.jurisdictions.0 {
         let base = format!("/jurisdictions/{code}");
-        for (rule, what) in crate::schedule::preset::effective(j).1 {
+        for (rule, what) in crate::policy::jurisdiction::contact::effective(j).1 {
             let overridden = j
                 .overrides
                 .iter()
@@ -266,7 +261,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
         // A longer limitation period than the law's opens the legal route to debts the law says are too old:
         // allowed only with a stated reason, and reported.
         if let Some(l) = &j.limitation
-            && let Some(law) = crate::limitation::law(j.preset, None)
+            && let Some(law) = crate::policy::jurisdiction::limitation::law(j.preset, None)
             && l.years > law.years
         {
             let path = format!("{base}/limitation/years");
@@ -285,7 +280,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
         }
         // The law's clock to verify a disputed debt may be shortened, never lengthened (except `custom`).
         if let Some(days) = j.verification_days {
-            let law = crate::dispute::law_days(j.preset);
+            let law = crate::policy::jurisdiction::verification_law_days(j.preset);
             let path = format!("{base}/verification_days");
             if days == 0 || days > 366 {
                 problem(
@@ -416,7 +411,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
         );
     }
     for (code, j) in &policy.jurisdictions.0 {
-        let (max_rate, _) = crate::arrange::preset_caps(j.preset);
+        let (max_rate, _) = crate::policy::jurisdiction::preset_caps(j.preset);
         let rule = "/offers/penalty/annual_rate_bps";
         if let Some(m) = max_rate.filter(|m| o.penalty.annual_rate_bps > *m) {
             let msg = format!(
@@ -626,7 +621,7 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
     // accounts on the base identity), and no jurisdiction's messages may go out without a name or with a
     // blank address line.
     for (code, o) in &policy.company.jurisdictions.0 {
-        let base = format!("/company/jurisdictions/{}", pointer_token(code));
+        let base = format!("/company/jurisdictions/{}", crate::json::pointer_token(code));
         if !policy.jurisdictions.0.contains_key(code) {
             problem(
                 ErrorKind::Inconsistent,

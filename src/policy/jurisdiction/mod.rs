@@ -1,5 +1,9 @@
 //! Jurisdiction law as policy: presets (US, GB, CN, custom), contact windows and caps, debt advice,
-//! overrides. Every rule about a jurisdiction is read from here.
+//! overrides, and the law behind the presets: contact rules (`contact`), limitation periods (`limitation`),
+//! interest caps and verification periods. Every rule about a jurisdiction is read from here.
+
+pub mod contact;
+pub mod limitation;
 
 use crate::json::UniqueMap;
 use crate::time::{Date, LocalTime};
@@ -40,7 +44,7 @@ pub struct JurisdictionRules {
     pub debt_advice: Option<DebtAdvice>,
     /// The limitation period, when the policy departs from the law's table ([`crate::limitation::law`]).
     #[serde(default)]
-    pub limitation: Option<crate::limitation::LimitationRule>,
+    pub limitation: Option<limitation::LimitationRule>,
     /// Days to verify a disputed debt and answer (absent: the law's, [`crate::dispute::law_days`]; shorter
     /// only, except under the `custom` preset).
     #[serde(default)]
@@ -129,4 +133,27 @@ pub(super) fn default_jurisdictions() -> UniqueMap<JurisdictionRules> {
             })
             .collect(),
     )
+}
+
+/// A jurisdiction's limits on penalty charges: (maximum annual rate, maximum total as a share of the overdue
+/// amount), both in basis points.
+pub fn preset_caps(preset: Preset) -> (Option<u32>, Option<u32>) {
+    match preset {
+        // Consumer lending's comprehensive annual cost is held to 24% (PBoC/NFRA guidance; courts do not protect
+        // private-lending rates above 4× the one-year LPR).
+        Preset::Cn => (Some(2400), None),
+        // FCA CONC 5A.2: default charges and interest never exceed 100% of the amount borrowed (total cost cap).
+        Preset::Gb => (None, Some(10_000)),
+        // US: state usury laws differ; the policy sets the rate and cap.
+        Preset::Us | Preset::Custom => (None, None),
+    }
+}
+
+/// The law's clock for a preset, in days.
+pub fn verification_law_days(preset: Preset) -> u32 {
+    match preset {
+        Preset::Us | Preset::Custom => 30,
+        Preset::Gb => 56,
+        Preset::Cn => 20,
+    }
 }

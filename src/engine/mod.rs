@@ -1,7 +1,9 @@
 //! The engine: a validated policy plus the identity stamped on every decision.
 
+pub mod load;
+
 use crate::error::{Error, ErrorKind, Problem};
-use crate::policy::{self, Policy};
+use crate::policy::Policy;
 use crate::template::{Limits, library::Library};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -36,13 +38,13 @@ impl Engine {
     /// which only the host knows.
     ///
     /// # Errors
-    /// The policy's first problem, with every problem in `problems` (see [`policy::load`]).
+    /// The policy's first problem, with every problem in `problems` (see [`load::load`]).
     pub fn new(policy_json: &str, module_sha256: Option<String>) -> Result<Engine, Error> {
-        let (policy, warnings) = policy::load(policy_json)?;
+        let (policy, warnings) = load::load(policy_json)?;
         let canonical =
             serde_json::to_vec(&policy).map_err(|e| Error::internal(format!("cannot serialise policy: {e}")))?;
         let policy_sha256 = hex(&Sha256::digest(&canonical));
-        // `policy::load` compiled these already and reported every problem; failing here is a bug.
+        // `load::load` compiled these already and reported every problem; failing here is a bug.
         let library = Library::new(&policy.messages.templates, Limits::default())
             .map_err(|p| Error::internal(format!("templates failed after validation: {p:?}")))?;
         let mut engine = Engine {
@@ -116,7 +118,7 @@ impl Engine {
                 ),
                 path: format!(
                     "/messages/templates/{}",
-                    policy::validate::pointer_token(&f.finding.template)
+                    crate::json::pointer_token(&f.finding.template)
                 ),
             };
             if f.finding.severity == crate::template::lint::Severity::Error {
@@ -128,7 +130,7 @@ impl Engine {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(policy::validate::bundle(errors))
+            Err(load::bundle(errors))
         }
     }
 
