@@ -211,14 +211,14 @@ pub fn render(engine: &Engine, input: &str) -> String {
                 ));
             }
         };
-        let spec = crate::template::context::Spec {
+        let spec = crate::decision::context::Spec {
             step: "",
             channel: c.channel,
             tone: c.tone,
             softened: None,
             template: &id,
         };
-        let ctx = crate::template::context::build(policy, &c.account, &d, spec);
+        let ctx = crate::decision::context::build(policy, &c.account, &d, spec);
         let (message, source) = match inline {
             Some((name, source)) => {
                 let out = crate::template::render(name, source, &ctx, crate::template::Limits::default()).map_err(
@@ -291,7 +291,7 @@ pub fn reply(engine: &Engine, input: &str) -> String {
 pub fn evidence(engine: &Engine, input: &str) -> String {
     let result = json::parse::<DecideCall>(input, call_scope).and_then(|c| {
         let d = decision::decide(engine, &c)?;
-        crate::escalate::evidence::assemble(&c.account, &d)
+        crate::ops::evidence::assemble(&c.account, &d)
     });
     envelope(&result, &[])
 }
@@ -340,8 +340,8 @@ pub fn lint(engine: &Engine, input: &str) -> String {
     let result = call.and_then(|c| {
         let ids = c
             .templates
-            .unwrap_or_else(|| crate::template::sweep::template_ids(&engine.policy, false));
-        crate::template::sweep::sweep(engine, &ids)
+            .unwrap_or_else(|| crate::ops::sweep::template_ids(&engine.policy, false));
+        crate::ops::sweep::sweep(engine, &ids)
     });
     envelope(&result, &[])
 }

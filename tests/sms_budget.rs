@@ -10,8 +10,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
 use dunwell::account::Channel;
+use dunwell::decision::context::{self, Spec};
 use dunwell::policy::Tone;
-use dunwell::template::context::{self, Spec};
 use dunwell::template::tone::Softened;
 use dunwell::{DecideCall, Engine};
 
@@ -39,7 +39,7 @@ fn size(text: &str) -> (bool, usize) {
 
 /// Step templates of the default policy (its ladders and check-ins, referrals excluded).
 fn step_templates(engine: &Engine) -> Vec<String> {
-    dunwell::template::sweep::template_ids(engine.policy(), false)
+    dunwell::ops::sweep::template_ids(engine.policy(), false)
 }
 
 /// The assistant's answers a text reply can get (the ones the library lint sweeps; `reply_several` is

@@ -11,11 +11,10 @@
 //! expected recovery × probability of success − legal costs, discounted over the expected duration. All
 //! figures are policy parameters; money stays in minor units and rates in basis points.
 
-pub mod evidence;
-
 use crate::account::Account;
-use crate::decision::Decision;
 use crate::policy::Tone;
+use crate::schedule::Stage;
+use crate::standing::Standing;
 use serde::Serialize;
 
 pub use crate::policy::escalation::{Agency, AgencyRules, AgencyStage, EscalationRules, LegalRules, Weights};
@@ -114,15 +113,15 @@ fn bps(amount: i64, rate: i64) -> i64 {
 }
 
 /// Escalation for a decision (needs its stage, arrears and flags).
-pub fn assess(rules: &EscalationRules, account: &Account, d: &Decision) -> Option<Escalation> {
+pub fn assess(rules: &EscalationRules, account: &Account, d: &Standing<'_>, stage: &Stage) -> Option<Escalation> {
     if rules.agency.is_none() && rules.legal.is_none() {
         return None;
     }
     let today = d.as_of.local_date(account.borrower.time_zone);
     let f = &account.flags;
     let outstanding = d.arrears.outstanding.0;
-    let exhausted = d.stage.of > 0 && d.stage.index >= d.stage.of;
-    let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
+    let exhausted = stage.of > 0 && stage.index >= stage.of;
+    let time_barred = d.limitation.is_some_and(|l| l.time_barred);
     let validation_pending = d
         .verification
         .as_ref()

@@ -14,9 +14,10 @@ pub mod text;
 
 use crate::account::{Account, Channel};
 use crate::decision;
+use crate::decision::context::{self as decision_context, Spec};
 use crate::engine::Engine;
 use crate::error::Error;
-use crate::template::context::{self, Spec};
+use crate::template::context;
 use crate::template::library::Message;
 use crate::template::lint::{self, Finding, Subject};
 use crate::template::tone::Softened;
@@ -520,7 +521,7 @@ fn answer(
         softened: None,
         template: &id,
     };
-    let mut ctx = context::build(policy, &call.account, d, spec);
+    let mut ctx = decision_context::build(policy, &call.account, d, spec);
     if let Some((amount, due)) = promised {
         ctx = ctx.with_promise(amount, due);
     }

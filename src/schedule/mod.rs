@@ -12,9 +12,10 @@ pub use crate::policy::jurisdiction::contact as preset;
 pub mod window;
 
 use crate::account::{Account, Channel, ChannelState};
-use crate::decision::Decision;
 use crate::policy::{Mode, Policy, Segment, Step, StepChannel, Tone};
 use crate::promise::{ArrangementState, PtpState};
+use crate::score::Score;
+use crate::standing::Standing;
 use crate::time::{Instant, Zone};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -104,7 +105,14 @@ pub struct Plan {
 }
 
 /// Plans contact for an account whose delinquency and promises are already in `d`.
-pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decision, as_of: Instant) -> Plan {
+pub fn plan(
+    policy: &Policy,
+    segments: &[Segment],
+    account: &Account,
+    d: &Standing<'_>,
+    score: Option<&Score>,
+    as_of: Instant,
+) -> Plan {
     let zone = account.borrower.time_zone;
     let Some(jurisdiction) = policy.jurisdictions.0.get(&account.jurisdiction) else {
         return Plan {
@@ -121,7 +129,7 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
     };
     let (mut rules, _) = preset::effective(jurisdiction);
     preset::tighten_for_state(&mut rules, jurisdiction.preset, account.borrower.state.as_deref());
-    let band = d.score.as_ref().map(|s| s.band.as_str());
+    let band = score.map(|s| s.band.as_str());
     let horizon_end = as_of.plus(Duration::days(i64::from(policy.horizon_days)));
     let placer = Placer {
         rules: &rules,
@@ -131,7 +139,7 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
         not_before: as_of,
         horizon_end,
     };
-    let segment = segments.iter().find(|s| matches(s, account, &d.bucket, band));
+    let segment = segments.iter().find(|s| matches(s, account, d.bucket, band));
     let ladder: &[Step] = segment.map_or(&[], |s| s.ladder.as_slice());
     let seg_name = segment.map(|s| s.name.clone());
 
@@ -188,7 +196,7 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
             let bucket_then = if s.dpd > 0 {
                 policy.bucket_for(i64::from(s.dpd))
             } else {
-                d.bucket.as_str()
+                d.bucket
             };
             let owner = segments.iter().find(|x| matches(x, account, bucket_then, band));
             if owner.is_none_or(|o| o.name != seg.name) || wanted.iter().any(|w| w.1 == seg.name && w.0.id == s.id) {
@@ -231,7 +239,7 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
         .filter(|p| p.state == PtpState::Pending)
         .map(|p| p.deadline)
         .max();
-    let arrangement = d.arrangement.as_ref().map(|a| a.state);
+    let arrangement = d.arrangement.map(|a| a.state);
 
     for (s, seg, wanted_at, why) in wanted {
         let first_choice = first_channel(s, account, policy, as_of);
@@ -239,11 +247,10 @@ pub fn plan(policy: &Policy, segments: &[Segment], account: &Account, d: &Decisi
             Some((r, None))
         } else if flags.cease && !s.legal_notice {
             Some((Reason::CeaseRequested, None))
-        } else if let Some(v) = &d.verification {
+        } else if let Some(v) = d.verification {
             Some((v.ground.reason(), None))
         } else if d
             .validation_notice
-            .as_ref()
             .is_some_and(|v| v.sent_on.is_none() && v.itemization.is_none())
         {
             Some((Reason::ValidationNoticeIncomplete, None))

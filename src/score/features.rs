@@ -15,8 +15,8 @@
 //! | `account_age_months` | whole months since the account was opened (missing if unknown) |
 
 use crate::account::{Account, Channel, Direction, Feature, Outcome};
-use crate::decision::Decision;
 use crate::promise::PtpState;
+use crate::standing::Standing;
 use crate::time::{Instant, Zone};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -48,7 +48,7 @@ pub enum Value {
 }
 
 /// Derives feature `name` for the account, falling back to the CRM's free-form features.
-pub fn value(name: &str, account: &Account, d: &Decision, zone: Zone, as_of: Instant) -> Value {
+pub fn value(name: &str, account: &Account, d: &Standing<'_>, zone: Zone, as_of: Instant) -> Value {
     let today = as_of.local_date(zone);
     let derived = match name {
         "dpd" => Some(Value::Number(d.dpd as f64)),

@@ -10,8 +10,8 @@ pub mod features;
 pub mod fit;
 
 use crate::account::Account;
-use crate::decision::Decision;
 use crate::policy::{Bin, Scorecard};
+use crate::standing::Standing;
 use crate::time::{Instant, Zone};
 use features::Value;
 use serde::Serialize;
@@ -43,7 +43,7 @@ pub struct Score {
 }
 
 /// Scores an account.
-pub fn score(card: &Scorecard, account: &Account, d: &Decision, zone: Zone, as_of: Instant) -> Score {
+pub fn score(card: &Scorecard, account: &Account, d: &Standing<'_>, zone: Zone, as_of: Instant) -> Score {
     let mut points = 0i32;
     let mut lost: Vec<(i32, usize, ScoreReason)> = Vec::new();
     for (i, f) in card.features.iter().enumerate() {

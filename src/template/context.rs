@@ -30,77 +30,75 @@
 //! | `step` | the ladder step (`m1_sms_1`, `checkin:2026-12-05`, …) |
 //! | `part`, `base` | set per render: which part is written (`sms`, `text`, `html`, `letter`, `call`, `dm`, `subject`) and the layout to include |
 
-use crate::account::{Account, Channel, Direction, Locale};
-use crate::decision::Decision;
-use crate::policy::{DebtAdvice, Policy, Tone};
-use crate::promise::PtpState;
+use crate::account::{Account, Channel, Locale};
+use crate::policy::{DebtAdvice, Tone};
 use crate::template::tone::Softened;
 use serde::Serialize;
 
 /// A message's variables.
 #[derive(Debug, Clone, Serialize)]
 pub struct MessageContext {
-    locale: &'static str,
-    currency: &'static str,
-    time_zone: &'static str,
-    jurisdiction: String,
-    preset: &'static str,
-    channel: Channel,
-    tone: Tone,
-    template: String,
-    borrower: BorrowerVars,
-    company: CompanyVars,
-    account: AccountVars,
-    dpd: i64,
-    bucket: String,
-    overdue: i64,
-    outstanding: i64,
-    next_due_amount: i64,
-    next_due_date: Option<String>,
-    oldest_unpaid_due: Option<String>,
-    penalty: Option<PenaltyVars>,
-    pay_url: String,
-    offers: Vec<OfferVars>,
-    promise: Option<PromiseVars>,
-    broken_promise: Option<PromiseVars>,
-    arrangement: Option<ArrangementVars>,
-    first_contact: bool,
-    today: String,
-    reply_by: String,
-    hardship: bool,
-    debt_advice: Option<DebtAdvice>,
-    softened: Option<Softened>,
-    step: String,
-    callback_on: Option<String>,
-    role: crate::policy::Role,
-    consequences: ConsequenceVars,
-    time_barred: bool,
-    time_barred_disclosure: bool,
-    cease: bool,
-    notice: Option<&'static str>,
-    validation: Option<ValidationVars>,
+    pub(crate) locale: &'static str,
+    pub(crate) currency: &'static str,
+    pub(crate) time_zone: &'static str,
+    pub(crate) jurisdiction: String,
+    pub(crate) preset: &'static str,
+    pub(crate) channel: Channel,
+    pub(crate) tone: Tone,
+    pub(crate) template: String,
+    pub(crate) borrower: BorrowerVars,
+    pub(crate) company: CompanyVars,
+    pub(crate) account: AccountVars,
+    pub(crate) dpd: i64,
+    pub(crate) bucket: String,
+    pub(crate) overdue: i64,
+    pub(crate) outstanding: i64,
+    pub(crate) next_due_amount: i64,
+    pub(crate) next_due_date: Option<String>,
+    pub(crate) oldest_unpaid_due: Option<String>,
+    pub(crate) penalty: Option<PenaltyVars>,
+    pub(crate) pay_url: String,
+    pub(crate) offers: Vec<OfferVars>,
+    pub(crate) promise: Option<PromiseVars>,
+    pub(crate) broken_promise: Option<PromiseVars>,
+    pub(crate) arrangement: Option<ArrangementVars>,
+    pub(crate) first_contact: bool,
+    pub(crate) today: String,
+    pub(crate) reply_by: String,
+    pub(crate) hardship: bool,
+    pub(crate) debt_advice: Option<DebtAdvice>,
+    pub(crate) softened: Option<Softened>,
+    pub(crate) step: String,
+    pub(crate) callback_on: Option<String>,
+    pub(crate) role: crate::policy::Role,
+    pub(crate) consequences: ConsequenceVars,
+    pub(crate) time_barred: bool,
+    pub(crate) time_barred_disclosure: bool,
+    pub(crate) cease: bool,
+    pub(crate) notice: Option<&'static str>,
+    pub(crate) validation: Option<ValidationVars>,
 }
 
 /// A US debt collector's validation notice, as a message sees it.
 #[derive(Debug, Clone, Serialize)]
-struct ValidationVars {
+pub(crate) struct ValidationVars {
     /// This message is the notice.
-    notice: bool,
+    pub(crate) notice: bool,
     /// The last day of the validation period.
-    period_ends: String,
+    pub(crate) period_ends: String,
     /// The itemization (absent when the account gives none).
-    itemization: Option<crate::validation::Itemized>,
+    pub(crate) itemization: Option<crate::validation::Itemized>,
 }
 
 /// The consequences a message may mention: only what the decision itself would carry out.
 #[derive(Debug, Clone, Copy, Serialize)]
-struct ConsequenceVars {
+pub(crate) struct ConsequenceVars {
     /// Referral to a collection agency is intended (only timing blocks it).
-    agency: bool,
+    pub(crate) agency: bool,
     /// A legal referral is intended and worth it.
-    legal: bool,
+    pub(crate) legal: bool,
     /// The company reports to credit bureaus and the debt is not time-barred.
-    credit_record: bool,
+    pub(crate) credit_record: bool,
 }
 
 impl MessageContext {
@@ -160,55 +158,55 @@ impl MessageContext {
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct ArrangementVars {
-    next_amount: i64,
-    next_due: String,
+pub(crate) struct ArrangementVars {
+    pub(crate) next_amount: i64,
+    pub(crate) next_due: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct BorrowerVars {
-    name: String,
-    salutation: String,
+pub(crate) struct BorrowerVars {
+    pub(crate) name: String,
+    pub(crate) salutation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct CompanyVars {
-    name: String,
-    phone: String,
-    url: String,
+pub(crate) struct CompanyVars {
+    pub(crate) name: String,
+    pub(crate) phone: String,
+    pub(crate) url: String,
     /// Postal address lines (letters print one per line).
-    address: Vec<String>,
+    pub(crate) address: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct AccountVars {
-    id: String,
-    id_masked: String,
+pub(crate) struct AccountVars {
+    pub(crate) id: String,
+    pub(crate) id_masked: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct PenaltyVars {
-    accrued: i64,
-    per_day: i64,
-    projected_date: String,
-    projected_penalty: i64,
-    projected_owed: i64,
+pub(crate) struct PenaltyVars {
+    pub(crate) accrued: i64,
+    pub(crate) per_day: i64,
+    pub(crate) projected_date: String,
+    pub(crate) projected_penalty: i64,
+    pub(crate) projected_owed: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct OfferVars {
-    id: String,
-    kind: crate::arrange::offers::Kind,
-    first_amount: i64,
-    first_due: String,
-    payments: usize,
-    total: i64,
+pub(crate) struct OfferVars {
+    pub(crate) id: String,
+    pub(crate) kind: crate::arrange::offers::Kind,
+    pub(crate) first_amount: i64,
+    pub(crate) first_due: String,
+    pub(crate) payments: usize,
+    pub(crate) total: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct PromiseVars {
-    amount: i64,
-    due: String,
+pub(crate) struct PromiseVars {
+    pub(crate) amount: i64,
+    pub(crate) due: String,
 }
 
 /// The locale a message is written in: the borrower's, else the jurisdiction's usual one.
@@ -223,164 +221,5 @@ pub fn locale_of(account: &Account) -> &'static str {
             "GB" => "en-GB",
             _ => "en-US",
         },
-    }
-}
-
-/// What one message is: its step, channel, tone (after softening) and template id.
-#[derive(Debug, Clone, Copy)]
-pub struct Spec<'a> {
-    /// Ladder step.
-    pub step: &'a str,
-    /// Channel.
-    pub channel: Channel,
-    /// Tone.
-    pub tone: Tone,
-    /// Why the tone was softened.
-    pub softened: Option<Softened>,
-    /// Template id.
-    pub template: &'a str,
-}
-
-/// Builds the variables for one message.
-pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -> MessageContext {
-    let Spec {
-        step,
-        channel,
-        tone,
-        softened,
-        template,
-    } = spec;
-    let locale = locale_of(account);
-    let name = account.borrower.name.clone();
-    let salutation = match locale {
-        "zh-CN" => format!("尊敬的{name}"),
-        _ => format!("Dear {name}"),
-    };
-    let preset = policy
-        .jurisdictions
-        .0
-        .get(&account.jurisdiction)
-        .map_or("custom", |j| j.preset.code());
-    // The lender's identity in the account's jurisdiction (a US borrower gets the US number and address).
-    let c = policy.company.identity(&account.jurisdiction);
-    let id_chars: Vec<char> = account.id.chars().collect();
-    let keep = id_chars.len().min(4);
-    let id_masked: String = std::iter::repeat_n('*', id_chars.len() - keep)
-        .chain(id_chars[id_chars.len() - keep..].iter().copied())
-        .collect();
-    let penalty = d.penalty.as_ref().and_then(|p| {
-        p.projections.get(1).map(|x| PenaltyVars {
-            accrued: p.accrued.0,
-            per_day: p.per_day.0,
-            projected_date: x.date.to_string(),
-            projected_penalty: x.penalty.0,
-            projected_owed: x.owed.0,
-        })
-    });
-    let offers = d
-        .offers
-        .iter()
-        .take(3)
-        .map(|o| OfferVars {
-            id: o.id.clone(),
-            kind: o.kind,
-            first_amount: o.schedule.first().map_or(0, |p| p.amount.0),
-            first_due: o.schedule.first().map_or(String::new(), |p| p.due.to_string()),
-            payments: o.schedule.len(),
-            total: o.total.0,
-        })
-        .collect();
-    let promise = d
-        .promises
-        .iter()
-        .filter(|p| p.state == PtpState::Pending)
-        .max_by_key(|p| p.due)
-        .map(|p| PromiseVars {
-            amount: p.amount.0 - p.paid.0,
-            due: p.due.to_string(),
-        });
-    let broken_promise = d
-        .promises
-        .iter()
-        .filter(|p| p.state == PtpState::Broken)
-        .max_by_key(|p| p.due)
-        .map(|p| PromiseVars {
-            amount: p.amount.0 - p.paid.0,
-            due: p.due.to_string(),
-        });
-    let arrangement = d.arrangement.as_ref().and_then(|a| {
-        a.instalments
-            .iter()
-            .find(|i| i.state == PtpState::Pending)
-            .map(|i| ArrangementVars {
-                next_amount: i.amount.0 - i.paid.0,
-                next_due: i.due.to_string(),
-            })
-    });
-    let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
-    let today = d.as_of.local_date(account.borrower.time_zone);
-    let reply_by = today + chrono::Duration::days(i64::from(policy.messages.reply_days));
-    let written = |ch: Channel| matches!(ch, Channel::Sms | Channel::Email | Channel::Letter | Channel::SocialDm);
-    let first_contact = !account
-        .history
-        .contacts
-        .iter()
-        .any(|x| x.direction == Direction::Outbound && x.at <= d.as_of && written(x.channel));
-    MessageContext {
-        locale,
-        currency: account.currency.code,
-        time_zone: d.time_zone,
-        jurisdiction: account.jurisdiction.clone(),
-        preset,
-        channel,
-        tone,
-        template: template.to_string(),
-        borrower: BorrowerVars { name, salutation },
-        company: CompanyVars {
-            name: c.name.to_string(),
-            phone: c.phone.to_string(),
-            url: c.url.to_string(),
-            address: c.address.to_vec(),
-        },
-        account: AccountVars {
-            id: account.id.clone(),
-            id_masked,
-        },
-        dpd: d.dpd,
-        bucket: d.bucket.clone(),
-        overdue: d.arrears.overdue_amount.0,
-        outstanding: d.arrears.outstanding.0,
-        next_due_amount: d.arrears.next_due_amount.0,
-        next_due_date: d.arrears.next_due.map(|x| x.to_string()),
-        oldest_unpaid_due: d.arrears.oldest_unpaid_due.map(|x| x.to_string()),
-        penalty,
-        pay_url: c.pay_url.replace("{account_id}", &account.id),
-        offers,
-        promise,
-        broken_promise,
-        arrangement,
-        first_contact,
-        today: crate::time::Date(today).to_string(),
-        reply_by: crate::time::Date(reply_by).to_string(),
-        hardship: account.flags.hardship,
-        debt_advice: if account.flags.hardship {
-            d.debt_advice.clone()
-        } else {
-            None
-        },
-        softened,
-        step: step.to_string(),
-        callback_on: None,
-        role: policy.company.role,
-        consequences: ConsequenceVars {
-            agency: d.escalation.as_ref().is_some_and(|e| e.agency_intended()) && !account.flags.cease,
-            legal: d.escalation.as_ref().is_some_and(|e| e.legal_intended()) && !time_barred,
-            credit_record: policy.company.credit_reporting && !time_barred,
-        },
-        time_barred,
-        time_barred_disclosure: time_barred && d.limitation.as_ref().is_some_and(|l| l.disclosure),
-        cease: account.flags.cease,
-        notice: None,
-        validation: None,
     }
 }

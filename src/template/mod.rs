@@ -11,7 +11,6 @@ pub mod filters;
 pub mod library;
 pub mod lint;
 pub mod sms;
-pub mod sweep;
 pub mod tone;
 
 use crate::error::{Error, ErrorKind, Scope};

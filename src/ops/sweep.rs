@@ -5,14 +5,14 @@
 //! `dunwell lint` runs all of it; policy validation runs it for the policy's own templates only, because the
 //! built-in library is proven clean by the test suite and validation must stay fast.
 
-use super::context::{self, Spec};
-use super::library::{LOCALES, library_locale};
-use super::lint::{self, Finding, Severity, Subject};
 use crate::account::{Account, Channel};
 use crate::decision;
+use crate::decision::context::{self as decision_context, Spec};
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::policy::{Policy, StepChannel, Tone};
+use crate::template::library::{LOCALES, library_locale};
+use crate::template::lint::{self, Finding, Severity, Subject};
 use crate::time::Instant;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -112,7 +112,7 @@ impl Report {
         &mut self,
         seen: &mut BTreeSet<FindingKey>,
         engine: &Engine,
-        m: &super::library::Message,
+        m: &crate::template::library::Message,
         preset: &str,
         disclose: bool,
         at: At<'_>,
@@ -203,7 +203,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                             softened: None,
                             template: &id,
                         };
-                        let m = library.answer(&id, channel, &context::build(policy, &account, &d, spec))?;
+                        let m = library.answer(&id, channel, &decision_context::build(policy, &account, &d, spec))?;
                         // A wrong-number answer must not reveal a debt, so it carries no disclosure.
                         let disclose = topic != "wrong_person" && policy.company.role == crate::policy::Role::Agency;
                         report.lint(&mut seen, engine, &m, preset, disclose, at(channel, Tone::Gentle));
@@ -227,7 +227,7 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 softened: None,
                                 template: id,
                             };
-                            match library.message(id, channel, &context::build(policy, &account, &d, spec)) {
+                            match library.message(id, channel, &decision_context::build(policy, &account, &d, spec)) {
                                 Ok(Some(m)) => report.lint(
                                     &mut seen,
                                     engine,

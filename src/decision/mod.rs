@@ -1,5 +1,7 @@
 //! `decide`: everything Dunwell says about one account at one moment.
 
+pub mod context;
+
 use crate::account::Account;
 use crate::account::Channel;
 use crate::arrange::{self, Offer, PenaltyView};
@@ -11,7 +13,7 @@ use crate::policy::DebtAdvice;
 use crate::promise::{self, ArrangementStatus, PromiseStatus};
 use crate::schedule::{self, Action, Stage, Suppressed, window::Reason};
 use crate::score::{self, Score};
-use crate::template::{context, tone};
+use crate::template::tone;
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
@@ -212,7 +214,7 @@ pub(crate) fn decide_with(
         experiments: Vec::new(),
     };
     if let Some(card) = &policy.scorecard {
-        decision.score = Some(score::score(card, account, &decision, zone, as_of));
+        decision.score = Some(score::score(card, account, &decision.standing(), zone, as_of));
     }
     if account.flags.hardship {
         decision.debt_advice = policy
@@ -255,7 +257,14 @@ pub(crate) fn decide_with(
     if let Some(v) = decision.validation_notice.as_mut() {
         v.itemization = v.itemization.take().map(|i| i.with_penalty(accrued));
     }
-    let plan = schedule::plan(policy, segments, account, &decision, as_of);
+    let plan = schedule::plan(
+        policy,
+        segments,
+        account,
+        &decision.standing(),
+        decision.score.as_ref(),
+        as_of,
+    );
     decision.segment = plan.segment;
     decision.stage = plan.stage;
     decision.actions = plan.actions;
@@ -269,13 +278,30 @@ pub(crate) fn decide_with(
             a.tone = tone;
         }
     }
-    decision.escalation = crate::escalate::assess(&policy.escalation, account, &decision);
+    decision.escalation = crate::escalate::assess(&policy.escalation, account, &decision.standing(), &decision.stage);
     withhold_unintended(account, &mut decision);
     soften(engine, account, &mut decision);
     if messages {
         write_messages(engine, account, offer_rules, &mut decision, path)?;
     }
     Ok(decision)
+}
+
+impl Decision {
+    /// The account's standing in this decision, for the rules that read it.
+    pub fn standing(&self) -> crate::standing::Standing<'_> {
+        crate::standing::Standing {
+            as_of: self.as_of,
+            dpd: self.dpd,
+            bucket: &self.bucket,
+            arrears: &self.arrears,
+            promises: &self.promises,
+            arrangement: self.arrangement.as_ref(),
+            limitation: self.limitation.as_ref(),
+            verification: self.verification.as_ref(),
+            validation_notice: self.validation_notice.as_ref(),
+        }
+    }
 }
 
 /// Where the account stands for offer eligibility: its DPD bucket and score band.
