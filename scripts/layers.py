@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Import cycles among the core's top-level modules (src/*), read from `crate::` paths outside comments and
-test modules. `python3 scripts/layers.py` prints each cycle; `-v` also prints every module's imports with
-their counts. See ARCHITECTURE.md."""
+"""The core's layering gate: import cycles among the top-level modules of src/ and imports that point up a
+layer (ARCHITECTURE.md), read from `crate::` paths outside comments and test modules. Prints each and exits
+1 if there is any; `-v` also prints every module's imports with their counts."""
 import re,os,collections,sys
 deps=collections.defaultdict(lambda: collections.defaultdict(list))
 os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
@@ -40,3 +40,31 @@ for s in sccs:
     if len(s)>1: print('CYCLE',len(s),sorted(s))
 if '-v' in sys.argv[1:]:
     for m in mods: print(m,'->',{k:len(v) for k,v in sorted(deps[m].items())})
+
+# The layers of ARCHITECTURE.md, bottom up. A module missing here is an error: place it.
+LAYERS = [
+    ["error", "json", "money", "time", "stats", "reason"],
+    ["account", "policy"],
+    ["dpd", "promise", "limitation", "validation", "dispute", "standing", "arrange", "score", "experiment",
+     "learn", "kpi", "queue", "template", "schedule", "escalate"],
+    ["engine"],
+    ["decision"],
+    ["ops", "reply"],
+    ["api"],
+    ["bindings"],
+]
+layer = {m: i for i, ms in enumerate(LAYERS) for m in ms}
+bad = 0
+for s_ in sccs:
+    if len(s_) > 1:
+        bad += 1
+for m in mods:
+    if m not in layer:
+        print(f"module `{m}` is in no layer: add it to LAYERS in scripts/layers.py and to ARCHITECTURE.md")
+        bad += 1
+for a in mods:
+    for b, locs in sorted(deps[a].items()):
+        if layer.get(b, -1) > layer.get(a, -1):
+            print(f"upward import {a} -> {b}: {', '.join(locs[:3])}")
+            bad += 1
+sys.exit(1 if bad else 0)

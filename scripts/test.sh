@@ -22,6 +22,7 @@ rm -rf target/parity
 bash scripts/build-wasm.sh
 step format and lint
 cargo fmt --all --check
+python3 scripts/layers.py  # no import cycle, no import up a layer (ARCHITECTURE.md)
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p dunwell --target wasm32-unknown-unknown -- -D warnings
 step Rust tests: core, native vectors, wasmtime host

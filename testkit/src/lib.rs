@@ -4,8 +4,8 @@
 //! `{"description", "policy": "default" | "<name in tests/policies>" | {inline}, "op", "input", "expect"}`.
 //! `input` that is a JSON string is passed verbatim (for malformed or duplicate-key text); otherwise it is
 //! serialised. `expect` is the envelope: `ok` values are compared exactly except `engine` (stamped per
-//! build, checked by its own tests); errors are compared by `code` and `path` only, since messages may be
-//! reworded. The words of planned actions (`actions[].message`) are pinned only by vectors under
+//! build, checked by its own tests); errors are compared whole — code, path, message, help — so a
+//! rewording is reviewed like any other change. The words of planned actions (`actions[].message`) are pinned only by vectors under
 //! `tests/vectors/messages/`, so a wording change does not churn every scheduling vector; the parity gate
 //! still compares every message byte for byte across runtimes. Each runtime writes `target/parity/<runtime>.txt` (`<vector>\t<raw output>` per line), and
 //! `scripts/parity.sh` requires those files to be byte-identical.
@@ -136,29 +136,15 @@ pub fn compare(output: &str, expect: &Value, messages: bool) -> Result<(), Strin
     }
 }
 
-/// Drops what varies by build (`engine`) and by wording (messages of errors, problems and warnings, `help`).
+/// Drops what varies by build (`engine`), and the words of planned actions unless `messages`. Error
+/// messages, problems, warnings and `help` are kept: they name the field and say why, which users rely on,
+/// so a rewording shows up as a diff to review.
 fn normalise(mut v: Value, messages: bool) -> Value {
     if let Some(ok) = v.get_mut("ok").and_then(Value::as_object_mut) {
         ok.remove("engine");
         if !messages && let Some(actions) = ok.get_mut("actions").and_then(Value::as_array_mut) {
             for a in actions.iter_mut().filter_map(Value::as_object_mut) {
                 a.remove("message");
-            }
-        }
-    }
-    if let Some(warnings) = v.get_mut("warnings").and_then(Value::as_array_mut) {
-        for w in warnings.iter_mut().filter_map(Value::as_object_mut) {
-            w.remove("message");
-        }
-    }
-    if let Some(err) = v.get_mut("error").and_then(Value::as_object_mut) {
-        err.remove("message");
-        err.remove("help");
-        if let Some(problems) = err.get_mut("problems").and_then(Value::as_array_mut) {
-            for p in problems {
-                if let Some(p) = p.as_object_mut() {
-                    p.remove("message");
-                }
             }
         }
     }
