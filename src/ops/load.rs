@@ -5,7 +5,7 @@
 use super::sweep;
 use crate::engine::{Engine, EngineIdentity, VERSION, hex, load};
 use crate::error::{Error, ErrorKind, Problem};
-use crate::template::{Limits, library::Library};
+
 use sha2::{Digest, Sha256};
 
 impl Engine {
@@ -15,13 +15,10 @@ impl Engine {
     /// # Errors
     /// The policy's first problem, with every problem in `problems` (see [`load::load`]).
     pub fn new(policy_json: &str, module_sha256: Option<String>) -> Result<Engine, Error> {
-        let (policy, warnings) = load::load(policy_json)?;
+        let (policy, warnings, library) = load::load(policy_json)?;
         let canonical =
             serde_json::to_vec(&policy).map_err(|e| Error::internal(format!("cannot serialise policy: {e}")))?;
         let policy_sha256 = hex(&Sha256::digest(&canonical));
-        // `load::load` compiled these already and reported every problem; failing here is a bug.
-        let library = Library::new(&policy.messages.templates, Limits::default())
-            .map_err(|p| Error::internal(format!("templates failed after validation: {p:?}")))?;
         let mut engine = Engine {
             library,
             policy,

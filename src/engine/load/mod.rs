@@ -19,7 +19,7 @@ const MAX_PROBLEMS: usize = 100;
 ///
 /// # Errors
 /// The first problem's code at the top level, with `problems` listing every problem found.
-pub fn load(text: &str) -> Result<(Policy, Vec<Problem>), Error> {
+pub fn load(text: &str) -> Result<(Policy, Vec<Problem>, Library), Error> {
     let scope = |_: &str| Scope::Policy;
     let first = match json::parse::<Policy>(text, scope) {
         Ok(policy) => return check(policy),
@@ -144,7 +144,7 @@ fn unknown_template(id: &str) -> String {
 }
 
 /// Semantic checks on a policy that parsed. Returns the policy and its warnings, or every problem.
-fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
+fn check(policy: Policy) -> Result<(Policy, Vec<Problem>, Library), Error> {
     let mut problems = Vec::new();
     let mut problem = |kind: ErrorKind, path: String, message: String| {
         problems.push(Error::new(Scope::Policy, kind, path, message).to_problem())
@@ -277,7 +277,10 @@ fn check(policy: Policy) -> Result<(Policy, Vec<Problem>), Error> {
     }
     sections::experiments_and_company(&policy, &mut problem);
     if problems.is_empty() {
-        Ok((policy, warnings))
+        // The library compiled here is the engine's: templates are compiled once per engine.
+        let library =
+            library.ok_or_else(|| Error::internal("templates were not compiled although no problem was found"))?;
+        Ok((policy, warnings, library))
     } else {
         Err(bundle(problems))
     }
@@ -336,7 +339,7 @@ mod tests {
 
     #[test]
     fn a_jurisdiction_identity_is_its_override_over_the_base() {
-        let (p, _) = load(
+        let (p, _, _) = load(
             r#"{"company":{"name":"Acme","phone":"1","url":"u","pay_url":"p/{account_id}","address":["A"],
                 "jurisdictions":{"GB":{"name":"Acme Ltd","address":["B","C"]},"CN":{"phone":"400"}}}}"#,
         )
@@ -357,7 +360,7 @@ mod tests {
 
     #[test]
     fn empty_policy_is_the_default() {
-        let (p, warnings) = load("{}")
+        let (p, warnings, _) = load("{}")
             .map_err(|e| e.to_string())
             .unwrap_or_else(|e| unreachable!("{e}"));
         assert!(warnings.is_empty());
