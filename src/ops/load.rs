@@ -5,7 +5,6 @@
 use super::sweep;
 use crate::engine::{Engine, EngineIdentity, VERSION, hex, load};
 use crate::error::{Error, ErrorKind, Problem};
-
 use sha2::{Digest, Sha256};
 
 impl Engine {
