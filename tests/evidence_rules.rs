@@ -1,4 +1,4 @@
-//! The evidence pack, stated from the rule (src/escalate/evidence.rs, README "Escalation"): everything comes
+//! The evidence pack, stated from the rule (src/ops/evidence.rs, README "Escalation"): everything comes
 //! from the account and its decision, nothing inferred — contract reference, instalments, payments and
 //! contacts up to `as_of` (contacts oldest first), written notices (outbound letters and e-mails that did not
 //! fail) and whether they were delivered, promises as judged — and a checklist naming what is missing.

@@ -41,7 +41,7 @@ fn main() {
         } else {
             (selector, text(rest))
         };
-        let op = OPS[usize::from(selector) % OPS.len()];
+        let op = OPS[usize::from(selector) % OPS.len()].name;
         let engine = &engines[usize::from(selector >> 7)];
         if op == "lint" && !lint_is_short(&input) {
             return;
