@@ -43,6 +43,48 @@ pub fn assign<'a>(e: &'a Experiment, account_id: &str) -> Option<&'a Arm> {
     e.arms.last()
 }
 
+/// What an account's arms change for it: the first arm (in policy order) that brings its own ladders, tone
+/// or offer rules is the one whose ladders, tone or offers apply; the policy's own apply otherwise.
+#[derive(Debug)]
+pub struct Treatment<'a> {
+    /// The account's arm in each experiment, in policy order.
+    pub assignments: Vec<Assignment>,
+    /// The ladders that apply.
+    pub segments: &'a [crate::policy::Segment],
+    /// The tone every message takes before softening, if an arm sets one.
+    pub tone: Option<crate::policy::Tone>,
+    /// The offer rules that apply.
+    pub offers: &'a crate::policy::OfferRules,
+}
+
+/// The account's treatment under the policy's experiments.
+pub fn treatment<'a>(policy: &'a crate::policy::Policy, account_id: &str) -> Treatment<'a> {
+    let mut t = Treatment {
+        assignments: Vec::new(),
+        segments: &policy.segments,
+        tone: None,
+        offers: &policy.offers,
+    };
+    let (mut own_segments, mut own_offers) = (false, false);
+    for e in &policy.experiments {
+        let Some(arm) = assign(e, account_id) else { continue };
+        t.assignments.push(Assignment {
+            experiment: e.id.clone(),
+            arm: arm.id.clone(),
+        });
+        if let Some(own) = arm.segments.as_deref().filter(|_| !own_segments) {
+            t.segments = own;
+            own_segments = true;
+        }
+        t.tone = t.tone.or(arm.tone);
+        if let Some(own) = arm.offers.as_ref().filter(|_| !own_offers) {
+            t.offers = own;
+            own_offers = true;
+        }
+    }
+    t
+}
+
 /// One account's outcome over the experiment's window, as the lender records it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -74,8 +74,8 @@ pub struct Decision {
     pub segment: Option<String>,
     /// Ladder position.
     pub stage: Stage,
-    /// Planned actions within the horizon, in time order.
-    pub actions: Vec<Action>,
+    /// Planned actions within the horizon, in time order, with their words.
+    pub actions: Vec<Planned>,
     /// Steps the ladder wanted but the plan does not take, with reason codes.
     pub suppressed: Vec<Suppressed>,
     /// A human review needed instead of contact.
@@ -180,6 +180,71 @@ pub(crate) fn decide_with(
         as_of,
     );
     let valid_until = as_of.plus(chrono::Duration::hours(i64::from(policy.messages.valid_hours)));
+    // Each rule in turn, on the account's standing; the decision is assembled from their results once.
+    let promises = promise::judge(account, policy.promises, zone, as_of);
+    let arrangement = promise::judge_arrangement(account, policy.promises, zone, as_of);
+    let verification = crate::dispute::assess(account, jurisdiction, zone, as_of);
+    let standing = crate::standing::Standing {
+        as_of,
+        dpd: delinquency.dpd,
+        bucket: &delinquency.bucket,
+        arrears: &delinquency.arrears,
+        promises: &promises,
+        arrangement: arrangement.as_ref(),
+        limitation: limitation.as_ref(),
+        verification: verification.as_ref(),
+        validation_notice: validation_notice.as_ref(),
+    };
+    let score = policy
+        .scorecard
+        .as_ref()
+        .map(|card| score::score(card, account, &standing, zone, as_of));
+    let treatment = crate::experiment::treatment(policy, &account.id);
+    let voice = tone::Voice {
+        arm: treatment.tone,
+        softening: tone::softening(account, policy.messages.soften_days, as_of),
+    };
+    let plan = schedule::plan(
+        policy,
+        treatment.segments,
+        account,
+        &standing,
+        score.as_ref(),
+        as_of,
+        voice,
+    );
+    let escalation = crate::escalate::assess(&policy.escalation, account, &standing, &plan.stage);
+    // Offers are for an account in contact: one going to review gets none (they are not even built).
+    let eligibility = Eligibility {
+        bucket: &delinquency.bucket,
+        band: score.as_ref().map(|s| s.band.as_str()),
+        review: plan.review.is_some(),
+    };
+    let (penalty, offers) = money(
+        policy,
+        treatment.offers,
+        account,
+        &delinquency.arrears,
+        eligibility,
+        as_of,
+        path,
+    )?;
+    let accrued = penalty.as_ref().map_or(0, |p| p.accrued.0);
+    let mut validation_notice = validation_notice;
+    if let Some(v) = validation_notice.as_mut() {
+        v.itemization = v.itemization.take().map(|i| i.with_penalty(accrued));
+    }
+    let mut suppressed = plan.suppressed;
+    let intended = withhold_unintended(
+        account,
+        plan.actions,
+        &mut suppressed,
+        Blocks {
+            verification: verification.as_ref(),
+            time_barred: limitation.as_ref().is_some_and(|l| l.time_barred),
+            escalation: escalation.as_ref(),
+        },
+    );
     let mut decision = Decision {
         account_id: account.id.clone(),
         as_of,
@@ -193,98 +258,67 @@ pub(crate) fn decide_with(
         bucket: delinquency.bucket,
         arrears: delinquency.arrears,
         limitation,
-        promises: promise::judge(account, policy.promises, zone, as_of),
-        score: None,
-        arrangement: promise::judge_arrangement(account, policy.promises, zone, as_of),
-        segment: None,
-        stage: Stage {
-            step: None,
-            index: 0,
-            of: 0,
-        },
+        promises,
+        score,
+        arrangement,
+        segment: plan.segment,
+        stage: plan.stage,
         actions: Vec::new(),
-        suppressed: Vec::new(),
-        review: None,
-        verification: crate::dispute::assess(account, jurisdiction, zone, as_of),
+        suppressed,
+        review: plan.review,
+        verification,
         validation_notice,
-        penalty: None,
-        offers: Vec::new(),
-        debt_advice: None,
-        escalation: None,
-        experiments: Vec::new(),
+        penalty,
+        offers,
+        debt_advice: account
+            .flags
+            .hardship
+            .then(|| jurisdiction.debt_advice.clone())
+            .flatten(),
+        escalation,
+        experiments: treatment.assignments,
     };
-    if let Some(card) = &policy.scorecard {
-        decision.score = Some(score::score(card, account, &decision.standing(), zone, as_of));
-    }
-    if account.flags.hardship {
-        decision.debt_advice = policy
-            .jurisdictions
-            .0
-            .get(&account.jurisdiction)
-            .and_then(|j| j.debt_advice.clone());
-    }
-    // Champion/challenger: the account's arm in each experiment; the first arm that brings its own ladders
-    // (or tone) is the one that applies.
-    let mut segments: &[crate::policy::Segment] = &policy.segments;
-    let mut arm_tone = None;
-    let mut offer_rules = &policy.offers;
-    for e in &policy.experiments {
-        if let Some(arm) = crate::experiment::assign(e, &account.id) {
-            decision.experiments.push(crate::experiment::Assignment {
-                experiment: e.id.clone(),
-                arm: arm.id.clone(),
-            });
-            if let Some(own) = &arm.segments
-                && std::ptr::eq(segments, policy.segments.as_slice())
-            {
-                segments = own;
-            }
-            arm_tone = arm_tone.or(arm.tone);
-            if let Some(own) = &arm.offers
-                && std::ptr::eq(offer_rules, &policy.offers)
-            {
-                offer_rules = own;
-            }
-        }
-    }
-    let standing = Standing {
-        bucket: &decision.bucket,
-        band: decision.score.as_ref().map(|s| s.band.as_str()),
+    // The words last: each states the facts of its own send day, projected from the assembled decision.
+    decision.actions = if messages {
+        write_messages(engine, account, treatment.offers, &decision, intended, path)?
+    } else {
+        intended.into_iter().map(Planned::unwritten).collect()
     };
-    (decision.penalty, decision.offers) =
-        money(policy, offer_rules, account, &decision.arrears, standing, as_of, path)?;
-    let accrued = decision.penalty.as_ref().map_or(0, |p| p.accrued.0);
-    if let Some(v) = decision.validation_notice.as_mut() {
-        v.itemization = v.itemization.take().map(|i| i.with_penalty(accrued));
-    }
-    let plan = schedule::plan(
-        policy,
-        segments,
-        account,
-        &decision.standing(),
-        decision.score.as_ref(),
-        as_of,
-    );
-    decision.segment = plan.segment;
-    decision.stage = plan.stage;
-    decision.actions = plan.actions;
-    decision.suppressed = plan.suppressed;
-    decision.review = plan.review;
-    if decision.review.is_some() {
-        decision.offers.clear();
-    }
-    if let Some(tone) = arm_tone {
-        for a in &mut decision.actions {
-            a.tone = tone;
-        }
-    }
-    decision.escalation = crate::escalate::assess(&policy.escalation, account, &decision.standing(), &decision.stage);
-    withhold_unintended(account, &mut decision);
-    soften(engine, account, &mut decision);
-    if messages {
-        write_messages(engine, account, offer_rules, &mut decision, path)?;
-    }
     Ok(decision)
+}
+
+/// A planned action and its words: for an action due before the decision's `valid_until`, the message
+/// written with the facts of its own send moment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Planned {
+    /// The action, as planned.
+    #[serde(flatten)]
+    pub action: Action,
+    /// The local day whose facts the words state — the action's own day, projected on no payment before
+    /// then (`null` when no words are written).
+    pub facts_as_of: Option<crate::time::Date>,
+    /// The words, written by the template in the borrower's locale, for actions due before the decision's
+    /// `valid_until` (`null` for later actions, which are plan-only until re-decided, and for referrals, which
+    /// are work for people, not messages).
+    pub message: Option<crate::template::library::Message>,
+}
+
+impl Planned {
+    /// An action without words (plan-only).
+    fn unwritten(action: Action) -> Self {
+        Planned {
+            action,
+            facts_as_of: None,
+            message: None,
+        }
+    }
+}
+
+impl std::ops::Deref for Planned {
+    type Target = Action;
+    fn deref(&self) -> &Action {
+        &self.action
+    }
 }
 
 impl Decision {
@@ -304,11 +338,13 @@ impl Decision {
     }
 }
 
-/// Where the account stands for offer eligibility: its DPD bucket and score band.
+/// Where the account stands for offers: its DPD bucket and score band, and whether it goes to review (then
+/// no offer is built).
 #[derive(Clone, Copy)]
-struct Standing<'a> {
+struct Eligibility<'a> {
     bucket: &'a str,
     band: Option<&'a str>,
+    review: bool,
 }
 
 /// Penalty interest and repayment offers for the arrears at `as_of` (none when nothing is overdue).
@@ -317,7 +353,7 @@ fn money(
     offer_rules: &crate::policy::OfferRules,
     account: &Account,
     arrears: &Arrears,
-    standing: Standing<'_>,
+    standing: Eligibility<'_>,
     as_of: Instant,
     path: &str,
 ) -> Result<(Option<PenaltyView>, Vec<Offer>), Error> {
@@ -358,6 +394,9 @@ fn money(
         bucket: standing.bucket,
         band: standing.band,
     };
+    if standing.review {
+        return Ok((Some(penalty), Vec::new()));
+    }
     let offers = arrange::offers::build(offer_rules, &basis);
     if let Some(o) = offers.iter().find(|o| !o.in_range()) {
         // Settling the whole balance is built on the balances; every other offer on the overdue instalments.
@@ -377,9 +416,13 @@ fn money(
 /// (FDCPA §1692e(5), CONC 7.3). Without escalation rules, the account's state alone decides for the steps the
 /// ladder names (and messages mention no escalation, having no eligibility to go by). After a cease
 /// request, what remains may only be a notice of a specific remedy the lender intends (FDCPA §1692c(c)(3)).
-fn withhold_unintended(account: &Account, d: &mut Decision) {
+fn withhold_unintended(
+    account: &Account,
+    actions: Vec<Action>,
+    suppressed: &mut Vec<Suppressed>,
+    blocks: Blocks<'_>,
+) -> Vec<Action> {
     let f = &account.flags;
-    let time_barred = d.limitation.as_ref().is_some_and(|l| l.time_barred);
     // The first reason a referral is not intended, from the account's state.
     let state_block = if f.deceased {
         Some(Reason::Deceased)
@@ -387,22 +430,22 @@ fn withhold_unintended(account: &Account, d: &mut Decision) {
         Some(Reason::Bankruptcy)
     } else if f.attorney {
         Some(Reason::AttorneyRepresented)
-    } else if let Some(v) = &d.verification {
+    } else if let Some(v) = blocks.verification {
         Some(v.ground.reason())
     } else if f.hardship {
         Some(Reason::Hardship)
-    } else if time_barred {
+    } else if blocks.time_barred {
         Some(Reason::TimeBarred)
     } else {
         None
     };
-    let esc = d.escalation.as_ref();
+    let esc = blocks.escalation;
     let agency_block = state_block
         .or(f.cease.then_some(Reason::CeaseRequested))
         .or_else(|| esc.filter(|e| !e.agency_intended()).map(|_| Reason::NotEligible));
     let legal_block = state_block.or_else(|| esc.filter(|e| !e.legal_intended()).map(|_| Reason::NotEligible));
-    let mut kept = Vec::with_capacity(d.actions.len());
-    for mut a in std::mem::take(&mut d.actions) {
+    let mut kept = Vec::with_capacity(actions.len());
+    for mut a in actions {
         use crate::policy::Threat;
         let block = match (a.channel, a.threatens) {
             (Channel::AgencyReferral, _) | (_, Some(Threat::Agency)) => agency_block,
@@ -418,7 +461,7 @@ fn withhold_unintended(account: &Account, d: &mut Decision) {
                 .filter(|_| a.legal_notice)
         });
         if let Some(reason) = block {
-            d.suppressed.push(Suppressed {
+            suppressed.push(Suppressed {
                 step: a.step.clone(),
                 channel: a.channel,
                 reason,
@@ -431,7 +474,15 @@ fn withhold_unintended(account: &Account, d: &mut Decision) {
         }
         kept.push(a);
     }
-    d.actions = kept;
+    kept
+}
+
+/// What the account's state and the escalation rules say of referrals.
+#[derive(Clone, Copy)]
+struct Blocks<'a> {
+    verification: Option<&'a crate::dispute::Verification>,
+    time_barred: bool,
+    escalation: Option<&'a crate::escalate::Escalation>,
 }
 
 /// `account.out_of_range` for a figure derived from the account that would pass 2^53 − 1 minor units.
@@ -444,27 +495,15 @@ fn too_much(path: &str, field: &str, what: &str) -> Error {
     )
 }
 
-/// Softens the tone where the borrower's situation calls for it.
-fn soften(engine: &Engine, account: &Account, decision: &mut Decision) {
-    if let Some(s) = tone::softening(account, engine.policy.messages.soften_days, decision.as_of) {
-        for a in &mut decision.actions {
-            let tone = s.apply(a.tone);
-            if tone != a.tone {
-                a.tone = tone;
-                a.softened = Some(s);
-            }
-        }
-    }
-}
-
 /// Writes the words of every action due before `valid_until`, each with the facts of its own send moment.
 fn write_messages(
     engine: &Engine,
     account: &Account,
     offer_rules: &crate::policy::OfferRules,
-    decision: &mut Decision,
+    decision: &Decision,
+    actions: Vec<Action>,
     path: &str,
-) -> Result<(), Error> {
+) -> Result<Vec<Planned>, Error> {
     let policy = &engine.policy;
     let zone = account.borrower.time_zone;
     // Projected on no payment (and no new promise) after the decision: the history as of `as_of` only.
@@ -480,16 +519,16 @@ fn write_messages(
         account.history.contacts.iter().any(|x| {
             x.direction == crate::account::Direction::Outbound && x.at <= decision.as_of && written(x.channel)
         });
-    let mut messages = Vec::with_capacity(decision.actions.len());
+    let mut planned = Vec::with_capacity(actions.len());
     let mut facts: Option<(chrono::NaiveDate, Decision)> = None;
     // A US debt collector's validation notice: the first letter or e-mail carries it, and its period keeps
     // every deadline at or after its end (for messages before it, the period their notice will start).
     let validation = decision.validation_notice.clone();
     let mut notice_day = validation.as_ref().and_then(|v| v.sent_on).map(|d| d.0);
     let jurisdiction = &policy.jurisdictions.0[&account.jurisdiction];
-    for a in &decision.actions {
+    for a in actions {
         if a.at_utc >= decision.valid_until || matches!(a.channel, Channel::AgencyReferral | Channel::LegalReferral) {
-            messages.push((None, None));
+            planned.push(Planned::unwritten(a));
             continue;
         }
         let day = a.at_utc.local_date(zone);
@@ -531,13 +570,13 @@ fn write_messages(
         if is_notice && message.is_some() {
             notice_day = Some(day);
         }
-        messages.push((Some(crate::time::Date(day)), message));
+        planned.push(Planned {
+            action: a,
+            facts_as_of: message.as_ref().map(|_| crate::time::Date(day)),
+            message,
+        });
     }
-    for (a, (day, m)) in decision.actions.iter_mut().zip(messages) {
-        a.facts_as_of = day.filter(|_| m.is_some());
-        a.message = m;
-    }
-    Ok(())
+    Ok(planned)
 }
 
 /// The decision's facts as they will stand at `at` if nothing is paid before then: DPD, bucket and arrears
@@ -553,7 +592,6 @@ fn facts_at(
 ) -> Result<Decision, Error> {
     let zone = account.borrower.time_zone;
     let mut view = decision.clone();
-    view.actions = Vec::new();
     view.suppressed = Vec::new();
     let delinquency = dpd::assess(account, policy, zone, at);
     view.as_of = at;
@@ -563,14 +601,12 @@ fn facts_at(
     view.arrears = delinquency.arrears;
     view.promises = promise::judge(account, policy.promises, zone, at);
     view.arrangement = promise::judge_arrangement(account, policy.promises, zone, at);
-    let standing = Standing {
+    let standing = Eligibility {
         bucket: &view.bucket,
         band: view.score.as_ref().map(|s| s.band.as_str()),
+        review: decision.review.is_some(),
     };
-    let (penalty, mut offers) = money(policy, offer_rules, account, &view.arrears, standing, at, path)?;
-    if decision.review.is_some() {
-        offers.clear();
-    }
+    let (penalty, offers) = money(policy, offer_rules, account, &view.arrears, standing, at, path)?;
     view.penalty = penalty;
     view.offers = offers;
     Ok(view)

@@ -16,12 +16,13 @@ use crate::policy::{Mode, Policy, Segment, Step, StepChannel, Tone};
 use crate::promise::{ArrangementState, PtpState};
 use crate::score::Score;
 use crate::standing::Standing;
-use crate::time::{Instant, Zone};
+use crate::template::tone::Voice;
+use crate::time::Instant;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 use window::{CallMark, Placement, Placer, Reason};
 
-/// A planned action.
+/// A planned action. Its words are not the plan's: the decision writes them (`decision::Planned`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
     /// The ladder step (or `checkin:<date>` for arrangement check-ins).
@@ -50,13 +51,6 @@ pub struct Action {
     /// (collection efforts end) or `specific_remedy` (the lender intends a specific remedy: a legal referral);
     /// `null` for ordinary contact.
     pub notice: Option<&'static str>,
-    /// The local day whose facts the words state — the action's own day, projected on no payment before
-    /// then (`null` when no words are written).
-    pub facts_as_of: Option<crate::time::Date>,
-    /// The words, written by the template in the borrower's locale, for actions due before the decision's
-    /// `valid_until` (`null` for later actions, which are plan-only until re-decided, and for referrals, which
-    /// are work for people, not messages).
-    pub message: Option<crate::template::library::Message>,
     /// A legally required notice (the step's `legal_notice`).
     #[serde(skip)]
     pub legal_notice: bool,
@@ -112,6 +106,7 @@ pub fn plan(
     d: &Standing<'_>,
     score: Option<&Score>,
     as_of: Instant,
+    voice: Voice,
 ) -> Plan {
     let zone = account.borrower.time_zone;
     let Some(jurisdiction) = policy.jurisdictions.0.get(&account.jurisdiction) else {
@@ -138,6 +133,7 @@ pub fn plan(
         inconvenient: &account.borrower.inconvenient_times,
         not_before: as_of,
         horizon_end,
+        voice,
     };
     let segment = segments.iter().find(|s| matches(s, account, d.bucket, band));
     let ladder: &[Step] = segment.map_or(&[], |s| s.ladder.as_slice());
@@ -309,7 +305,7 @@ fn schedule_step(
     // Referrals are internal decisions, not contacts: no window, no caps.
     if let StepChannel::Fixed(ch @ (Channel::AgencyReferral | Channel::LegalReferral)) = s.channel {
         out.actions
-            .push(action(s, ch, wanted_at.max(as_of), placer.zone, rule, Vec::new()));
+            .push(action(s, ch, wanted_at.max(as_of), placer, rule, Vec::new()));
         return;
     }
     let mut last_block: Option<(Channel, Reason, Option<Instant>)> = None;
@@ -335,7 +331,7 @@ fn schedule_step(
                         conversation: false,
                     });
                 }
-                out.actions.push(action(s, ch, at, placer.zone, rule, adjusted));
+                out.actions.push(action(s, ch, at, placer, rule, adjusted));
                 return;
             }
             Placement::Blocked(reason, until) => last_block = Some((ch, reason, Some(until))),
@@ -355,22 +351,22 @@ fn schedule_step(
     }
 }
 
-fn action(s: &Step, ch: Channel, at: Instant, zone: Zone, rule: String, adjusted: Vec<Reason>) -> Action {
+fn action(s: &Step, ch: Channel, at: Instant, placer: &Placer<'_>, rule: String, adjusted: Vec<Reason>) -> Action {
+    let zone = placer.zone;
+    let (tone, softened) = placer.voice.tone(s.tone);
     Action {
         step: s.id.clone(),
         channel: ch,
         at: at.to_local_string(zone),
         at_utc: at,
         template: s.template.clone(),
-        tone: s.tone,
+        tone,
         mode: s.mode,
         queue: s.queue.clone(),
         rule,
         adjusted,
-        softened: None,
+        softened,
         notice: None,
-        facts_as_of: None,
-        message: None,
         legal_notice: s.legal_notice,
         threatens: s.threatens,
     }

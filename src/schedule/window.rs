@@ -56,6 +56,8 @@ pub struct Placer<'a> {
     pub not_before: Instant,
     /// Nothing at or after this.
     pub horizon_end: Instant,
+    /// The tone every placed action is written in (decided once per plan, like the limits above).
+    pub voice: crate::template::tone::Voice,
 }
 
 /// The outcome of placing one contact.

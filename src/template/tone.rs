@@ -31,6 +31,28 @@ impl Softened {
     }
 }
 
+/// The tone an account's actions are written in, decided once per decision and applied as each action is
+/// planned: the experiment arm's tone in place of the step's, then softened for the borrower's situation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Voice {
+    /// The tone the account's experiment arm sets for every message (before softening).
+    pub arm: Option<Tone>,
+    /// Why the account's messages are softened, if they are.
+    pub softening: Option<Softened>,
+}
+
+impl Voice {
+    /// The tone of an action whose step asks for `step`, and why it is softer than that, if it is because
+    /// of the borrower (an arm's own tone is not "softened").
+    pub fn tone(self, step: Tone) -> (Tone, Option<Softened>) {
+        let base = self.arm.unwrap_or(step);
+        match self.softening {
+            Some(s) if s.apply(base) != base => (s.apply(base), Some(s)),
+            _ => (base, None),
+        }
+    }
+}
+
 /// Whether (and why) the account's messages are softened at `as_of`.
 pub fn softening(account: &Account, soften_days: u32, as_of: Instant) -> Option<Softened> {
     if account.flags.hardship {
@@ -64,5 +86,32 @@ mod tests {
         assert_eq!(Softened::AngryReply.apply(Tone::Firm), Tone::Neutral);
         assert_eq!(Softened::AngryReply.apply(Tone::Neutral), Tone::Gentle);
         assert_eq!(Softened::AngryReply.apply(Tone::Gentle), Tone::Gentle);
+    }
+
+    #[test]
+    fn the_arm_sets_the_tone_and_softening_applies_to_it() {
+        let plain = Voice::default();
+        assert_eq!(plain.tone(Tone::Firm), (Tone::Firm, None));
+        let arm = Voice {
+            arm: Some(Tone::Gentle),
+            softening: None,
+        };
+        assert_eq!(arm.tone(Tone::Firm), (Tone::Gentle, None));
+        // Softening that changes nothing is not reported: the words say "softened" only when they are.
+        let angry_gentle = Voice {
+            arm: Some(Tone::Gentle),
+            softening: Some(Softened::AngryReply),
+        };
+        assert_eq!(angry_gentle.tone(Tone::Firm), (Tone::Gentle, None));
+        let angry = Voice {
+            arm: Some(Tone::Firm),
+            softening: Some(Softened::AngryReply),
+        };
+        assert_eq!(angry.tone(Tone::Gentle), (Tone::Neutral, Some(Softened::AngryReply)));
+        let hardship = Voice {
+            arm: None,
+            softening: Some(Softened::Hardship),
+        };
+        assert_eq!(hardship.tone(Tone::Neutral), (Tone::Gentle, Some(Softened::Hardship)));
     }
 }
