@@ -114,12 +114,8 @@ pub fn decide(engine: &Engine, input: &str) -> String {
 struct BatchHeader {
     as_of: Instant,
     /// Write messages (default true; false for plans without words).
-    #[serde(default = "yes")]
+    #[serde(default = "crate::json::yes")]
     messages: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// `decide_batch`: the first line is `{"as_of": …}` (with `"messages": false` to plan without words), every further

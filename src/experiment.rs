@@ -26,7 +26,9 @@ pub struct Assignment {
 pub fn slot(salt: &str, account_id: &str) -> u32 {
     let h = Sha256::digest(format!("{salt}:{account_id}").as_bytes());
     let mut b = [0u8; 8];
-    b.copy_from_slice(&h[..8]);
+    for (to, from) in b.iter_mut().zip(h.iter()) {
+        *to = *from;
+    }
     u32::try_from(u64::from_be_bytes(b) % 10_000).unwrap_or(0)
 }
 

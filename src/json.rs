@@ -78,6 +78,11 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
     out
 }
 
+/// `true`: the serde default of the input switches that are on unless turned off.
+pub(crate) fn yes() -> bool {
+    true
+}
+
 /// Appends one escaped reference token.
 pub(crate) fn push_token(out: &mut String, key: &str) {
     out.push('/');

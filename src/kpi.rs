@@ -123,15 +123,16 @@ pub fn compute(call: &KpiCall) -> Result<Kpis, Error> {
     for (si, s) in call.snapshots.iter().enumerate() {
         // Snapshots are oldest first (a period runs from one to the next); out of order, every rate would
         // be measured backwards.
-        if si > 0 && s.date <= call.snapshots[si - 1].date {
+        if let Some(prev) = si.checked_sub(1).and_then(|p| call.snapshots.get(p))
+            && s.date <= prev.date
+        {
             return Err(Error::new(
                 Scope::Call,
                 ErrorKind::BadValue,
                 format!("/snapshots/{si}/date"),
                 format!(
                     "snapshot dates must increase, oldest first: `{}` does not come after `{}`",
-                    s.date,
-                    call.snapshots[si - 1].date
+                    s.date, prev.date
                 ),
             ));
         }
@@ -158,7 +159,7 @@ pub fn compute(call: &KpiCall) -> Result<Kpis, Error> {
     }
     let mut periods = Vec::new();
     for (wi, w) in call.snapshots.windows(2).enumerate() {
-        let (start, end) = (&w[0], &w[1]);
+        let [start, end] = w else { continue };
         let before: HashMap<&str, &SnapAccount> = start.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
         let mut roll: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
         let mut worse: BTreeMap<String, (u64, u64)> = BTreeMap::new();

@@ -76,8 +76,13 @@ pub fn judge_all(
         })
         .collect();
     // Oldest first: by when the promise was made, then by input position.
-    let mut order: Vec<usize> = (0..promises.len()).filter(|&i| promises[i].made_at <= as_of).collect();
-    order.sort_by_key(|&i| (promises[i].made_at, i));
+    let mut order: Vec<(Instant, usize)> = promises
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.made_at <= as_of)
+        .map(|(i, p)| (p.made_at, i))
+        .collect();
+    order.sort_unstable();
 
     let mut payments: Vec<(Instant, i64)> = payments
         .iter()
@@ -91,8 +96,8 @@ pub fn judge_all(
     let mut open: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     let mut admitted = 0;
     for (at, amount) in payments {
-        while let Some(&i) = order.get(admitted)
-            && promises[i].made_at <= at
+        while let Some(&(made_at, _)) = order.get(admitted)
+            && made_at <= at
         {
             open.insert(admitted);
             admitted += 1;
@@ -100,8 +105,10 @@ pub fn judge_all(
         let mut left = amount;
         while left > 0 {
             let Some(k) = open.first().copied() else { break };
-            let Some(&i) = order.get(k) else { break };
-            let (p, s) = (&promises[i], &mut status[i]);
+            let Some(&(_, i)) = order.get(k) else { break };
+            let (Some(p), Some(s)) = (promises.get(i), status.get_mut(i)) else {
+                break;
+            };
             let closed = at >= s.deadline || p.cancelled_at.is_some_and(|c| at >= c);
             if closed {
                 open.remove(&k);

@@ -111,16 +111,18 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
             continue;
         }
         // Read from decisions the caller hands back: held to their valid ranges before multiplying.
-        let overdue = d["arrears"]["overdue_amount"]
-            .as_i64()
+        let overdue = d
+            .pointer("/arrears/overdue_amount")
+            .and_then(Value::as_i64)
             .unwrap_or(0)
             .clamp(0, crate::money::MAX_SAFE);
-        let p_bps = d["score"]["probability"]
-            .as_f64()
+        let p_bps = d
+            .pointer("/score/probability")
+            .and_then(Value::as_f64)
             .filter(|p| p.is_finite())
             .map_or(5_000, |p| (p.clamp(0.0, 1.0) * 10_000.0).round() as i64);
         let expected = overdue / 10_000 * p_bps + overdue % 10_000 * p_bps / 10_000;
-        let dpd = d["dpd"].as_i64().unwrap_or(0).clamp(0, 36_600);
+        let dpd = d.get("dpd").and_then(Value::as_i64).unwrap_or(0).clamp(0, 36_600);
         // Urgency grows with days past due, in tenths: 1.0 at 0 DPD, 2.0 at 30, 4.0 at 90.
         let urgency = 10 + dpd / 3;
         let hardship = d["debt_advice"].is_object();
@@ -189,7 +191,10 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
             unassigned.push(item);
             continue;
         };
-        let (q, left, run) = &mut queues[i];
+        let Some((q, left, run)) = queues.get_mut(i) else {
+            unassigned.push(item);
+            continue;
+        };
         if difficult && *run >= call.max_difficult_in_row {
             // Everyone with capacity is at the cap: give this agent the pause first.
             q.items.push(Item::Pause {

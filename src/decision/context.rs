@@ -48,7 +48,7 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
     let id_chars: Vec<char> = account.id.chars().collect();
     let keep = id_chars.len().min(4);
     let id_masked: String = std::iter::repeat_n('*', id_chars.len() - keep)
-        .chain(id_chars[id_chars.len() - keep..].iter().copied())
+        .chain(id_chars.iter().skip(id_chars.len() - keep).copied())
         .collect();
     let penalty = d.penalty.as_ref().and_then(|p| {
         p.projections.get(1).map(|x| PenaltyVars {

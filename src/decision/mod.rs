@@ -27,12 +27,8 @@ pub struct DecideCall {
     pub as_of: Instant,
     /// Write each action's message (default). Plans without words are for simulations and dashboards,
     /// where the words are never read and cost most of the time.
-    #[serde(default = "yes")]
+    #[serde(default = "crate::json::yes")]
     pub messages: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The decision for one account at `as_of`. Field order is the output's key order.
@@ -125,7 +121,7 @@ pub(crate) fn decide_with(
     messages: bool,
 ) -> Result<Decision, Error> {
     let policy = &engine.policy;
-    if !policy.jurisdictions.0.contains_key(&account.jurisdiction) {
+    let Some(jurisdiction) = policy.jurisdictions.0.get(&account.jurisdiction) else {
         let known: Vec<&str> = policy.jurisdictions.0.keys().map(String::as_str).collect();
         return Err(Error::new(
             Scope::Account,
@@ -134,7 +130,7 @@ pub(crate) fn decide_with(
             format!("jurisdiction `{}` is not defined by the policy", account.jurisdiction),
         )
         .with_help(format!("the policy defines {}", known.join(", "))));
-    }
+    };
     account.check(path)?;
     let zone = account.borrower.time_zone;
     let delinquency = dpd::assess(account, policy, zone, as_of);
@@ -152,7 +148,6 @@ pub(crate) fn decide_with(
             ),
         ));
     }
-    let jurisdiction = &policy.jurisdictions.0[&account.jurisdiction];
     let validation_notice = crate::validation::applies(policy, jurisdiction)
         .then(|| crate::validation::assess(account, jurisdiction, delinquency.arrears.outstanding.0, zone, as_of));
     // What was owed on the itemization date cannot exceed today's balance plus what was paid since.
@@ -525,7 +520,7 @@ fn write_messages(
     // every deadline at or after its end (for messages before it, the period their notice will start).
     let validation = decision.validation_notice.clone();
     let mut notice_day = validation.as_ref().and_then(|v| v.sent_on).map(|d| d.0);
-    let jurisdiction = &policy.jurisdictions.0[&account.jurisdiction];
+    let jurisdiction = policy.jurisdictions.0.get(&account.jurisdiction);
     for a in actions {
         if a.at_utc >= decision.valid_until || matches!(a.channel, Channel::AgencyReferral | Channel::LegalReferral) {
             planned.push(Planned::unwritten(a));
@@ -550,7 +545,7 @@ fn write_messages(
             .with_first_contact(!written_before)
             .with_notice(a.notice);
         let mut is_notice = false;
-        if let Some(v) = &validation {
+        if let (Some(v), Some(jurisdiction)) = (&validation, jurisdiction) {
             is_notice = notice_day.is_none() && crate::validation::carries_notice(a.channel);
             let ends = crate::validation::period_end(notice_day.unwrap_or(day), jurisdiction);
             // The decision's itemization counts the penalty to `as_of`; the message counts it to its send day.

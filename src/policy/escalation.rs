@@ -26,7 +26,7 @@ pub struct AgencyRules {
     #[serde(default)]
     pub min_balance: i64,
     /// Require the ladder's last step to have been reached.
-    #[serde(default = "yes")]
+    #[serde(default = "crate::json::yes")]
     pub require_ladder_exhausted: bool,
     /// Days after placement without a payment before the account is recalled.
     pub recall_after_days: i64,
@@ -39,10 +39,6 @@ pub struct AgencyRules {
     pub weights: Weights,
     /// The agencies.
     pub agencies: Vec<Agency>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 fn default_stages() -> Vec<AgencyStage> {

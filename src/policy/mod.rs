@@ -100,7 +100,7 @@ pub struct Company {
     pub role: Role,
     /// Whether the company reports to credit bureaus: only then may a message say arrears can affect a
     /// credit record.
-    #[serde(default = "yes")]
+    #[serde(default = "crate::json::yes")]
     pub credit_reporting: bool,
     /// Postal address, one line per entry, printed on letters (where the borrower can write back) and in
     /// e-mail footers.
@@ -349,8 +349,4 @@ impl Policy {
             .find(|b| b.max_dpd.is_none_or(|m| dpd <= i64::from(m)))
             .map_or("", |b| b.name.as_str())
     }
-}
-
-fn yes() -> bool {
-    true
 }

@@ -64,8 +64,9 @@ fn split_into_periods(t: &Text) -> bool {
     let c: Vec<char> = t.compact.chars().collect();
     c.iter().enumerate().any(|(i, &ch)| {
         ch == '分' && {
-            let n = c[i + 1..]
+            let n = c
                 .iter()
+                .skip(i + 1)
                 .take_while(|x| x.is_ascii_digit() || "一二两三四五六七八九十".contains(**x))
                 .count();
             n > 0 && c.get(i + 1 + n) == Some(&'期')

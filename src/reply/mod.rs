@@ -459,7 +459,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
             }
             let base = if essential.is_empty() { &topics } else { &essential };
             if base.len() > 2 {
-                tries.push(base[..2].to_vec());
+                tries.push(base.iter().take(2).copied().collect());
             }
             let mut chosen = None;
             for these in &tries {

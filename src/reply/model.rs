@@ -8,6 +8,10 @@
 //!
 //! How it is combined with the rules is [`CHOSEN`]; the choice was measured on `tests/replies/dev*.jsonl`,
 //! replies written for that purpose and kept out of training and rule tuning (BENCHMARKS.md).
+#![allow(
+    clippy::indexing_slicing,
+    reason = "the scanners walk a reply's characters with look-behind and look-ahead at positions checked against the length; not yet rewritten with `get` (issue 18: the core denies it everywhere else)"
+)]
 
 use super::Intent;
 use super::text::Text;

@@ -124,7 +124,7 @@ fn stop_about_contact(t: &Text) -> Option<String> {
             }
             "end" | "cancel" | "halt" | "more" => {
                 if let Some(c) = contact
-                    && (w != "more" || (i > 0 && toks[i - 1] == "no"))
+                    && (w != "more" || i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| *p == "no"))
                 {
                     return Some(format!("{w} {c}"));
                 }
@@ -179,7 +179,7 @@ fn stop_by_shape(t: &Text) -> Option<String> {
     let is_contact = |w: &str| CONTACT_VERBS.contains(&w);
     let window = |from: usize, n: usize| toks.iter().skip(from).take(n).copied().collect::<Vec<&str>>();
     for (i, &w) in toks.iter().enumerate() {
-        let prev = if i > 0 { toks[i - 1] } else { "" };
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p)).copied().unwrap_or("");
         match w {
             // "if you / anyone … call (me) again"
             "if" | "si" => {
@@ -197,11 +197,11 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                         "you" | "u" | "ya" | "yall" | "anyone" | "your" | "they" | "me" | "vuelven" | "siguen"
                     )
                 });
-                if let Some(v) = verb
+                if let Some(v) = verb.and_then(|v| next.get(v))
                     && again
                     && subject
                 {
-                    return Some(format!("{w} … {} again", next[v]));
+                    return Some(format!("{w} … {v} again"));
                 }
             }
             // "keep calling and …" (a threat), not "I keep calling you".
@@ -216,7 +216,7 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             }
             // "you can't contact me", "they are not allowed to call"
             "cant" | "cannot" | "mustnt" | "shouldnt" | "allowed" | "right" | "may" | "must" => {
-                let back = if i >= 4 { &toks[i - 4..i] } else { &toks[..i] };
+                let back = toks.get(i.saturating_sub(4)..i).unwrap_or_default();
                 let you = back
                     .iter()
                     .any(|b| matches!(*b, "you" | "u" | "ya" | "yall" | "they" | "collectors"));
@@ -310,7 +310,7 @@ fn stop_by_shape(t: &Text) -> Option<String> {
 fn spanish_stop_word(t: &Text) -> Option<String> {
     let toks = &t.tokens;
     for (i, w) in toks.iter().enumerate() {
-        let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map_or("", String::as_str);
         match w.as_str() {
             "alto"
                 if !matches!(

@@ -153,12 +153,13 @@ pub fn plan(
         Some((_, false)) => s.dpd <= 0,
         None => false,
     };
-    let reached: Vec<usize> = (0..ladder.len())
-        .filter(|&i| applicable(&ladder[i]) && step_date(&ladder[i]).is_some_and(|dt| dt <= today))
-        .collect();
+    let last_reached: Option<(usize, &Step)> = ladder
+        .iter()
+        .enumerate()
+        .rfind(|(_, s)| applicable(s) && step_date(s).is_some_and(|dt| dt <= today));
     let stage = Stage {
-        step: reached.last().map(|&i| ladder[i].id.clone()),
-        index: reached.last().map_or(0, |i| i + 1),
+        step: last_reached.map(|(_, s)| s.id.clone()),
+        index: last_reached.map_or(0, |(i, _)| i + 1),
         of: ladder.len(),
     };
 
@@ -172,15 +173,14 @@ pub fn plan(
         .iter()
         .any(|p| p.state == PtpState::Broken && p.settled_at.is_some_and(|t| t > as_of.plus(Duration::days(-7))));
     let current = seg_name.as_deref().unwrap_or("");
-    if let Some(&i) = reached.last() {
-        let s = &ladder[i];
+    if let Some((i, s)) = last_reached {
         let passed = moment(s).is_none_or(|m| m <= as_of);
         let day = step_date(s).map(|dt| zone.day_start(dt)).unwrap_or(as_of);
         if passed && !carried_out(account, s, day, as_of) {
             wanted.push((s, current, as_of, "catch_up"));
         } else if passed
             && broken_recently
-            && let Some(next) = ladder[i + 1..].iter().find(|x| applicable(x))
+            && let Some(next) = ladder.iter().skip(i + 1).find(|x| applicable(x))
         {
             wanted.push((next, current, as_of, "broken_promise"));
         }
@@ -587,7 +587,7 @@ fn efforts_ending(
         calls,
         rules,
     );
-    for a in &mut out.actions[before..] {
+    for a in out.actions.iter_mut().skip(before) {
         a.notice = Some("efforts_ending");
     }
 }

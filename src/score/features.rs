@@ -180,27 +180,33 @@ fn on_time_share(account: &Account, zone: Zone, as_of: Instant, months: u32) -> 
     let mut paid_at: Vec<Option<Instant>> = vec![None; instalments.len()];
     let (mut idx, mut filled) = (0usize, 0i64);
     for (at, mut amount) in payments {
-        while amount > 0 && idx < instalments.len() {
-            let need = instalments[idx].amount.0 - filled;
+        while amount > 0
+            && let Some(inst) = instalments.get(idx)
+        {
+            let need = inst.amount.0 - filled;
             let take = need.min(amount);
             filled += take;
             amount -= take;
-            if filled >= instalments[idx].amount.0 {
-                paid_at[idx] = Some(at);
+            if filled >= inst.amount.0 {
+                if let Some(paid) = paid_at.get_mut(idx) {
+                    *paid = Some(at);
+                }
                 idx += 1;
                 filled = 0;
             }
         }
     }
-    let due: Vec<usize> = (0..instalments.len())
-        .filter(|&i| instalments[i].due.0 >= from && instalments[i].due.0 < today)
+    let due: Vec<(&crate::account::Instalment, Option<Instant>)> = instalments
+        .iter()
+        .zip(paid_at)
+        .filter(|(inst, _)| inst.due.0 >= from && inst.due.0 < today)
         .collect();
     if due.is_empty() {
         return Value::Missing;
     }
     let on_time = due
         .iter()
-        .filter(|&&i| paid_at[i].is_some_and(|t| t < zone.day_start(instalments[i].due.0 + Duration::days(1))))
+        .filter(|(inst, paid)| paid.is_some_and(|t| t < zone.day_start(inst.due.0 + Duration::days(1))))
         .count();
     Value::Number(on_time as f64 / due.len() as f64)
 }

@@ -148,7 +148,7 @@ fn mask(value: String, keep: Option<usize>) -> String {
     let keep = keep.unwrap_or(4).min(chars.len());
     let hidden = chars.len() - keep;
     std::iter::repeat_n('*', hidden)
-        .chain(chars[hidden..].iter().copied())
+        .chain(chars.iter().skip(hidden).copied())
         .collect()
 }
 

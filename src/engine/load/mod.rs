@@ -125,11 +125,14 @@ fn remove(tree: &mut serde_json::Value, pointer: &str) -> bool {
     match tree.pointer_mut(parent) {
         Some(serde_json::Value::Object(map)) => map.remove(&last).is_some(),
         Some(serde_json::Value::Array(items)) => match last.parse::<usize>() {
-            Ok(i) if i < items.len() => {
+            Ok(i) => match items.get_mut(i) {
                 // Replace rather than shift, so later indices in this array stay where the user sees them.
-                items[i] = serde_json::Value::Null;
-                true
-            }
+                Some(item) => {
+                    *item = serde_json::Value::Null;
+                    true
+                }
+                None => false,
+            },
             _ => false,
         },
         _ => false,

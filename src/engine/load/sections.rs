@@ -26,7 +26,7 @@ pub(super) fn buckets_and_promises(policy: &Policy, problem: &mut dyn FnMut(Erro
                 "bucket name must not be empty".into(),
             );
         }
-        if policy.buckets[..i].iter().any(|o| o.name == b.name) {
+        if policy.buckets.iter().take(i).any(|o| o.name == b.name) {
             problem(
                 ErrorKind::DuplicateKey,
                 format!("/buckets/{i}/name"),
@@ -195,7 +195,9 @@ pub(super) fn ladders(policy: &Policy, problem: &mut dyn FnMut(ErrorKind, String
             );
         }
         for (i, w) in card.bands.windows(2).enumerate() {
-            if w[1].min_points >= w[0].min_points {
+            if let [higher, lower] = w
+                && lower.min_points >= higher.min_points
+            {
                 problem(
                     ErrorKind::Inconsistent,
                     format!("/scorecard/bands/{}/min_points", i + 1),
@@ -204,7 +206,7 @@ pub(super) fn ladders(policy: &Policy, problem: &mut dyn FnMut(ErrorKind, String
             }
         }
         for (fi, f) in card.features.iter().enumerate() {
-            if card.features[..fi].iter().any(|o| o.name == f.name) {
+            if card.features.iter().take(fi).any(|o| o.name == f.name) {
                 problem(
                     ErrorKind::DuplicateKey,
                     format!("/scorecard/features/{fi}/name"),
@@ -280,7 +282,7 @@ pub(super) fn ladders(policy: &Policy, problem: &mut dyn FnMut(ErrorKind, String
             }
         }
         for (ti, step) in seg.ladder.iter().enumerate() {
-            if seg.ladder[..ti].iter().any(|o| o.id == step.id) {
+            if seg.ladder.iter().take(ti).any(|o| o.id == step.id) {
                 problem(
                     ErrorKind::DuplicateKey,
                     format!("/segments/{si}/ladder/{ti}/id"),
@@ -314,7 +316,7 @@ pub(super) fn ladders(policy: &Policy, problem: &mut dyn FnMut(ErrorKind, String
 pub(super) fn experiments_and_company(policy: &Policy, problem: &mut dyn FnMut(ErrorKind, String, String)) {
     // Experiments: unique ids, arms with unique ids whose shares add up to 100%.
     for (ei, e) in policy.experiments.iter().enumerate() {
-        if policy.experiments[..ei].iter().any(|o| o.id == e.id) {
+        if policy.experiments.iter().take(ei).any(|o| o.id == e.id) {
             problem(
                 ErrorKind::DuplicateKey,
                 format!("/experiments/{ei}/id"),
@@ -337,7 +339,7 @@ pub(super) fn experiments_and_company(policy: &Policy, problem: &mut dyn FnMut(E
             );
         }
         for (ai, a) in e.arms.iter().enumerate() {
-            if e.arms[..ai].iter().any(|o| o.id == a.id) {
+            if e.arms.iter().take(ai).any(|o| o.id == a.id) {
                 problem(
                     ErrorKind::DuplicateKey,
                     format!("/experiments/{ei}/arms/{ai}/id"),

@@ -1,5 +1,9 @@
 //! Amounts in a reply: currency symbols and words, Chinese numerals and units, a bare number by a paying
 //! verb; and which of them a promise is about.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "the scanners walk a reply's characters with look-behind and look-ahead at positions checked against the length; not yet rewritten with `get` (issue 18: the core denies it everywhere else)"
+)]
 
 use super::FoundAmount;
 use crate::reply::text::Text;

@@ -1,6 +1,10 @@
 //! Dates in a reply, resolved in the borrower's calendar on the day it arrived: relative days, weekdays
 //! (this / next / 下周), days of the month, month names, numeric dates (M/D in the US, D/M in Britain),
 //! periods (end of the month, 月底, next week) resolved to their last day; absurd spans are no date.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "the scanners walk a reply's characters with look-behind and look-ahead at positions checked against the length; not yet rewritten with `get` (issue 18: the core denies it everywhere else)"
+)]
 
 use super::FoundDate;
 use super::amount::{chinese_number, is_cn_numeral};

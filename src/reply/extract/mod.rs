@@ -7,6 +7,10 @@
 //! `next week` (its Sunday), `今天`, `明天`, `后天`, `三天后`, `周五`, `下周五`, `下下周五`, `12月5日`, `5号`,
 //! `下个月5号`, `月底`, `月中`, `年底`. A period resolves to its last day, so a promise "next week" is broken
 //! only after next week. Nothing vague ("payday", `发工资`) becomes a date.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "the scanners walk a reply's characters with look-behind and look-ahead at positions checked against the length; not yet rewritten with `get` (issue 18: the core denies it everywhere else)"
+)]
 
 mod amount;
 mod date;
