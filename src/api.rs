@@ -6,8 +6,6 @@ use crate::decision::{self, DecideCall, Decision};
 use crate::engine::{Engine, VERSION};
 use crate::error::{Error, ErrorKind, Scope};
 use crate::json::{self, envelope, error_envelope, ok_envelope};
-use crate::template::library::Message;
-use crate::template::lint::{Finding, lint_message};
 use crate::time::{Instant, TZDB_VERSION};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -156,122 +154,11 @@ pub fn fit(input: &str) -> String {
     envelope(&result, &[])
 }
 
-/// Input of `render`: a template to render for an account at `as_of`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RenderCall {
-    account: Account,
-    as_of: Instant,
-    template: TemplateRef,
-    channel: crate::account::Channel,
-    #[serde(default)]
-    tone: crate::policy::Tone,
-}
-
-/// A template: `{"id": …}` from the engine's library (the policy's templates over the built-in ones), or
-/// `{"name": …, "source": …}` given inline (a name ending in `.html` escapes every variable).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TemplateRef {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-}
-
-/// What `render` answers: the message's parts and what the compliance lint found in them.
-#[derive(Serialize)]
-struct Rendered {
-    #[serde(flatten)]
-    message: Message,
-    findings: Vec<Finding>,
-}
-
 /// `render`: decides the account, builds the message variables, renders the template in the sandbox and lints
-/// the result. Template errors are `call.template` with the template name and line.
+/// the result (see [`crate::ops::render`]).
 pub fn render(engine: &Engine, input: &str) -> String {
-    let result = json::parse::<RenderCall>(input, call_scope).and_then(|c| {
-        let d = decision::decide_account(engine, &c.account, c.as_of, "/account")?;
-        let policy = &engine.policy;
-        let (id, inline) = match (&c.template.id, &c.template.name, &c.template.source) {
-            (Some(id), None, None) => (id.clone(), None),
-            (None, Some(name), Some(source)) => (name.clone(), Some((name, source))),
-            _ => {
-                return Err(Error::new(
-                    Scope::Call,
-                    ErrorKind::BadValue,
-                    "/template",
-                    "give either `id` (a library template) or both `name` and `source` (inline)",
-                ));
-            }
-        };
-        let spec = crate::decision::context::Spec {
-            step: "",
-            channel: c.channel,
-            tone: c.tone,
-            softened: None,
-            template: &id,
-        };
-        let ctx = crate::decision::context::build(policy, &c.account, &d, spec);
-        let (message, source) = match inline {
-            Some((name, source)) => {
-                let out = crate::template::render(name, source, &ctx, crate::template::Limits::default()).map_err(
-                    |mut e| {
-                        e.path = "/template/source".into();
-                        e
-                    },
-                )?;
-                let html = name.ends_with(".html");
-                let sms =
-                    (!html && c.channel == crate::account::Channel::Sms).then(|| crate::template::sms::measure(&out));
-                let (text, html) = if html { (None, Some(out)) } else { (Some(out), None) };
-                let m = Message {
-                    template: name.clone(),
-                    subject: None,
-                    text,
-                    html,
-                    sms,
-                };
-                (m, source.as_str())
-            }
-            None => {
-                let m = engine
-                    .library
-                    .message(&id, c.channel, &ctx)
-                    .map_err(|mut e| {
-                        e.path = "/template/id".into();
-                        e
-                    })?
-                    .ok_or_else(|| {
-                        Error::new(
-                            Scope::Call,
-                            ErrorKind::BadValue,
-                            "/channel",
-                            "referrals have no message; pick sms, email, letter, call or social_dm",
-                        )
-                    })?;
-                let source = engine.library.source(&m.template).unwrap_or_default();
-                (m, source)
-            }
-        };
-        let findings = lint_message(
-            &message,
-            &crate::template::lint::Subject {
-                template: &message.template,
-                source,
-                rendered: "",
-                locale: crate::template::context::locale_of(&c.account),
-                preset: preset_of(policy, &c.account.jurisdiction),
-                channel: c.channel,
-                company: policy.company.identity(&c.account.jurisdiction).name,
-                max_sms_segments: policy.messages.max_sms_segments,
-                disclose: policy.company.role == crate::policy::Role::Agency,
-            },
-        );
-        Ok(Rendered { message, findings })
-    });
+    let result = json::parse::<crate::ops::render::RenderCall>(input, call_scope)
+        .and_then(|c| crate::ops::render::render(engine, &c));
     envelope(&result, &[])
 }
 
@@ -340,14 +227,6 @@ pub fn lint(engine: &Engine, input: &str) -> String {
         crate::ops::sweep::sweep(engine, &ids)
     });
     envelope(&result, &[])
-}
-
-fn preset_of(policy: &crate::policy::Policy, jurisdiction: &str) -> &'static str {
-    policy
-        .jurisdictions
-        .0
-        .get(jurisdiction)
-        .map_or("custom", |j| j.preset.code())
 }
 
 /// What the module is.
