@@ -309,13 +309,6 @@ impl Planned {
     }
 }
 
-impl std::ops::Deref for Planned {
-    type Target = Action;
-    fn deref(&self) -> &Action {
-        &self.action
-    }
-}
-
 impl Decision {
     /// The account's standing in this decision, for the rules that read it.
     pub fn standing(&self) -> crate::standing::Standing<'_> {
