@@ -185,20 +185,18 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
       return run(() => this.#current().decide(text, instant));
     }
 
-    /** The repayment offers and penalty projection for an account: the fields of its decision that the host's
-     *  `POST /v1/offers` returns (`account_id`, `currency`, `penalty`, `offers`, `debt_advice`). The module has no
-     *  `offers` op of its own; this is its `decide` without message words (which offers do not depend on). */
+    /** The repayment offers and penalty projection for an account: the module's `offers` op, the same fields as
+     *  the host's `POST /v1/offers` (`account_id`, `currency`, `penalty`, `offers`, `debt_advice`). */
     offers(account, asOf) {
       const text = jsonArg(account, 'account', '/account', 'account');
       const instant = instantArg(asOf);
-      const call = `{"account":${text},"as_of":${JSON.stringify(instant)},"messages":false}`;
-      const env = JSON.parse(run(() => this.#current().callJson('decide', call)));
+      const call = `{"account":${text},"as_of":${JSON.stringify(instant)}}`;
+      const env = JSON.parse(run(() => this.#current().callJson('offers', call)));
       if (env.error) {
         const { code, message, path, ...extra } = env.error;
         throw new DunwellError(code, message, path, extra);
       }
-      const { account_id, currency, penalty, offers, debt_advice } = env.ok;
-      return { account_id, currency, penalty, offers, debt_advice };
+      return env.ok;
     }
 
     /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws. */

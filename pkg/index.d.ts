@@ -200,7 +200,7 @@ export interface OffersView {
 }
 
 /** The operations `callJson` knows (`info().ops`). */
-export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn';
+export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn' | 'offers';
 
 /** Input of `decide` (and `evidence`): the account and the moment; `messages: false` plans without words. */
 export interface DecideCall { account: Account; as_of: Instant; messages?: boolean }
@@ -363,7 +363,7 @@ export declare class Engine {
    *  engine is an error envelope too). */
   decideJson(callJson: string): string;
   /** Any operation by name (`decide`, `decide_batch`, `render`, `reply`, `lint`, `evidence`, `experiment_report`,
-   *  `kpi`, `queue`, `fit`; see `info().ops`), envelope JSON out; never throws. */
+   *  `kpi`, `queue`, `fit`, `learn`, `offers`; see `info().ops`), envelope JSON out; never throws. */
   callJson(op: Op, inputJson: string): string;
   readonly policySha256: string;
   /** The policy's validation warnings (as `validatePolicy(policy).warnings`). */

@@ -1,8 +1,9 @@
 // Copies the repository's policies/default.json into the package: policy/default.json (the file, byte for byte)
-// and policy/default.js (the same text as a string, so every bundler can include it without a JSON plugin).
+// and policy/default.js (the same text as a string, so every bundler can include it without a JSON plugin); and
+// the JSON Schemas (schemas/*.schema.json, generated from the Rust types) into schemas/.
 // Run by `npm pack` (prepack); pkg/test/package.test.mjs fails when either copy differs from the source.
 // `node sync-policy.mjs --check` only compares.
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const source = new URL('../policies/default.json', import.meta.url);
@@ -26,11 +27,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const text = readFileSync(source, 'utf8');
   const out = [[jsonOut, text], [jsOut, policyModule(text)]];
+  const schemaDir = new URL('../schemas/', import.meta.url);
+  for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+    out.push([new URL(`./schemas/${f}`, import.meta.url), readFileSync(new URL(f, schemaDir), 'utf8')]);
+  }
   if (process.argv.includes('--check')) {
     const bad = out.filter(([url, want]) => stale(url, want)).map(([url]) => fileURLToPath(url));
     if (bad.length) { console.error(`sync-policy: out of date: ${bad.join(', ')} (run node pkg/sync-policy.mjs)`); process.exit(1); }
   } else {
     mkdirSync(new URL('./policy/', import.meta.url), { recursive: true });
+    mkdirSync(new URL('./schemas/', import.meta.url), { recursive: true });
     for (const [url, want] of out) if (stale(url, want)) writeFileSync(url, want);
   }
 }

@@ -70,7 +70,8 @@ if [ -n "$python" ]; then
   venv=target/python-venv
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   # pandas<3 beside pyspark (pyspark's Arrow path is not ready for pandas 3).
-  wanted=("maturin>=1.16,<2" "pyarrow>=14" "pandas<3" pytest)
+  # jsonschema and openapi-spec-validator check the published schemas and /openapi.json (scripts/schemas.py).
+  wanted=("maturin>=1.16,<2" "pyarrow>=14" "pandas<3" pytest "jsonschema>=4.18" "openapi-spec-validator>=0.7")
   if [ -n "$spark" ]; then
     wanted+=("pyspark>=3.5")
     if ! command -v java >/dev/null; then

@@ -27,6 +27,10 @@ cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p dunwell --target wasm32-unknown-unknown -- -D warnings
 step Rust tests: core, native vectors, wasmtime host
 cargo test --workspace
+step JSON Schemas and OpenAPI: generated from the Rust types, every vector valid against them
+cargo run --quiet --example schemas --features schema -- --check schemas
+target/debug/dunwell openapi > target/openapi.json
+target/python-venv/bin/python scripts/schemas.py --openapi target/openapi.json
 step independent oracle: 10,000 generated accounts against a Python reference written from the rules
 bash scripts/oracle.sh
 step Node and TypeScript declarations

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One overdue (or current) loan account.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// The CRM's stable id; also the key for champion/challenger hashing.
@@ -59,6 +60,7 @@ pub struct Account {
 /// What the debt was on an itemization date (the last statement, charge-off, last payment, transaction or
 /// judgment date, §1006.34(b)(3)), and to whom it is owed.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Itemization {
     /// The itemization date.
@@ -71,6 +73,7 @@ pub struct Itemization {
 
 /// A placement with a collection agency.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Placement {
     /// Agency id (from the policy's `escalation.agency.agencies`).
@@ -81,6 +84,7 @@ pub struct Placement {
 
 /// An agreed repayment arrangement: while it is kept, the ladder gives way to check-ins before each instalment.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Arrangement {
     /// The CRM's id.
@@ -93,6 +97,7 @@ pub struct Arrangement {
 
 /// One instalment of an arrangement.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArrangementInstalment {
     /// Due date (borrower's calendar).
@@ -103,6 +108,7 @@ pub struct ArrangementInstalment {
 
 /// Outstanding balances.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Balances {
     /// Principal outstanding.
@@ -118,6 +124,7 @@ pub struct Balances {
 
 /// One instalment of the repayment schedule.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Instalment {
     /// Calendar due date (the borrower's local calendar).
@@ -133,6 +140,7 @@ pub struct Instalment {
 
 /// The borrower.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Borrower {
     /// Name as it should appear in messages.
@@ -165,6 +173,7 @@ pub struct Borrower {
 
 /// A locale messages are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Locale {
     /// Simplified Chinese (mainland China).
     #[serde(rename = "zh-CN")]
@@ -183,6 +192,7 @@ pub enum Locale {
 
 /// A recurring local time range the borrower asked not to be contacted in.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InconvenientTime {
     /// ISO weekdays 1 (Monday) … 7 (Sunday); empty means every day.
@@ -196,6 +206,7 @@ pub struct InconvenientTime {
 
 /// A contact channel (DESIGN.md names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Text message.
@@ -216,6 +227,7 @@ pub enum Channel {
 
 /// Reachability per channel.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Channels {
     /// Mobile number for texts.
@@ -237,6 +249,7 @@ pub struct Channels {
 
 /// One channel's address and permissions.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChannelState {
     /// Number, e-mail address, postal address or handle.
@@ -258,6 +271,7 @@ pub struct ChannelState {
 
 /// What happened before `as_of`. Events after `as_of` are ignored: a decision is "as of" that moment.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct History {
     /// Payments received.
@@ -273,6 +287,7 @@ pub struct History {
 
 /// A payment received.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// When it was received.
@@ -283,6 +298,7 @@ pub struct Payment {
 
 /// A contact attempt or conversation.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// When it happened.
@@ -302,6 +318,7 @@ pub struct Contact {
 
 /// Who started a contact. Inbound calls don't count against call caps (Reg F §1006.14(b)(3)).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The lender or its agent contacted the borrower.
@@ -313,6 +330,7 @@ pub enum Direction {
 
 /// The result of a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Right-party contact: a conversation with the borrower.
@@ -348,6 +366,7 @@ impl Outcome {
 
 /// A promise to pay.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Promise {
     /// The CRM's id for the promise.
@@ -365,6 +384,7 @@ pub struct Promise {
 
 /// Legal and handling states that override the ladder.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Flags {
     /// The borrower asked in writing to stop communication.
@@ -393,6 +413,7 @@ pub struct Flags {
 
 /// A free-form scoring feature value.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Feature {
     /// A number.
@@ -605,6 +626,7 @@ impl Account {
 /// What a borrower's reply says. Several can co-occur ("I lost my job, can I pay 500 next Friday?" is
 /// `hardship` and `promise_to_pay`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Intent {
     /// Will pay an amount by a date.

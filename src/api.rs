@@ -67,6 +67,10 @@ pub const OPS: &[Op] = &[
         name: "learn",
         run: |_, input| learn(input),
     },
+    Op {
+        name: "offers",
+        run: offers,
+    },
 ];
 
 /// The operations' names, in ABI order.
@@ -108,6 +112,7 @@ pub fn decide(engine: &Engine, input: &str) -> String {
 
 /// The first line of a batch: what applies to every account.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct BatchHeader {
     as_of: Instant,
@@ -179,6 +184,13 @@ pub fn evidence(engine: &Engine, input: &str) -> String {
     envelope(&result, &[])
 }
 
+/// `offers` on `{"account": …, "as_of": …}`: the decision's offers, penalty projection and debt advice, without
+/// its plan's words (see [`crate::ops::offers`]).
+pub fn offers(engine: &Engine, input: &str) -> String {
+    let result = json::parse::<DecideCall>(input, call_scope).and_then(|c| crate::ops::offers::offers(engine, &c));
+    envelope(&result, &[])
+}
+
 /// `experiment_report`: per-arm outcomes and uplift over the champion with 95% intervals.
 pub fn experiment_report(input: &str) -> String {
     let result = json::parse::<crate::experiment::ReportCall>(input, |_| Scope::Call)
@@ -206,8 +218,10 @@ pub fn learn(input: &str) -> String {
 
 /// Input of `lint`: which templates to sweep (default: every template the policy sends).
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct LintCall {
+pub struct LintCall {
+    /// Template ids to sweep (default: every template the policy sends).
     #[serde(default)]
     templates: Option<Vec<String>>,
 }
@@ -231,6 +245,7 @@ pub fn lint(engine: &Engine, input: &str) -> String {
 
 /// What the module is.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Info {
     version: &'static str,
     abi_version: u32,
@@ -263,6 +278,7 @@ struct EngineCall<'a> {
 
 /// What `engine_new` reports about the engine it built.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EngineSummary<'a> {
     /// Policy name.
     pub name: &'a str,
@@ -292,6 +308,7 @@ pub fn engine_new(input: &str) -> (Option<Engine>, String) {
 /// the error with every problem.
 pub fn validate_policy(policy_json: &str) -> String {
     #[derive(Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct Valid {
         valid: bool,
     }

@@ -27,6 +27,7 @@ use serde::Serialize;
 
 /// Why collection is paused for verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Ground {
     /// The borrower disputes the debt.
@@ -48,6 +49,7 @@ impl Ground {
 /// The lender's task while collection is paused: verify the debt and send the borrower the verification
 /// (or validation information), by `due`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Verification {
     /// Why collection is paused.
     pub ground: Ground,

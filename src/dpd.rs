@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// What is overdue and by how much.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Arrears {
     /// Total of the unpaid parts of instalments due before today.
     pub overdue_amount: Amount,

@@ -9,6 +9,7 @@ use std::fmt;
 
 /// Which document an error is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Raw JSON text, before it is read as any document.
@@ -155,6 +156,7 @@ impl ErrorKind {
 
 /// One problem: a code, a message for people and the JSON Pointer of the value at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Stable code `<scope>.<kind>`.
     pub code: String,

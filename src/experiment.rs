@@ -15,6 +15,7 @@ pub use crate::policy::experiments::{Arm, Experiment};
 
 /// An account's arm in one experiment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// Experiment id.
     pub experiment: String,
@@ -89,6 +90,7 @@ pub fn treatment<'a>(policy: &'a crate::policy::Policy, account_id: &str) -> Tre
 
 /// One account's outcome over the experiment's window, as the lender records it.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Account id.
@@ -114,6 +116,7 @@ pub struct Outcome {
 
 /// Input of `experiment_report`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReportCall {
     /// The champion arm (default: the first arm seen).
@@ -125,6 +128,7 @@ pub struct ReportCall {
 
 /// An arm's results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArmReport {
     /// Arm id.
     pub arm: String,
@@ -150,6 +154,7 @@ pub struct ArmReport {
 
 /// A difference with its 95% interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Interval {
     /// Challenger − champion.
     pub diff: f64,
@@ -161,6 +166,7 @@ pub struct Interval {
 
 /// Uplift of a challenger over the champion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Uplift {
     /// Cure rate difference (Newcombe hybrid score interval, 95%).
     pub cure_rate: Interval,
@@ -170,6 +176,7 @@ pub struct Uplift {
 
 /// The report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Champion arm.
     pub champion: String,

@@ -239,6 +239,7 @@ where
 
 /// An object with free-form keys whose duplicate keys are an error (serde_json would keep the last).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(inline))]
 #[serde(transparent)]
 pub struct UniqueMap<V>(pub BTreeMap<String, V>);
 
@@ -283,19 +284,29 @@ struct OkEnvelope<'a, T: Serialize> {
     warnings: &'a [Problem],
 }
 
+/// What went wrong, in the error envelope.
 #[derive(Serialize)]
-struct ErrorBody<'a> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ErrorBody<'a> {
+    /// Stable code `<scope>.<kind>`, e.g. `account.missing_field`.
     code: String,
+    /// For people: lower-case, no final period, the offending value in backticks.
     message: &'a str,
+    /// JSON Pointer (RFC 6901) of the value at fault, `""` for the whole document.
     path: &'a str,
+    /// How to fix it, when there is a usual fix.
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
+    /// Every problem found, when there are several (a policy with many mistakes).
     #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
     problems: &'a [Problem],
 }
 
+/// The error envelope `{"error": {code, message, path, help?, problems?}}` every operation answers on failure.
 #[derive(Serialize)]
-struct ErrorEnvelope<'a> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ErrorEnvelope<'a> {
+    /// What went wrong.
     error: ErrorBody<'a>,
 }
 
@@ -359,6 +370,7 @@ mod tests {
     use super::*;
 
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
@@ -367,6 +379,7 @@ mod tests {
         tags: UniqueMap<i64>,
     }
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Outer {

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// One account in a snapshot; activity fields count what happened since the previous snapshot.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SnapAccount {
     /// Account id.
@@ -40,6 +41,7 @@ pub struct SnapAccount {
 
 /// A snapshot.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// Its date.
@@ -50,6 +52,7 @@ pub struct Snapshot {
 
 /// Input of `kpi`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KpiCall {
     /// Buckets from current to worst (default M0, M1, M2, M3, M4+).
@@ -68,6 +71,7 @@ fn default_buckets() -> Vec<String> {
 
 /// KPIs of one period (between two snapshots).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// Start snapshot date.
     pub from: crate::time::Date,
@@ -93,6 +97,7 @@ pub struct Period {
 
 /// The KPIs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Kpis {
     /// One entry per consecutive pair of snapshots.
     pub periods: Vec<Period>,

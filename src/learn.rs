@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 /// A contact made.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactEvent {
     /// Account.
@@ -30,6 +31,7 @@ pub struct ContactEvent {
 
 /// A response: a payment or a promise.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResponseEvent {
     /// Account.
@@ -40,6 +42,7 @@ pub struct ResponseEvent {
 
 /// Input of `learn`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LearnCall {
     /// Days after a contact in which a response counts.
@@ -57,6 +60,7 @@ fn default_window() -> i64 {
 
 /// The estimate for one cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rate {
     /// Segment.
     pub segment: String,
@@ -82,6 +86,7 @@ pub struct Rate {
 
 /// What works, best first within each segment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Learned {
     /// One estimate per segment × channel × tone.
     pub rates: Vec<Rate>,

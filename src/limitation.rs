@@ -22,6 +22,7 @@ pub use crate::policy::jurisdiction::limitation::{Law, LimitationRule, law, rule
 
 /// Where an account stands against the limitation period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Limitation {
     /// Years of the period.
     pub years: u32,

@@ -218,8 +218,40 @@ impl<'de> Deserialize<'de> for Currency {
     }
 }
 
+/// JSON Schemas (`--features schema`): what the hand-written serde impls above accept.
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use std::borrow::Cow;
+
+    impl JsonSchema for super::Amount {
+        fn schema_name() -> Cow<'static, str> {
+            "Amount".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "integer", "minimum": 0, "maximum": super::MAX_SAFE,
+                "description": "Money in minor units of the account's currency (cents, fen), 0 … 2^53−1."
+            })
+        }
+    }
+
+    impl JsonSchema for super::Currency {
+        fn schema_name() -> Cow<'static, str> {
+            "Currency".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string", "pattern": "^[A-Z]{3}$",
+                "description": "ISO 4217 currency code, e.g. `CNY`, `USD`, `GBP`."
+            })
+        }
+    }
+}
+
 /// How a division of minor units is rounded. Every rounding in the module names one of these.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Halves away from zero (commercial rounding).

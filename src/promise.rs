@@ -16,6 +16,7 @@ use serde::Serialize;
 
 /// A promise's state at `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PtpState {
     /// Its deadline has not passed and it is not yet fully paid.
@@ -30,6 +31,7 @@ pub enum PtpState {
 
 /// One promise as judged at `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PromiseStatus {
     /// The CRM's id.
     pub id: String,
@@ -146,6 +148,7 @@ pub fn judge_all(
 
 /// The state of an agreed arrangement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ArrangementState {
     /// Every instalment due so far was paid in time; more are to come.
@@ -158,6 +161,7 @@ pub enum ArrangementState {
 
 /// An arrangement as judged at `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArrangementStatus {
     /// The CRM's id.
     pub id: String,

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 /// An agent.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agent {
     /// Id.
@@ -19,6 +20,7 @@ pub struct Agent {
 
 /// Input of `queue`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QueueCall {
     /// The work day (`YYYY-MM-DD`, in each borrower's local calendar).
@@ -44,6 +46,7 @@ fn default_pause() -> u32 {
 
 /// A work item or a pause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Item {
     /// An action to carry out.
@@ -74,6 +77,7 @@ pub enum Item {
 
 /// An agent's list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgentQueue {
     /// Agent id.
     pub agent: String,
@@ -83,6 +87,7 @@ pub struct AgentQueue {
 
 /// The queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Queue {
     /// Per agent.
     pub agents: Vec<AgentQueue>,

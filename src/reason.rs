@@ -3,6 +3,7 @@
 
 /// Why a contact moved or could not happen (DESIGN.md reason codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Outside the jurisdiction's contact window at the borrower's location.

@@ -292,6 +292,61 @@ impl<'de> Deserialize<'de> for LocalTime {
     }
 }
 
+/// JSON Schemas (`--features schema`): what the hand-written serde impls above accept.
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use std::borrow::Cow;
+
+    impl JsonSchema for super::Instant {
+        fn schema_name() -> Cow<'static, str> {
+            "Instant".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string", "format": "date-time",
+                "description": "An instant, RFC 3339 with an offset (`2026-11-28T09:00:00Z`); written in UTC."
+            })
+        }
+    }
+
+    impl JsonSchema for super::Date {
+        fn schema_name() -> Cow<'static, str> {
+            "Date".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "description": "A calendar date `YYYY-MM-DD` that exists."
+            })
+        }
+    }
+
+    impl JsonSchema for super::Zone {
+        fn schema_name() -> Cow<'static, str> {
+            "Zone".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string", "minLength": 1,
+                "description": "An IANA time zone name from the module's tz database, e.g. `Asia/Shanghai`."
+            })
+        }
+    }
+
+    impl JsonSchema for super::LocalTime {
+        fn schema_name() -> Cow<'static, str> {
+            "LocalTime".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+                "description": "A local wall-clock time `HH:MM` (`24:00` is the end of the day)."
+            })
+        }
+    }
+}
+
 /// Whole days from `a` to `b` (negative when `b` is earlier).
 pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days()

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// The debt itemized from the itemization date to the decision (§1006.34(c)(2)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Itemized {
     /// The itemization date.
     pub date: Date,
@@ -49,6 +50,7 @@ impl Itemized {
 
 /// The validation notice's state for an agency's US account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValidationNotice {
     /// The day the notice went out: the first letter or e-mail on record (absent: not sent yet; the plan's
     /// first letter or e-mail carries it).

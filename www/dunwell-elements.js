@@ -78,6 +78,12 @@ const TEXT = {
     positive: 'positive', negative: 'negative', neutral: 'neutral', allChannels: 'all channels', editPolicy: 'Edit the policy and compare', policyJson: 'Policy (JSON)', compare: 'Compare with the current policy',
     policyValid: 'The policy is valid.', policyInvalid: 'The policy cannot be loaded:', current: 'Current', edited: 'Edited', change: 'Change',
     actionsByChannel: 'Actions by channel', changedPlans: 'Accounts whose plan changed', htmlPreview: 'E-mail as HTML (sandboxed)', htmlOnly: '(no text part: the HTML part is shown below)', emptyTemplate: 'empty: the library template above',
+    recoveryByBucket: 'Expected net recovery by bucket', recoveryByBucketNote: 'one chart per currency, each on its own scale (amounts are never compared or added across currencies)',
+    sms: (segments, units, encoding) => `SMS: ${segments} ${segments === 1 ? 'segment' : 'segments'} · ${units} ${encoding} characters`,
+    notVariable: (v) => `\`${v}\` is not a template variable (see the list of variables)`,
+    noAttribute: (p, k, keys) => `\`${p}\` has no \`${k}\`${keys.length ? ` (it has: ${keys.join(', ')})` : ''}`,
+    emptyValue: (p, full) => `\`${p}\` is empty for this account, so \`${full}\` has no value (test it with {% if ${p} %})`,
+    undefinedVariable: 'Undefined',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -102,6 +108,12 @@ const TEXT = {
     positive: '积极', negative: '消极', neutral: '中性', allChannels: '所有渠道', editPolicy: '编辑策略并比较', policyJson: '策略（JSON）', compare: '与当前策略比较',
     policyValid: '策略有效。', policyInvalid: '策略无法加载：', current: '当前', edited: '编辑后', change: '变化',
     actionsByChannel: '各渠道动作数', changedPlans: '计划有变化的账户', htmlPreview: '邮件 HTML 预览（沙箱）', htmlOnly: '（无纯文本部分：HTML 部分见下方）', emptyTemplate: '留空：使用上方的模板库模板',
+    recoveryByBucket: '各账龄预期净回收', recoveryByBucketNote: '每个币种一张图，各用各的刻度（金额从不跨币种比较或相加）',
+    sms: (segments, units, encoding) => `短信：${segments} 条 · ${units} 个 ${encoding} 字符`,
+    notVariable: (v) => `\`${v}\` 不是模板变量（见变量列表）`,
+    noAttribute: (p, k, keys) => `\`${p}\` 没有 \`${k}\`${keys.length ? `（可用：${keys.join(', ')}）` : ''}`,
+    emptyValue: (p, full) => `该账户的 \`${p}\` 为空，因此 \`${full}\` 没有值（可先用 {% if ${p} %} 判断）`,
+    undefinedVariable: '未定义',
   },
 };
 
@@ -119,10 +131,15 @@ button { font: inherit; padding: 4px 12px; border-radius: var(--dunwell-radius, 
 button:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, input:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
 textarea { width: 100%; box-sizing: border-box; font: .9rem ui-monospace, monospace; }
 select, input { font: inherit; } pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; background: #f5f7fa; padding: 8px; margin: 0; }
-.row { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.row { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; }
+/* Chart and table side by side when there is room, stacked in a narrow column (a CRM sidebar, the console's two columns). */
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; align-items: start; }
 iframe#html { width: 100%; height: 320px; border: 1px solid #cbd2d9; background: #fff; margin-top: 6px; }
 tr.changed td { font-weight: 600; } .changed-accounts .id { white-space: nowrap; } details#editor { margin: 8px 0; } details#editor textarea { font-size: .8rem; }
-svg { max-width: 100%; height: auto; } .scroll { overflow-x: auto; }
+svg { max-width: 100%; height: auto; } .scroll { overflow-x: auto; } .scroll svg.stacked { max-width: none; }
+/* A plan's message gets the table's whole width on a row of its own, so a long one wraps instead of running off the edge. */
+tr.has-message td { border-bottom: 0; } tr.message-row td { padding-top: 0; } tr.message-row pre { margin-top: 4px; }
+figure.recovery-chart { margin: 0 0 8px; } figure.recovery-chart figcaption { font-size: .85rem; font-weight: 600; }
 figure.chart { margin: 0; } svg.stacked { display: block; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
 .legend svg { vertical-align: -1px; }
@@ -289,13 +306,16 @@ export class AccountPlan extends DunwellElement {
     const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
     const score = d.score ? `<p><strong>${esc(d.score.points)}</strong> · ${t.band} ${esc(d.score.band)} · <span class="probability" title="p=${esc(d.score.probability)}">${esc(t.probability)} ${esc(pct.format(d.score.probability))}</span></p>
       <ul aria-label="${t.reasons}" class="reasons">${d.score.reasons.map((r) => `<li>${L('feature', r.feature)}: ${esc(featureValue(r.feature, r.value, lang, t))} — ${esc(t.pointsOf(r.points, r.max_points))}</li>`).join('')}</ul>` : '';
+    // The message goes on a row of its own under its action, across the whole table: in a narrow column (the
+    // console's two columns, a CRM sidebar) a message column would push the table past the element's right edge.
     const actions = d.actions.map((a) => {
       const outside = outsideWindow(a.at);
-      return `<tr${outside ? ' class="outside"' : ''}>
+      const cls = [outside && 'outside', a.message && 'has-message'].filter(Boolean).join(' ');
+      return `<tr${cls ? ` class="${cls}"` : ''}>
       <td class="borrower-time" title="${esc(a.at)}">${esc(when(a.at_utc, d.time_zone))}${outside ? ` <strong class="warning window-warning" role="note">⚠ ${esc(t.outsideWindow)}</strong>` : ''}</td>
       <td class="collector-time" title="${esc(a.at_utc)}">${esc(when(a.at_utc, zone))}</td><td>${L('channel', a.channel)}</td><td>${L('step', a.step)}</td>
-      <td>${L('tone', a.tone)}${a.softened ? ` <span class="tag">${L('softened', a.softened)}</span>` : ''}</td>
-      <td>${a.message ? `<details><summary>${esc(a.message.subject ?? (a.message.text ?? '').slice(0, 48))}…</summary><pre>${esc(a.message.text ?? a.message.html ?? '')}</pre></details>` : ''}</td></tr>`;
+      <td>${L('tone', a.tone)}${a.softened ? ` <span class="tag">${L('softened', a.softened)}</span>` : ''}</td></tr>`
+        + (a.message ? `<tr class="message-row${outside ? ' outside' : ''}"><td colspan="5"><details><summary>${t.message}: ${esc(a.message.subject ?? (a.message.text ?? '').slice(0, 48))}…</summary><pre>${esc(a.message.text ?? a.message.html ?? '')}</pre></details></td></tr>` : '');
     }).join('');
     const suppressed = d.suppressed.map((s) => `<tr><td>${L('step', s.step)}</td><td>${L('channel', s.channel)}</td><td><span class="tag">${L('reason', s.reason)}</span></td><td>${esc(s.until ? when(s.until, d.time_zone) : '')}</td></tr>`).join('');
     const offers = d.offers.map((o) => `<tr><td>${L('offer', o.id)}${o.kind !== o.id ? `<br><small class="muted">${L('kind', o.kind)}</small>` : ''}</td><td>${o.schedule.length}</td><td>${esc(money(o.schedule[0]?.amount, cur, lang))}<br><small class="muted">${esc(o.schedule[0]?.due ?? '')}</small></td><td>${esc(money(o.total, cur, lang))}</td>`
@@ -307,8 +327,8 @@ export class AccountPlan extends DunwellElement {
       ${score ? `<h3>${t.score}</h3>${score}` : ''}
       <h3>${t.plan}</h3>
       <p class="muted">${esc(t.zones(d.time_zone, zone))}</p>
-      <table aria-label="${t.plan}"><thead><tr><th scope="col">${t.when}</th><th scope="col">${t.yours}</th><th scope="col">${t.channel}</th><th scope="col">${t.step}</th><th scope="col">${t.tone}</th><th scope="col">${t.message}</th></tr></thead>
-      <tbody>${actions || `<tr><td colspan="6">${t.none}</td></tr>`}</tbody></table>
+      <table aria-label="${t.plan}" class="plan"><thead><tr><th scope="col">${t.when}</th><th scope="col">${t.yours}</th><th scope="col">${t.channel}</th><th scope="col">${t.step}</th><th scope="col">${t.tone}</th></tr></thead>
+      <tbody>${actions || `<tr><td colspan="5">${t.none}</td></tr>`}</tbody></table>
       <h3>${t.suppressed}</h3>
       <table aria-label="${t.suppressed}"><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.channel}</th><th scope="col">${t.reason}</th><th scope="col">${t.until}</th></tr></thead>
       <tbody>${suppressed || `<tr><td colspan="4">${t.none}</td></tr>`}</tbody></table>
@@ -376,6 +396,74 @@ function featureValue(feature, value, lang, t) {
   return String(value);
 }
 
+/** SMS encodings by their standard names (the engine's codes are `gsm7`, `ucs2`). */
+const SMS_ENCODINGS = { gsm7: 'GSM-7', ucs2: 'UCS-2' };
+
+// Words of the template language that are not variables.
+const JINJA_WORDS = new Set(('if elif else endif for endfor in not and or is set endset block endblock extends include import from '
+  + 'macro endmacro call endcall filter endfilter with endwith true false none True False None loop recursive as ignore missing '
+  + 'without context do autoescape endautoescape raw endraw super self varargs kwargs caller range namespace part base').split(' '));
+
+/** Which variable of a template `line` is undefined, in words (null when it cannot tell). The engine reports "undefined
+ *  value" and the line; this asks the engine about each variable path of the line's tags with small probe templates
+ *  (`probe(source)` renders one and answers the envelope): is it defined, is it empty, which keys does its parent have.
+ *  A name the template binds itself (`{% for o in offers %}`, `{% set x = … %}`) is probed through what it is bound
+ *  to (the first item of a `for` over a variable path) or skipped. */
+export function undefinedVariable(source, line, probe, t) {
+  const bound = new Map();
+  for (const m of source.matchAll(/\{%-?\s*for\s+([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?\s+in\s+([A-Za-z_][\w.]*)/g)) {
+    if (m[2]) { bound.set(m[1], null); bound.set(m[2], null); } else bound.set(m[1], `(${m[3]}|first)`);
+  }
+  for (const m of source.matchAll(/\{%-?\s*(?:set|macro)\s+([A-Za-z_]\w*)/g)) bound.set(m[1], null);
+  for (const m of source.matchAll(/\{%-?\s*macro\s+\w+\s*\(([^)]*)\)/g)) for (const a of m[1].split(',')) bound.set(a.split('=')[0].trim(), null);
+  const paths = [];
+  for (const tag of line.matchAll(/\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g)) {
+    const body = (tag[1] ?? tag[2]).replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, '""');
+    for (const m of body.matchAll(/[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g)) {
+      const before = body.slice(0, m.index).trimEnd();
+      const after = body.slice(m.index + m[0].length).trimStart();
+      if (/[|.]$/.test(before) || /(^|\s)is(\s+not)?$/.test(before) || after.startsWith('(')) continue;
+      const parts = m[0].split('.').map((x) => x.trim());
+      if (JINJA_WORDS.has(parts[0])) continue;
+      paths.push(parts);
+    }
+  }
+  const state = (expr) => {
+    const env = probe(`{% if ${expr} is defined %}{% if ${expr} is none %}N{% else %}D{% endif %}{% else %}U{% endif %}`);
+    return env.ok ? (env.ok.text ?? '').trim() : 'U';
+  };
+  const keys = (expr) => {
+    const env = probe(`{% if ${expr} is mapping %}{% for k in ${expr} %}{{ k }}{% if not loop.last %},{% endif %}{% endfor %}{% endif %}`);
+    return env.ok?.text ? env.ok.text.trim().split(',').filter(Boolean) : [];
+  };
+  // Names that do not exist come first; then values that are empty for this account (often inside an `{% if %}`
+  // that was not taken, so less likely to be the one that failed).
+  const missing = [], empty = [];
+  for (const parts of [...new Map(paths.map((p) => [p.join('.'), p])).values()]) {
+    let root = parts[0];
+    if (bound.has(root)) {
+      root = bound.get(root);
+      if (!root) continue;
+    }
+    const name = (i) => parts.slice(0, i + 1).join('.');
+    const expr = (i) => [root, ...parts.slice(1, i + 1)].join('.');
+    for (let i = 0; i < parts.length; i++) {
+      const st = state(expr(i));
+      if (st === 'D') continue;
+      if (st === 'N') {
+        // None prints as nothing; only looking inside it fails.
+        if (i < parts.length - 1) empty.push(t.emptyValue(name(i), parts.join('.')));
+        break;
+      }
+      // Undefined, and everything before it was a defined, non-empty value.
+      missing.push(i === 0 ? t.notVariable(parts[0]) : t.noAttribute(name(i - 1), parts[i], keys(expr(i - 1))));
+      break;
+    }
+  }
+  const found = [...missing, ...empty].slice(0, 3);
+  return found.length ? found.join('; ') : null;
+}
+
 /** <dunwell-message-preview as-of="…" template="m2_overdue_firm"> with `.account`; edit, preview, lint. */
 export class MessagePreview extends DunwellElement {
   static observedAttributes = ['as-of', 'lang', 'template'];
@@ -383,6 +471,7 @@ export class MessagePreview extends DunwellElement {
   /** A new account sets the preview's language to the borrower's (what the borrower would receive). */
   set account(v) { this._account = v; this._followAccount = true; this.update(); }
   #built = false;
+  #seq = 0;
   /** What the user has chosen and typed: kept when the UI language rebuilds the labels. */
   state() {
     const $ = (id) => this.root.getElementById(id);
@@ -428,14 +517,23 @@ export class MessagePreview extends DunwellElement {
     account.borrower = { ...account.borrower, locale: $('locale').value };
     const source = $('source').value;
     const template = source.trim() ? { name: $('channel').value === 'email' ? 'custom.html' : 'custom.txt', source } : { id: $('id').value };
+    // Typing starts a render per keystroke; only the latest may write its result.
+    const seq = ++this.#seq;
     try {
       const engine = await engineFor(this.policy);
-      const env = JSON.parse(engine.callJson('render', JSON.stringify({ account, as_of: this.getAttribute('as-of'), channel: $('channel').value, tone: $('tone').value, template })));
+      const call = { account, as_of: this.getAttribute('as-of'), channel: $('channel').value, tone: $('tone').value };
+      const env = JSON.parse(engine.callJson('render', JSON.stringify({ ...call, template })));
+      if (seq !== this.#seq) return;
       if (env.error) {
-        // The engine names the line; quote it from the draft so the writer sees which expression failed.
+        // The engine names the line; quote it from the draft so the writer sees which expression failed, and, for
+        // an undefined value, find which variable of that line it is (the engine's message does not say).
         const at = /line (\d+)/.exec(env.error.message);
         const line = source.trim() && at ? source.split('\n')[Number(at[1]) - 1] : null;
+        const culprit = line != null && /undefined value/.test(env.error.message)
+          ? undefinedVariable(source, line, (src) => JSON.parse(engine.callJson('render', JSON.stringify({ ...call, template: { name: 'probe.txt', source: src } }))), this.t)
+          : null;
         $('out').textContent = `${env.error.code}${env.error.path ? ` ${env.error.path}` : ''}: ${env.error.message}`
+          + (culprit ? `\n${this.t.undefinedVariable}: ${culprit}` : '')
           + (line != null ? `\n${this.t.line} ${at[1]}: ${line.trim()}` : '');
         $('out').setAttribute('role', 'alert');
         $('html').hidden = true;
@@ -450,7 +548,8 @@ export class MessagePreview extends DunwellElement {
       const frame = $('html');
       frame.hidden = !m.html;
       if (m.html && frame.srcdoc !== m.html) frame.srcdoc = m.html;
-      $('size').textContent = m.sms ? `${this.t.segments}: ${m.sms.units} ${m.sms.encoding}, ${m.sms.segments}` : '';
+      $('size').textContent = m.sms ? this.t.sms(m.sms.segments, m.sms.units, SMS_ENCODINGS[m.sms.encoding] ?? m.sms.encoding) : '';
+      $('size').title = m.sms ? m.sms.encoding : '';
       $('findings').innerHTML = m.findings.length
         ? m.findings.map((f) => `<li class="${esc(f.severity)}">${codeHtml(label('severity', f.severity, this.lang))} · ${codeHtml(label('lint', f.code, this.lang))}: ${esc(f.message)}</li>`).join('')
         : `<li>${this.t.noFindings}</li>`;
@@ -463,35 +562,53 @@ export class MessagePreview extends DunwellElement {
 export class ReplyAssistant extends DunwellElement {
   static observedAttributes = ['as-of', 'lang'];
   get account() { return this._account; }
-  set account(v) { this._account = v; this.update(); }
+  set account(v) {
+    // Another account: the last analysis was about the previous one.
+    if (this._account && v?.id !== this._account.id) {
+      this._analysis = null;
+      const result = this.root.getElementById('result');
+      if (result) result.innerHTML = '';
+    }
+    this._account = v;
+    this.update();
+  }
   /** The raw envelope of the last analysis. */
   analysisJson = null;
   update() {
     const t = this.t;
     if (this.root.getElementById('text') && this._builtLang === this.lang) return;
     this._builtLang = this.lang;
+    // A change of UI language rebuilds the labels: the reply being read and its analysis stay.
+    const typed = this.root.getElementById('text')?.value;
     this.root.innerHTML = `${STYLE_TAG}<section aria-label="${t.reply}">
       <label for="text"><h3>${t.reply}</h3></label>
       <textarea id="text" rows="3" aria-label="${t.reply}"></textarea>
       <p><button id="go" type="button">${t.analyse}</button></p>
       <div id="result" aria-live="polite"></div></section>`;
     this.root.getElementById('go').addEventListener('click', () => this.analyse(this.root.getElementById('text').value));
+    if (typed) this.root.getElementById('text').value = typed;
+    if (this._analysis) this.#show(this._analysis);
   }
   /** Reads `text` as a reply to the account (also what the button does). */
   async analyse(text) {
-    const t = this.t, lang = this.lang;
     try {
       const engine = await engineFor(this.policy);
       this.analysisJson = engine.callJson('reply', JSON.stringify({ account: this.account, as_of: this.getAttribute('as-of'), text }));
       const env = JSON.parse(this.analysisJson);
       if (env.error) throw Object.assign(new Error(env.error.message), env.error);
       const r = env.ok;
-      this.root.getElementById('result').innerHTML = `
+      this._analysis = r;
+      this.#show(r);
+      this.emit('analysed', r);
+    } catch (e) { this.fail(e); }
+  }
+  /** The analysis in the UI language. */
+  #show(r) {
+    const t = this.t, lang = this.lang;
+    this.root.getElementById('result').innerHTML = `
         <h3>${t.intents}</h3><p>${r.intents.map((i) => `<span class="tag">${codeHtml(label('intent', i.intent, lang))} ${(i.confidence / 10).toFixed(0)}%</span>`).join(' ')} · ${t.sentiment} <span title="${esc(r.sentiment)}">${esc(r.sentiment > 0 ? t.positive : r.sentiment < 0 ? t.negative : t.neutral)}</span></p>
         <h3>${t.effects}</h3><ul>${r.effects.map((e) => `<li>${codeHtml(label('effect', e.kind, lang))}${e.due ? ` ${esc(e.due)}` : ''}${e.on ? ` ${esc(e.on)}` : ''}${e.amount != null ? ` ${esc(money(e.amount, this.account.currency, lang))}` : ''}${e.reason ? ` (${codeHtml(label('intent', e.reason, lang))})` : ''}${'channel' in e ? ` ${e.channel ? codeHtml(label('channel', e.channel, lang)) : esc(t.allChannels)}` : ''}</li>`).join('') || `<li>${t.none}</li>`}</ul>
         <h3>${t.answer}</h3><pre>${esc(r.answer?.text ?? t.none)}</pre>`;
-      this.emit('analysed', r);
-    } catch (e) { this.fail(e); }
   }
 }
 
@@ -520,7 +637,7 @@ function niceMax(v) {
 
 /** Actions per day, stacked by channel: one column per day, a y axis with round ticks, day labels that never overlap
  *  (every n-th when days are many), a legend, and the day × channel table beside it. */
-function stacked(title, perDay, lang, t) {
+function stacked(title, perDay, lang, t, room = 614) {
   const days = [...perDay.keys()].sort();
   const seen = new Set(days.flatMap((d) => [...perDay.get(d).keys()]));
   const channels = [...CHANNEL_ORDER.filter((c) => seen.has(c)), ...[...seen].filter((c) => !CHANNEL_ORDER.includes(c)).sort()];
@@ -528,7 +645,8 @@ function stacked(title, perDay, lang, t) {
   const total = (d) => [...perDay.get(d).values()].reduce((a, b) => a + b, 0);
   const top = niceMax(Math.max(1, ...days.map(total)));
   const left = 44, plotH = 200, topPad = 10, bottom = 34;
-  const slot = Math.max(14, Math.min(36, 560 / Math.max(1, days.length)));
+  // Columns as wide as the room allows (the element's width when it was drawn), so the labels keep their size.
+  const slot = Math.max(14, Math.min(36, Math.max(200, room - left - 10) / Math.max(1, days.length)));
   const width = left + slot * days.length + 10, height = topPad + plotH + bottom;
   const y = (v) => topPad + plotH - (plotH * v) / top;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(top * f));
@@ -556,8 +674,10 @@ function stacked(title, perDay, lang, t) {
     + `<line x1="${left}" x2="${left}" y1="${topPad}" y2="${topPad + plotH}" stroke="#52606d"></line>${cols}`
     + `<text x="${left + (width - left) / 2}" y="${height - 4}" font-size="10" text-anchor="middle">${esc(t.day)}</text></svg>`;
   const legend = `<ul class="legend" aria-label="${esc(t.channel)}">${channels.map((c) => `<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${colour(c)}"></rect></svg> ${codeHtml(label('channel', c, lang))}</li>`).join('')}</ul>`;
-  const table = `<table aria-label="${esc(title)}" class="per-day"><thead><tr><th scope="col">${esc(t.day)}</th>${channels.map((c) => `<th scope="col">${codeHtml(label('channel', c, lang))}</th>`).join('')}<th scope="col">${esc(t.total)}</th></tr></thead>`
-    + `<tbody>${days.map((d) => `<tr><th scope="row">${esc(d)}</th>${channels.map((c) => `<td>${perDay.get(d).get(c) ?? 0}</td>`).join('')}<td>${total(d)}</td></tr>`).join('')}</tbody></table>`;
+  // A column per channel can be wider than a narrow element: the table scrolls (by keyboard too) instead of
+  // running past the element's edge.
+  const table = `<div class="scroll" tabindex="0" role="region" aria-label="${esc(title)}"><table aria-label="${esc(title)}" class="per-day"><thead><tr><th scope="col">${esc(t.day)}</th>${channels.map((c) => `<th scope="col">${codeHtml(label('channel', c, lang))}</th>`).join('')}<th scope="col">${esc(t.total)}</th></tr></thead>`
+    + `<tbody>${days.map((d) => `<tr><th scope="row">${esc(d)}</th>${channels.map((c) => `<td>${perDay.get(d).get(c) ?? 0}</td>`).join('')}<td>${total(d)}</td></tr>`).join('')}</tbody></table></div>`;
   return `<h3>${esc(title)}</h3><figure class="chart">${svg}${legend}</figure>${table}`;
 }
 
@@ -596,6 +716,9 @@ export class StrategySimulator extends DunwellElement {
       const f = e.target.files?.[0];
       if (f) this.run(await f.text(), f.name);
     });
+    // A change of UI language rebuilds the labels: the last run and comparison are shown again in the new language.
+    if (this._run) this.#showRun(this._run);
+    if (this._diff) this.#showDiff(this._diff);
   }
   /** The editor starts from the policy the simulator runs (pretty-printed). */
   async #fillEditor() {
@@ -630,7 +753,7 @@ export class StrategySimulator extends DunwellElement {
    *  suppressions by reason, expected net recovery per currency, and the accounts whose plan changed. Resolves to
    *  the difference (null when the edited policy is invalid). */
   async compare(text, name) {
-    const t = this.t, lang = this.lang, diffEl = this.root.getElementById('diff');
+    const diffEl = this.root.getElementById('diff');
     try {
       await this.#fillEditor();
       if (!(await this.check())) { diffEl.innerHTML = ''; return null; }
@@ -645,23 +768,30 @@ export class StrategySimulator extends DunwellElement {
         channels: rows(before.channels, after.channels), suppressed: rows(before.suppressed, after.suppressed),
         recovery: rows(before.recovery, after.recovery), changed,
       };
-      const num = new Intl.NumberFormat(lang, { signDisplay: 'exceptZero' });
-      const heads = { channel: t.channel, reason: t.reason, currency: t.currency };
-      const table = (title, kind, data, fmt = (v) => String(v), delta = (a, b) => num.format(b - a)) => `<h3>${esc(title)}</h3>
-        <table aria-label="${esc(title)}" class="diff ${kind}"><thead><tr><th scope="col">${esc(heads[kind])}</th><th scope="col">${t.current}</th><th scope="col">${t.edited}</th><th scope="col">${t.change}</th></tr></thead>
-        <tbody>${data.map(([k, a, b]) => `<tr data-key="${esc(k)}"${a !== b ? ' class="changed"' : ''}><th scope="row">${kind === 'currency' ? esc(k) : codeHtml(label(kind, k, lang))}</th><td>${esc(fmt(a, k))}</td><td>${esc(fmt(b, k))}</td><td>${esc(delta(a, b, k))}</td></tr>`).join('')}</tbody></table>`;
-      const moneyDelta = (a, b, c) => (b - a === 0 ? '0' : `${b > a ? '+' : '−'}${money(Math.abs(b - a), c, lang)}`);
-      diffEl.innerHTML = table(t.actionsByChannel, 'channel', diff.channels)
-        + table(t.suppressedBy, 'reason', diff.suppressed)
-        + table(t.netRecovery, 'currency', diff.recovery, (v, c) => money(v, c, lang), moneyDelta)
-        + `<h3>${esc(t.changedPlans)}: ${changed.length} / ${before.plans.size}</h3>`
-        + (changed.length ? `<p class="changed-accounts">${changed.slice(0, 50).map((id) => `<span class="id">${esc(id)}</span>`).join(', ')}${changed.length > 50 ? ' …' : ''}</p>` : '');
+      this._diff = { ...diff, accounts: before.plans.size };
+      this.#showDiff(this._diff);
       this.emit('compared', diff);
       return diff;
     } catch (e) {
       diffEl.innerHTML = `<p class="error" role="alert">${esc(e.code ?? '')} ${esc(e.path ?? '')}: ${esc(e.message)}</p>`;
       return null;
     }
+  }
+  /** A comparison's tables in the UI language. */
+  #showDiff(diff) {
+    const t = this.t, lang = this.lang, diffEl = this.root.getElementById('diff');
+    const { changed } = diff;
+    const num = new Intl.NumberFormat(lang, { signDisplay: 'exceptZero' });
+    const heads = { channel: t.channel, reason: t.reason, currency: t.currency };
+    const table = (title, kind, data, fmt = (v) => String(v), delta = (a, b) => num.format(b - a)) => `<h3>${esc(title)}</h3>
+      <table aria-label="${esc(title)}" class="diff ${kind}"><thead><tr><th scope="col">${esc(heads[kind])}</th><th scope="col">${t.current}</th><th scope="col">${t.edited}</th><th scope="col">${t.change}</th></tr></thead>
+      <tbody>${data.map(([k, a, b]) => `<tr data-key="${esc(k)}"${a !== b ? ' class="changed"' : ''}><th scope="row">${kind === 'currency' ? esc(k) : codeHtml(label(kind, k, lang))}</th><td>${esc(fmt(a, k))}</td><td>${esc(fmt(b, k))}</td><td>${esc(delta(a, b, k))}</td></tr>`).join('')}</tbody></table>`;
+    const moneyDelta = (a, b, c) => (b - a === 0 ? '0' : `${b > a ? '+' : '−'}${money(Math.abs(b - a), c, lang)}`);
+    diffEl.innerHTML = table(t.actionsByChannel, 'channel', diff.channels)
+      + table(t.suppressedBy, 'reason', diff.suppressed)
+      + table(t.netRecovery, 'currency', diff.recovery, (v, c) => money(v, c, lang), moneyDelta)
+      + `<h3>${esc(t.changedPlans)}: ${changed.length} / ${diff.accounts}</h3>`
+      + (changed.length ? `<p class="changed-accounts">${changed.slice(0, 50).map((id) => `<span class="id">${esc(id)}</span>`).join(', ')}${changed.length > 50 ? ' …' : ''}</p>` : '');
   }
   /** The portfolio's account lines: `text` (JSON lines, or CSV when `name` ends in .csv) or the `portfolio` file. */
   async #portfolio(text, name) {
@@ -676,8 +806,6 @@ export class StrategySimulator extends DunwellElement {
   /** Runs over `text` (JSON lines or CSV), or the `portfolio` attribute's file. Resolves to the summary (null when
    *  the file could not be simulated: then the element shows why instead of empty charts). */
   async run(text, name) {
-    const t = this.t, lang = this.lang;
-    const status = this.root.getElementById('status'), charts = this.root.getElementById('charts');
     try {
       const started = performance.now();
       if (text == null) {
@@ -711,39 +839,58 @@ export class StrategySimulator extends DunwellElement {
         // the plan proposes. An account without offers adds nothing (and is not counted).
         const best = d.offers[0];
         if (best) {
-          const r = recovery.get(d.currency) ?? { net_recovery: 0, accounts: 0 };
-          r.net_recovery += best.net_recovery ?? best.expected_recovery ?? 0;
+          const r = recovery.get(d.currency) ?? { net_recovery: 0, accounts: 0, by_bucket: {} };
+          const v = best.net_recovery ?? best.expected_recovery ?? 0;
+          r.net_recovery += v;
           r.accounts++;
+          r.by_bucket[d.bucket] = (r.by_bucket[d.bucket] ?? 0) + v;
           recovery.set(d.currency, r);
         }
       });
       const ms = performance.now() - started;
-      const problems = errors.slice(0, 5).map((e) => `${t.line} ${e.line}: ${e.code}${e.path ? ` ${e.path}` : ''}: ${e.message}`);
+      const run = { name, accounts: lines.length, decided, errors, ms, perDay, suppressed, buckets, recovery };
+      this._run = run;
+      this.#showRun(run);
       if (!decided) {
-        const why = lines.length ? t.noneDecided : t.noAccounts;
         this.summary = { accounts: lines.length, decided, errors };
-        status.className = 'error';
-        status.setAttribute('role', 'alert');
-        status.innerHTML = `<strong>${esc(t.badFile)}${name ? ` (${esc(name)})` : ''}: ${esc(why)}</strong>${problems.length ? `<ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
-        charts.innerHTML = '';
-        this.emit('dunwellerror', { code: 'console.portfolio_invalid', message: [why, ...problems].join('; '), path: '' });
+        const why = lines.length ? this.t.noneDecided : this.t.noAccounts;
+        this.emit('dunwellerror', { code: 'console.portfolio_invalid', message: [why, ...this.#problems(errors)].join('; '), path: '' });
         return null;
       }
       const perDayObj = Object.fromEntries([...perDay].map(([d, m]) => [d, Object.fromEntries(m)]));
       this.summary = { accounts: lines.length, decided, errors, ms, perDay: perDayObj, suppressed: Object.fromEntries(suppressed), buckets: Object.fromEntries(buckets), recovery: Object.fromEntries(recovery) };
-      const sort = (m) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      const rec = sort(recovery);
-      status.className = errors.length ? 'warning' : 'muted';
-      status.setAttribute('role', errors.length ? 'alert' : 'status');
-      status.innerHTML = `${decided} / ${lines.length} ${t.accounts} · ${ms.toFixed(0)} ms · ${esc(t.netRecovery)}: ${rec.map(([c, r]) => `<span class="amount" data-currency="${esc(c)}">${esc(money(r.net_recovery, c, lang))}</span>`).join(' · ') || t.none}`
-        + (errors.length ? `<br>${errors.length} ${esc(t.someFailed)}<ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '');
-      charts.innerHTML = stacked(t.actionsPerDay, perDay, lang, t)
-        + bars(t.suppressedBy, sort(suppressed), [t.reason, t.count], (k) => label('reason', k, lang))
-        + bars(t.bucketMix, sort(buckets), [t.bucket, t.count])
-        + recoveryTable(t, rec, lang);
       this.emit('simulated', this.summary);
       return this.summary;
     } catch (e) { this.fail(e); return null; }
+  }
+  /** The first failing lines, in words. */
+  #problems(errors) {
+    return errors.slice(0, 5).map((e) => `${this.t.line} ${e.line}: ${e.code}${e.path ? ` ${e.path}` : ''}: ${e.message}`);
+  }
+  /** A run's status line, charts and tables in the UI language (or, when nothing could be decided, why). */
+  #showRun({ name, accounts, decided, errors, ms, perDay, suppressed, buckets, recovery }) {
+    const t = this.t, lang = this.lang;
+    const status = this.root.getElementById('status'), charts = this.root.getElementById('charts');
+    const problems = this.#problems(errors);
+    if (!decided) {
+      const why = accounts ? t.noneDecided : t.noAccounts;
+      status.className = 'error';
+      status.setAttribute('role', 'alert');
+      status.innerHTML = `<strong>${esc(t.badFile)}${name ? ` (${esc(name)})` : ''}: ${esc(why)}</strong>${problems.length ? `<ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
+      charts.innerHTML = '';
+      return;
+    }
+    const sort = (m) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const rec = sort(recovery);
+    status.className = errors.length ? 'warning' : 'muted';
+    status.setAttribute('role', errors.length ? 'alert' : 'status');
+    status.innerHTML = `${decided} / ${accounts} ${t.accounts} · ${ms.toFixed(0)} ms · ${esc(t.netRecovery)}: ${rec.map(([c, r]) => `<span class="amount" data-currency="${esc(c)}">${esc(money(r.net_recovery, c, lang))}</span>`).join(' · ') || t.none}`
+      + (errors.length ? `<br>${errors.length} ${esc(t.someFailed)}<ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '');
+    charts.innerHTML = stacked(t.actionsPerDay, perDay, lang, t, charts.clientWidth || undefined)
+      + bars(t.suppressedBy, sort(suppressed), [t.reason, t.count], (k) => label('reason', k, lang))
+      + bars(t.bucketMix, sort(buckets), [t.bucket, t.count])
+      + recoveryTable(t, rec, lang)
+      + recoveryChart(t, rec, lang);
   }
 }
 
@@ -776,6 +923,29 @@ function recoveryTable(t, rows, lang) {
     <tbody>${rows.map(([c, r]) => `<tr><td>${esc(c)}</td><td data-currency="${esc(c)}" data-minor="${r.net_recovery}">${esc(money(r.net_recovery, c, lang))}</td><td>${r.accounts}</td></tr>`).join('')}</tbody></table>`;
 }
 
+/** Expected net recovery by bucket: one bar chart per currency, each on its own scale (an amount is never compared
+ *  with, or added to, one in another currency), in major units; the bucket × currency table beside. */
+function recoveryChart(t, rows, lang) {
+  const title = t.recoveryByBucket;
+  const buckets = [...new Set(rows.flatMap(([, r]) => Object.keys(r.by_bucket)))].sort();
+  const figures = rows.map(([c, r]) => {
+    const data = buckets.filter((b) => r.by_bucket[b] != null).map((b) => [b, r.by_bucket[b]]);
+    const max = Math.max(1, ...data.map(([, v]) => Math.abs(v)));
+    const h = 20 * data.length + 10;
+    const svg = `<svg class="recovery" data-currency="${esc(c)}" role="img" aria-label="${esc(title)}: ${esc(c)}" viewBox="0 0 400 ${h}" width="400" height="${h}">${data.map(([b, v], i) => {
+      const w = Math.round(200 * Math.max(0, v) / max);
+      return `<g><title>${esc(b)}: ${esc(money(v, c, lang))}</title><text x="46" y="${20 * i + 15}" font-size="11" text-anchor="end">${esc(b)}</text>`
+        + `<rect data-bucket="${esc(b)}" data-minor="${v}" x="50" y="${20 * i + 5}" width="${w}" height="13" fill="var(--dunwell-accent, #1d4ed8)"></rect>`
+        + `<text x="${54 + w}" y="${20 * i + 15}" font-size="10">${esc(money(v, c, lang))}</text></g>`;
+    }).join('')}</svg>`;
+    return `<figure class="chart recovery-chart"><figcaption>${esc(c)}</figcaption>${svg}</figure>`;
+  }).join('');
+  const table = `<table aria-label="${esc(title)}" class="recovery-by-bucket"><thead><tr><th scope="col">${esc(t.bucket)}</th>${rows.map(([c]) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>
+    <tbody>${buckets.map((b) => `<tr><th scope="row">${esc(b)}</th>${rows.map(([c, r]) => (r.by_bucket[b] == null ? '<td>—</td>'
+    : `<td data-currency="${esc(c)}" data-bucket="${esc(b)}" data-minor="${r.by_bucket[b]}">${esc(money(r.by_bucket[b], c, lang))}</td>`)).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<h3>${esc(title)}</h3><p class="muted">${esc(t.recoveryByBucketNote)}</p>${figures}${table}`;
+}
+
 /** RFC 4180 records: quoted fields (with `""` for a quote, commas and line breaks inside), CRLF or LF; blank lines
  *  are skipped (as the host's reader does). */
 export function csvRecords(text) {
@@ -803,7 +973,7 @@ export function csvRecords(text) {
   return records;
 }
 
-/** Flat CSV to account JSON lines, by the same rule as the host's `--from csv` reader (host/src/batch.rs
+/** Flat CSV to account JSON lines, by the same rule as the host's `--from csv` reader (host/src/batch/input.rs
  *  `csv_account`): columns `id, jurisdiction, currency, principal, interest, fees, name, locale, time_zone,
  *  birth_year, instalments` (`due:amount[:paid]` separated by `;`), `sms, sms_consent, email, hardship, dispute,
  *  cease`; empty cells are left out; flags are true for 1/true/yes/TRUE/Y. The simulator and a batch run must read a

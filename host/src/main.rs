@@ -54,6 +54,8 @@ enum Command {
     Lint(cli::lint::Args),
     /// What module this is: sha256, ABI, versions, tz database.
     Info,
+    /// Print the HTTP service's OpenAPI document (as `GET /openapi.json` answers it), with its JSON Schemas.
+    Openapi,
     /// Write a deterministic synthetic portfolio as JSON lines.
     Sample(cli::sample::Args),
 }
@@ -99,6 +101,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Queue(args) => cli::queue::run(module, &args),
         Command::Lint(args) => cli::lint::run(module, &args),
         Command::Info => cli::info::run(module),
+        Command::Openapi => cli::openapi::run(),
         Command::Sample(args) => cli::sample::run(args),
     }
 }

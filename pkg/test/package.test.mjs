@@ -3,7 +3,8 @@
 // each checked against an independent source (the repository's files, the vector corpus, the decision itself).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,7 +20,8 @@ test('npm pack puts LICENSE, the default policy, the .wasm and every file the en
   // --ignore-scripts: prepack would re-sync policy/ and hide a stale copy from the test below.
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' });
   const files = new Set(JSON.parse(out)[0].files.map((f) => f.path));
-  for (const f of ['LICENSE', 'policy/default.json', 'policy/default.js', 'dist/dunwell_bg.wasm', 'README.md', 'index.d.ts']) {
+  for (const f of ['LICENSE', 'policy/default.json', 'policy/default.js', 'dist/dunwell_bg.wasm', 'README.md', 'index.d.ts',
+    'schemas/account.schema.json', 'schemas/policy.schema.json', 'schemas/decision.schema.json', 'schemas/error.schema.json']) {
     assert.ok(files.has(f), `${f} is not in the tarball`);
   }
   // Every relative import of a shipped file is shipped too (a missing one breaks installs, not this repository).
@@ -27,7 +29,7 @@ test('npm pack puts LICENSE, the default policy, the .wasm and every file the en
   const targets = [];
   const walk = (v) => (typeof v === 'string' ? targets.push(v.replace(/^\.\//, '')) : Object.values(v).forEach(walk));
   walk(pkg.exports);
-  for (const t of targets) assert.ok(files.has(t), `export target ${t} is not in the tarball`);
+  for (const t of targets.filter((t) => !t.includes('*'))) assert.ok(files.has(t), `export target ${t} is not in the tarball`);
   for (const f of [...files].filter((p) => /\.(m?js|cjs)$/.test(p))) {
     const src = readFileSync(join(PKG, f), 'utf8');
     for (const [, spec] of src.matchAll(/(?:from|require\(|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
@@ -35,6 +37,18 @@ test('npm pack puts LICENSE, the default policy, the .wasm and every file the en
       assert.ok(files.has(resolved), `${f} imports ${spec}, which is not in the tarball`);
     }
   }
+});
+
+test('the shipped JSON Schemas are the ones generated from the Rust types (run `node pkg/sync-policy.mjs` if not)', () => {
+  const source = join(ROOT, 'schemas');
+  const names = readdirSync(source).filter((f) => f.endsWith('.schema.json')).sort();
+  assert.ok(names.length >= 20, `only ${names.length} schemas in schemas/`);
+  assert.deepEqual(readdirSync(join(PKG, 'schemas')).sort(), names);
+  for (const f of names) assert.ok(readFileSync(join(PKG, 'schemas', f)).equals(readFileSync(join(source, f))), `pkg/schemas/${f} differs`);
+  // Reachable by the documented specifier, as JSON.
+  const schema = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('dunwell/schemas/policy.schema.json')), 'utf8'));
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.equal(schema.title, 'Policy');
 });
 
 test('LICENSE is the Apache-2.0 text the manifests declare, the same file at the root and in the package', () => {

@@ -32,6 +32,8 @@ __all__ = [
     "fit",
     "module_info",
     "module_sha256",
+    "schema",
+    "schema_names",
 ]
 
 __version__ = json.loads(_dunwell.module_info())["version"]
@@ -89,6 +91,18 @@ def module_info() -> dict:
     info["sha256"] = _dunwell.module_sha256()
     info["size"] = _dunwell.module_size()
     return info
+
+
+def schema_names() -> List[str]:
+    """The names of the JSON Schemas shipped with the package: ``account``, ``policy``, ``decision``, …"""
+    return list(_dunwell.schema_names())
+
+
+def schema(name: str) -> dict:
+    """A JSON Schema (draft 2020-12) of a document the module reads or writes, generated from its Rust types:
+    ``schema("policy")`` validates a policy before it reaches an engine (e.g. with the ``jsonschema`` package).
+    Raises ``KeyError`` for an unknown name."""
+    return json.loads(_dunwell.schema_text(name))
 
 
 def _text(doc: Any) -> str:
@@ -209,6 +223,12 @@ class Engine:
         return pa.RecordBatch.from_arrays(
             [pa.array(c, type=t) for c, t in zip(cols, output_schema().types)], schema=output_schema()
         )
+
+    def offers(self, account: Document, as_of: str) -> dict:
+        """The repayment offers, penalty projection and debt advice for an account (the offers part of its
+        decision, as ``POST /v1/offers`` answers): ``{account_id, currency, penalty, offers, debt_advice}``."""
+        call = f'{{"account":{_text(account)},"as_of":{json.dumps(as_of)}}}'
+        return _unwrap(self._native.call("offers", call))
 
     def reply(self, account: Document, as_of: str, text: str, channel: str = "sms") -> dict:
         """What a borrower's reply means: intents, amounts, dates, effects, tone and the assistant's answer."""

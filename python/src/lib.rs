@@ -110,6 +110,62 @@ fn module_info() -> PyResult<String> {
     .to_string())
 }
 
+/// The JSON Schemas (draft 2020-12) of the documents the module reads and writes, generated from the core's
+/// Rust types into `schemas/` (`cargo run --example schemas --features schema`): name → text.
+const SCHEMAS: &[(&str, &str)] = &[
+    ("account", include_str!("../../schemas/account.schema.json")),
+    ("decide-call", include_str!("../../schemas/decide-call.schema.json")),
+    ("decision", include_str!("../../schemas/decision.schema.json")),
+    ("error", include_str!("../../schemas/error.schema.json")),
+    ("evidence", include_str!("../../schemas/evidence.schema.json")),
+    (
+        "experiment-report",
+        include_str!("../../schemas/experiment-report.schema.json"),
+    ),
+    (
+        "experiment-report-call",
+        include_str!("../../schemas/experiment-report-call.schema.json"),
+    ),
+    ("fit", include_str!("../../schemas/fit.schema.json")),
+    ("fit-call", include_str!("../../schemas/fit-call.schema.json")),
+    ("kpi", include_str!("../../schemas/kpi.schema.json")),
+    ("kpi-call", include_str!("../../schemas/kpi-call.schema.json")),
+    ("learn", include_str!("../../schemas/learn.schema.json")),
+    ("learn-call", include_str!("../../schemas/learn-call.schema.json")),
+    ("lint", include_str!("../../schemas/lint.schema.json")),
+    ("lint-call", include_str!("../../schemas/lint-call.schema.json")),
+    ("offers", include_str!("../../schemas/offers.schema.json")),
+    ("policy", include_str!("../../schemas/policy.schema.json")),
+    ("problem", include_str!("../../schemas/problem.schema.json")),
+    ("queue", include_str!("../../schemas/queue.schema.json")),
+    ("queue-call", include_str!("../../schemas/queue-call.schema.json")),
+    ("render-call", include_str!("../../schemas/render-call.schema.json")),
+    ("rendered", include_str!("../../schemas/rendered.schema.json")),
+    ("reply", include_str!("../../schemas/reply.schema.json")),
+    ("reply-call", include_str!("../../schemas/reply-call.schema.json")),
+];
+
+/// The names of the shipped JSON Schemas.
+#[pyfunction]
+fn schema_names() -> Vec<&'static str> {
+    SCHEMAS.iter().map(|(n, _)| *n).collect()
+}
+
+/// One JSON Schema's text by name (`account`, `policy`, `decision`, …).
+#[pyfunction]
+fn schema_text(name: &str) -> PyResult<&'static str> {
+    SCHEMAS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| {
+            pyo3::exceptions::PyKeyError::new_err(format!(
+                "no schema `{name}`; schemas are {}",
+                schema_names().join(", ")
+            ))
+        })
+}
+
 /// Size of the embedded module in bytes.
 #[pyfunction]
 fn module_size() -> usize {
@@ -425,6 +481,8 @@ fn _dunwell(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(module_sha256, m)?)?;
     m.add_function(wrap_pyfunction!(module_info, m)?)?;
     m.add_function(wrap_pyfunction!(module_size, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_names, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_text, m)?)?;
     m.add_function(wrap_pyfunction!(flat_accounts, m)?)?;
     m.add_class::<Engine>()?;
     Ok(())

@@ -266,6 +266,42 @@ def test_reply_and_render(engine, sample):
     assert e.value.code == "call.template" and e.value.path == "/template/source"
 
 
+def test_offers_is_the_offers_part_of_the_decision(engine, sample):
+    decided = 0
+    for line in sample.read_text(encoding="utf-8").splitlines()[:30]:
+        account = json.loads(line)
+        try:
+            d = engine.decide(account, AS_OF, messages=False)
+        except DunwellError as bad:
+            # The sample's deliberately bad rows: the same error (the path inside the `{account, as_of}` call).
+            with pytest.raises(DunwellError) as e:
+                engine.offers(account, AS_OF)
+            assert (e.value.code, e.value.path) == (bad.code, "/account" + bad.path)
+            continue
+        sheet = engine.offers(account, AS_OF)
+        assert sheet == {k: d[k] for k in ("account_id", "currency", "penalty", "offers", "debt_advice")}
+        decided += 1
+    assert decided >= 20
+
+
+def test_schemas_are_the_generated_files_and_validate_a_policy():
+    names = dunwell.schema_names()
+    shipped = sorted(p.name[: -len(".schema.json")] for p in (ROOT / "schemas").glob("*.schema.json"))
+    assert sorted(names) == shipped
+    for name in names:
+        assert dunwell.schema(name) == json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    policy = dunwell.schema("policy")
+    assert policy["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    import jsonschema
+
+    default = json.loads((ROOT / "policies" / "default.json").read_text(encoding="utf-8"))
+    jsonschema.validate(default, policy)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**default, "horizon_dayz": 10}, policy)
+    with pytest.raises(KeyError):
+        dunwell.schema("nope")
+
+
 def german() -> "pandas.DataFrame":
     import pandas as pd
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// One payment of an offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     /// Due date (borrower's calendar).
     pub due: Date,
@@ -22,6 +23,7 @@ pub use crate::policy::offers::Kind;
 
 /// Who may grant an offer (`offers.approval`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Approval {
     /// The CRM may make the offer without a person.
@@ -34,6 +36,7 @@ pub enum Approval {
 
 /// An offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Offer {
     /// Stable id, e.g. `instalments_6`.
     pub id: String,

@@ -17,6 +17,7 @@ pub struct Overdue {
 
 /// Effective penalty terms after jurisdiction caps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Terms {
     /// Annual rate in basis points (1/100 of a percent).
     pub annual_rate_bps: u32,
@@ -64,6 +65,7 @@ pub fn accrued(items: &[Overdue], terms: Terms, on: NaiveDate, rounding: Roundin
 
 /// Owed at a date if nothing is paid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Projection {
     /// The date (end of day, borrower's calendar).
     pub date: crate::time::Date,
@@ -75,6 +77,7 @@ pub struct Projection {
 
 /// The penalty part of a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PenaltyView {
     /// The terms applied.
     pub terms: Terms,

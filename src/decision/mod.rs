@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// Input of `decide`: one account and the moment to decide at.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecideCall {
     /// The account.
@@ -33,6 +34,7 @@ pub struct DecideCall {
 
 /// The decision for one account at `as_of`. Field order is the output's key order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Decision {
     /// The account's id.
     pub account_id: String,
@@ -285,6 +287,7 @@ pub(crate) fn decide_with(
 /// A planned action and its words: for an action due before the decision's `valid_until`, the message
 /// written with the facts of its own send moment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Planned {
     /// The action, as planned.
     #[serde(flatten)]

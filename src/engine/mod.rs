@@ -24,6 +24,7 @@ pub struct Engine {
 
 /// What produced a decision: crate version, module and policy hashes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EngineIdentity {
     /// Crate version.
     pub version: &'static str,

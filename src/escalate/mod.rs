@@ -21,6 +21,7 @@ pub use crate::policy::escalation::{Agency, AgencyRules, AgencyStage, Escalation
 
 /// What a decision says about escalation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Escalation {
     /// Agency placement.
     pub agency: Option<AgencyView>,
@@ -30,6 +31,7 @@ pub struct Escalation {
 
 /// Agency placement for this account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgencyView {
     /// Every eligibility rule met.
     pub eligible: bool,
@@ -49,6 +51,7 @@ pub struct AgencyView {
 
 /// An agency's score (higher is better).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RankedAgency {
     /// Id.
     pub id: String,
@@ -58,6 +61,7 @@ pub struct RankedAgency {
 
 /// Legal referral for this account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LegalView {
     /// Every eligibility rule met.
     pub eligible: bool,

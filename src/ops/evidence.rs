@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Check {
     /// Stable code.
     pub item: &'static str,
@@ -24,6 +25,7 @@ pub struct Check {
 
 /// An instalment as the pack shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InstalmentLine {
     /// Due date.
     pub due: Date,
@@ -35,6 +37,7 @@ pub struct InstalmentLine {
 
 /// A contact as the pack shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContactLine {
     /// When.
     pub at: Instant,
@@ -48,6 +51,7 @@ pub struct ContactLine {
 
 /// The pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EvidencePack {
     /// Account id.
     pub account_id: String,

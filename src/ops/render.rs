@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Input of `render`: a template to render for an account at `as_of`.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RenderCall {
     /// The account the message is for.
@@ -30,6 +31,7 @@ pub struct RenderCall {
 /// A template: `{"id": …}` from the engine's library (the policy's templates over the built-in ones), or
 /// `{"name": …, "source": …}` given inline (a name ending in `.html` escapes every variable).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemplateRef {
     /// A library template's id.
@@ -45,6 +47,7 @@ pub struct TemplateRef {
 
 /// What `render` answers: the message's parts and what the compliance lint found in them.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rendered {
     /// The message.
     #[serde(flatten)]

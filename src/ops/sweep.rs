@@ -43,6 +43,7 @@ const REPLY_TOPICS: [&str; 11] = [
 
 /// A finding with where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SweepFinding {
     /// The finding.
     #[serde(flatten)]
@@ -61,6 +62,7 @@ pub struct SweepFinding {
 
 /// What a sweep found.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Template ids swept.
     pub templates: Vec<String>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Escalation rules in the policy (absent: decisions carry no escalation).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EscalationRules {
     /// Agency placement.
@@ -18,6 +19,7 @@ pub struct EscalationRules {
 
 /// When and where to place with an agency.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgencyRules {
     /// Least DPD.
@@ -60,6 +62,7 @@ fn default_stages() -> Vec<AgencyStage> {
 
 /// A tone from some day of a placement on.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgencyStage {
     /// Days since placement.
@@ -70,6 +73,7 @@ pub struct AgencyStage {
 
 /// How agency measures weigh (per mille).
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     /// Weight of the recovery rate (higher is better).
@@ -105,6 +109,7 @@ impl Default for Weights {
 
 /// An agency and its measured performance.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Id.
@@ -123,6 +128,7 @@ pub struct Agency {
 
 /// When a legal referral is considered and how it is costed.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalRules {
     /// Least DPD.

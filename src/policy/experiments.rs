@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An experiment.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Experiment {
     /// Id, recorded on decisions.
@@ -18,6 +19,7 @@ pub struct Experiment {
 
 /// One arm.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Arm {
     /// Id.

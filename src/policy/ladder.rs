@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A treatment path.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Segment {
     /// Segment name, recorded on each decision.
@@ -19,6 +20,7 @@ pub struct Segment {
 
 /// Conditions of a segment; every given condition must hold.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SegmentWhen {
     /// Buckets it takes (empty: any).
@@ -34,6 +36,7 @@ pub struct SegmentWhen {
 
 /// One step of a ladder.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Step id, unique within its ladder.
@@ -69,6 +72,7 @@ pub struct Step {
 
 /// An escalation a message announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Threat {
     /// Referral to a collection agency.
@@ -83,6 +87,7 @@ pub(super) fn default_step_time() -> LocalTime {
 
 /// A step's channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum StepChannel {
     /// A fixed channel.
@@ -93,6 +98,7 @@ pub enum StepChannel {
 
 /// The word `best`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BestChannel {
     /// Chosen per borrower.
@@ -101,6 +107,7 @@ pub enum BestChannel {
 
 /// Message tone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tone {
     /// Friendly reminder.
@@ -114,6 +121,7 @@ pub enum Tone {
 
 /// Who carries a step out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// The system sends it.
@@ -125,6 +133,7 @@ pub enum Mode {
 
 /// Channel preference by borrower profile.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChannelRules {
     /// Orders by age: the first rule whose `max_age` is at least the borrower's age applies.
@@ -151,6 +160,7 @@ impl Default for ChannelRules {
 
 /// Learned channel response rates.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LearnedChannels {
     /// Share of step placements (basis points) that keep the profile order, so every channel keeps being
@@ -167,6 +177,7 @@ pub(super) fn default_explore() -> u32 {
 
 /// One learned rate.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LearnedRate {
     /// Segment.
@@ -179,6 +190,7 @@ pub struct LearnedRate {
 
 /// A channel order for borrowers up to an age.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgeRule {
     /// Highest age (in years at `as_of`) this order is for; `null` for any age.

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole policy.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// A name for people (shown in the admin console and decision records).
@@ -79,6 +80,7 @@ pub struct Policy {
 /// number and a US postal address, a Chinese one a 400 number. The fields here are the base identity, and
 /// `jurisdictions` overrides any of them for accounts of one jurisdiction (see [`Company::identity`]).
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Company {
     /// Name every written message must carry.
@@ -114,6 +116,7 @@ pub struct Company {
 
 /// Who is collecting.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The lender collecting its own loans.
@@ -125,6 +128,7 @@ pub enum Role {
 
 /// A jurisdiction's replacements for the base company identity; absent fields keep the base.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CompanyOverride {
     /// Name in this jurisdiction (e.g. the local legal entity).
@@ -195,6 +199,7 @@ fn default_company() -> String {
 
 /// Message rules.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MessageRules {
     /// Most SMS segments a text may take (lint warns above it).
@@ -248,6 +253,7 @@ fn default_segments() -> usize {
 
 /// Check-ins while an arrangement is kept.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CheckinRules {
     /// Days before each arrangement instalment.
@@ -285,6 +291,7 @@ fn default_name() -> String {
 
 /// One DPD bucket: accounts whose DPD is at most `max_dpd` (and above the previous bucket's).
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BucketRule {
     /// Bucket name, e.g. `M2`.
@@ -312,6 +319,7 @@ pub fn default_buckets() -> Vec<BucketRule> {
 
 /// DPD computation rules.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DpdRules {
     /// An instalment whose unpaid part is at most this many minor units counts as paid
@@ -322,6 +330,7 @@ pub struct DpdRules {
 
 /// Promise-to-pay rules.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PromiseRules {
     /// Days after the promised date a payment still keeps the promise (bank transfers take time).

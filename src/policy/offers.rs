@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Penalty interest and the repayment offers a decision may make.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfferRules {
     /// How divisions of money round.
@@ -58,6 +59,7 @@ pub(super) fn default_cost_of_funds() -> u32 {
 /// of what the contract would collect. Why: a lender delegates concessions by size — an agent may waive a
 /// little, a supervisor signs off a settlement — and the CRM must know before the offer is made.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
     /// Offers giving up at most this share (basis points) are granted automatically (a restructure never is:
@@ -90,6 +92,7 @@ pub(super) fn default_agent_bps() -> u32 {
 /// given condition must hold — unless `hardship` is set and the borrower is in hardship, which alone makes
 /// the account eligible (forbearance). Empty lists take any bucket or band.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Eligibility {
     /// DPD buckets it is made in, e.g. `["M3", "M4+"]` (empty: any).
@@ -135,6 +138,7 @@ impl OfferRules {
 
 /// Penalty interest: simple, daily, on each overdue instalment's unpaid part.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PenaltyRules {
     /// Annual rate in basis points (1800 = 18%); 0 charges no penalty.
@@ -150,6 +154,7 @@ pub struct PenaltyRules {
 
 /// Day-count conventions for daily accrual.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DayCount {
     /// Actual days / 365 (also in leap years).
     #[default]
@@ -162,6 +167,7 @@ pub enum DayCount {
 
 /// Settlement in full.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayInFull {
     /// Discount on the amount owed, basis points.
@@ -181,6 +187,7 @@ pub(super) fn default_valid_days() -> u32 {
 
 /// Arrears plans.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstalmentPlans {
     /// Plan lengths in months.
@@ -206,6 +213,7 @@ pub(super) fn default_plan_months() -> Vec<u32> {
 
 /// Payment holidays.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deferral {
     /// Lengths in weeks.
@@ -217,6 +225,7 @@ pub struct Deferral {
 
 /// Restructuring.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Restructure {
     /// Months added to the remaining term.
@@ -235,6 +244,7 @@ pub struct Restructure {
 
 /// Token payments.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TokenPayment {
     /// Monthly amount.
@@ -250,6 +260,7 @@ pub(super) fn default_token_months() -> u32 {
 
 /// Affordability.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Affordability {
     /// Share of income affordable when expenses are unknown (basis points).
@@ -283,6 +294,7 @@ pub(super) fn default_share_disposable() -> u32 {
 
 /// Uptake estimates per kind of offer, basis points.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Uptake {
     /// Settlement.
@@ -339,6 +351,7 @@ pub(super) fn u2000() -> u32 {
 
 /// Limits every offer must respect.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfferLimits {
     /// Largest settlement discount, basis points.
@@ -378,6 +391,7 @@ pub(super) fn default_horizon() -> u32 {
 
 /// Kinds of offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Settle the whole outstanding balance now, with a discount.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A points-based scorecard with PDO scaling.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     /// Points at `base_odds`.
@@ -27,6 +28,7 @@ pub(super) fn default_reasons() -> u32 {
 
 /// One feature of a scorecard.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreFeature {
     /// A derived feature (see `score::features`) or a CRM feature name.
@@ -43,6 +45,7 @@ pub struct ScoreFeature {
 
 /// A scorecard bin.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged, deny_unknown_fields)]
 pub enum Bin {
     /// Values below `below` (and at or above the previous bin's bound); `below: null` is the last bin.
@@ -72,6 +75,7 @@ impl Bin {
 
 /// A score band.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// Band name, e.g. `A`.

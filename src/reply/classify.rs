@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// One intent found, with its confidence (per mille) and the cues behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Found {
     /// The intent.
     pub intent: Intent,

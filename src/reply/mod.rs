@@ -33,6 +33,7 @@ const HUMAN_BELOW: u32 = 700;
 
 /// Input of `reply`: a borrower's message about an account.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReplyCall {
     /// The account.
@@ -53,6 +54,7 @@ fn default_channel() -> Channel {
 /// What the caller should do about a reply. Effects are events to apply to the account; Dunwell keeps no
 /// state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Effect {
     /// Record a promise to pay (append to `history.promises`).
@@ -116,6 +118,7 @@ pub enum Effect {
 /// The contact to append to `history.contacts`: it records the reply and what it said, so the next
 /// decision softens the tone and honours a revocation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReplyContact {
     /// When.
     pub at: Instant,
@@ -131,6 +134,7 @@ pub struct ReplyContact {
 
 /// The assistant's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Answer {
     /// What it answers: `balance`, `how_to_pay`, `options`, `identity`, `promise`, `hardship`, `dispute`,
     /// `paid`, `callback`, `stop`, `wrong_person`, `bankruptcy`, `attorney`, `complaint`, `validation`.
@@ -148,6 +152,7 @@ pub struct Answer {
 
 /// What a reply means and what changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Analysis {
     /// `en`, `zh`, `es` or `mixed`.
     pub language: &'static str,

@@ -24,6 +24,7 @@ use window::{CallMark, Placement, Placer, Reason};
 
 /// A planned action. Its words are not the plan's: the decision writes them (`decision::Planned`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Action {
     /// The ladder step (or `checkin:<date>` for arrangement check-ins).
     pub step: String,
@@ -61,6 +62,7 @@ pub struct Action {
 
 /// A step the ladder wanted but the plan does not take.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suppressed {
     /// The ladder step.
     pub step: String,
@@ -74,6 +76,7 @@ pub struct Suppressed {
 
 /// Where the step stands on the ladder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stage {
     /// The last step whose DPD has been reached (`null` before the first).
     pub step: Option<String>,
@@ -85,6 +88,7 @@ pub struct Stage {
 
 /// The plan part of a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// The segment's name (`null` when no segment matches).
     pub segment: Option<String>,

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 /// A reason code: a feature that cost points.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoreReason {
     /// Feature name (the reason code).
     pub feature: String,
@@ -31,6 +32,7 @@ pub struct ScoreReason {
 
 /// The score part of a decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Score {
     /// Total points.
     pub points: i32,

@@ -37,6 +37,7 @@ use serde::Serialize;
 
 /// A message's variables.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageContext {
     pub(crate) locale: &'static str,
     pub(crate) currency: &'static str,
@@ -81,6 +82,7 @@ pub struct MessageContext {
 
 /// A US debt collector's validation notice, as a message sees it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct ValidationVars {
     /// This message is the notice.
     pub(crate) notice: bool,
@@ -92,6 +94,7 @@ pub(crate) struct ValidationVars {
 
 /// The consequences a message may mention: only what the decision itself would carry out.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct ConsequenceVars {
     /// Referral to a collection agency is intended (only timing blocks it).
     pub(crate) agency: bool,
@@ -158,18 +161,21 @@ impl MessageContext {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct ArrangementVars {
     pub(crate) next_amount: i64,
     pub(crate) next_due: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct BorrowerVars {
     pub(crate) name: String,
     pub(crate) salutation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct CompanyVars {
     pub(crate) name: String,
     pub(crate) phone: String,
@@ -179,12 +185,14 @@ pub(crate) struct CompanyVars {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct AccountVars {
     pub(crate) id: String,
     pub(crate) id_masked: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct PenaltyVars {
     pub(crate) accrued: i64,
     pub(crate) per_day: i64,
@@ -194,6 +202,7 @@ pub(crate) struct PenaltyVars {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct OfferVars {
     pub(crate) id: String,
     pub(crate) kind: crate::arrange::offers::Kind,
@@ -204,6 +213,7 @@ pub(crate) struct OfferVars {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct PromiseVars {
     pub(crate) amount: i64,
     pub(crate) due: String,

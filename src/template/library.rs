@@ -32,6 +32,7 @@ const BUILTIN: [(&str, &str); 3] = [
 
 /// One written part of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// E-mail subject or letter title.
@@ -87,6 +88,7 @@ pub fn parts(channel: Channel) -> &'static [Part] {
 
 /// A rendered message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Message {
     /// The template that wrote it, `<locale>/<id>`.
     pub template: String,

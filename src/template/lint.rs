@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Must not be sent.
@@ -21,6 +22,7 @@ pub enum Severity {
 
 /// One lint finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable code, e.g. `lint.threat`.
     pub code: &'static str,

@@ -63,6 +63,7 @@ impl io::Write for Capped {
 
 /// Where a template error happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateProblem {
     /// Template name.
     pub template: String,

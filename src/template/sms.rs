@@ -9,6 +9,7 @@ const GSM_EXTENDED: &str = "^{}\\[~]|€\u{000C}";
 
 /// How a text travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Encoding {
     /// 7-bit GSM alphabet.
@@ -19,6 +20,7 @@ pub enum Encoding {
 
 /// The size of a text message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmsSize {
     /// Encoding.
     pub encoding: Encoding,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// Why a message's tone was softened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Softened {
     /// The borrower is in hardship.

@@ -20,6 +20,7 @@ pub mod fit;
 pub mod info;
 pub mod kpi;
 pub mod lint;
+pub mod openapi;
 pub mod queue;
 pub mod render;
 pub mod reply;

@@ -4,7 +4,7 @@
 
 use super::AppState;
 use super::envelope::{json_response, status_of};
-use super::guard::{read_body, read_text};
+use super::guard::read_text;
 use super::ops::run;
 use axum::body::Body;
 use axum::extract::State;
@@ -55,23 +55,18 @@ pub(super) async fn decide(State(state): State<Arc<AppState>>, body: Body) -> Re
     json_response(StatusCode::OK, format!("{{\"results\":[{}]}}", results.join(",")))
 }
 
-/// The repayment offers and the penalty projection for an account (the offers part of a decision).
+/// The repayment offers and the penalty projection for an account: the module's `offers` op (the offers part
+/// of the account's decision, without words).
 #[utoipa::path(post, path = "/v1/offers", request_body(content = Object, description = "{account, as_of}"),
-    responses((status = 200, description = "{\"ok\": {account_id, currency, penalty, offers}}"), (status = 422, description = "invalid account"),
-        (status = 503, description = "timed out, or not recorded in the audit trail: retry")))]
+    responses((status = 200, description = "{\"ok\": {account_id, currency, penalty, offers, debt_advice}}"), (status = 422, description = "invalid account"),
+        (status = 503, description = "timed out: retry")))]
 pub(super) async fn offers(State(state): State<Arc<AppState>>, body: Body) -> Response {
-    let bytes = match read_body(&state, body).await {
-        Ok(b) => b,
+    let text = match read_text(&state, body).await {
+        Ok(t) => t,
         Err(r) => return r,
     };
-    let (out, v) = run(&state, "decide", String::from_utf8_lossy(&bytes).to_string()).await;
-    let Some(ok) = v.get("ok") else {
-        return json_response(status_of(&v), out);
-    };
-    let slim = serde_json::json!({"ok": {
-        "account_id": ok["account_id"], "currency": ok["currency"], "penalty": ok["penalty"], "offers": ok["offers"],
-        "debt_advice": ok["debt_advice"]}});
-    json_response(StatusCode::OK, slim.to_string())
+    let (out, v) = run(&state, "offers", text).await;
+    json_response(status_of(&v), out)
 }
 
 /// The top-level fields a batch needs, borrowed from the body (nothing else of it is parsed here).

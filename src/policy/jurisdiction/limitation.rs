@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A policy's limitation rule for a jurisdiction (absent: the preset's, by state in the US).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LimitationRule {
     /// Years after which a debt can no longer be sued on.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Rules of one jurisdiction: a preset, optionally tightened.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JurisdictionRules {
     /// The regulatory preset these rules start from.
@@ -53,6 +54,7 @@ pub struct JurisdictionRules {
 
 /// A free, independent debt-advice service.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DebtAdvice {
     /// The service's name.
@@ -63,6 +65,7 @@ pub struct DebtAdvice {
 
 /// A local time window.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// Start, `HH:MM`.
@@ -73,6 +76,7 @@ pub struct Window {
 
 /// An explicit loosening of a preset rule.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// JSON Pointer of the loosened rule, relative to the jurisdiction (e.g. `/window/to`).
@@ -83,6 +87,7 @@ pub struct Override {
 
 /// Jurisdiction presets encoding the regulations in DESIGN.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Preset {
     /// United States: Reg F (12 CFR 1006) and the TCPA.
     #[serde(rename = "US")]

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 /// An amount found in a reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FoundAmount {
     /// Minor units of `currency`.
     pub amount: i64,
@@ -37,6 +38,7 @@ pub struct FoundAmount {
 
 /// A date found in a reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FoundDate {
     /// The date in the borrower's calendar.
     pub date: crate::time::Date,

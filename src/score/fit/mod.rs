@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 /// What to fit.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FitCall {
     /// Training data (or all data, when `test_csv` is absent): CSV with a header row.
@@ -105,6 +106,7 @@ fn default_pdo() -> u32 {
 
 /// One coarse bin in the report.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BinReport {
     /// `[lo, hi)` for ranges, the values for categories, `missing` or `other`.
     pub label: String,
@@ -120,6 +122,7 @@ pub struct BinReport {
 
 /// A feature in the report.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeatureReport {
     /// Column name.
     pub name: String,
@@ -135,6 +138,7 @@ pub struct FeatureReport {
 
 /// A calibration row: one decile of predicted probability on the test set.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalibrationRow {
     /// Rows in the decile.
     pub count: u64,
@@ -146,6 +150,7 @@ pub struct CalibrationRow {
 
 /// The fit's report.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Training rows.
     pub train_rows: u64,
@@ -167,6 +172,7 @@ pub struct Report {
 
 /// A fitted scorecard (a policy fragment) and its report.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fitted {
     /// Paste into the policy as `scorecard`.
     pub scorecard: Scorecard,
