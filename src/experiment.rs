@@ -90,7 +90,11 @@ pub fn treatment<'a>(policy: &'a crate::policy::Policy, account_id: &str) -> Tre
 
 /// One account's outcome over the experiment's window, as the lender records it.
 #[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ExperimentOutcome")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Account id.
@@ -116,7 +120,11 @@ pub struct Outcome {
 
 /// Input of `experiment_report`.
 #[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ExperimentReportCall")
+)]
 #[serde(deny_unknown_fields)]
 pub struct ReportCall {
     /// The champion arm (default: the first arm seen).
@@ -176,7 +184,11 @@ pub struct Uplift {
 
 /// The report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ExperimentReport")
+)]
 pub struct Report {
     /// Champion arm.
     pub champion: String,

@@ -45,7 +45,7 @@ export function decideAt(engine: Engine, account: Account | string, at: Date): D
 }
 
 // @ts-expect-error: an unknown operation is a type error (and an error envelope at run time).
-export const wrongOp = (engine: Engine): string => engine.callJson('offers', '{}');
+export const wrongOp = (engine: Engine): string => engine.callJson('offer', '{}');
 // @ts-expect-error: warnings are an array, not JSON text.
 export const notText: string = new Engine().warnings;
 // @ts-expect-error: the policy's top level is typed: a misspelt field is caught.

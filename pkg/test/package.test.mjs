@@ -20,7 +20,7 @@ test('npm pack puts LICENSE, the default policy, the .wasm and every file the en
   // --ignore-scripts: prepack would re-sync policy/ and hide a stale copy from the test below.
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' });
   const files = new Set(JSON.parse(out)[0].files.map((f) => f.path));
-  for (const f of ['LICENSE', 'policy/default.json', 'policy/default.js', 'dist/dunwell_bg.wasm', 'README.md', 'index.d.ts',
+  for (const f of ['LICENSE', 'policy/default.json', 'policy/default.js', 'dist/dunwell_bg.wasm', 'README.md', 'index.d.ts', 'types.d.ts',
     'schemas/account.schema.json', 'schemas/policy.schema.json', 'schemas/decision.schema.json', 'schemas/error.schema.json']) {
     assert.ok(files.has(f), `${f} is not in the tarball`);
   }
@@ -49,6 +49,12 @@ test('the shipped JSON Schemas are the ones generated from the Rust types (run `
   const schema = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('dunwell/schemas/policy.schema.json')), 'utf8'));
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.equal(schema.title, 'Policy');
+});
+
+test('types.d.ts is generated from the shipped schemas (run `node pkg/gen-types.mjs` if not)', async () => {
+  const { generate } = await import('../gen-types.mjs');
+  const want = await generate(readFileSync(join(ROOT, 'schemas/components.json'), 'utf8'));
+  assert.equal(readFileSync(join(PKG, 'types.d.ts'), 'utf8'), want);
 });
 
 test('LICENSE is the Apache-2.0 text the manifests declare, the same file at the root and in the package', () => {
@@ -127,9 +133,14 @@ test('engine.offers is the /v1/offers slice of the decision, for every decide ve
 });
 
 /** Top-level keys of `interface <name>` in index.d.ts. */
+// The package's names for generated types (index.d.ts re-exports types.d.ts under these).
+const GENERATED = { OffersView: 'OfferSheet', Penalty: 'PenaltyView' };
+
 function declaredKeys(name) {
-  const dts = readFileSync(join(PKG, 'index.d.ts'), 'utf8');
-  const body = dts.slice(dts.indexOf(`export interface ${name} {`)).split('\n}\n')[0];
+  const dts = readFileSync(join(PKG, 'types.d.ts'), 'utf8');
+  const at = dts.indexOf(`export interface ${GENERATED[name] ?? name} {`);
+  assert.ok(at >= 0, `types.d.ts declares no ${name}`);
+  const body = dts.slice(at).split('\n}\n')[0];
   return [...body.matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]).sort();
 }
 

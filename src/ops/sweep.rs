@@ -62,7 +62,7 @@ pub struct SweepFinding {
 
 /// What a sweep found.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "LintReport"))]
 pub struct Report {
     /// Template ids swept.
     pub templates: Vec<String>,

@@ -150,7 +150,7 @@ pub struct CalibrationRow {
 
 /// The fit's report.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FitReport"))]
 pub struct Report {
     /// Training rows.
     pub train_rows: u64,
