@@ -609,6 +609,120 @@ pub fn render_kpi(r: &Value) -> String {
     out
 }
 
+/// `dunwell info --format human`: what the module is, one fact per line.
+pub fn render_info(v: &Value) -> String {
+    let v = &clean(v);
+    let mut out = String::new();
+    let _ = writeln!(out, "module        {}", opt(&v["module"]));
+    let _ = writeln!(out, "sha256        {}", s(&v["module_sha256"]));
+    let _ = writeln!(out, "version       {}", s(&v["version"]));
+    let _ = writeln!(out, "ABI           {}", v["abi_version"]);
+    let _ = writeln!(out, "tz database   {}", s(&v["tzdb_version"]));
+    let _ = writeln!(out, "operations    {}", strs(&v["ops"]).join(", "));
+    out
+}
+
+/// `dunwell validate --format human`: valid or not, then every problem and warning with its path.
+pub fn render_validation(envelope: &str) -> String {
+    let v: Value = serde_json::from_str(envelope).unwrap_or(Value::Null);
+    let v = &clean(&v);
+    let mut out = String::new();
+    let line = |out: &mut String, p: &Value| {
+        let _ = writeln!(
+            out,
+            "  {}  at {}: {}",
+            s(&p["code"]),
+            or_root(s(&p["path"])),
+            s(&p["message"])
+        );
+    };
+    if v.get("ok").is_some() {
+        let _ = writeln!(out, "policy valid");
+    } else {
+        let e = &v["error"];
+        let problems = e["problems"].as_array().filter(|p| !p.is_empty());
+        let n = problems.map_or(1, Vec::len);
+        let _ = writeln!(
+            out,
+            "policy invalid: {n} {}",
+            if n == 1 { "problem" } else { "problems" }
+        );
+        match problems {
+            Some(ps) => ps.iter().for_each(|p| line(&mut out, p)),
+            None => line(&mut out, e),
+        }
+        if let Some(help) = e["help"].as_str() {
+            let _ = writeln!(out, "  help: {help}");
+        }
+    }
+    let warnings = v["warnings"].as_array().map(Vec::as_slice).unwrap_or_default();
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "{} warning(s)", warnings.len());
+        warnings.iter().for_each(|p| line(&mut out, p));
+    }
+    out
+}
+
+/// `dunwell evidence --format human`: the account and the checklist of what the pack proves or lacks.
+pub fn render_evidence(v: &Value) -> String {
+    let v = &clean(v);
+    let currency = s(&v["currency"]);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Evidence pack {} · {} · DPD {} · overdue {} of {} outstanding",
+        s(&v["account_id"]),
+        s(&v["jurisdiction"]),
+        v["dpd"],
+        money(&v["overdue"], currency),
+        money(&v["outstanding"], currency)
+    );
+    for c in v["checklist"].as_array().into_iter().flatten() {
+        let mark = if c["present"].as_bool() == Some(true) {
+            "yes"
+        } else {
+            "MISSING"
+        };
+        let _ = writeln!(out, "  {:<8} {:<28} {}", mark, s(&c["item"]), s(&c["detail"]));
+    }
+    out
+}
+
+/// `dunwell queue --format human`: each collector's list in order, pauses included.
+pub fn render_queue(v: &Value) -> String {
+    let v = &clean(v);
+    let mut out = String::new();
+    for q in v["agents"].as_array().into_iter().flatten() {
+        let items = q["items"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let _ = writeln!(out, "{} ({} items)", s(&q["agent"]), items.len());
+        for (i, it) in items.iter().enumerate() {
+            if it["kind"] == "pause" {
+                let _ = writeln!(out, "  {:>3}. pause {} min", i + 1, it["minutes"]);
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "  {:>3}. {:<12} {:<9} {:<14} {}{}",
+                i + 1,
+                s(&it["account_id"]),
+                s(&it["channel"]),
+                s(&it["step"]),
+                s(&it["at"]),
+                if it["difficult"].as_bool() == Some(true) {
+                    "  (difficult)"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    let unassigned = v["unassigned"].as_array().map_or(0, Vec::len);
+    if unassigned > 0 {
+        let _ = writeln!(out, "unassigned: {unassigned} (no capacity left today)");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

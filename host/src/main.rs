@@ -15,6 +15,11 @@ use std::process::ExitCode;
 struct Cli {
     #[command(flatten)]
     module: cli::ModuleArgs,
+    /// How to print answers. Default: what each command is for — `human` for explain, offers, reply, render,
+    /// lint, kpi and experiment; JSON for validate, info, evidence, queue and fit; JSON lines for decide
+    /// (`--format human` prints each account's timeline instead).
+    #[arg(long, global = true, value_enum)]
+    format: Option<cli::OutputFormat>,
     #[command(subcommand)]
     command: Command,
 }
@@ -62,6 +67,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A command piped into `head` stops quietly when the reader goes away, as Unix tools do, instead of panicking
+    // on a broken pipe. Not `serve`: a client that hangs up must never end the service.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if !matches!(cli.command, Command::Serve(_)) {
+        // SAFETY: restoring a signal's default disposition at start, before any thread is spawned.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     // `serve` logs JSON on its own; any other command logs (to standard error) only when RUST_LOG asks, e.g.
     // RUST_LOG=dunwell_host=debug to see where the compiled module came from.
     if !matches!(cli.command, Command::Serve(_))
@@ -84,14 +98,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    cli::set_format(cli.format);
     let module = &cli.module;
     match cli.command {
         Command::Decide(args) => cli::decide::run(module, args),
         Command::Serve(args) => cli::serve::run(module, args),
         Command::Audit(action) => cli::audit::run(module, action),
         Command::Validate(args) => cli::validate::run(module, &args),
-        Command::Explain(args) => cli::explain::run(module, &args, dunwell_host::explain::render),
-        Command::Offers(args) => cli::explain::run(module, &args, dunwell_host::explain::render_offers),
+        Command::Explain(args) => cli::explain::run(module, &args, cli::explain::Show::Timeline),
+        Command::Offers(args) => cli::explain::run(module, &args, cli::explain::Show::Offers),
         Command::Fit(args) => cli::fit::run(module, args),
         Command::Render(args) => cli::render::run(module, &args),
         Command::Reply(args) => cli::reply::run(module, &args),

@@ -908,3 +908,100 @@ fn queue_names_every_line_that_is_not_a_decision_and_refuses_unless_told_to_skip
     let help = dunwell(&["queue", "--help"], "");
     assert!(String::from_utf8_lossy(&help.stdout).contains("a bare `id` takes 40"));
 }
+
+#[test]
+fn format_switches_every_command_between_people_and_machines() {
+    let account = "examples/account.json";
+    let line = serde_json::to_string(
+        &serde_json::from_str::<serde_json::Value>(
+            &std::fs::read_to_string(dunwell_testkit::root().join(account)).unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let text = |o: &Output| String::from_utf8_lossy(&o.stdout).to_string();
+    // JSON where people get tables by default: offers gives the module's offers sheet.
+    let o = dunwell(
+        &[
+            "--format", "json", "offers", "--policy", POLICY, "--as-of", AS_OF, account,
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sheet: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(sheet["account_id"], "EX-US-1001");
+    assert!(
+        sheet["offers"].as_array().is_some_and(|a| !a.is_empty()) && sheet.get("actions").is_none(),
+        "{sheet}"
+    );
+    let o = dunwell(
+        &[
+            "--format", "json", "explain", "--policy", POLICY, "--as-of", AS_OF, account,
+        ],
+        "",
+    );
+    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(d["bucket"], "M2");
+    let o = dunwell(
+        &[
+            "--format",
+            "json",
+            "reply",
+            "--policy",
+            POLICY,
+            "--as-of",
+            AS_OF,
+            account,
+            "I'll pay 500 on Friday",
+        ],
+        "",
+    );
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["amounts"][0]["amount"], 50000);
+    // Tables where machines get JSON by default.
+    let o = dunwell(&["--format", "human", "info"], "");
+    assert!(text(&o).contains("operations    decide, "), "{}", text(&o));
+    let bad = scratch_file("format", "bad.json", r#"{"buckets": 7, "horizon_days": "x"}"#);
+    let o = dunwell(
+        &["--format", "human", "validate", "--policy", bad.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let t = text(&o);
+    assert!(t.starts_with("policy invalid: 2 problems\n"), "{t}");
+    assert!(t.contains("policy.wrong_type  at /horizon_days:"), "{t}");
+    // decide: a timeline per account instead of JSON lines; amounts in major units with their currency.
+    let o = dunwell(
+        &[
+            "--format",
+            "human",
+            "decide",
+            "--policy",
+            POLICY,
+            "--as-of",
+            AS_OF,
+            "--no-audit",
+        ],
+        &line,
+    );
+    let t = text(&o);
+    assert!(t.starts_with("Account EX-US-1001 (US, America/New_York)"), "{t}");
+    assert!(t.contains("Overdue USD 2469.12"), "{t}");
+    // Errors in JSON mode are the module's envelope, on standard error, exit 1.
+    let o = dunwell(
+        &[
+            "--format",
+            "json",
+            "offers",
+            "--policy",
+            POLICY,
+            "--as-of",
+            "yesterday",
+            account,
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let e: serde_json::Value = serde_json::from_str(stderr(&o).trim()).unwrap();
+    assert_eq!(e["error"]["path"], "/as_of");
+}

@@ -224,6 +224,7 @@ pub(super) fn read(
 ) -> anyhow::Result<()> {
     let mut line_no: i64 = 0;
     match from {
+        Format::Human => anyhow::bail!("`human` is an output format; read accounts as jsonl or csv"),
         Format::Jsonl => {
             while let Some(raw) = next_line(&mut reader, cap).context("cannot read the input")? {
                 if raw.long_sha256.is_none() && std::str::from_utf8(&raw.kept).is_ok_and(|t| t.trim().is_empty()) {

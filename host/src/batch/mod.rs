@@ -55,6 +55,8 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values (flat columns; see the README).
     Csv,
+    /// For people (output only): each account's decision as the `explain` timeline.
+    Human,
 }
 
 /// A batch run.

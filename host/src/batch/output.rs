@@ -65,6 +65,7 @@ pub(super) fn spawn_writer(
                         // Each row is handed on at once so memory stays constant.
                         Format::Csv => w.write_all(&csv_bytes(&csv_row(&r.output))?)?,
                         Format::Jsonl => writeln!(w, "{}", r.output)?,
+                        Format::Human => writeln!(w, "{}", crate::explain::render(&r.output))?,
                     }
                 }
                 progress.tick(tally.accounts);

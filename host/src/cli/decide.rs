@@ -67,7 +67,11 @@ pub fn run(module: &ModuleArgs, args: Args) -> anyhow::Result<ExitCode> {
         input: args.input,
         out: args.out,
         from: args.from,
-        to: args.to,
+        // `--format human` prints each account's timeline (when `--to` is left at its default).
+        to: match (super::format_or(super::OutputFormat::Json), args.to) {
+            (super::OutputFormat::Human, Format::Jsonl) => Format::Human,
+            (_, to) => to,
+        },
         shard: args
             .shard
             .as_deref()

@@ -42,6 +42,6 @@ pub fn run(module: &ModuleArgs, args: &Args) -> anyhow::Result<ExitCode> {
                 .context("the evidence pack has no `html` page")?;
             std::fs::write(path, page).with_context(|| format!("cannot write `{}`", path.display()))?;
         }
-        super::print_json(&ok)
+        super::print_json_unless_human(&ok, dunwell_host::explain::render_evidence)
     })
 }

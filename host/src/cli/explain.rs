@@ -15,12 +15,35 @@ struct Decide<'a> {
     account: Box<RawValue>,
 }
 
-/// Decides the account and prints the envelope with `render` (`explain::render` or `explain::render_offers`).
-pub fn run(module: &ModuleArgs, on: &OneAccount, render: fn(&str) -> String) -> anyhow::Result<ExitCode> {
-    let answer = super::call_on_account(module, on, "decide", |account| Decide {
+/// What `explain` and `offers` show of the decision.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// The timeline (`dunwell explain`).
+    Timeline,
+    /// The offers table (`dunwell offers`).
+    Offers,
+}
+
+/// Decides the account and prints the envelope as a timeline or an offers table; with `--format json`, the
+/// decision (`explain`) or the module's offers sheet (`offers`) as JSON.
+pub fn run(module: &ModuleArgs, on: &OneAccount, show: Show) -> anyhow::Result<ExitCode> {
+    let json = super::format_or(super::OutputFormat::Human) == super::OutputFormat::Json;
+    let render = match show {
+        Show::Timeline => dunwell_host::explain::render,
+        Show::Offers => dunwell_host::explain::render_offers,
+    };
+    let op = if json && show == Show::Offers {
+        "offers"
+    } else {
+        "decide"
+    };
+    let answer = super::call_on_account(module, on, op, |account| Decide {
         as_of: &on.as_of,
         account,
     })?;
+    if json {
+        return super::finish(&answer, |ok| super::print_json(&ok));
+    }
     print!("{}", render(answer.text()));
     Ok(answer.exit_code())
 }

@@ -37,6 +37,33 @@ use serde_json::value::RawValue;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// How a command prints its answer (`--format`, for every command).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// For people: tables and timelines, amounts in major units with their currency, confidences as %.
+    Human,
+    /// The module's JSON, pretty-printed (`decide`: one envelope per line).
+    Json,
+}
+
+static FORMAT: OnceLock<Option<OutputFormat>> = OnceLock::new();
+
+/// Records the `--format` the user asked for (once, at start).
+pub fn set_format(format: Option<OutputFormat>) {
+    let _ = FORMAT.set(format);
+}
+
+/// The format asked for, or the command's own default.
+pub fn format_or(default: OutputFormat) -> OutputFormat {
+    FORMAT.get().copied().flatten().unwrap_or(default)
+}
+
+/// Whether JSON is wanted: `--format json`, or a command's older `--json` flag.
+pub fn wants_json(json_flag: bool) -> bool {
+    json_flag || format_or(OutputFormat::Human) == OutputFormat::Json
+}
 
 /// Which module to run and how to start it.
 #[derive(clap::Args)]
@@ -205,11 +232,25 @@ pub fn finish(answer: &Envelope, show: impl FnOnce(Value) -> anyhow::Result<Exit
     let mut v: Value = serde_json::from_str(&answer.0)?;
     match v.get_mut("ok") {
         Some(ok) => show(ok.take()),
+        None if FORMAT.get().copied().flatten() == Some(OutputFormat::Json) => {
+            eprintln!("{}", answer.0.trim_end());
+            Ok(ExitCode::from(1))
+        }
         None => {
             eprintln!("{}", dunwell_host::explain::render(&answer.0).trim_end());
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Prints `v` as pretty JSON, or, with `--format human`, as the table `human` makes of it (for the commands whose
+/// answer is JSON by default).
+pub fn print_json_unless_human(v: &Value, human: fn(&Value) -> String) -> anyhow::Result<ExitCode> {
+    if format_or(OutputFormat::Json) == OutputFormat::Human {
+        print!("{}", human(v));
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_json(v)
 }
 
 /// Prints `v` as pretty JSON.
@@ -218,9 +259,10 @@ pub fn print_json(v: &Value) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints `v` as pretty JSON when the user asked for `--json`, else as the table `table` makes of it.
+/// Prints `v` as pretty JSON when the user asked for it (`--json` or `--format json`), else as the table `table`
+/// makes of it.
 pub fn print_json_or(v: &Value, json: bool, table: fn(&Value) -> String) -> anyhow::Result<ExitCode> {
-    if json {
+    if wants_json(json) {
         return print_json(v);
     }
     print!("{}", table(v));

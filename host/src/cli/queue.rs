@@ -104,7 +104,9 @@ pub fn run(module: &ModuleArgs, args: &Args) -> anyhow::Result<ExitCode> {
         max_difficult_in_row: args.max_difficult_in_row,
     };
     let answer = super::call_op(module, None, "queue", &call)?;
-    super::finish(&answer, |ok| super::print_json(&ok))
+    super::finish(&answer, |ok| {
+        super::print_json_unless_human(&ok, dunwell_host::explain::render_queue)
+    })
 }
 
 /// One line as the module will read it, or why it is not a decision: a decision (`{"ok": {...}}` or the bare

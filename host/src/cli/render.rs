@@ -65,6 +65,13 @@ pub fn run(module: &ModuleArgs, args: &Args) -> anyhow::Result<ExitCode> {
         account,
     })?;
     super::finish(&answer, |ok| {
+        if super::wants_json(false) {
+            let errors = ok["findings"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f["severity"] == "error"));
+            super::print_json(&ok)?;
+            return Ok(super::exit(!errors));
+        }
         eprint!("{}", dunwell_host::explain::render_message_meta(&ok));
         print!("{}", dunwell_host::explain::render_message(&ok));
         let findings = ok["findings"].as_array().map(Vec::as_slice).unwrap_or_default();

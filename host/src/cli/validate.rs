@@ -11,10 +11,15 @@ pub struct Args {
     policy: PathBuf,
 }
 
-/// The module's envelope printed as it is (a CI log keeps every problem), exit 1 when the policy is invalid.
+/// The module's envelope printed as it is (a CI log keeps every problem), or with `--format human` one problem
+/// per line; exit 1 when the policy is invalid.
 pub fn run(module: &ModuleArgs, args: &Args) -> anyhow::Result<ExitCode> {
     let rt = super::runtime(module)?;
     let answer = rt.validate_policy(&super::read_text(&args.policy)?)?;
-    println!("{answer}");
+    if super::format_or(super::OutputFormat::Json) == super::OutputFormat::Human {
+        print!("{}", dunwell_host::explain::render_validation(&answer));
+    } else {
+        println!("{answer}");
+    }
     Ok(super::exit(answer.starts_with("{\"ok\"")))
 }
