@@ -83,7 +83,7 @@ const TEXT = {
     notVariable: (v) => `\`${v}\` is not a template variable (see the list of variables)`,
     noAttribute: (p, k, keys) => `\`${p}\` has no \`${k}\`${keys.length ? ` (it has: ${keys.join(', ')})` : ''}`,
     emptyValue: (p, full) => `\`${p}\` is empty for this account, so \`${full}\` has no value (test it with {% if ${p} %})`,
-    undefinedVariable: 'Undefined',
+    undefinedVariable: 'Undefined', colon: ': ',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -113,7 +113,7 @@ const TEXT = {
     notVariable: (v) => `\`${v}\` 不是模板变量（见变量列表）`,
     noAttribute: (p, k, keys) => `\`${p}\` 没有 \`${k}\`${keys.length ? `（可用：${keys.join(', ')}）` : ''}`,
     emptyValue: (p, full) => `该账户的 \`${p}\` 为空，因此 \`${full}\` 没有值（可先用 {% if ${p} %} 判断）`,
-    undefinedVariable: '未定义',
+    undefinedVariable: '未定义', colon: '：',
   },
 };
 
@@ -533,8 +533,8 @@ export class MessagePreview extends DunwellElement {
           ? undefinedVariable(source, line, (src) => JSON.parse(engine.callJson('render', JSON.stringify({ ...call, template: { name: 'probe.txt', source: src } }))), this.t)
           : null;
         $('out').textContent = `${env.error.code}${env.error.path ? ` ${env.error.path}` : ''}: ${env.error.message}`
-          + (culprit ? `\n${this.t.undefinedVariable}: ${culprit}` : '')
-          + (line != null ? `\n${this.t.line} ${at[1]}: ${line.trim()}` : '');
+          + (culprit ? `\n${this.t.undefinedVariable}${this.t.colon}${culprit}` : '')
+          + (line != null ? `\n${this.t.line} ${at[1]}${this.t.colon}${line.trim()}` : '');
         $('out').setAttribute('role', 'alert');
         $('html').hidden = true;
         $('findings').innerHTML = '';

@@ -431,6 +431,153 @@ test('message preview: a template error quotes the draft line the engine names',
   await page.waitForFunction(() => !document.getElementById('preview').shadowRoot.getElementById('out').hasAttribute('role'));
 });
 
+test('message preview: an undefined value names the variable, from the draft line the engine names', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  const preview = page.locator('dunwell-message-preview');
+  await preview.locator('#channel').selectOption('sms');
+  const out = preview.locator('#out[role="alert"]');
+  // The engine says only "undefined value" and quotes the line; the element finds which of the line's variables it is.
+  const errorFor = async (draft, expect) => {
+    await preview.locator('#source').fill(draft);
+    await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('preview').shadowRoot.querySelector('#out[role="alert"]')?.textContent ?? ''), expect.source);
+    return out.innerText();
+  };
+  // Three variables on the failing line, two of them fine: the misspelt one is named, the others are not.
+  let text = await errorFor('Dear {{ borrower.name }},\nyou owe {{ overdue | money }} to {{ compnay.name }}.', /Undefined: /);
+  assert.match(text, /^Undefined: `compnay` is not a template variable/m);
+  assert.doesNotMatch(text.split('\n').find((l) => l.startsWith('Undefined')), /borrower|overdue/);
+  assert.match(text, /line 2: you owe \{\{ overdue \| money \}\} to \{\{ compnay\.name \}\}\.$/);
+  // A key a value does not have: named, with the keys it does have (src/template/context.rs: borrower.name, .salutation).
+  text = await errorFor('Hello {{ borrower.nam }}', /has no/);
+  assert.match(text, /^Undefined: `borrower` has no `nam` \(it has: name, salutation\)$/m);
+  // A loop variable is looked up through what it loops over; in Chinese.
+  await page.selectOption('#lang', 'zh-CN');
+  text = await errorFor('{% for o in offers %}{{ o.id }}：{{ o.totl }}{% endfor %}', /没有/);
+  assert.match(text, /^未定义：`o` 没有 `totl`（可用：[^）]*\btotal\b[^）]*）$/m);
+  // A value that is empty for this account (no pending promise) is said to be empty, not missing.
+  text = await errorFor('{{ promise.due }}', /为空/);
+  assert.match(text, /^未定义：该账户的 `promise` 为空，因此 `promise\.due` 没有值/m);
+  await preview.locator('#source').fill('');
+  await page.waitForFunction(() => !document.getElementById('preview').shadowRoot.getElementById('out').hasAttribute('role'));
+});
+
+test('message preview: the SMS size is words (segments, characters, encoding by its standard name), in Chinese too', async () => {
+  const page = await sharedConsole();
+  await show(page, 'zh-CN', 'MSG-cn-2');
+  const preview = page.locator('dunwell-message-preview');
+  await preview.locator('#source').fill('');
+  await preview.locator('#channel').selectOption('sms');
+  const account = JSON.parse(readFileSync(join(ROOT, 'www/sample/accounts.json'), 'utf8')).find((a) => a.id === 'MSG-cn-2');
+  const { sms } = JSON.parse(engine.callJson('render', JSON.stringify({ account, as_of: AS_OF, channel: 'sms', tone: await preview.locator('#tone').inputValue(),
+    template: { id: await preview.locator('#id').inputValue() } }))).ok;
+  assert.equal(sms.encoding, 'ucs2');
+  const size = preview.locator('#size');
+  await page.waitForFunction((want) => document.getElementById('preview').shadowRoot.getElementById('size').textContent === want,
+    `短信：${sms.segments} 条 · ${sms.units} 个 UCS-2 字符`);
+  assert.equal(await size.getAttribute('title'), 'ucs2');
+  await page.selectOption('#lang', 'en-US');
+  await page.waitForFunction((want) => document.getElementById('preview').shadowRoot.getElementById('size').textContent === want,
+    `SMS: ${sms.segments} segment${sms.segments === 1 ? '' : 's'} · ${sms.units} UCS-2 characters`);
+});
+
+test('simulator: expected net recovery by bucket, one chart per currency on its own scale, with the table beside', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  await page.evaluate(() => document.getElementById('sim').run());
+  // Expected: the proposed (first) offer's net recovery per currency and bucket, from the decisions made in Node.
+  const expected = {};
+  for (const d of decisions) {
+    if (!d.offers.length) continue;
+    expected[d.currency] ??= {};
+    expected[d.currency][d.bucket] = (expected[d.currency][d.bucket] ?? 0) + d.offers[0].net_recovery;
+  }
+  const sim = page.locator('dunwell-strategy-simulator');
+  const charts = await sim.locator('svg.recovery').evaluateAll((svgs) => svgs.map((svg) => [svg.dataset.currency,
+    Object.fromEntries([...svg.querySelectorAll('rect[data-bucket]')].map((r) => [r.dataset.bucket, Number(r.dataset.minor)])),
+    Object.fromEntries([...svg.querySelectorAll('rect[data-bucket]')].map((r) => [r.dataset.bucket, Number(r.getAttribute('width'))]))]));
+  assert.deepEqual(Object.fromEntries(charts.map(([c, v]) => [c, v])), expected);
+  for (const [currency, , widths] of charts) {
+    // Each currency on its own scale: its largest bucket is the full bar, the others in proportion.
+    const values = expected[currency];
+    const max = Math.max(...Object.values(values));
+    for (const [bucket, v] of Object.entries(values)) assert.ok(Math.abs(widths[bucket] - (200 * v) / max) <= 1, `${currency} ${bucket}`);
+  }
+  // The table: major units with the currency, per bucket.
+  for (const [currency, byBucket] of Object.entries(expected)) {
+    for (const [bucket, minor] of Object.entries(byBucket)) {
+      const cell = sim.locator(`table.recovery-by-bucket td[data-currency="${currency}"][data-bucket="${bucket}"]`);
+      assert.equal(await cell.innerText(), new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100));
+    }
+  }
+  assert.equal(await sim.locator('figure.recovery-chart figcaption').allInnerTexts().then((x) => x.join(' ')), Object.keys(expected).sort().join(' '));
+});
+
+test('switching the UI language keeps the reply being read, its analysis, the simulation and the comparison', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-cn-2');
+  const reply = page.locator('dunwell-reply-assistant');
+  const text = '我失业了，下周五能先还500元吗';
+  await reply.locator('textarea').fill(text);
+  await reply.locator('#go').click();
+  await reply.locator('#result [title="hardship"]').waitFor();
+  assert.match(await reply.locator('#result').innerText(), /Hardship/);
+  await page.evaluate(() => document.getElementById('sim').run());
+  const sim = page.locator('dunwell-strategy-simulator');
+  const status = await sim.locator('#status').innerText();
+  // The policy editor's comparison, when one was made above (its rows are checked there).
+  const diffRows = await sim.locator('#diff table.diff tbody tr').count();
+  await page.selectOption('#lang', 'zh-CN');
+  await page.waitForFunction(() => document.getElementById('reply').shadowRoot.querySelector('button')?.textContent === '分析回复');
+  assert.equal(await reply.locator('textarea').inputValue(), text);
+  assert.match(await reply.locator('#result').innerText(), /经济困难/);
+  assert.match(await reply.locator('#result').innerText(), /记录还款承诺 2026-12-04/);
+  // The simulation's charts and tables, in Chinese, with the same counts.
+  await page.waitForFunction(() => document.getElementById('sim').shadowRoot.querySelector('#charts h3')?.textContent === '每日各渠道动作数');
+  assert.equal(await sim.locator('svg.stacked g.day').count() > 0, true);
+  assert.match(await sim.locator('#charts').innerText(), /各账龄预期净回收/);
+  assert.equal((await sim.locator('#status').innerText()).split(' · ')[0], status.split(' · ')[0].replace('accounts', '户'));
+  assert.equal(await sim.locator('#diff table.diff tbody tr').count(), diffRows);
+  if (diffRows) assert.match(await sim.locator('#diff').innerText(), /各渠道动作数/);
+  // Another account: the analysis of the previous one goes.
+  await page.selectOption('#account', 'MSG-us-1');
+  await page.waitForFunction(() => document.getElementById('reply').shadowRoot.getElementById('result').textContent === '');
+  await page.selectOption('#lang', 'en-US');
+});
+
+test('in a narrow column (the console at 900 px: two columns of about 420 px) nothing runs past an element\'s edge', async () => {
+  const page = await open(`${server.url}/www/index.html`);
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.waitForFunction(() => window.dunwellConsoleReady && document.getElementById('plan').decisionJson, null, { timeout: 15000 });
+  // The GB borrower's message (the longest of the sample) and every part of the simulator.
+  for (const lang of ['en-US', 'zh-CN']) {
+    await show(page, lang, 'MSG-gb-1');
+    await page.evaluate(() => document.getElementById('sim').run());
+    const overflow = await page.evaluate(() => ['plan', 'reply', 'preview', 'sim'].flatMap((id) => {
+      const el = document.getElementById(id);
+      for (const d of el.shadowRoot.querySelectorAll('details')) d.open = true;
+      const edge = el.getBoundingClientRect().right;
+      // Inside a scroll region a wide table scrolls; everything else must end inside the element.
+      return [...el.shadowRoot.querySelectorAll('table, pre, p, ul, svg, figure, textarea, iframe, .scroll')]
+        .filter((x) => !x.parentElement.closest('.scroll') && x.getBoundingClientRect().width && x.getBoundingClientRect().right > edge + 0.5)
+        .map((x) => `${id} ${x.localName}.${x.className?.baseVal ?? x.className} ${x.getAttribute('aria-label') ?? ''} +${Math.round(x.getBoundingClientRect().right - edge)}px`);
+    }));
+    assert.deepEqual(overflow, [], lang);
+    // The message is readable in full: its text wraps inside the element.
+    const pre = page.locator('dunwell-account-plan tr.message-row pre').first();
+    assert.match(await pre.innerText(), /Oliver Evans/);
+    assert.ok(await pre.evaluate((p) => p.scrollWidth <= p.clientWidth));
+    // A region that scrolls can be scrolled by keyboard.
+    for (const region of await page.locator('dunwell-strategy-simulator .scroll').all()) {
+      assert.equal(await region.getAttribute('tabindex'), '0');
+      assert.ok(await region.getAttribute('aria-label'));
+    }
+  }
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('axe-core: no serious or critical violation with the new charts, labels and sections (zh-CN)', async () => {
   const page = await sharedConsole();
   await show(page, 'zh-CN', 'MSG-us-1');

@@ -70,8 +70,8 @@ test('console and elements under a strict CSP: render, react, keyboard, a11y, pa
     const summary = await page.evaluate(() => document.getElementById('sim').run());
     assert.equal(summary.accounts, 300);
     assert.equal(summary.decided, 300);
-    // Actions per day × channel, suppressions by reason, bucket mix, net recovery per currency.
-    assert.equal(await page.locator('dunwell-strategy-simulator table').count(), 4);
+    // Actions per day × channel, suppressions by reason, bucket mix, net recovery per currency, and by bucket.
+    assert.equal(await page.locator('dunwell-strategy-simulator table').count(), 5);
 
     // Accessibility: axe-core (served from this origin, so the CSP allows it) on the console and open shadow roots.
     await page.addScriptTag({ url: `${server.url}/tests/browser/node_modules/axe-core/axe.min.js` });
