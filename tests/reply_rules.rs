@@ -163,3 +163,78 @@ fn a_hedge_or_a_conditional_is_no_promise() {
         assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
     }
 }
+
+#[test]
+fn a_quoted_collector_message_is_not_the_borrowers_words() {
+    // The convention: "STOP" inside a quoted collector footer is no revocation; the amount in the quote is
+    // not the borrower's.
+    let out = reply(
+        "en-US",
+        "> Your payment of $250.00 is past due. Reply PAY to pay now or STOP to end messages.\n\nI paid it Monday??",
+    );
+    assert_eq!(intents(&out), ["already_paid"]);
+    let out = reply(
+        "zh-CN",
+        "【易借金融】您的借款已逾期15天，请尽快还款，回T退订\n我昨天就还了啊",
+    );
+    assert_eq!(intents(&out), ["already_paid"]);
+    // A reply that is only a quote is read as it is.
+    assert!(has(&reply("en-US", "> Reply STOP to opt out"), "stop_contact"));
+}
+
+#[test]
+fn third_parties_times_and_home_visits_ruled_out_revoke() {
+    for (locale, text) in [
+        ("en-US", "Why do you keep calling my sister? Leave my family out of it."),
+        ("en-US", "keep my parents out of this please"),
+        ("en-US", "please only call between 9 and 5, the baby sleeps"),
+        ("en-GB", "Please only write to me."),
+        ("zh-CN", "先别上门了行吗"),
+        ("zh-CN", "你们再这么天天打，我就去投诉"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // "Only write to me": post is the channel kept, every other one is revoked (one record_cease each).
+    let out = reply("en-GB", "Please only write to me.");
+    let ceased: Vec<&str> = out["effects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "record_cease")
+        .filter_map(|e| e["channel"].as_str())
+        .collect();
+    assert!(
+        !ceased.contains(&"letter") && ceased.contains(&"call") && ceased.contains(&"sms"),
+        "{out}"
+    );
+    // Planning one's own day is not a threat about the next call.
+    assert!(!has(&reply("zh-CN", "我再想想打算怎么还"), "stop_contact"));
+}
+
+#[test]
+fn a_promise_taken_back_or_put_off_forever_is_no_promise() {
+    for (locale, text) in [
+        ("en-US", "Sure I'll pay you tomorrow. Just kidding. Never."),
+        ("zh-CN", "我答应你，下辈子一定还"),
+        ("en-US", "I'll pay the $600 once you fix the balance."),
+        ("zh-CN", "还款日可以推迟到20号吗"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    assert!(has(&reply("zh-CN", "还款日可以推迟到20号吗"), "question_options"));
+}
+
+#[test]
+fn a_named_someone_else_is_a_wrong_person() {
+    for (locale, text) in [
+        ("en-US", "This isn't Marcus. He had this number before me."),
+        ("en-US", "There is no Jennifer here."),
+        ("zh-CN", "我是他同事，他已经离职半年了"),
+        ("zh-CN", "我老公借的钱跟我有什么关系？"),
+    ] {
+        assert!(has(&reply(locale, text), "wrong_person"), "{text}");
+    }
+    for text in ["This isn't right, I paid already", "this is not fair"] {
+        assert!(!has(&reply("en-US", text), "wrong_person"), "{text}");
+    }
+}

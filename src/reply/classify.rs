@@ -174,6 +174,72 @@ fn refuses_by_shape(t: &Text) -> bool {
     never || given_up || absurd
 }
 
+/// "this isn't Marcus", "this is not Jennifer's phone", "there is no Jennifer here": a name that is not a
+/// common word, right after the denial (or between "there is no" and "here").
+fn names_someone_else(t: &Text) -> Option<String> {
+    const NOT_NAMES: [&str; 40] = [
+        "a",
+        "an",
+        "the",
+        "my",
+        "me",
+        "it",
+        "right",
+        "fair",
+        "true",
+        "correct",
+        "ok",
+        "okay",
+        "funny",
+        "legal",
+        "fine",
+        "possible",
+        "acceptable",
+        "mine",
+        "about",
+        "going",
+        "working",
+        "over",
+        "real",
+        "what",
+        "how",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "a",
+        "way",
+        "money",
+        "one",
+        "time",
+        "enough",
+        "good",
+        "the",
+        "debt",
+        "account",
+    ];
+    let toks = &t.tokens;
+    let name_at = |i: usize| {
+        toks.get(i)
+            .filter(|w| w.chars().all(char::is_alphabetic) && !NOT_NAMES.contains(&w.as_str()))
+    };
+    for i in 0..toks.len() {
+        let w = |k: usize| toks.get(i + k).map_or("", String::as_str);
+        let after = match (w(0), w(1), w(2)) {
+            ("this", "isnt", _) | ("this", "aint", _) => Some(i + 2),
+            ("this", "is", "not") => Some(i + 3),
+            ("there", "is", "no") => Some(i + 3).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
+            ("theres", "no", _) => Some(i + 2).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
+            _ => None,
+        };
+        if let Some(name) = after.and_then(name_at) {
+            return Some(format!("not {name}"));
+        }
+    }
+    None
+}
+
 /// Every intent the reply expresses, in the enum's order; `Other` when none.
 pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -309,7 +375,29 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "我一定",
             ],
         );
-    let asks_terms = asks_terms || (promise_as_question && (has_amount != has_date));
+    // Asking to move the due date ("can the due date be pushed to the 20th?", 还款日可以推迟到20号吗) asks for
+    // terms: the day named is the one asked for, not one promised.
+    let asks_delay = t.is_question()
+        && any_phrase(
+            t,
+            &[
+                "推迟",
+                "延期",
+                "延后",
+                "宽限",
+                "往后推",
+                "postpone",
+                "push back",
+                "pushed back",
+                "push the due",
+                "move the due",
+                "extension",
+                "aplazar",
+                "prorroga",
+                "posponer",
+            ],
+        );
+    let asks_terms = asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay;
     // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow.
     let denied = denied && !has_later_date;
     // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment, refusals, sarcasm,
@@ -485,8 +573,29 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "账户", "账号", "贷款", "借款", "欠款", "债", "借的",
         ],
     );
-    if wrong.0 > 0 && about_debt && !any_phrase(t, &["wrong number", "numero equivocado", "打错", "发错", "找错人"])
-    {
+    // "This isn't Marcus", "There is no Jennifer here": the person asked for is someone else.
+    if let Some(cue) = names_someone_else(t) {
+        wrong.0 = wrong.0.max(900);
+        wrong.1.push(cue);
+    }
+    // Someone else's debt named as such (我老公借的, 我是他同事) stays a wrong person, not a dispute.
+    let someone_elses = any_phrase(
+        t,
+        &[
+            "wrong number",
+            "numero equivocado",
+            "打错",
+            "发错",
+            "找错人",
+            "老公借",
+            "老婆借",
+            "他借的",
+            "她借的",
+            "同事",
+            "this number",
+        ],
+    );
+    if wrong.0 > 0 && about_debt && !someone_elses {
         dispute.0 = dispute.0.max(900);
         dispute.1.append(&mut wrong.1);
         wrong = (0, Vec::new());

@@ -240,7 +240,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     let today = call.as_of.local_date(zone);
     // The reply itself sits at the top; what follows a few thousand characters is quoted history or noise,
     // and reading it would only cost time (the rules scan the text a few times per cue).
-    let head: String = call.text.chars().take(MAX_CHARS).collect();
+    let head: String = text::own_words(&call.text).chars().take(MAX_CHARS).collect();
     let t = text::Text::new(&head);
     let locale = context::locale_of(&call.account);
     let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);

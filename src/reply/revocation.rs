@@ -180,6 +180,20 @@ fn stop_by_shape(t: &Text) -> Option<String> {
     let window = |from: usize, n: usize| toks.iter().skip(from).take(n).copied().collect::<Vec<&str>>();
     for (i, &w) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| toks.get(p)).copied().unwrap_or("");
+        // "leave my family out of it", "keep my sister out of this", "leave my parents alone": contact with third
+        // parties is ruled out (FDCPA §805(b) limits it anyway; the borrower's word ends it).
+        if matches!(w, "leave" | "keep") {
+            let next = window(i + 1, 6);
+            let mine = next.iter().take(2).any(|n| matches!(*n, "my" | "our"));
+            let who = next.iter().take(4).find(|n| THIRD_PARTIES.contains(n));
+            let out = next.iter().any(|n| matches!(*n, "out" | "alone"));
+            if let Some(who) = who
+                && mine
+                && out
+            {
+                return Some(format!("{w} my {who} out"));
+            }
+        }
         match w {
             // "if you / anyone … call (me) again"
             "if" | "si" => {
@@ -262,6 +276,30 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                     }
                 }
             }
+            // "only call between 9 and 5", "only text me after 6": every other time is ruled out.
+            "only" | "solo" | "solamente" => {
+                let next = window(i + 1, 6);
+                let verb = next.iter().take(2).position(|n| is_contact(n));
+                if let Some(v) = verb
+                    && next.iter().skip(v + 1).take(3).any(|n| {
+                        matches!(
+                            *n,
+                            "between"
+                                | "after"
+                                | "before"
+                                | "during"
+                                | "on"
+                                | "weekdays"
+                                | "mornings"
+                                | "entre"
+                                | "despues"
+                                | "antes"
+                        )
+                    })
+                {
+                    return Some(format!("{w} {} at some times", next.get(v).copied().unwrap_or("")));
+                }
+            }
             // "please remove it" / "delete my number" in a reply about the number.
             "remove" | "delete" | "erase" | "borren" | "borre" => {
                 let number = t
@@ -292,9 +330,11 @@ fn stop_by_shape(t: &Text) -> Option<String> {
     for (i, _) in t.compact.char_indices() {
         let rest = &t.compact[i..];
         if rest.starts_with('再') {
-            let head: String = rest.chars().take(4).collect();
+            // 再打 / 再这么天天打: the contact verb within a few characters (but not 打算, "to plan").
+            let head: String = rest.chars().take(6).collect();
             let tail: String = rest.chars().take(20).collect();
             if head.chars().any(|c| matches!(c, '打' | '发' | '催' | '来' | '骚'))
+                && !head.contains("打算")
                 && ["试试", "报警", "投诉", "弄死", "告你", "让你", "小心", "我就"]
                     .iter()
                     .any(|x| tail.contains(x))
@@ -375,6 +415,14 @@ fn only_channel(t: &Text) -> Option<String> {
             continue;
         }
         let next: Vec<&str> = toks.iter().skip(i + 1).take(8).map(String::as_str).collect();
+        // "please only write to me", "solo escribanme": post is the one channel left.
+        if matches!(w.as_str(), "only" | "solo" | "solamente")
+            && next
+                .first()
+                .is_some_and(|n| matches!(*n, "write" | "escribanme" | "escribame"))
+        {
+            return Some(format!("{w} by writing"));
+        }
         let via = next
             .iter()
             .position(|n| matches!(*n, "by" | "via" | "through" | "thru" | "por" | "in"));

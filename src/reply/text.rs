@@ -39,6 +39,25 @@ fn fold(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
+/// The borrower's own words: a reply that quotes the collector's message — e-mail `>` lines, or a forwarded SMS
+/// that opens with the sender's 【signature】 — is read without the quote, so the quote's "Reply STOP to opt
+/// out", 回T退订 or "$250.00 is past due" are not taken for the borrower's revocation or amount. A reply that is
+/// nothing but a quote is read as it is.
+pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
+    let quoted = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with('>') || (l.starts_with('【') && l.contains('】'))
+    };
+    if !raw.lines().any(quoted) {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let own: Vec<&str> = raw.lines().filter(|l| !quoted(l)).collect();
+    if own.iter().all(|l| l.trim().is_empty()) {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    std::borrow::Cow::Owned(own.join("\n"))
+}
+
 /// Whether `c` is a CJK ideograph (a Chinese character).
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')

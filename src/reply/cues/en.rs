@@ -293,6 +293,10 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    ("had this number before", 950),
+    ("had this number since", 900),
+    ("had this number for", 850),
+    ("previous owner of this number", 980),
     ("new phone", 800),
     ("no clue who", 850),
     ("no idea who", 850),

@@ -314,6 +314,15 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     "不打算还",
     "死也不还",
     "还个屁",
+    // Sarcasm that takes a promise back, or puts it where it will never fall due.
+    "just kidding",
+    "jk",
+    "im kidding",
+    "psych",
+    "april fools",
+    "es broma",
+    "下辈子",
+    "开玩笑的",
 ];
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
@@ -352,9 +361,40 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     "到时候再说",
 ];
 
-pub(in crate::reply) const CONDITION_VERBS: [&str; 23] = [
+pub(in crate::reply) const CONDITION_VERBS: [&str; 30] = [
     "refund", "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "settle", "agree",
     "stop", "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan", "quitar",
+    // "once you fix the balance", "after you show me the contract": the collector must act first.
+    "fix", "correct", "show", "prove", "verify", "arreglen", "corrijan",
+];
+
+/// The people a collector may try instead of the borrower: "leave my family out of it" revokes contact with
+/// them.
+pub(in crate::reply) const THIRD_PARTIES: [&str; 24] = [
+    "family",
+    "parents",
+    "mom",
+    "mum",
+    "mother",
+    "dad",
+    "father",
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "kids",
+    "children",
+    "son",
+    "daughter",
+    "relatives",
+    "employer",
+    "boss",
+    "job",
+    "work",
+    "neighbours",
+    "neighbors",
+    "friends",
+    "grandma",
 ];
 
 /// Contact words for an abusive reply that wants the contact to end ("stop these daily calls", 天天打).
