@@ -73,6 +73,12 @@ fn docs() -> Vec<Doc> {
         doc!("experiment-report", "ExperimentReport", Out, experiment::Report),
         doc!("error", "ErrorEnvelope", Out, json::ErrorEnvelope<'static>),
         doc!("problem", "Problem", Out, dunwell::error::Problem),
+        doc!(
+            "message-context",
+            "MessageContext",
+            Out,
+            dunwell::template::context::MessageContext
+        ),
     ]
 }
 

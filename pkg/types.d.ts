@@ -744,6 +744,10 @@ export interface Placement {
    */
   placed_at: Instant;
 }
+export interface AccountVars {
+  id: string;
+  id_masked: string;
+}
 /**
  * Affordability.
  */
@@ -1609,6 +1613,10 @@ export interface PromiseStatus {
    */
   state: PtpState;
 }
+export interface ArrangementVars {
+  next_amount: number;
+  next_due: string;
+}
 /**
  * What is overdue and by how much.
  */
@@ -1688,6 +1696,10 @@ export interface BinReport {
    * Weight of evidence.
    */
   woe: number;
+}
+export interface BorrowerVars {
+  name: string;
+  salutation: string;
 }
 /**
  * One DPD bucket: accounts whose DPD is at most `max_dpd` (and above the previous bucket's).
@@ -1874,6 +1886,32 @@ export interface CompanyOverride {
    * Local web site.
    */
   url?: string | null;
+}
+export interface CompanyVars {
+  /**
+   * Postal address lines (letters print one per line).
+   */
+  address: string[];
+  name: string;
+  phone: string;
+  url: string;
+}
+/**
+ * The consequences a message may mention: only what the decision itself would carry out.
+ */
+export interface ConsequenceVars {
+  /**
+   * Referral to a collection agency is intended (only timing blocks it).
+   */
+  agency: boolean;
+  /**
+   * The company reports to credit bureaus and the debt is not time-barred.
+   */
+  credit_record: boolean;
+  /**
+   * A legal referral is intended and worth it.
+   */
+  legal: boolean;
 }
 /**
  * A contact made.
@@ -3396,6 +3434,86 @@ export interface SweepFinding {
    * Where `position` points.
    */
   within: string;
+}
+/**
+ * A message's variables.
+ */
+export interface MessageContext {
+  account: AccountVars;
+  arrangement: ArrangementVars | null;
+  borrower: BorrowerVars;
+  broken_promise: PromiseVars | null;
+  bucket: string;
+  callback_on: string | null;
+  cease: boolean;
+  channel: Channel;
+  company: CompanyVars;
+  consequences: ConsequenceVars;
+  currency: string;
+  debt_advice: DebtAdvice | null;
+  dpd: number;
+  first_contact: boolean;
+  hardship: boolean;
+  jurisdiction: string;
+  locale: string;
+  next_due_amount: number;
+  next_due_date: string | null;
+  notice: string | null;
+  offers: OfferVars[];
+  oldest_unpaid_due: string | null;
+  outstanding: number;
+  overdue: number;
+  pay_url: string;
+  penalty: PenaltyVars | null;
+  preset: string;
+  promise: PromiseVars | null;
+  reply_by: string;
+  role: Role;
+  softened: Softened | null;
+  step: string;
+  template: string;
+  time_barred: boolean;
+  time_barred_disclosure: boolean;
+  time_zone: string;
+  today: string;
+  tone: Tone;
+  validation: ValidationVars | null;
+}
+export interface PromiseVars {
+  amount: number;
+  due: string;
+}
+export interface OfferVars {
+  first_amount: number;
+  first_due: string;
+  id: string;
+  kind: Kind;
+  payments: number;
+  total: number;
+}
+export interface PenaltyVars {
+  accrued: number;
+  per_day: number;
+  projected_date: string;
+  projected_owed: number;
+  projected_penalty: number;
+}
+/**
+ * A US debt collector's validation notice, as a message sees it.
+ */
+export interface ValidationVars {
+  /**
+   * The itemization (absent when the account gives none).
+   */
+  itemization: Itemized | null;
+  /**
+   * This message is the notice.
+   */
+  notice: boolean;
+  /**
+   * The last day of the validation period.
+   */
+  period_ends: string;
 }
 /**
  * Message rules.

@@ -438,7 +438,10 @@ pub fn render_findings(findings: &[Value]) -> String {
     out
 }
 
-/// `dunwell lint`'s report: what was swept, then every finding with where it showed.
+/// A lint finding without where it was found: severity, code and message.
+type FindingKind<'a> = (&'a str, &'a str, &'a str);
+
+/// `dunwell lint`'s report: what was swept, then the findings per template, each with where it showed.
 pub fn render_lint_report(r: &Value) -> String {
     let r = &clean(r);
     let mut out = String::new();
@@ -452,20 +455,43 @@ pub fn render_lint_report(r: &Value) -> String {
         r["errors"],
         findings.len() as u64 - r["errors"].as_u64().unwrap_or(0)
     );
+    // Grouped per template, then per finding (severity, code, message): the channels, tones, locales and
+    // jurisdictions it was found under are listed once, not repeated line by line.
+    let mut by_template: std::collections::BTreeMap<&str, Vec<&Value>> = std::collections::BTreeMap::new();
     for f in &findings {
-        let _ = writeln!(
-            out,
-            "  {:<7} {:<28} {:<32} {:<9} {:<7} {} {} ({}): {}",
-            s(&f["severity"]),
-            s(&f["code"]),
-            s(&f["template"]),
-            s(&f["channel"]),
-            s(&f["tone"]),
-            s(&f["locale"]),
-            s(&f["jurisdiction"]),
-            s(&f["specimen"]),
-            s(&f["message"])
-        );
+        by_template.entry(s(&f["template"])).or_default().push(f);
+    }
+    for (template, fs) in by_template {
+        let _ = writeln!(out, "\n{template}");
+        let mut groups: Vec<(FindingKind<'_>, [std::collections::BTreeSet<&str>; 4])> = Vec::new();
+        for f in fs {
+            let key = (s(&f["severity"]), s(&f["code"]), s(&f["message"]));
+            let at = match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, at)) => at,
+                None => {
+                    groups.push((key, Default::default()));
+                    match groups.last_mut() {
+                        Some((_, at)) => at,
+                        None => continue,
+                    }
+                }
+            };
+            for (set, field) in at.iter_mut().zip(["channel", "tone", "locale", "jurisdiction"]) {
+                set.insert(s(&f[field]));
+            }
+        }
+        for ((severity, code, message), [channels, tones, locales, jurisdictions]) in groups {
+            let list = |set: &std::collections::BTreeSet<&str>| set.iter().copied().collect::<Vec<_>>().join(", ");
+            let _ = writeln!(out, "  {severity} {code}: {message}");
+            let _ = writeln!(
+                out,
+                "    in {} · tone {} · {} under {}",
+                list(&channels),
+                list(&tones),
+                list(&locales),
+                list(&jurisdictions)
+            );
+        }
     }
     out
 }

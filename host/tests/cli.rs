@@ -1005,3 +1005,25 @@ fn format_switches_every_command_between_people_and_machines() {
     let e: serde_json::Value = serde_json::from_str(stderr(&o).trim()).unwrap();
     assert_eq!(e["error"]["path"], "/as_of");
 }
+
+#[test]
+fn lint_groups_findings_per_template_under_the_rules_the_words_are_meant_for() {
+    // A policy whose firm SMS runs to four segments: one warning, named once, under the US rules an en-US
+    // template is written for (not under China's), with the encoding spelt for people.
+    let mut policy: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dunwell_testkit::root().join(POLICY)).unwrap()).unwrap();
+    policy["messages"]["templates"]["en-US/m2_overdue_firm"] = serde_json::json!(
+        "{% set subject = 'Overdue' %}{% set short = 'Your account is overdue. ' * 20 %}{% set facts = 'x' %}\
+         {% set consequence = '' %}{% set ask = 'Please pay.' %}{% include base %}"
+    );
+    let file = scratch_file("lint-group", "policy.json", policy.to_string());
+    let out = dunwell(&["lint", "--policy", file.to_str().unwrap()], "");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains("0 error(s), 1 warning(s)"), "{text}");
+    assert!(
+        text.contains("\nen-US/m2_overdue_firm\n  warning lint.sms_too_long: 582 GSM-7 units make 4 segments"),
+        "{text}"
+    );
+    assert!(text.contains("    in sms · tone gentle · en-US under US\n"), "{text}");
+    assert_eq!(text.matches("lint.sms_too_long").count(), 1, "{text}");
+}

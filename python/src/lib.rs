@@ -134,6 +134,10 @@ const SCHEMAS: &[(&str, &str)] = &[
     ("learn-call", include_str!("../../schemas/learn-call.schema.json")),
     ("lint", include_str!("../../schemas/lint.schema.json")),
     ("lint-call", include_str!("../../schemas/lint-call.schema.json")),
+    (
+        "message-context",
+        include_str!("../../schemas/message-context.schema.json"),
+    ),
     ("offers", include_str!("../../schemas/offers.schema.json")),
     ("policy", include_str!("../../schemas/policy.schema.json")),
     ("problem", include_str!("../../schemas/problem.schema.json")),

@@ -165,6 +165,19 @@ pub fn template_ids(policy: &Policy, own_only: bool) -> Vec<String> {
     ids.into_iter().collect()
 }
 
+/// How much a jurisdiction is the home of a locale: 0 where the locale's country writes the rules (zh-CN under
+/// CN, en-US and es-US under US, en-GB under GB), 1 for the same language elsewhere outside China, 2 otherwise.
+fn home_rank(preset: &str, locale: &str) -> u8 {
+    let country = locale.rsplit('-').next().unwrap_or("");
+    if preset == country {
+        0
+    } else if preset != "CN" && !locale.starts_with("zh") {
+        1
+    } else {
+        2
+    }
+}
+
 /// Sweeps template `ids` of the engine's library.
 ///
 /// # Errors
@@ -180,9 +193,19 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
     };
     let mut seen = BTreeSet::new();
     let mut broken: BTreeSet<String> = BTreeSet::new();
-    for (jurisdiction, rules) in &policy.jurisdictions.0 {
+    // Every jurisdiction × locale, each locale first under the jurisdictions that speak it (zh-CN under CN,
+    // en-US elsewhere): a finding is reported once, under the first place it shows, and that should be where
+    // the template is meant to be sent rather than, say, an English template under Chinese rules.
+    let mut places: Vec<(&String, &crate::policy::JurisdictionRules, &'static str)> = policy
+        .jurisdictions
+        .0
+        .iter()
+        .flat_map(|(j, rules)| LOCALES.iter().map(move |l| (j, rules, *l)))
+        .collect();
+    places.sort_by_key(|(_, rules, locale)| home_rank(rules.preset.code(), locale));
+    for (jurisdiction, rules, locale) in places {
         let preset = rules.preset.code();
-        for locale in LOCALES {
+        {
             for (specimen, account, as_of) in specimens(jurisdiction, locale)? {
                 let d = decision::decide_account(engine, &account, as_of, "")?;
                 let at = |channel, tone| At {

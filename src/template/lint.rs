@@ -328,8 +328,11 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
                 position: None,
                 within: "rendered",
                 message: format!(
-                    "{} {:?} units make {} segments; the policy allows {}",
-                    size.units, size.encoding, size.segments, s.max_sms_segments
+                    "{} {} units make {} segments; the policy allows {}",
+                    size.units,
+                    size.encoding.name(),
+                    size.segments,
+                    s.max_sms_segments
                 ),
             });
         }

@@ -18,6 +18,16 @@ pub enum Encoding {
     Ucs2,
 }
 
+impl Encoding {
+    /// The name people read: `GSM-7`, `UCS-2`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Gsm7 => "GSM-7",
+            Encoding::Ucs2 => "UCS-2",
+        }
+    }
+}
+
 /// The size of a text message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

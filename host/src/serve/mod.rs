@@ -139,6 +139,16 @@ pub fn state(rt: Runtime, config: Config) -> anyhow::Result<Arc<AppState>> {
     let pool = Pool::new(&rt, &text, config.workers).map_err(|e| anyhow::anyhow!("{e}"))?;
     let audit = match &config.audit {
         Some(location) => {
+            // A new audit file appears where the service starts: say so once (in the JSON log), with the way out.
+            if let crate::audit::Location::File(path) = location
+                && !path.exists()
+            {
+                tracing::warn!(
+                    target: LOG_TARGET,
+                    file = %path.display(),
+                    "recording every decision in a new audit trail (--audit FILE to choose, --no-audit to skip)"
+                );
+            }
             // Records wait on the database, not on the CPU: more connections than workers keep commits overlapping.
             let a = Audit::open(location, rt.module_sha256(), config.workers * 4)?;
             a.remember_policy(pool.policy_sha256(), &text)?;
