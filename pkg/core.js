@@ -216,6 +216,21 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
       });
     }
 
+    /** Any operation with its input as an object: the answer's `ok` value, or throws DunwellError (typed per op in
+     *  index.d.ts). `decide_batch` takes its JSON-lines text and answers the envelopes' text. */
+    call(op, input) {
+      const name = stringArg(op, 'an operation name');
+      const text = typeof input === 'string' ? input : jsonArg(input, 'call', '', 'input');
+      const answer = run(() => this.#current().callJson(name, text));
+      if (name === 'decide_batch') return answer;
+      const env = JSON.parse(answer);
+      if (env.error) {
+        const { code, message, path, ...extra } = env.error;
+        throw new DunwellError(code, message, path, extra);
+      }
+      return env.ok;
+    }
+
     get policySha256() {
       return run(() => this.#current().policySha256);
     }

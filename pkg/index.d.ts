@@ -54,6 +54,22 @@ export type ReplyAnalysis = Analysis;
 /** The operations `callJson` knows (`info().ops`). */
 export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn' | 'offers';
 
+/** Each operation's input and answer (`engine.call(op, input)`), from the generated document types. */
+export interface OpTypes {
+  decide: [DecideCall, Decision];
+  decide_batch: [string, string];
+  offers: [DecideCall, OfferSheet];
+  evidence: [DecideCall, EvidencePack];
+  render: [RenderCall, Rendered];
+  reply: [ReplyCall, Analysis];
+  lint: [LintCall, LintReport];
+  fit: [FitCall, Fitted];
+  kpi: [KpiCall, Kpis];
+  queue: [QueueCall, Queue];
+  learn: [LearnCall, Learned];
+  experiment_report: [ExperimentReportCall, ExperimentReport];
+}
+
 /** What `callJson` and `decideJson` return, parsed: the answer, or an error with a code and a JSON Pointer. */
 export type Envelope<T = unknown> =
   | { ok: T; warnings?: Problem[] }
@@ -85,6 +101,9 @@ export declare class Engine {
   /** Any operation by name (`decide`, `decide_batch`, `render`, `reply`, `lint`, `evidence`, `experiment_report`,
    *  `kpi`, `queue`, `fit`, `learn`, `offers`; see `info().ops`), envelope JSON out; never throws. */
   callJson(op: Op, inputJson: string): string;
+  /** Any operation with its input as an object (or its JSON text): the answer, typed per op, or throws
+   *  DunwellError. `decide_batch` takes JSON-lines text and answers the envelopes' text. */
+  call<O extends keyof OpTypes>(op: O, input: OpTypes[O][0] | string): OpTypes[O][1];
   readonly policySha256: string;
   /** The policy's validation warnings (as `validatePolicy(policy).warnings`). */
   readonly warnings: Problem[];

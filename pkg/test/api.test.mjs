@@ -56,3 +56,18 @@ test('the web entry initialises from bytes once, and from a compiled Module', as
   assert.equal(d.engine.module_sha256, sha);
   assert.equal(web.info().abi_version, 1);
 });
+
+test('engine.call takes an object and answers the ok value, throws DunwellError, and passes decide_batch text through', async () => {
+  const { Engine, DunwellError } = await import('dunwell');
+  const { loadVectors } = await import('../../tests/js/corpus.mjs');
+  const engine = new Engine();
+  const defaultText = readFileSync(new URL('../../policies/default.json', import.meta.url), 'utf8');
+  const v = loadVectors().find((x) => x.op === 'render' && x.expect.ok && x.policy === defaultText);
+  assert.ok(v, 'a render vector of the default policy');
+  const input = JSON.parse(v.input);
+  assert.deepEqual(engine.call('render', input), JSON.parse(engine.callJson('render', v.input)).ok);
+  assert.throws(() => engine.call('render', { ...input, channel: 'pigeon' }), (e) => e instanceof DunwellError && e.path === '/channel');
+  const batch = engine.call('decide_batch', `{"as_of":"2026-11-28T09:00:00Z"}\n${JSON.stringify(input.account)}`);
+  assert.equal(typeof batch, 'string');
+  assert.ok(JSON.parse(batch).ok.account_id);
+});

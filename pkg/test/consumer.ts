@@ -34,6 +34,10 @@ async function main(): Promise<void> {
   const env = JSON.parse(engine.callJson(op, JSON.stringify(call))) as Envelope<Rendered>;
   if ('error' in env) console.log(env.error.code, env.error.path, warnings.length);
   else console.log(env.ok.text, env.ok.sms?.segments, env.ok.findings.map((f) => f.code));
+  // Typed per op: the input is checked against RenderCall, the answer is Rendered.
+  const rendered: Rendered = engine.call('render', call);
+  const sheet: OffersView = engine.call('offers', { account, as_of: '2026-11-28T09:00:00Z' });
+  console.log(rendered.findings.length, sheet.offers.length);
   const decided = JSON.parse(engine.decideJson('{}')) as Envelope<Decision>;
   if ('ok' in decided) console.log(decided.ok.dpd);
 }
@@ -46,6 +50,8 @@ export function decideAt(engine: Engine, account: Account | string, at: Date): D
 
 // @ts-expect-error: an unknown operation is a type error (and an error envelope at run time).
 export const wrongOp = (engine: Engine): string => engine.callJson('offer', '{}');
+// @ts-expect-error: a render call needs a channel and a template.
+export const badCall = (engine: Engine): Rendered => engine.call('render', { account: {} as Account, as_of: 'x' });
 // @ts-expect-error: warnings are an array, not JSON text.
 export const notText: string = new Engine().warnings;
 // @ts-expect-error: the policy's top level is typed: a misspelt field is caught.
