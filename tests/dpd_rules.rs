@@ -345,3 +345,12 @@ fn tolerance_applies_to_each_instalment_not_to_their_sum() {
     assert_eq!(dpd_of(&d), (0, "M0".into()));
     assert_eq!(d["arrears"]["overdue_amount"], 0);
 }
+
+#[test]
+fn outstanding_is_principal_plus_interest_plus_fees() {
+    // 1,000,000 + 20,000 + 3,500 = 1,023,500: every balance counts toward what is owed.
+    let mut a = account("Asia/Shanghai", &[("2026-10-28", 100_000)], &[]);
+    a["balances"]["fees"] = json!(3_500);
+    let d = decide(&a, "2026-11-28T02:00:00Z");
+    assert_eq!(d["arrears"]["outstanding"], 1_023_500);
+}

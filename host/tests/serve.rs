@@ -303,6 +303,17 @@ fn serves_the_admin_console_as_static_files() {
     let (code, body) = get(&s, "/www/nope.html");
     assert_eq!(code, 404, "{body}");
     assert_eq!(get(&s, "/README.md").0, 404);
+    // Files served count under their own route label (unknown paths stay "other"), never one label per path.
+    let (_, m) = get(&s, "/metrics");
+    assert!(
+        m.contains(r#"dunwell_http_requests_total{route="static",status="200"} 2"#),
+        "{m}"
+    );
+    assert!(
+        m.contains(r#"dunwell_http_requests_total{route="other",status="404"} 2"#),
+        "{m}"
+    );
+    assert!(!m.contains("/www/index.html") && !m.contains("/README.md"), "{m}");
 }
 
 /// Raw HTTP/1.1 on a socket: what was sent, then everything the server answers until it closes (or `wait`).
