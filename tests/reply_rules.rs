@@ -238,3 +238,40 @@ fn a_named_someone_else_is_a_wrong_person() {
         assert!(!has(&reply("en-US", text), "wrong_person"), "{text}");
     }
 }
+
+#[test]
+fn everyday_wording_for_how_to_pay_disputes_complaints_and_insults() {
+    for (locale, text, want) in [
+        (
+            "en-US",
+            "Send me the account number and routing info so I can do a wire",
+            "question_how_to_pay",
+        ),
+        ("zh-CN", "可以用信用卡还吗？", "question_how_to_pay"),
+        ("en-US", "That balance is wrong. It was $1,150 last month", "dispute"),
+        (
+            "en-US",
+            "I'm calling the state attorney general's office tomorrow",
+            "complaint",
+        ),
+        ("en-GB", "Stop texting me at 11pm you absolute muppets", "abusive"),
+        (
+            "es-US",
+            "Ya pagué por la app. Ahora díganme cuánto me queda",
+            "question_balance",
+        ),
+        (
+            "es-US",
+            "Quiero ver el contrato firmado antes de pagar cualquier cosa",
+            "validation_request",
+        ),
+        ("zh-CN", "孩子白血病，实在拿不出钱", "hardship"),
+    ] {
+        assert!(has(&reply(locale, text), want), "{text}: {want}");
+    }
+    // The attorney general is a regulator, not the borrower's lawyer.
+    assert!(!has(
+        &reply("en-US", "I'm calling the state attorney general's office tomorrow"),
+        "attorney"
+    ));
+}

@@ -263,7 +263,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let bankruptcy = hits_all(t, &[BANKRUPTCY]);
     let mut attorney = hits_all(t, &[ATTORNEY]);
     // "the attorney general" is a regulator (a complaint), not the borrower's attorney.
-    if t.has_words("attorney general") {
+    if t.has_words("attorney general") || t.has_words("attorney generals") {
         attorney.1.retain(|c| !c.starts_with("attorney"));
         if attorney.1.is_empty() {
             attorney = (0, Vec::new());

@@ -224,6 +224,10 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    ("balance is wrong", 900),
+    ("amount is wrong", 900),
+    ("balance isnt right", 900),
+    ("amount isnt right", 900),
     ("not my signature", 950),
     ("overbilled", 900),
     ("over billed", 900),
@@ -366,6 +370,10 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    ("routing info", 900),
+    ("do a wire", 850),
+    ("wire transfer", 900),
+    ("wire it", 850),
     ("can i pay with", 980),
     ("do you take", 950),
     ("do you accept", 950),
@@ -477,6 +485,8 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
+    ("muppets", 850),
+    ("muppet", 850),
     ("scumbags", 980),
     ("scumbag", 980),
     ("scammer", 950),

@@ -58,6 +58,8 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    ("le doy", 800),
+    ("les doy", 800),
     ("pagare", 900),
     ("voy a pagar", 900),
     ("voy a hacer el pago", 900),
@@ -225,6 +227,8 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
+    ("cuanto me queda", 950),
+    ("cuanto queda", 900),
     ("cuanto debo", 980),
     ("cuanto les debo", 980),
     ("cuanto le debo", 980),

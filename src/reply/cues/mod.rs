@@ -135,6 +135,9 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    ("attorney generals", 950),
+    ("hung up on me", 850),
+    ("报警", 850),
     ("complaint", 950),
     ("complain", 950),
     ("complaining", 950),
@@ -180,6 +183,9 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    ("ver el contrato", 900),
+    ("contrato firmado", 900),
+    ("signed contract", 900),
     ("proof", 850),
     ("evidence", 850),
     ("show me the", 850),

@@ -62,6 +62,9 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
+    ("transfer你", 850),
+    ("再转你", 850),
+    ("转给你", 850),
     ("会还", 900),
     ("一定还", 950),
     ("保证", 900),
@@ -100,6 +103,9 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    ("白血病", 950),
+    ("拿不出钱", 900),
+    ("在医院陪护", 950),
     ("失业", 980),
     ("下岗", 950),
     ("被裁", 980),
@@ -244,6 +250,9 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
+    ("信用卡还", 900),
+    ("用信用卡", 900),
+    ("刷卡还", 900),
     ("怎么付款", 980),
     ("怎么转", 950),
     ("转到哪", 980),
