@@ -3,26 +3,117 @@
 //   <dunwell-account-plan>        score with reasons, the plan on a timeline (borrower's and collector's time),
 //                                 suppressed steps with reasons, offers
 //   <dunwell-message-preview>     template editor with live preview per channel × locale × tone, lint findings,
-//                                 SMS segment counter
+//                                 SMS segment counter, the template variables (from the package's schema)
 //   <dunwell-reply-assistant>     paste a borrower reply → intents, promise, effects, suggested answer
 //   <dunwell-strategy-simulator>  run the policy over a portfolio and chart actions, suppressions, buckets
 //
 // Attributes/properties in, lowercase CustomEvents out (`decided`, `rendered`, `analysed`, `simulated`,
 // `dunwellerror`). `shadow="open|closed"` picks the shadow root mode; theme with CSS custom properties
 // (--dunwell-accent, --dunwell-bg, --dunwell-fg, --dunwell-muted, --dunwell-font, --dunwell-radius).
-// Everything runs in the page: no network but the module and the policy you point it at.
+// Everything runs in the page: no network but the module, the policy you point it at and the schema of the template
+// variables (../pkg/schemas/message-context.schema.json, or configure({ contextSchemaUrl | contextSchema })).
 import init, { Engine, validatePolicy } from '../pkg/index.js';
 
 let ready = null;
 const engines = new Map();
-const config = { wasmUrl: null, policyUrl: new URL('../policies/default.json', import.meta.url).href };
+const config = {
+  wasmUrl: null,
+  policyUrl: new URL('../policies/default.json', import.meta.url).href,
+  // The JSON Schema of a message's variables, generated from the engine's types and shipped in the package.
+  contextSchemaUrl: new URL('../pkg/schemas/message-context.schema.json', import.meta.url).href,
+};
+let contextSchema = null;
 
-/** Overrides where the module and the default policy come from (call before the first element renders):
- *  `wasmUrl` (or bytes), `policyUrl`, or the default `policy` itself (object or JSON text). */
-export function configure({ wasmUrl, policyUrl, policy } = {}) {
+/** Overrides where the module, the default policy and the schema of the template variables come from (call before
+ *  the first element renders): `wasmUrl` (or bytes), `policyUrl`, or the default `policy` itself (object or JSON
+ *  text); `contextSchemaUrl`, or the `contextSchema` itself (object or JSON text: the package's
+ *  `schemas/message-context.schema.json`). */
+export function configure({ wasmUrl, policyUrl, policy, contextSchemaUrl, contextSchema: schema } = {}) {
   if (wasmUrl) config.wasmUrl = wasmUrl;
   if (policyUrl) config.policyUrl = policyUrl;
   if (policy) engines.set('@default', typeof policy === 'string' ? policy : JSON.stringify(policy));
+  if (contextSchemaUrl) { config.contextSchemaUrl = contextSchemaUrl; contextSchema = null; }
+  if (schema) {
+    contextSchema = Promise.resolve(typeof schema === 'string' ? JSON.parse(schema) : schema);
+    config.contextSchemaUrl = null;   // given inline (the single-file build): there is no file to link to
+  }
+}
+
+/** The message-context schema (fetched once); a file that cannot be loaded is an error saying which URL answered
+ *  what (the next call tries again). */
+export function loadContextSchema() {
+  contextSchema ??= (async () => {
+    const url = config.contextSchemaUrl;
+    const where = new URL(url, document.baseURI).pathname;
+    let res;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw Object.assign(new Error(`${where} could not be fetched (${e.message})`), { code: 'console.schema_unavailable' });
+    }
+    if (!res.ok) throw Object.assign(new Error(`${where} answered HTTP ${res.status}`), { code: 'console.schema_unavailable' });
+    let schema;
+    try {
+      schema = await res.json();
+    } catch (e) {
+      throw Object.assign(new Error(`${where} is not JSON (${e.message})`), { code: 'console.schema_unavailable' });
+    }
+    if (!schema?.properties || typeof schema.properties !== 'object') {
+      throw Object.assign(new Error(`${where} has no "properties"`), { code: 'console.schema_unavailable' });
+    }
+    return schema;
+  })();
+  contextSchema.catch(() => { contextSchema = null; });
+  return contextSchema;
+}
+
+/** A message's variables from the message-context JSON Schema, in the schema's order: `{name, type, description,
+ *  children}` for each top-level property, `children` being the properties of an object (`borrower.name`) or of an
+ *  array's items (`offers[].total`), one level deep. `$ref`s into `$defs` are resolved (a description at the
+ *  reference wins over the definition's); `null` in an `anyOf`/`type` list shows as `| null`; a `oneOf` of consts
+ *  (an enum) shows its values. */
+export function templateVariables(schema) {
+  const defs = schema.$defs ?? schema.definitions ?? {};
+  const resolve = (s, seen = new Set()) => {
+    while (s && typeof s.$ref === 'string') {
+      const name = decodeURIComponent(s.$ref.replace(/^#\/(?:\$defs|definitions)\//, '')).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (seen.has(name) || !defs[name]) break;
+      seen.add(name);
+      const { $ref, ...site } = s;
+      s = { ...defs[name], ...site };
+    }
+    return s ?? {};
+  };
+  // {types: [..], description, properties}
+  const shape = (raw) => {
+    const s = resolve(raw);
+    const alternatives = s.anyOf ?? (s.oneOf && !s.oneOf.every((x) => 'const' in x) ? s.oneOf : null);
+    if (alternatives) {
+      const parts = alternatives.map(shape);
+      const props = parts.find((p) => p.properties)?.properties ?? null;
+      return { types: [...new Set(parts.flatMap((p) => p.types))], description: s.description ?? parts.find((p) => p.description)?.description ?? '', properties: props, items: parts.some((p) => p.items) };
+    }
+    let types;
+    if (s.oneOf || s.enum) types = (s.oneOf ? s.oneOf.map((x) => x.const) : s.enum).map((v) => JSON.stringify(v));
+    else if ('const' in s) types = [JSON.stringify(s.const)];
+    else types = (Array.isArray(s.type) ? s.type : [s.type ?? (s.properties ? 'object' : 'any')]).map((t) => {
+      if (t === 'array') {
+        const item = shape(s.items ?? {});
+        const one = item.types.length === 1 ? item.types[0] : `(${item.types.join(' | ')})`;
+        return `${one}[]`;
+      }
+      return t === 'string' && ['date', 'date-time'].includes(s.format) ? `string (${s.format})` : t;
+    });
+    const item = (Array.isArray(s.type) ? s.type : [s.type]).includes('array') && s.items ? shape(s.items) : null;
+    return { types, description: s.description ?? '', properties: s.properties ? s.properties : item?.properties ?? null, items: Boolean(item?.properties) };
+  };
+  const text = (x) => ({ type: x.types.join(' | '), description: x.description });
+  return Object.entries(schema.properties ?? {}).map(([name, raw]) => {
+    const x = shape(raw);
+    const prefix = x.items ? `${name}[]` : name;
+    const children = Object.entries(x.properties ?? {}).map(([k, v]) => ({ name: `${prefix}.${k}`, ...text(shape(v)) }));
+    return { name, ...text(x), children };
+  });
 }
 
 /** The shared engine for a policy (a JSON string or object; default: the configured policy URL). */
@@ -84,6 +175,11 @@ const TEXT = {
     noAttribute: (p, k, keys) => `\`${p}\` has no \`${k}\`${keys.length ? ` (it has: ${keys.join(', ')})` : ''}`,
     emptyValue: (p, full) => `\`${p}\` is empty for this account, so \`${full}\` has no value (test it with {% if ${p} %})`,
     undefinedVariable: 'Undefined', colon: ': ',
+    templateVariables: (n) => `Template variables (${n})`, variablesLoading: 'Template variables: loading…',
+    variablesUnavailable: 'Template variables: not available', variableName: 'Variable', variableType: 'Type', variableDescription: 'Description',
+    variablesSource: 'Every variable a template can use, from the package’s schema', variablesNested: 'fields of an object or of a list’s items one level down (borrower.name, offers[].total)',
+    noDescription: 'no description in the schema',
+    variablesError: 'The list of template variables could not be loaded', variablesHint: 'serve the package folder (pkg) beside www, or call configure({ contextSchemaUrl })',
   },
   'zh-CN': {
     score: '评分', band: '等级', reasons: '原因', plan: '计划', when: '借款人时间', yours: '您的时间',
@@ -114,6 +210,11 @@ const TEXT = {
     noAttribute: (p, k, keys) => `\`${p}\` 没有 \`${k}\`${keys.length ? `（可用：${keys.join(', ')}）` : ''}`,
     emptyValue: (p, full) => `该账户的 \`${p}\` 为空，因此 \`${full}\` 没有值（可先用 {% if ${p} %} 判断）`,
     undefinedVariable: '未定义', colon: '：',
+    templateVariables: (n) => `模板变量（${n} 个）`, variablesLoading: '模板变量：正在加载…',
+    variablesUnavailable: '模板变量：无法加载', variableName: '变量', variableType: '类型', variableDescription: '说明',
+    variablesSource: '模板可用的全部变量，取自软件包的 schema', variablesNested: '对象的字段及列表项的字段只展开一层（如 borrower.name、offers[].total）；说明为英文',
+    noDescription: 'schema 中没有说明',
+    variablesError: '模板变量列表无法加载', variablesHint: '请将软件包目录（pkg）与 www 并列部署，或调用 configure({ contextSchemaUrl })',
   },
 };
 
@@ -141,6 +242,9 @@ svg { max-width: 100%; height: auto; } .scroll { overflow-x: auto; } .scroll svg
 tr.has-message td { border-bottom: 0; } tr.message-row td { padding-top: 0; } tr.message-row pre { margin-top: 4px; }
 figure.recovery-chart { margin: 0 0 8px; } figure.recovery-chart figcaption { font-size: .85rem; font-weight: 600; }
 figure.chart { margin: 0; } svg.stacked { display: block; }
+details#vars { margin: 8px 0; } details#vars > summary { font-weight: 600; font-size: .95rem; cursor: pointer; } details#vars.error > summary { color: #a61b1b; }
+table.variables code { font-size: .82rem; } table.variables td.type code { overflow-wrap: anywhere; } table.variables tr.field th { padding-left: 18px; font-weight: normal; }
+table.variables tr.var th, table.variables tr.var td { border-top: 1px solid #cbd2d9; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 4px 0 8px; font-size: .85rem; }
 .legend svg { vertical-align: -1px; }
 table.per-day td { text-align: right; } table.per-day th { white-space: nowrap; } .code { text-decoration: underline dotted #9aa5b1; white-space: nowrap; }
@@ -480,6 +584,7 @@ export class MessagePreview extends DunwellElement {
   build() {
     const t = this.t, lang = this.lang;
     const kept = this.#built ? this.state() : null;
+    const varsOpen = this.root.getElementById('vars')?.open ?? false;
     const option = (kind, code, selected) => `<option value="${esc(code)}"${selected ? ' selected' : ''} title="${esc(code)}">${esc(label(kind, code, lang).text)}</option>`;
     this.root.innerHTML = `${STYLE_TAG}<section aria-label="${t.preview}">
       <div class="row">
@@ -490,7 +595,7 @@ export class MessagePreview extends DunwellElement {
       </div>
       <h3>${t.template}</h3>
       <textarea id="source" rows="5" aria-label="${t.template}" placeholder="{{ company.name }}: {{ borrower.name }}, {{ overdue | money }}… (${esc(t.emptyTemplate)})"></textarea>
-      <p class="muted" id="vars">${t.variables}: borrower.name, borrower.salutation, company.name, company.phone, overdue, outstanding, dpd, next_due_date, penalty.per_day, pay_url, offers, promise, first_contact, tone, locale</p>
+      <details id="vars"${varsOpen ? ' open' : ''}><summary id="vars-summary">${esc(t.variablesLoading)}</summary><div id="vars-body"></div></details>
       <h3>${t.preview} <span id="size" class="tag" aria-live="polite"></span></h3>
       <pre id="out" aria-live="polite"></pre>
       <iframe id="html" sandbox="" title="${esc(t.htmlPreview)}" hidden></iframe>
@@ -500,6 +605,36 @@ export class MessagePreview extends DunwellElement {
     }
     if (kept) for (const [k, v] of Object.entries(kept)) if (v != null) this.root.getElementById(k).value = v;
     this.#built = true;
+    this.#showVariables();
+  }
+  /** The template variables from the package's message-context schema, as a table (top-level variables, then their
+   *  fields one level down); when the schema cannot be loaded, why, in place of the list. */
+  async #showVariables() {
+    const box = this.root.getElementById('vars');
+    const t = this.t;
+    let html, summary, failed = false;
+    try {
+      const schema = await loadContextSchema();
+      const vars = templateVariables(schema);
+      const name = (n) => `<code>${esc(n).replace(/([._])/g, '$1<wbr>')}</code>`;
+      const desc = (d) => (d ? esc(d).replace(/`([^`]+)`/g, '<code>$1</code>') : `<span class="muted" title="${esc(t.noDescription)}">—</span>`);
+      const row = (v, cls) => `<tr class="${cls}" data-var="${esc(v.name)}"><th scope="row">${name(v.name)}</th><td class="type"><code>${esc(v.type)}</code></td><td>${desc(v.description)}</td></tr>`;
+      summary = t.templateVariables(vars.length);
+      const file = config.contextSchemaUrl ? `<a href="${esc(config.contextSchemaUrl)}">message-context.schema.json</a>` : 'message-context.schema.json';
+      html = `<p class="muted">${esc(t.variablesSource)} (${file}); ${esc(t.variablesNested)}.</p>
+        <table class="variables" aria-label="${esc(summary)}"><thead><tr><th scope="col">${esc(t.variableName)}</th><th scope="col">${esc(t.variableType)}</th><th scope="col">${esc(t.variableDescription)}</th></tr></thead>
+        <tbody>${vars.map((v) => row(v, 'var') + v.children.map((c) => row(c, 'field')).join('')).join('')}</tbody></table>`;
+    } catch (e) {
+      failed = true;
+      summary = t.variablesUnavailable;
+      html = `<p class="error" role="alert"><strong>${esc(t.variablesError)}${t.colon}</strong>${esc(e.code ? `${e.code}: ` : '')}${esc(e.message)}<br>${esc(t.variablesHint)}</p>`;
+    }
+    // The element may have been rebuilt (another UI language) while the schema loaded: only the current box is filled.
+    if (this.root.getElementById('vars') !== box) return;
+    this.root.getElementById('vars-summary').textContent = summary;
+    this.root.getElementById('vars-body').innerHTML = html;
+    box.classList.toggle('error', failed);
+    if (failed) box.open = true;
   }
   async update() {
     if (!this.account || !this.getAttribute('as-of')) return;

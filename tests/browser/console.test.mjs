@@ -481,6 +481,84 @@ test('message preview: the SMS size is words (segments, characters, encoding by 
     `SMS: ${sms.segments} segment${sms.segments === 1 ? '' : 's'} · ${sms.units} UCS-2 characters`);
 });
 
+// The expected variable list, read from the schema here with a resolver written independently of the element's:
+// each top-level property, then the fields of an object (`borrower.name`) or of a list's items (`offers[].total`).
+const CONTEXT = JSON.parse(readFileSync(join(ROOT, 'pkg/schemas/message-context.schema.json'), 'utf8'));
+const deref = (s) => (s?.$ref ? { ...CONTEXT.$defs[s.$ref.split('/').pop()], ...(s.description ? { description: s.description } : {}) } : s);
+const nonNull = (s) => deref((deref(s).anyOf ?? [s]).find((x) => x.type !== 'null'));
+function expectedVariables() {
+  const rows = [];
+  for (const [name, prop] of Object.entries(CONTEXT.properties)) {
+    const value = nonNull(prop);
+    rows.push([name, deref(prop).description ?? value.description ?? '']);
+    const fields = value.properties ?? (value.type === 'array' ? nonNull(value.items)?.properties : null) ?? {};
+    const prefix = value.type === 'array' ? `${name}[]` : name;
+    for (const [k, v] of Object.entries(fields)) rows.push([`${prefix}.${k}`, deref(v).description ?? nonNull(v).description ?? '']);
+  }
+  return rows;
+}
+
+test('message preview: the template variables come from the package schema (type, description, fields one level down), in Chinese too', async () => {
+  const page = await sharedConsole();
+  await show(page, 'en-US', 'MSG-us-1');
+  const preview = page.locator('dunwell-message-preview');
+  const top = Object.keys(CONTEXT.properties);
+  await page.waitForFunction((n) => document.getElementById('preview').shadowRoot.getElementById('vars-summary')?.textContent === `Template variables (${n})`, top.length);
+  // Keyboard: the list opens from its summary with Enter.
+  const vars = preview.locator('details#vars');
+  assert.equal(await vars.evaluate((d) => d.open), false);
+  await preview.locator('#vars-summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await vars.evaluate((d) => d.open), true);
+  // Exactly the schema's top-level properties, in its order, then each one's fields.
+  assert.deepEqual(await preview.locator('table.variables tr.var').evaluateAll((rows) => rows.map((r) => r.dataset.var)), top);
+  const shown = await preview.locator('table.variables tbody tr').evaluateAll((rows) => rows.map((r) => [r.dataset.var, ...[...r.cells].map((c) => c.innerText)]));
+  const expected = expectedVariables();
+  assert.deepEqual(shown.map(([name, cell]) => [name, cell]), expected.map(([name]) => [name, name]));
+  // The schema's description (or, where it has none, a dash), with `code` spans shown as code.
+  assert.deepEqual(shown.map(([name, , , d]) => [name, d]), expected.map(([name, d]) => [name, d ? d.replace(/`/g, '') : '—']));
+  for (const name of ['borrower.name', 'offers', 'penalty', 'penalty.per_day', 'offers[].total', 'consequences.agency']) {
+    assert.ok(shown.some(([n]) => n === name), `${name} is listed`);
+  }
+  const type = (name) => shown.find(([n]) => n === name)[2];
+  assert.equal(type('borrower.name'), 'string');
+  assert.equal(type('penalty'), 'object | null');
+  assert.equal(type('offers'), 'object[]');
+  assert.equal(type('tone'), '"gentle" | "neutral" | "firm"');
+  mkdirSync(join(ROOT, 'target/screenshots'), { recursive: true });
+  await preview.locator('#vars-summary').blur();
+  await preview.screenshot({ path: join(ROOT, 'target/screenshots/dunwell-message-preview-variables-en-US.png') });
+  // zh-CN: the heading and labels in Chinese (the schema's descriptions stay English); the list stays open.
+  await show(page, 'zh-CN', 'MSG-cn-2');
+  await page.waitForFunction((n) => document.getElementById('preview').shadowRoot.getElementById('vars-summary')?.textContent === `模板变量（${n} 个）`, top.length);
+  assert.equal(await vars.evaluate((d) => d.open), true);
+  assert.deepEqual(await preview.locator('table.variables thead th').allInnerTexts(), ['变量', '类型', '说明']);
+  assert.equal(await preview.locator('table.variables').getAttribute('aria-label'), `模板变量（${top.length} 个）`);
+  assert.equal(await preview.locator('table.variables tr.var').count(), top.length);
+  await preview.screenshot({ path: join(ROOT, 'target/screenshots/dunwell-message-preview-variables-zh-CN.png') });
+  // (Left open: the axe-core run below checks the table too.)
+});
+
+test('message preview: when the variables\' schema cannot be loaded it says so (file and status), and the preview still works', async () => {
+  const page = await open(`${server.url}/www/index.html`, (p) => p.route('**/pkg/schemas/message-context.schema.json', (r) => r.fulfill({ status: 404, body: 'gone' })));
+  await page.waitForFunction(() => window.dunwellConsoleReady && document.getElementById('plan').decisionJson, null, { timeout: 15000 });
+  const preview = page.locator('dunwell-message-preview');
+  const alert = preview.locator('details#vars [role="alert"]');
+  await alert.waitFor({ state: 'visible' });
+  assert.equal(await preview.locator('#vars-summary').innerText(), 'Template variables: not available');
+  assert.match(await alert.innerText(), /The list of template variables could not be loaded: console\.schema_unavailable: \/pkg\/schemas\/message-context\.schema\.json answered HTTP 404/);
+  assert.equal(await preview.locator('table.variables').count(), 0);
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('out')?.textContent.includes('Dunwell Demo Finance'));
+  // The rest of the console is not in error.
+  assert.equal(await page.locator('#console-status').isHidden(), true);
+  await page.selectOption('#lang', 'zh-CN');
+  await page.waitForFunction(() => document.getElementById('preview').shadowRoot.getElementById('vars-summary')?.textContent === '模板变量：无法加载');
+  assert.match(await preview.locator('details#vars [role="alert"]').innerText(), /模板变量列表无法加载：.*HTTP 404/);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('simulator: expected net recovery by bucket, one chart per currency on its own scale, with the table beside', async () => {
   const page = await sharedConsole();
   await show(page, 'en-US', 'MSG-us-1');
