@@ -724,8 +724,10 @@ export class ReplyAssistant extends DunwellElement {
     if (typed) this.root.getElementById('text').value = typed;
     if (this._analysis) this.#show(this._analysis);
   }
-  /** Reads `text` as a reply to the account (also what the button does). */
+  /** Reads `text` as a reply to the account (also what the button does); the box shows the reply being read. */
   async analyse(text) {
+    const box = this.root.getElementById('text');
+    if (box && typeof text === 'string' && box.value !== text) box.value = text;
     try {
       const engine = await engineFor(this.policy);
       this.analysisJson = engine.callJson('reply', JSON.stringify({ account: this.account, as_of: this.getAttribute('as-of'), text }));

@@ -395,6 +395,9 @@ test('policy editor: inline validation with the JSON path, and the edited policy
   const usd = (m) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(m / 100);
   assert.deepEqual(usdRow.slice(0, 2), [usd(rb.USD), usd(ra.USD)]);
   mkdirSync(join(ROOT, 'target/screenshots'), { recursive: true });
+  // The charts below the comparison from the same portfolio (a test above ran a two-account CSV file).
+  await page.evaluate(() => document.getElementById('sim').run());
+  await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.blur());
   await sim.screenshot({ path: join(ROOT, 'target/screenshots/dunwell-strategy-simulator-edited-policy-en-US.png') });
   // The draft survives a change of UI language.
   await page.selectOption('#lang', 'zh-CN');

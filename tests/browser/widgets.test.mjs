@@ -92,6 +92,8 @@ test('console and elements under a strict CSP: render, react, keyboard, a11y, pa
         await page.evaluate(() => document.getElementById('reply').analyse('我失业了，下周五能先还500元吗'));
       }
       await page.waitForTimeout(200);
+      // No focus ring in the pictures (the message preview's text area was edited last).
+      await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.blur());
       for (const el of ['dunwell-account-plan', 'dunwell-reply-assistant', 'dunwell-message-preview', 'dunwell-strategy-simulator']) {
         await page.locator(el).screenshot({ path: join(SHOTS, `${el}-${lang}.png`) });
       }
