@@ -745,7 +745,13 @@ export interface Placement {
   placed_at: Instant;
 }
 export interface AccountVars {
+  /**
+   * The account id.
+   */
   id: string;
+  /**
+   * The id with all but its last four characters hidden.
+   */
   id_masked: string;
 }
 /**
@@ -1614,7 +1620,13 @@ export interface PromiseStatus {
   state: PtpState;
 }
 export interface ArrangementVars {
+  /**
+   * The next unpaid instalment, in minor units.
+   */
   next_amount: number;
+  /**
+   * Its due date (`YYYY-MM-DD`).
+   */
   next_due: string;
 }
 /**
@@ -1698,7 +1710,13 @@ export interface BinReport {
   woe: number;
 }
 export interface BorrowerVars {
+  /**
+   * The borrower's name as the account gives it.
+   */
   name: string;
+  /**
+   * The name in the locale's form of address.
+   */
   salutation: string;
 }
 /**
@@ -1892,8 +1910,17 @@ export interface CompanyVars {
    * Postal address lines (letters print one per line).
    */
   address: string[];
+  /**
+   * The lender's (or agency's) name.
+   */
   name: string;
+  /**
+   * Its phone number (empty when none).
+   */
   phone: string;
+  /**
+   * Its website (empty when none).
+   */
   url: string;
 }
 /**
@@ -3439,63 +3466,219 @@ export interface SweepFinding {
  * A message's variables.
  */
 export interface MessageContext {
+  /**
+   * The account: `id`, and `id_masked` (`**1001`) for messages others may read.
+   */
   account: AccountVars;
+  /**
+   * The next unpaid instalment of an agreed arrangement: `next_amount`, `next_due`.
+   */
   arrangement: ArrangementVars | null;
+  /**
+   * The borrower: `name`, and `salutation` in the locale's form (`王芳女士/先生`, `Dear Ann Lee`).
+   */
   borrower: BorrowerVars;
+  /**
+   * The latest promise that was broken, if any: `amount`, `due`.
+   */
   broken_promise: PromiseVars | null;
+  /**
+   * DPD bucket (`M1`, `M2`, …).
+   */
   bucket: string;
+  /**
+   * In a reply's answer: the day a call-back was asked for.
+   */
   callback_on: string | null;
+  /**
+   * The borrower asked collection contact to stop.
+   */
   cease: boolean;
+  /**
+   * The channel the message goes out on.
+   */
   channel: Channel;
+  /**
+   * Who the message comes from: the policy's `company`, with the account's jurisdiction's override.
+   */
   company: CompanyVars;
+  /**
+   * What a message may say will happen: each true only when the decision would really do it.
+   */
   consequences: ConsequenceVars;
+  /**
+   * ISO 4217 code of every amount (`CNY`, `USD`).
+   */
   currency: string;
+  /**
+   * Free debt advice to refer a borrower in hardship to: `name`, `contact`.
+   */
   debt_advice: DebtAdvice | null;
+  /**
+   * Days past due on the send day.
+   */
   dpd: number;
+  /**
+   * No written contact was sent before: the US initial-communication disclosure applies.
+   */
   first_contact: boolean;
+  /**
+   * The borrower is in hardship: write with care, never about escalation.
+   */
   hardship: boolean;
+  /**
+   * The account's jurisdiction code (`CN`, `US`, `GB`, or the policy's own).
+   */
   jurisdiction: string;
+  /**
+   * The locale the message is written in (`zh-CN`, `en-US`, `en-GB`, `es-US`): the borrower's, else the jurisdiction's usual one.
+   */
   locale: string;
+  /**
+   * The next instalment not yet due, in minor units (0 when none): `| money`.
+   */
   next_due_amount: number;
+  /**
+   * That instalment's due date (`YYYY-MM-DD`, absent when none): `| date`.
+   */
   next_due_date: string | null;
+  /**
+   * After a cease request, the one notice the law still allows (`specific_remedy`); absent otherwise.
+   */
   notice: string | null;
+  /**
+   * The top repayment offers to mention: `id`, `kind`, `first_amount`, `first_due`, `payments`, `total` (amounts in minor units).
+   */
   offers: OfferVars[];
+  /**
+   * Due date of the oldest unpaid instalment (`YYYY-MM-DD`): `| date`.
+   */
   oldest_unpaid_due: string | null;
+  /**
+   * Everything owed (principal, interest, fees) in minor units: `| money`.
+   */
   outstanding: number;
+  /**
+   * Overdue amount in minor units on the send day: write it with `| money`.
+   */
   overdue: number;
+  /**
+   * The policy's `company.pay_url` with `{account_id}` filled in (empty when none).
+   */
   pay_url: string;
+  /**
+   * Penalty interest (absent when none is charged): accrued so far, per day, and what is owed in 14 days if nothing is paid; amounts in minor units.
+   */
   penalty: PenaltyVars | null;
+  /**
+   * The contact rules that jurisdiction follows (`US`, `CN`, `GB`, `custom`).
+   */
   preset: string;
+  /**
+   * The borrower's pending promise (or, in a reply's answer, the one just made): `amount`, `due`.
+   */
   promise: PromiseVars | null;
+  /**
+   * The deadline a message may name: `messages.reply_days` after the send day, never before a running validation period ends.
+   */
   reply_by: string;
+  /**
+   * `lender` (first party) or `agency` (a debt collector: the US disclosures apply).
+   */
   role: Role;
+  /**
+   * Why the tone was softened: `hardship` or `angry_reply` (absent when it was not).
+   */
   softened: Softened | null;
+  /**
+   * The ladder step (`m1_sms_1`, `checkin:2026-12-05`, …).
+   */
   step: string;
+  /**
+   * The template id being written (`m2_overdue_firm`): internal, never shown to the borrower.
+   */
   template: string;
+  /**
+   * The debt is past its limitation period.
+   */
   time_barred: boolean;
+  /**
+   * The jurisdiction requires saying the debt can no longer be sued on.
+   */
   time_barred_disclosure: boolean;
+  /**
+   * The borrower's IANA time zone (`Asia/Shanghai`).
+   */
   time_zone: string;
+  /**
+   * The send day in the borrower's zone (`YYYY-MM-DD`): a letter's date.
+   */
   today: string;
+  /**
+   * The tone to write in (`gentle`, `neutral`, `firm`), after any softening.
+   */
   tone: Tone;
+  /**
+   * A US debt collector's validation notice (Reg F §1006.34): whether this message is it, the period's last day, the itemization.
+   */
   validation: ValidationVars | null;
 }
 export interface PromiseVars {
+  /**
+   * The promised amount, minor units.
+   */
   amount: number;
+  /**
+   * The promised day (`YYYY-MM-DD`).
+   */
   due: string;
 }
 export interface OfferVars {
+  /**
+   * The first payment, minor units.
+   */
   first_amount: number;
+  /**
+   * The first payment's due date (`YYYY-MM-DD`).
+   */
   first_due: string;
+  /**
+   * The offer id.
+   */
   id: string;
+  /**
+   * What kind of arrangement it is.
+   */
   kind: Kind;
+  /**
+   * How many payments.
+   */
   payments: number;
+  /**
+   * What the borrower pays in all, minor units.
+   */
   total: number;
 }
 export interface PenaltyVars {
+  /**
+   * Penalty interest accrued to the send day, minor units.
+   */
   accrued: number;
+  /**
+   * What one more day adds, minor units (0 once a cap binds).
+   */
   per_day: number;
+  /**
+   * The day of the projection: 14 days after the send day.
+   */
   projected_date: string;
+  /**
+   * Everything owed by then (balance plus penalty) if nothing is paid, minor units.
+   */
   projected_owed: number;
+  /**
+   * Penalty by then if nothing is paid, minor units.
+   */
   projected_penalty: number;
 }
 /**

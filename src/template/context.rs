@@ -1,5 +1,6 @@
 //! The variables a message template sees, built from the account, its decision and the policy. Everything is
-//! a fact already in the decision: a template cannot invent an amount or a date.
+//! a fact already in the decision: a template cannot invent an amount or a date. Each field's doc comment is
+//! its description in `schemas/message-context.schema.json` (what the console's variable list shows).
 //!
 //! | variable | example |
 //! |---|---|
@@ -39,44 +40,83 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageContext {
+    /// The locale the message is written in (`zh-CN`, `en-US`, `en-GB`, `es-US`): the borrower's, else the jurisdiction's usual one.
     pub(crate) locale: &'static str,
+    /// ISO 4217 code of every amount (`CNY`, `USD`).
     pub(crate) currency: &'static str,
+    /// The borrower's IANA time zone (`Asia/Shanghai`).
     pub(crate) time_zone: &'static str,
+    /// The account's jurisdiction code (`CN`, `US`, `GB`, or the policy's own).
     pub(crate) jurisdiction: String,
+    /// The contact rules that jurisdiction follows (`US`, `CN`, `GB`, `custom`).
     pub(crate) preset: &'static str,
+    /// The channel the message goes out on.
     pub(crate) channel: Channel,
+    /// The tone to write in (`gentle`, `neutral`, `firm`), after any softening.
     pub(crate) tone: Tone,
+    /// The template id being written (`m2_overdue_firm`): internal, never shown to the borrower.
     pub(crate) template: String,
+    /// The borrower: `name`, and `salutation` in the locale's form (`王芳女士/先生`, `Dear Ann Lee`).
     pub(crate) borrower: BorrowerVars,
+    /// Who the message comes from: the policy's `company`, with the account's jurisdiction's override.
     pub(crate) company: CompanyVars,
+    /// The account: `id`, and `id_masked` (`**1001`) for messages others may read.
     pub(crate) account: AccountVars,
+    /// Days past due on the send day.
     pub(crate) dpd: i64,
+    /// DPD bucket (`M1`, `M2`, …).
     pub(crate) bucket: String,
+    /// Overdue amount in minor units on the send day: write it with `| money`.
     pub(crate) overdue: i64,
+    /// Everything owed (principal, interest, fees) in minor units: `| money`.
     pub(crate) outstanding: i64,
+    /// The next instalment not yet due, in minor units (0 when none): `| money`.
     pub(crate) next_due_amount: i64,
+    /// That instalment's due date (`YYYY-MM-DD`, absent when none): `| date`.
     pub(crate) next_due_date: Option<String>,
+    /// Due date of the oldest unpaid instalment (`YYYY-MM-DD`): `| date`.
     pub(crate) oldest_unpaid_due: Option<String>,
+    /// Penalty interest (absent when none is charged): accrued so far, per day, and what is owed in 14 days if nothing is paid; amounts in minor units.
     pub(crate) penalty: Option<PenaltyVars>,
+    /// The policy's `company.pay_url` with `{account_id}` filled in (empty when none).
     pub(crate) pay_url: String,
+    /// The top repayment offers to mention: `id`, `kind`, `first_amount`, `first_due`, `payments`, `total` (amounts in minor units).
     pub(crate) offers: Vec<OfferVars>,
+    /// The borrower's pending promise (or, in a reply's answer, the one just made): `amount`, `due`.
     pub(crate) promise: Option<PromiseVars>,
+    /// The latest promise that was broken, if any: `amount`, `due`.
     pub(crate) broken_promise: Option<PromiseVars>,
+    /// The next unpaid instalment of an agreed arrangement: `next_amount`, `next_due`.
     pub(crate) arrangement: Option<ArrangementVars>,
+    /// No written contact was sent before: the US initial-communication disclosure applies.
     pub(crate) first_contact: bool,
+    /// The send day in the borrower's zone (`YYYY-MM-DD`): a letter's date.
     pub(crate) today: String,
+    /// The deadline a message may name: `messages.reply_days` after the send day, never before a running validation period ends.
     pub(crate) reply_by: String,
+    /// The borrower is in hardship: write with care, never about escalation.
     pub(crate) hardship: bool,
+    /// Free debt advice to refer a borrower in hardship to: `name`, `contact`.
     pub(crate) debt_advice: Option<DebtAdvice>,
+    /// Why the tone was softened: `hardship` or `angry_reply` (absent when it was not).
     pub(crate) softened: Option<Softened>,
+    /// The ladder step (`m1_sms_1`, `checkin:2026-12-05`, …).
     pub(crate) step: String,
+    /// In a reply's answer: the day a call-back was asked for.
     pub(crate) callback_on: Option<String>,
+    /// `lender` (first party) or `agency` (a debt collector: the US disclosures apply).
     pub(crate) role: crate::policy::Role,
+    /// What a message may say will happen: each true only when the decision would really do it.
     pub(crate) consequences: ConsequenceVars,
+    /// The debt is past its limitation period.
     pub(crate) time_barred: bool,
+    /// The jurisdiction requires saying the debt can no longer be sued on.
     pub(crate) time_barred_disclosure: bool,
+    /// The borrower asked collection contact to stop.
     pub(crate) cease: bool,
+    /// After a cease request, the one notice the law still allows (`specific_remedy`); absent otherwise.
     pub(crate) notice: Option<&'static str>,
+    /// A US debt collector's validation notice (Reg F §1006.34): whether this message is it, the period's last day, the itemization.
     pub(crate) validation: Option<ValidationVars>,
 }
 
@@ -163,22 +203,29 @@ impl MessageContext {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct ArrangementVars {
+    /// The next unpaid instalment, in minor units.
     pub(crate) next_amount: i64,
+    /// Its due date (`YYYY-MM-DD`).
     pub(crate) next_due: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct BorrowerVars {
+    /// The borrower's name as the account gives it.
     pub(crate) name: String,
+    /// The name in the locale's form of address.
     pub(crate) salutation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct CompanyVars {
+    /// The lender's (or agency's) name.
     pub(crate) name: String,
+    /// Its phone number (empty when none).
     pub(crate) phone: String,
+    /// Its website (empty when none).
     pub(crate) url: String,
     /// Postal address lines (letters print one per line).
     pub(crate) address: Vec<String>,
@@ -187,35 +234,50 @@ pub(crate) struct CompanyVars {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct AccountVars {
+    /// The account id.
     pub(crate) id: String,
+    /// The id with all but its last four characters hidden.
     pub(crate) id_masked: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct PenaltyVars {
+    /// Penalty interest accrued to the send day, minor units.
     pub(crate) accrued: i64,
+    /// What one more day adds, minor units (0 once a cap binds).
     pub(crate) per_day: i64,
+    /// The day of the projection: 14 days after the send day.
     pub(crate) projected_date: String,
+    /// Penalty by then if nothing is paid, minor units.
     pub(crate) projected_penalty: i64,
+    /// Everything owed by then (balance plus penalty) if nothing is paid, minor units.
     pub(crate) projected_owed: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct OfferVars {
+    /// The offer id.
     pub(crate) id: String,
+    /// What kind of arrangement it is.
     pub(crate) kind: crate::arrange::offers::Kind,
+    /// The first payment, minor units.
     pub(crate) first_amount: i64,
+    /// The first payment's due date (`YYYY-MM-DD`).
     pub(crate) first_due: String,
+    /// How many payments.
     pub(crate) payments: usize,
+    /// What the borrower pays in all, minor units.
     pub(crate) total: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct PromiseVars {
+    /// The promised amount, minor units.
     pub(crate) amount: i64,
+    /// The promised day (`YYYY-MM-DD`).
     pub(crate) due: String,
 }
 
