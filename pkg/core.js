@@ -220,6 +220,7 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
      *  index.d.ts). `decide_batch` takes its JSON-lines text and answers the envelopes' text. */
     call(op, input) {
       const name = stringArg(op, 'an operation name');
+      // decide_batch and accounts_from_csv take text (JSON lines, CSV) as it is.
       const text = typeof input === 'string' ? input : jsonArg(input, 'call', '', 'input');
       const answer = run(() => this.#current().callJson(name, text));
       if (name === 'decide_batch') return answer;

@@ -52,7 +52,7 @@ export type OffersView = OfferSheet;
 export type ReplyAnalysis = Analysis;
 
 /** The operations `callJson` knows (`info().ops`). */
-export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn' | 'offers';
+export type Op = 'decide' | 'decide_batch' | 'fit' | 'render' | 'lint' | 'reply' | 'evidence' | 'experiment_report' | 'kpi' | 'queue' | 'learn' | 'offers' | 'accounts_from_csv';
 
 /** Each operation's input and answer (`engine.call(op, input)`), from the generated document types. */
 export interface OpTypes {
@@ -68,6 +68,8 @@ export interface OpTypes {
   queue: [QueueCall, Queue];
   learn: [LearnCall, Learned];
   experiment_report: [ExperimentReportCall, ExperimentReport];
+  /** CSV text in (a header row, then one record per account): the account documents, in order. */
+  accounts_from_csv: [string, Account[]];
 }
 
 /** What `callJson` and `decideJson` return, parsed: the answer, or an error with a code and a JSON Pointer. */
@@ -99,7 +101,7 @@ export declare class Engine {
    *  engine is an error envelope too). */
   decideJson(callJson: string): string;
   /** Any operation by name (`decide`, `decide_batch`, `render`, `reply`, `lint`, `evidence`, `experiment_report`,
-   *  `kpi`, `queue`, `fit`, `learn`, `offers`; see `info().ops`), envelope JSON out; never throws. */
+   *  `kpi`, `queue`, `fit`, `learn`, `offers`, `accounts_from_csv`; see `info().ops`), envelope JSON out; never throws. */
   callJson(op: Op, inputJson: string): string;
   /** Any operation with its input as an object (or its JSON text): the answer, typed per op, or throws
    *  DunwellError. `decide_batch` takes JSON-lines text and answers the envelopes' text. */

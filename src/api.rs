@@ -71,6 +71,10 @@ pub const OPS: &[Op] = &[
         name: "offers",
         run: offers,
     },
+    Op {
+        name: "accounts_from_csv",
+        run: |_, input| accounts_from_csv(input),
+    },
 ];
 
 /// The operations' names, in ABI order.
@@ -189,6 +193,12 @@ pub fn evidence(engine: &Engine, input: &str) -> String {
 pub fn offers(engine: &Engine, input: &str) -> String {
     let result = json::parse::<DecideCall>(input, call_scope).and_then(|c| crate::ops::offers::offers(engine, &c));
     envelope(&result, &[])
+}
+
+/// `accounts_from_csv`: the account documents of a flat CSV (the text itself: a header row, then one record per
+/// account), in order (see [`crate::portfolio`]).
+pub fn accounts_from_csv(input: &str) -> String {
+    envelope(&crate::portfolio::accounts_from_csv(input), &[])
 }
 
 /// `experiment_report`: per-arm outcomes and uplift over the champion with 95% intervals.

@@ -40,6 +40,7 @@ pub mod limitation;
 pub mod money;
 pub mod ops;
 pub mod policy;
+pub mod portfolio;
 pub mod promise;
 pub mod queue;
 pub mod reason;

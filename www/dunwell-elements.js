@@ -938,7 +938,7 @@ export class StrategySimulator extends DunwellElement {
       if (!res.ok) throw Object.assign(new Error(`${url.pathname}: HTTP ${res.status}`), { code: 'console.portfolio_unavailable' });
       text = await res.text();
     }
-    return name?.endsWith('.csv') ? csvToJsonl(text) : text.split('\n').filter((l) => l.trim());
+    return name?.endsWith('.csv') ? csvToJsonl(text, await engineFor(this.policy)) : text.split('\n').filter((l) => l.trim());
   }
   /** Runs over `text` (JSON lines or CSV), or the `portfolio` attribute's file. Resolves to the summary (null when
    *  the file could not be simulated: then the element shows why instead of empty charts). */
@@ -952,8 +952,8 @@ export class StrategySimulator extends DunwellElement {
         text = await res.text();
         name ??= url.pathname;
       }
-      const lines = name?.endsWith('.csv') ? csvToJsonl(text) : text.split('\n').filter((l) => l.trim());
       const engine = await engineFor(this.policy);
+      const lines = name?.endsWith('.csv') ? await csvToJsonl(text, engine) : text.split('\n').filter((l) => l.trim());
       // A simulation reads plans, not words: decide without writing messages.
       const out = lines.length
         ? engine.callJson('decide_batch', `${JSON.stringify({ as_of: this.getAttribute('as-of'), messages: false })}\n${lines.join('\n')}`).split('\n')
@@ -1083,73 +1083,16 @@ function recoveryChart(t, rows, lang) {
   return `<h3>${esc(title)}</h3><p class="muted">${esc(t.recoveryByBucketNote)}</p>${figures}${table}`;
 }
 
-/** RFC 4180 records: quoted fields (with `""` for a quote, commas and line breaks inside), CRLF or LF; blank lines
- *  are skipped (as the host's reader does). */
-export function csvRecords(text) {
-  const records = [];
-  let field = '', record = [], quoted = false, i = 0;
-  const endRecord = () => {
-    record.push(field);
-    if (record.length > 1 || record[0].trim() !== '') records.push(record);
-    record = []; field = '';
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { record.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { endRecord(); i += 2; continue; }
-    if (c === '\n' || c === '\r') { endRecord(); i++; continue; }
-    field += c; i++;
-  }
-  if (field !== '' || record.length) endRecord();
-  return records;
-}
-
-/** Flat CSV to account JSON lines, by the same rule as the host's `--from csv` reader (host/src/batch/input.rs
- *  `csv_account`): columns `id, jurisdiction, currency, principal, interest, fees, name, locale, time_zone,
- *  birth_year, instalments` (`due:amount[:paid]` separated by `;`), `sms, sms_consent, email, hardship, dispute,
- *  cease`; empty cells are left out; flags are true for 1/true/yes/TRUE/Y. The simulator and a batch run must read a
- *  file the same way, or they disagree on the same portfolio. */
-export function csvToJsonl(text) {
-  const [head, ...rows] = csvRecords(text);
-  if (!head) return [];
-  const cols = head.map((c) => c.trim());
-  const int = (v) => (v != null && /^[+-]?\d+$/.test(v) ? Number(v) : undefined);
-  return rows.map((r) => {
-    const get = (name) => {
-      const i = cols.indexOf(name);
-      const v = i < 0 ? undefined : r[i]?.trim();
-      return v ? v : undefined;
-    };
-    const num = (name) => int(get(name));
-    const flag = (name) => ['1', 'true', 'yes', 'TRUE', 'Y'].includes(get(name));
-    const borrower = { name: get('name') ?? '', time_zone: get('time_zone') ?? '' };
-    if (get('locale')) borrower.locale = get('locale');
-    if (num('birth_year') !== undefined) borrower.birth_year = num('birth_year');
-    const instalments = (get('instalments') ?? '').split(';').filter((x) => x.trim()).map((x) => {
-      const parts = x.trim().split(':');
-      const i = { due: parts[0] ?? '', amount: int(parts[1]) ?? -1 };
-      if (int(parts[2]) !== undefined) i.paid = int(parts[2]);
-      return i;
-    });
-    const channels = {};
-    if (get('sms')) {
-      channels.sms = { address: get('sms') };
-      if (get('sms_consent')) channels.sms.consent = flag('sms_consent');
-    }
-    if (get('email')) channels.email = { address: get('email') };
-    return JSON.stringify({
-      id: get('id') ?? '', jurisdiction: get('jurisdiction') ?? '', currency: get('currency') ?? '',
-      balances: { principal: num('principal') ?? 0, interest: num('interest') ?? 0, fees: num('fees') ?? 0 },
-      instalments, borrower, channels,
-      flags: { hardship: flag('hardship'), dispute: flag('dispute'), cease: flag('cease') },
-    });
-  });
+/** Flat CSV to account JSON lines, read by the engine's own CSV reader (the module's `accounts_from_csv` op, the one
+ *  the host's `--from csv` and the Python package use), so the simulator and a batch run read a file the same way:
+ *  columns `id, jurisdiction, currency, principal, interest, fees, name, locale, time_zone, birth_year, instalments`
+ *  (`due:amount[:paid]` separated by `;`), `sms, sms_consent, email, hardship, dispute, cease`. Rejects with the
+ *  engine's error (code and path) when the text is not CSV. */
+export async function csvToJsonl(text, engine) {
+  const e = engine ?? await engineFor();
+  const env = JSON.parse(e.callJson('accounts_from_csv', text));
+  if (env.error) throw Object.assign(new Error(env.error.message), { code: env.error.code, path: env.error.path });
+  return env.ok.map((a) => JSON.stringify(a));
 }
 
 customElements.define('dunwell-account-plan', AccountPlan);

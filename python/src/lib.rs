@@ -469,13 +469,29 @@ fn flat_accounts(headers: Vec<String>, columns: Vec<Vec<Option<String>>>) -> PyR
             c.len()
         )));
     }
-    let header = csv::StringRecord::from(headers);
-    Ok((0..rows)
-        .map(|r| {
-            let record: csv::StringRecord = columns.iter().map(|c| c[r].as_deref().unwrap_or("")).collect();
-            dunwell_host::batch::csv_account(&header, &record)
+    // The cells as CSV text, read by the module's own CSV reader (the one `dunwell decide --from csv` uses).
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let io = |e: csv::Error| PyValueError::new_err(e.to_string());
+    w.write_record(&headers).map_err(io)?;
+    for r in 0..rows {
+        w.write_record(columns.iter().map(|c| c[r].as_deref().unwrap_or("")))
+            .map_err(io)?;
+    }
+    let text = String::from_utf8(w.into_inner().map_err(|e| PyValueError::new_err(e.to_string()))?)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    static CSV_SESSION: OnceLock<Result<Mutex<Session>, String>> = OnceLock::new();
+    let session = CSV_SESSION
+        .get_or_init(|| {
+            runtime()
+                .map_err(|e| e.to_string())
+                .and_then(|rt| rt.session("{}").map(Mutex::new).map_err(|e| e.to_string()))
         })
-        .collect())
+        .as_ref()
+        .map_err(|e| PyRuntimeError::new_err(e.clone()))?;
+    let mut session = session
+        .lock()
+        .map_err(|_| PyRuntimeError::new_err("the CSV session is poisoned"))?;
+    dunwell_host::batch::accounts_from_csv(&mut session, &text).map_err(|e| PyValueError::new_err(format!("{e:#}")))
 }
 
 /// The native module of the `dunwell` package.

@@ -297,13 +297,13 @@ test('the plan shows penalty interest, escalation and debt advice from the decis
   assert.equal(await page.locator('dunwell-account-plan p.debt-advice').innerText(), `${advice.name} · ${advice.contact}`);
 });
 
-test('simulator CSV: read by the host reader\'s rule (quotes, channels, consent, flags), so both agree on a file', async () => {
+test('simulator CSV: read by the engine\'s one CSV reader (quotes, channels, consent, flags), the one the host and Python use', async () => {
   const page = await sharedConsole();
   const csv = 'id,jurisdiction,currency,principal,interest,fees,name,locale,time_zone,birth_year,instalments,sms,sms_consent,email,hardship,dispute,cease\r\n'
     + 'C-1,US,USD,1000000,20000,0,"Lee, Ann",en-US,America/New_York,1980,2026-10-28:100000;2026-12-28:100000,+1 555 0100,yes,ann@example.com,,,\r\n'
     + '\r\n'
     + 'C-2,CN,CNY,500000,0,0,王芳,zh-CN,Asia/Shanghai,,2026-10-20:50000:20000; 2026-12-20:50000,,,,1,0,\n';
-  // What host/src/batch.rs `csv_account` makes of these rows, by its documented rule (written out by hand).
+  // What the documented rule (src/portfolio.rs, README) makes of these rows, written out by hand.
   const expected = [
     { id: 'C-1', jurisdiction: 'US', currency: 'USD', balances: { principal: 1000000, interest: 20000, fees: 0 },
       instalments: [{ due: '2026-10-28', amount: 100000 }, { due: '2026-12-28', amount: 100000 }],

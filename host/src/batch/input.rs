@@ -1,7 +1,8 @@
 //! Reading the input: JSON lines or a flat CSV, one kept [`Item`] per account line, in order. Memory stays
 //! bounded whatever the file holds: a line is read with a size cap (past it only hashed), and a line the host
 //! refuses (over `--max-line-bytes`, not UTF-8) becomes a descriptor of itself, answered without reaching the
-//! module. CSV records are turned into the same account documents a JSON line holds.
+//! module. CSV records are turned into the same account documents a JSON line holds, by the module's own CSV
+//! reader (`accounts_from_csv`).
 
 use crate::audit::Rejection;
 use anyhow::Context as _;
@@ -93,72 +94,43 @@ fn next_line(reader: &mut dyn BufRead, cap: usize) -> std::io::Result<Option<Raw
     }))
 }
 
-/// Reads one CSV record into an account document. Columns: `id, jurisdiction, currency, principal,
-/// interest, fees, name, locale, time_zone, birth_year, instalments` (`due:amount[:paid]` separated by `;`),
-/// `sms, sms_consent, email, hardship, dispute, cease`; empty cells are left out (an empty balance is 0). A
-/// cell that should hold a whole number of minor units and does not is passed on as text, so the line's
-/// answer is an error naming the field (`/balances/principal`, `/instalments/0/amount`).
-pub fn csv_account(headers: &csv::StringRecord, rec: &csv::StringRecord) -> String {
-    let get = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim() == name)
-            .and_then(|i| rec.get(i))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
-    // A number that does not parse stays the text it was, so the core refuses it with the field's path (the
-    // column) on this line, instead of the account being decided on a 0 nobody wrote.
-    let number = |raw: &str| {
-        raw.parse::<i64>()
-            .map_or_else(|_| serde_json::Value::from(raw), serde_json::Value::from)
-    };
-    let num = |name: &str| get(name).map(number);
-    let flag = |name: &str| get(name).is_some_and(|v| matches!(v, "1" | "true" | "yes" | "TRUE" | "Y"));
-    let mut borrower =
-        serde_json::json!({"name": get("name").unwrap_or(""), "time_zone": get("time_zone").unwrap_or("")});
-    if let Some(l) = get("locale") {
-        borrower["locale"] = l.into();
+/// Turns CSV text (a header row, then records) into account documents: the module's `accounts_from_csv`, the
+/// one CSV reader every host uses (src/portfolio.rs).
+pub(super) type Convert<'a> = &'a mut dyn FnMut(&str) -> anyhow::Result<Vec<String>>;
+
+/// CSV records read but not yet turned into accounts: converted a batch at a time (one module call each).
+const CSV_BATCH: usize = 256;
+
+/// Converts the pending records through the module and hands each account on, in order.
+fn flush_csv(
+    headers: &csv::StringRecord,
+    pending: &mut Vec<(i64, csv::StringRecord)>,
+    header: &str,
+    cap: usize,
+    convert: Convert<'_>,
+    take: &mut impl FnMut(Item) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    if pending.is_empty() {
+        return Ok(());
     }
-    if let Some(y) = num("birth_year") {
-        borrower["birth_year"] = y;
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    w.write_record(headers)?;
+    for (_, r) in pending.iter() {
+        w.write_record(r)?;
     }
-    let instalments: Vec<serde_json::Value> = get("instalments")
-        .unwrap_or("")
-        .split(';')
-        .filter(|x| !x.trim().is_empty())
-        .map(|x| {
-            let parts: Vec<&str> = x.trim().split(':').collect();
-            let mut i = serde_json::json!({"due": parts.first().copied().unwrap_or(""),
-                "amount": parts.get(1).map_or(serde_json::Value::Null, |a| number(a.trim()))});
-            if let Some(p) = parts.get(2) {
-                i["paid"] = number(p.trim());
-            }
-            i
-        })
-        .collect();
-    let mut channels = serde_json::Map::new();
-    if let Some(sms) = get("sms") {
-        let mut c = serde_json::json!({"address": sms});
-        if get("sms_consent").is_some() {
-            c["consent"] = flag("sms_consent").into();
-        }
-        channels.insert("sms".into(), c);
+    let text = String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
+    let accounts = convert(&text)?;
+    if accounts.len() != pending.len() {
+        anyhow::bail!(
+            "the module read {} accounts from {} CSV records",
+            accounts.len(),
+            pending.len()
+        );
     }
-    if let Some(email) = get("email") {
-        channels.insert("email".into(), serde_json::json!({"address": email}));
+    for ((line, _), account) in pending.drain(..).zip(accounts) {
+        take(item(header, line, account.as_bytes(), 0, None, cap))?;
     }
-    let doc = serde_json::json!({
-        "id": get("id").unwrap_or(""),
-        "jurisdiction": get("jurisdiction").unwrap_or(""),
-        "currency": get("currency").unwrap_or(""),
-        "balances": {"principal": num("principal").unwrap_or(0.into()), "interest": num("interest").unwrap_or(0.into()), "fees": num("fees").unwrap_or(0.into())},
-        "instalments": instalments,
-        "borrower": borrower,
-        "channels": channels,
-        "flags": {"hardship": flag("hardship"), "dispute": flag("dispute"), "cease": flag("cease")},
-    });
-    doc.to_string()
+    Ok(())
 }
 
 fn account_id(line: &str) -> Option<String> {
@@ -220,6 +192,7 @@ pub(super) fn read(
     from: Format,
     header: &str,
     cap: usize,
+    convert: Convert<'_>,
     mut take: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut line_no: i64 = 0;
@@ -240,30 +213,41 @@ pub(super) fn read(
                 .headers()
                 .context("the CSV header row must be UTF-8 column names")?
                 .clone();
+            let mut pending: Vec<(i64, csv::StringRecord)> = Vec::with_capacity(CSV_BATCH);
             for rec in r.byte_records() {
                 let rec = rec.context("cannot read a CSV record")?;
                 line_no += 1;
                 let bytes = rec.as_slice();
-                let item = if bytes.len() > cap {
+                // A record the host refuses is answered in its place: the records before it go first.
+                let refused = if bytes.len() > cap {
                     let sha256 = format!("{:x}", Sha256::digest(bytes));
-                    item(header, line_no, &[], bytes.len() as u64, Some(sha256), cap)
+                    Some(item(header, line_no, &[], bytes.len() as u64, Some(sha256), cap))
                 } else {
                     match csv::StringRecord::from_byte_record(rec.clone()) {
-                        Ok(text) => item(header, line_no, csv_account(&headers, &text).as_bytes(), 0, None, cap),
+                        Ok(text) => {
+                            pending.push((line_no, text));
+                            None
+                        }
                         Err(e) => {
                             let bad = e.utf8_error();
                             let at = rec.range(bad.field()).map_or(0, |r| r.start) + bad.valid_up_to();
                             let rejected = bad_utf8(bytes, bytes.len() as u64, at);
-                            Item {
+                            Some(Item {
                                 line: line_no,
                                 input: rejected.input(header),
                                 rejected: Some(rejected),
-                            }
+                            })
                         }
                     }
                 };
-                take(item)?;
+                if refused.is_some() || pending.len() == CSV_BATCH {
+                    flush_csv(&headers, &mut pending, header, cap, convert, &mut take)?;
+                }
+                if let Some(item) = refused {
+                    take(item)?;
+                }
             }
+            flush_csv(&headers, &mut pending, header, cap, convert, &mut take)?;
         }
     }
     Ok(())
