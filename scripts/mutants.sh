@@ -18,9 +18,11 @@ args=()
 for t in "${tests[@]}"; do args+=("--cargo-test-arg=$t"); done
 for f in "${files[@]}"; do
   name=$(basename "${f%%/\*\*}" .rs)
+  mkdir -p "target/mutants/$name"
   cargo mutants -p dunwell --test-package dunwell -f "$f" -j 1 --timeout 240 --no-shuffle \
     -o "target/mutants/$name" "${args[@]}" || true
   out="target/mutants/$name/mutants.out"
+  [ -f "$out/caught.txt" ] || { echo "$name: cargo mutants did not run (see above)" >&2; continue; }
   c=$(wc -l < "$out/caught.txt"); m=$(wc -l < "$out/missed.txt"); t=$(wc -l < "$out/timeout.txt")
   # Mutants of the JsonSchema impls exist only with --features schema, which the tests do not build.
   ms=$(grep -c 'schema::' "$out/missed.txt" || true)
