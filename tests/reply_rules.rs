@@ -275,3 +275,37 @@ fn everyday_wording_for_how_to_pay_disputes_complaints_and_insults() {
         "attorney"
     ));
 }
+
+#[test]
+fn cantonese_and_formal_chinese_revocations_and_bare_amounts_after_a_paying_verb() {
+    for (locale, text) in [
+        ("zh-CN", "我唔系陈生，呢个号码我用咗三年啦，唔好再打嚟"),
+        ("zh-CN", "本人已申请个人破产，请立即停止对本人的催收。"),
+        ("zh-CN", "我已委托律师处理此事，请勿再直接联系本人。"),
+        ("es-US", "No le hablen a mi mamá, ella no tiene nada que ver con esto"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    assert!(!has(
+        &reply("en-US", "Oh absolutely, I'll pay you the second pigs start flying."),
+        "promise_to_pay"
+    ));
+    // A number right after a paying verb is the promised sum, in the account's currency; so is "60$".
+    for (text, cents) in [
+        ("ill put 75 on it tomorrow morning", 7500),
+        ("ill pay u 60$ tomorrow", 6000),
+    ] {
+        let out = reply("en-US", text);
+        let promised = out["effects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "record_promise")
+            .cloned();
+        assert_eq!(
+            promised.map(|p| p["amount"].clone()),
+            Some(json!(cents)),
+            "{text}: {out}"
+        );
+    }
+}

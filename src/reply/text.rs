@@ -46,6 +46,11 @@ fn fold(c: char) -> char {
 pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
     let quoted = |l: &str| {
         let l = l.trim_start();
+        // "> …" and "【Lender】…" lines, also when marked as forwarded (转发：【…】).
+        let l = l
+            .strip_prefix("转发：")
+            .or_else(|| l.strip_prefix("转发:"))
+            .unwrap_or(l);
         l.starts_with('>') || (l.starts_with('【') && l.contains('】'))
     };
     if !raw.lines().any(quoted) {

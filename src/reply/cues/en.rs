@@ -78,6 +78,11 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    ("gonna do", 850),
+    ("gonna send", 900),
+    ("ill put", 850),
+    ("ill do the", 850),
+    ("ill do", 800),
     ("ill make a", 900),
     ("can swing", 850),
     ("i can swing", 850),
@@ -137,6 +142,7 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
+    ("already sent", 950),
     ("took care of this", 850),
     ("took care of it", 850),
     ("settled this", 900),
@@ -164,6 +170,11 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    ("had a stroke", 950),
+    ("on disability", 950),
+    ("made redundant", 950),
+    ("carer for", 900),
+    ("only one working", 900),
     ("skint", 900),
     ("brassic", 900),
     ("strapped", 850),
@@ -224,6 +235,9 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    ("not my balance", 900),
+    ("number is wrong", 900),
+    ("never credited", 900),
     ("balance is wrong", 900),
     ("amount is wrong", 900),
     ("balance isnt right", 900),
@@ -357,6 +371,8 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
+    ("amount i owe", 900),
+    ("exact amount", 850),
     ("how much", 900),
     ("what do i owe", 950),
     ("owe you exactly", 900),
@@ -419,6 +435,10 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    ("anything you can do", 850),
+    ("breathing space", 900),
+    ("freeze the interest", 900),
+    ("hardship program", 900),
     ("would you take", 950),
     ("would you accept", 950),
     ("will you take", 950),

@@ -3,6 +3,10 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    ("no le hablen", 950),
+    ("no les hablen", 950),
+    ("no le llamen", 950),
+    ("no me hablen", 950),
     ("ya no me", 900),
     ("no quiero recibir", 990),
     ("no quiero mas", 950),
@@ -58,6 +62,11 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    ("sin falta", 850),
+    ("te hago un", 800),
+    ("le hago un", 800),
+    ("le abono", 850),
+    ("le deposito", 850),
     ("le doy", 800),
     ("les doy", 800),
     ("pagare", 900),
@@ -112,6 +121,8 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    ("cortaron las horas", 950),
+    ("corto de lana", 900),
     ("perdi el empleo", 980),
     ("sin trabajar", 900),
     ("incapacitado", 950),
@@ -241,6 +252,8 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ES: &[Cue] = &[
+    ("a nombre de quien", 900),
+    ("a que direccion", 850),
     ("como hago el pago", 980),
     ("como puedo hacer el pago", 980),
     ("donde deposito", 980),

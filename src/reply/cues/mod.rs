@@ -321,6 +321,9 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     "死也不还",
     "还个屁",
     // Sarcasm that takes a promise back, or puts it where it will never fall due.
+    "pigs start flying",
+    "pigs fly",
+    "los millones",
     "just kidding",
     "jk",
     "im kidding",

@@ -3,6 +3,13 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
+    ("唔好再打", 950),
+    ("唔好打", 900),
+    ("停止对本人的催收", 980),
+    ("停止催收", 950),
+    ("请勿再直接联系", 980),
+    ("请勿联系", 950),
+    ("勿再联系", 950),
     // Home visits ruled out: 先别上门了, 不要来我家.
     ("别上门", 950),
     ("不要上门", 950),
@@ -141,6 +148,7 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    ("你们说我欠", 850),
     ("凭什么扣", 900),
     ("显示逾期", 850),
     ("为什么逾期", 850),
@@ -221,6 +229,9 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    ("打我这个号", 900),
+    ("以后有空", 850),
+    ("没接到", 800),
     ("回个电话", 950),
     ("回电", 900),
     ("打给我", 900),

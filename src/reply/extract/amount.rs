@@ -8,7 +8,10 @@
 use super::FoundAmount;
 use crate::reply::text::Text;
 
-const PAY_WORDS_EN: [&str; 22] = [
+const PAY_WORDS_EN: [&str; 25] = [
+    "put",
+    "do the",
+    "le deposito",
     "swing",
     "expect",
     "another",
@@ -194,6 +197,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 _ => None,
             };
             let unit_currency = [
+                // "60$": the sign after the number, as some write it.
+                ("$", "USD"),
                 ("dollars", "USD"),
                 ("dolares", "USD"),
                 ("dls", "USD"),
