@@ -1,0 +1,82 @@
+//! Repayment offers stated from the rule (src/arrange/offers.rs, README "offers"), every expected figure worked out
+//! by hand in the comment beside it, never copied from the engine's output.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use serde_json::{Value, json};
+
+/// The default policy with no penalty interest (so nothing accrues into the figures below) and the given
+/// restructure terms.
+fn policy(forgiveness_bps: u32, annual_rate_bps: u32) -> Value {
+    let root = dunwell_testkit::root();
+    let mut p: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("policies/default.json")).unwrap()).unwrap();
+    p["offers"]["penalty"]["annual_rate_bps"] = json!(0);
+    p["offers"]["restructure"]["forgiveness_bps"] = json!(forgiveness_bps);
+    p["offers"]["restructure"]["annual_rate_bps"] = json!(annual_rate_bps);
+    p["offers"]["restructure"]["extension_months"] = json!(12);
+    p
+}
+
+/// A CN borrower in hardship: 1,000,000 fen outstanding; `overdue` due 2026-09-28 (61 DPD on 2026-11-28), and two
+/// instalments still to come.
+fn account(overdue: i64) -> Value {
+    json!({
+        "id": "OFF-1", "jurisdiction": "CN", "currency": "CNY",
+        "balances": {"principal": 1_000_000, "interest": 0, "fees": 0},
+        "borrower": {"name": "王芳", "time_zone": "Asia/Shanghai"},
+        "flags": {"hardship": true},
+        "instalments": [
+            {"due": "2026-09-28", "amount": overdue},
+            {"due": "2026-12-28", "amount": 100_000},
+            {"due": "2027-01-28", "amount": 100_000}
+        ]
+    })
+}
+
+fn offers(policy: &Value, account: &Value) -> Vec<Value> {
+    let (engine, env) = dunwell::api::engine_new(&json!({ "policy": policy }).to_string());
+    let engine = engine.unwrap_or_else(|| panic!("{env}"));
+    let call = json!({"account": account, "as_of": "2026-11-28T02:00:00Z"});
+    let out: Value = serde_json::from_str(&dunwell::api::call(&engine, "offers", &call.to_string())).unwrap();
+    out["ok"]["offers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{out}"))
+        .clone()
+}
+
+fn by_id<'a>(offers: &'a [Value], id: &str) -> &'a Value {
+    offers
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {offers:?}"))
+}
+
+#[test]
+fn restructure_forgives_then_charges_simple_interest_over_the_remaining_term_plus_the_extension() {
+    // base 1,000,000; forgiven 10% = 100,000; 2 instalments still to come + 12 months = 14 months;
+    // interest 900,000 × 6% × 14 / 12 = 63,000; total 963,000 in 14 parts: 13 × 68,785, the last 68,795.
+    let o = offers(&policy(1000, 600), &account(100_000));
+    let r = by_id(&o, "restructure");
+    assert_eq!(r["total"], 963_000, "{r}");
+    let schedule = r["schedule"].as_array().unwrap();
+    assert_eq!(schedule.len(), 14, "{r}");
+    assert!(schedule[..13].iter().all(|p| p["amount"] == 68_785), "{r}");
+    assert_eq!(schedule[13]["amount"], 68_795, "{r}");
+}
+
+#[test]
+fn a_token_payment_runs_until_the_arrears_are_paid_at_most_max_months() {
+    // Arrears 10,000 at a 5,000 token: exactly 2 payments (not 3); arrears 100,000: 20 would be needed, capped at 6.
+    let o = offers(&policy(0, 0), &account(10_000));
+    let t = by_id(&o, "token_payment");
+    let amounts: Vec<i64> = t["schedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["amount"].as_i64().unwrap())
+        .collect();
+    assert_eq!(amounts, [5_000, 5_000], "{t}");
+    let o = offers(&policy(0, 0), &account(100_000));
+    let t = by_id(&o, "token_payment");
+    assert_eq!(t["schedule"].as_array().unwrap().len(), 6, "{t}");
+}
