@@ -80,3 +80,23 @@ fn a_token_payment_runs_until_the_arrears_are_paid_at_most_max_months() {
     let t = by_id(&o, "token_payment");
     assert_eq!(t["schedule"].as_array().unwrap().len(), 6, "{t}");
 }
+
+#[test]
+fn an_instalment_plan_is_offered_when_its_first_payment_is_exactly_the_minimum() {
+    // Arrears 15,000 and `min_payment` 5,000: 3 payments of 5,000 meet the minimum (offered); 6 of 2,500 and
+    // 12 of 1,250 fall below it (not offered).
+    let o = offers(&policy(0, 0), &account(15_000));
+    let three = by_id(&o, "instalments_3");
+    let amounts: Vec<i64> = three["schedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["amount"].as_i64().unwrap())
+        .collect();
+    assert_eq!(amounts, [5_000, 5_000, 5_000], "{three}");
+    assert!(
+        o.iter()
+            .all(|x| x["id"] != "instalments_6" && x["id"] != "instalments_12"),
+        "{o:?}"
+    );
+}
