@@ -136,17 +136,16 @@ fn components() -> Value {
         }
         let mut defs: Map<String, Value> = g.take_definitions(true).into_iter().collect();
         for (component, root) in roots {
-            if let Some(r) = root.get("$ref").and_then(Value::as_str) {
-                let name = r.trim_start_matches(prefix).to_string();
-                if name != component
-                    && let Some(body) = defs.remove(&name)
-                {
-                    defs.insert(component.to_string(), body);
-                    // Keep references to the type's own name working.
-                    defs.insert(name, json!({"$ref": format!("{prefix}{component}")}));
+            match root.get("$ref").and_then(Value::as_str) {
+                // A document's component is its type's schema name (`#[schemars(rename)]` where Rust's differs).
+                Some(r) => assert_eq!(
+                    r.trim_start_matches(prefix),
+                    component,
+                    "rename the type's schema to its component"
+                ),
+                None => {
+                    defs.insert(component.to_string(), root);
                 }
-            } else {
-                defs.insert(component.to_string(), root);
             }
         }
         if way == Way::In {

@@ -90,6 +90,16 @@ function describe(value) {
 }
 
 /** JSON text of an object, or a string taken as JSON already; `scope` and `path` say which argument is at fault. */
+/** The `ok` value of an envelope's text, or throws its error as a DunwellError (help and problems kept). */
+function okOrThrow(answer) {
+  const env = JSON.parse(answer);
+  if (env.error) {
+    const { code, message, path, ...extra } = env.error;
+    throw new DunwellError(code, message, path, extra);
+  }
+  return env.ok;
+}
+
 function jsonArg(value, scope, path, name) {
   if (typeof value === 'string') return value;
   if (value === undefined && path) throw new DunwellError(`${scope}.missing_field`, `missing field \`${name}\``, path);
@@ -191,12 +201,7 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
       const text = jsonArg(account, 'account', '/account', 'account');
       const instant = instantArg(asOf);
       const call = `{"account":${text},"as_of":${JSON.stringify(instant)}}`;
-      const env = JSON.parse(run(() => this.#current().callJson('offers', call)));
-      if (env.error) {
-        const { code, message, path, ...extra } = env.error;
-        throw new DunwellError(code, message, path, extra);
-      }
-      return env.ok;
+      return okOrThrow(run(() => this.#current().callJson('offers', call)));
     }
 
     /** `{"account", "as_of"}` JSON in, envelope JSON out; never throws. */
@@ -223,13 +228,7 @@ export function bind(glue, { moduleSha256 = () => null, loaded = () => true } = 
       // decide_batch and accounts_from_csv take text (JSON lines, CSV) as it is.
       const text = typeof input === 'string' ? input : jsonArg(input, 'call', '', 'input');
       const answer = run(() => this.#current().callJson(name, text));
-      if (name === 'decide_batch') return answer;
-      const env = JSON.parse(answer);
-      if (env.error) {
-        const { code, message, path, ...extra } = env.error;
-        throw new DunwellError(code, message, path, extra);
-      }
-      return env.ok;
+      return name === 'decide_batch' ? answer : okOrThrow(answer);
     }
 
     get policySha256() {

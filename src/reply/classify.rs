@@ -177,7 +177,7 @@ fn refuses_by_shape(t: &Text) -> bool {
 /// "this isn't Marcus", "this is not Jennifer's phone", "there is no Jennifer here": a name that is not a
 /// common word, right after the denial (or between "there is no" and "here").
 fn names_someone_else(t: &Text) -> Option<String> {
-    const NOT_NAMES: [&str; 40] = [
+    const NOT_NAMES: [&str; 38] = [
         "a",
         "an",
         "the",
@@ -208,14 +208,12 @@ fn names_someone_else(t: &Text) -> Option<String> {
         "his",
         "her",
         "their",
-        "a",
         "way",
         "money",
         "one",
         "time",
         "enough",
         "good",
-        "the",
         "debt",
         "account",
     ];
