@@ -4,6 +4,7 @@
 # proptests are left out for time); a mutant takes about 40–60 s on a 2-core machine.
 #
 #   bash scripts/mutants.sh [FILE ...]     default: src/dpd.rs src/promise.rs src/money.rs src/arrange src/schedule
+#   MUTANTS_JOBS=2 (parallel mutants), MUTANTS_ITERATE=1 (run only what a previous run missed or never reached)
 # Results: target/mutants/<name>/mutants.out/{caught,missed,timeout,unviable}.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(src/dpd.rs src/promise.rs src/money.rs "src/arrange/**" "src/schedule/**")
 tests=(--lib)
-for t in vectors dpd_rules promise_rules offer_rules decision_rules compliance hardening evidence_rules kpi_rules queue_rules; do
+for t in vectors dpd_rules promise_rules offer_rules decision_rules compliance hardening evidence_rules kpi_rules queue_rules sms_budget; do
   tests+=("--test=$t")
 done
 args=()
@@ -19,8 +20,10 @@ for t in "${tests[@]}"; do args+=("--cargo-test-arg=$t"); done
 for f in "${files[@]}"; do
   name=$(basename "${f%%/\*\*}" .rs)
   mkdir -p "target/mutants/$name"
-  cargo mutants -p dunwell --test-package dunwell -f "$f" -j 1 --timeout 240 --no-shuffle \
-    -o "target/mutants/$name" "${args[@]}" || true
+  extra=()
+  [ -n "${MUTANTS_ITERATE:-}" ] && extra+=(--iterate)
+  cargo mutants -p dunwell --test-package dunwell -f "$f" -j "${MUTANTS_JOBS:-1}" --timeout 240 --no-shuffle \
+    --profile mutants -o "target/mutants/$name" "${extra[@]}" "${args[@]}" || true
   out="target/mutants/$name/mutants.out"
   [ -f "$out/caught.txt" ] || { echo "$name: cargo mutants did not run (see above)" >&2; continue; }
   c=$(wc -l < "$out/caught.txt"); m=$(wc -l < "$out/missed.txt"); t=$(wc -l < "$out/timeout.txt")

@@ -309,3 +309,48 @@ fn cantonese_and_formal_chinese_revocations_and_bare_amounts_after_a_paying_verb
         );
     }
 }
+
+fn promised(out: &Value) -> Option<(Value, Value, Value)> {
+    out["effects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "record_promise")
+        .map(|p| (p["amount"].clone(), p["due"].clone(), p["amount_assumed"].clone()))
+}
+
+#[test]
+fn a_lone_bare_number_in_a_promise_is_its_amount_and_a_day_time_or_phone_is_not() {
+    // As of Saturday 28 November 2026 (10:00 in New York, 23:00 in Shanghai).
+    for (locale, text, cents, due) in [
+        // No currency and no paying verb before it: the only number that can be money is the sum.
+        ("en-US", "gonna do 300 tmrw after work", 30000, "2026-11-29"),
+        // Pasado mañana = the day after tomorrow.
+        ("es-US", "pasado mañana sin falta, los 300", 30000, "2026-11-30"),
+        // El próximo lunes = Monday of the following Monday–Sunday week.
+        ("es-US", "el próximo lunes te hago un payment de 75", 7500, "2026-11-30"),
+        // La otra semana = next week, read as its last day (Sunday 6 December).
+        ("es-US", "la otra semana le deposito 150", 15000, "2026-12-06"),
+        // A full-width comma ends the sum: 300 yuan, then the 25th (of December: the 25th of November has passed).
+        ("zh-CN", "这个月只能先还300，25号", 30000, "2026-12-25"),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(
+            promised(&out),
+            Some((json!(cents), json!(due), json!(false))),
+            "{text}: {out}"
+        );
+    }
+    // A day of the month, an hour, a phone number, a count of weeks, or two candidate sums: no amount is read,
+    // so the promise assumes what is due (and says so).
+    for text in [
+        "I'll pay on the 15th at 3",
+        "I'll pay tomorrow, call me back on 5551234567",
+        "ill do 300 or 400 tomorrow",
+        "I'll pay it off in 2 weeks",
+    ] {
+        let out = reply("en-US", text);
+        let (_, _, assumed) = promised(&out).unwrap_or_else(|| panic!("{text}: no promise: {out}"));
+        assert_eq!(assumed, json!(true), "{text}: {out}");
+    }
+}

@@ -267,7 +267,13 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     let mut effects = Vec::new();
     let mut promised: Option<(i64, Date)> = None;
     if has(Intent::PromiseToPay) {
-        let own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
+        let bare;
+        let mut own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
+        if own.is_none() && amounts.is_empty() {
+            let date_words: Vec<String> = dates.iter().map(|d| d.text.clone()).collect();
+            bare = extract::bare_amount(&t, &date_words, &call.account.currency);
+            own = bare.as_ref();
+        }
         // "Not today — tomorrow": the promise is for the later day.
         // "Paid 100 on Monday, another 100 next Friday": the later date is the promise's.
         let day = if classify::denies(&t) {

@@ -130,6 +130,18 @@ pub(super) fn is_cn_numeral(c: char) -> bool {
     "零〇一二两三四五六七八九十百千万".contains(c)
 }
 
+/// Whether the separator at `j` continues a number: a dot before digits ("40.50"), a comma only before
+/// a group of exactly three digits ("1,200"). "300，25号" (a full-width comma folded to ASCII) is 300 and then
+/// the 25th, not 30,025.
+fn continues_number(s: &[char], j: usize) -> bool {
+    let digit = |k: usize| s.get(k).is_some_and(char::is_ascii_digit);
+    match s.get(j) {
+        Some('.') => digit(j + 1),
+        Some(',') => digit(j + 1) && digit(j + 2) && digit(j + 3) && !digit(j + 4),
+        _ => false,
+    }
+}
+
 /// Every amount in the reply, in order.
 pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> {
     let scale = |cents: i64, exponent: u32| -> i64 {
@@ -157,9 +169,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                     j += 1;
                 }
             } else {
-                while j < n
-                    && (s[j].is_ascii_digit() || (matches!(s[j], ',' | '.') && j + 1 < n && s[j + 1].is_ascii_digit()))
-                {
+                while j < n && (s[j].is_ascii_digit() || continues_number(&s, j)) {
                     j += 1;
                 }
             }
@@ -448,4 +458,184 @@ pub fn promised_amount<'a>(
         prev_end = at + a.text.len();
     }
     promised.or_else(|| own.last().copied())
+}
+
+/// Words after a bare number that make it a time, a count or a date part, not money.
+const NOT_MONEY_AFTER: [&str; 40] = [
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    ":",
+    "/",
+    "-",
+    "%",
+    "号",
+    "日",
+    "月",
+    "天",
+    "周",
+    "点",
+    "个",
+    "期",
+    "次",
+    "年",
+    "分",
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "hr",
+    "min",
+    "dia",
+    "semana",
+    "mes",
+    "ano",
+    "hora",
+    "de enero",
+    "de febrero",
+    "de marzo",
+    "de abril",
+    "de mayo",
+];
+const NOT_MONEY_AFTER_MONTHS: [&str; 7] = [
+    "de junio",
+    "de julio",
+    "de agosto",
+    "de septiembre",
+    "de octubre",
+    "de noviembre",
+    "de diciembre",
+];
+/// Words before a bare number that make it a day, a reference or a count, not money.
+const NOT_MONEY_BEFORE: [&str; 40] = [
+    "the",
+    "el",
+    "on",
+    "by",
+    "before",
+    "until",
+    "till",
+    "til",
+    "after",
+    "day",
+    "dia",
+    "no",
+    "#",
+    "case",
+    "account",
+    "acct",
+    "ending",
+    "number",
+    "x",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+];
+const NOT_MONEY_BEFORE_MORE: [&str; 9] = [
+    "november", "dec", "december", "in", "every", "each", "cada", "los dias", "around",
+];
+
+/// A promise's amount written as a bare number with no currency and no paying verb right before it
+/// ("gonna do 300 tmrw", "los 300", "un payment de 75"): taken only when exactly one number in the reply
+/// could be money. A number that is part of a date found in the reply, a time, a day of the month, a count
+/// of days or weeks, a year, a percentage or a reference (case, account, phone) is not.
+pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency) -> Option<FoundAmount> {
+    let s: Vec<char> = t.lower.chars().collect();
+    let n = s.len();
+    let mut found: Vec<FoundAmount> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !s[i].is_ascii_digit() || (i > 0 && (s[i - 1].is_alphanumeric() || matches!(s[i - 1], '.' | ','))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < n && (s[j].is_ascii_digit() || continues_number(&s, j)) {
+            j += 1;
+        }
+        let number: String = s[start..j].iter().collect();
+        i = j;
+        let Some((mut value, _)) = digits_value(&number) else {
+            continue;
+        };
+        let mut end = j;
+        if s.get(j) == Some(&'k') && s.get(j + 1).is_none_or(|c| !c.is_alphanumeric()) {
+            value = value.saturating_mul(1_000);
+            end += 1;
+        } else if s.get(j).is_some_and(|c| c.is_alphabetic() && !is_cn_numeral(*c)) {
+            // "3x", "2nd", "300abc": not a bare sum.
+            if !s.get(j).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
+                continue;
+            }
+        }
+        let whole_digits = number.chars().filter(char::is_ascii_digit).count();
+        let before: String = s[..start].iter().collect();
+        let after: String = s[end..].iter().collect();
+        let after = after.trim_start();
+        let prev_word: String = before
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '#')
+            .to_string();
+        let year_like = whole_digits == 4 && (number.starts_with("19") || number.starts_with("20"));
+        let in_date = dates.iter().any(|d| {
+            t.lower.match_indices(d.as_str()).any(|(at, _)| {
+                let from = t.lower[..at].chars().count();
+                let to = from + d.chars().count();
+                start >= from && start < to
+            })
+        });
+        let unit_after = NOT_MONEY_AFTER.iter().chain(NOT_MONEY_AFTER_MONTHS.iter()).any(|w| {
+            after.starts_with(w) && {
+                let rest = &after[w.len()..];
+                !w.chars().all(|c| c.is_ascii_alphabetic())
+                    || rest.chars().next().is_none_or(|c| !c.is_ascii_alphabetic())
+                    || rest.starts_with('s')
+            }
+        });
+        let ref_before = NOT_MONEY_BEFORE
+            .iter()
+            .chain(NOT_MONEY_BEFORE_MORE.iter())
+            .any(|w| prev_word == *w)
+            || before.trim_end().ends_with('#')
+            || before.trim_end().ends_with('/')
+            || before.trim_end().ends_with('第');
+        if value < 1_000 || whole_digits > 6 || year_like || in_date || unit_after || ref_before {
+            continue;
+        }
+        let scale = 10_i64.pow(u32::from(currency.exponent));
+        found.push(FoundAmount {
+            amount: value / 100 * scale + (value % 100) * scale / 100,
+            currency: currency.code,
+            text: s[start..end].iter().collect(),
+        });
+    }
+    (found.len() == 1).then(|| found.remove(0))
 }

@@ -310,6 +310,10 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     found = Some((d, 2 + skip));
                 }
             }
+            // "la otra semana" (Mexican and Caribbean Spanish for next week).
+            "otra" if next == "semana" && prev == "la" => {
+                found = Some((in_week(today, 1, Weekday::Sun), 2));
+            }
             // "la semana que viene", "el mes que viene".
             "semana" | "mes" if next == "que" && next2 == "viene" => {
                 found = if w == "semana" {

@@ -15,7 +15,7 @@
 mod amount;
 mod date;
 
-pub use amount::{amounts, chinese_number, promised_amount};
+pub use amount::{amounts, bare_amount, chinese_number, promised_amount};
 pub use date::dates;
 
 #[cfg(test)]
