@@ -3629,6 +3629,11 @@ export interface PromiseVars {
    */
   amount: number;
   /**
+   * The borrower named no sum: `amount` is what is due, not words of theirs, and an answer must not say
+   * they promised it.
+   */
+  amount_assumed: boolean;
+  /**
    * The promised day (`YYYY-MM-DD`).
    */
   due: string;

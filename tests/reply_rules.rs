@@ -354,3 +354,128 @@ fn a_lone_bare_number_in_a_promise_is_its_amount_and_a_day_time_or_phone_is_not(
         assert_eq!(assumed, json!(true), "{text}: {out}");
     }
 }
+
+#[test]
+fn days_written_as_words_typos_and_holidays_are_read() {
+    // As of Saturday 28 November 2026 (10:00 in New York, 15:00 in London, 23:00 in Shanghai).
+    for (locale, text, cents, due) in [
+        // "firday": one slip of the thumb is still Friday, the coming one (4 December).
+        ("en-US", "I can pay 250 on firday", 25000, "2026-12-04"),
+        // Spelt ordinals after "on the" / "by the": the next such day of a month.
+        ("en-US", "I'll send you 300 on the fifteenth", 30000, "2026-12-15"),
+        ("en-US", "I'll pay $80 by the twenty first", 8000, "2026-12-21"),
+        // "el quince": the next 15th.
+        ("es-US", "Le pago 300 dólares el quince", 30000, "2026-12-15"),
+        // Christmas 2026 is ahead.
+        ("en-US", "I'll pay $100 by Christmas", 10000, "2026-12-25"),
+        // US Thanksgiving 2026 (26 November) has passed: the next is the fourth Thursday of November 2027.
+        ("en-US", "I'll pay $100 by Thanksgiving", 10000, "2027-11-25"),
+        // 国庆 (1 October) has passed too: 1 October 2027. "1.5w" is 1.5万 = 15,000 yuan.
+        ("zh-CN", "1.5w 国庆前还你", 1_500_000, "2027-10-01"),
+        // "fifty quid a fortnight starting Tuesday": £50, from Tuesday 1 December; the fortnight is how often.
+        (
+            "en-GB",
+            "I'll do fifty quid a fortnight starting Tuesday, it's all I can manage",
+            5000,
+            "2026-12-01",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(
+            promised(&out),
+            Some((json!(cents), json!(due), json!(false))),
+            "{text}: {out}"
+        );
+    }
+    // "all I can manage" asks for no manager.
+    let out = reply(
+        "en-GB",
+        "I'll do fifty quid a fortnight starting Tuesday, it's all I can manage",
+    );
+    assert_eq!(intents(&out), vec!["promise_to_pay"], "{out}");
+}
+
+#[test]
+fn words_that_look_like_an_intent_in_another_role_are_not_it() {
+    // The hospital as the creditor paid, not a stay in hospital.
+    let out = reply(
+        "en-US",
+        "I don't owe this. I paid the hospital in full in 2024 and I have the receipt",
+    );
+    assert_eq!(intents(&out), vec!["already_paid", "dispute"], "{out}");
+    // "It is not that I won't pay" names no wrong person; "I know owing money is wrong" disputes nothing.
+    let out = reply(
+        "zh-CN",
+        "我知道欠钱不对，可是我今年失业了。我不是不还，下个月15号我先还一千。求你们别再打我公司电话",
+    );
+    assert_eq!(
+        intents(&out),
+        vec!["hardship", "promise_to_pay", "stop_contact"],
+        "{out}"
+    );
+    // Not yet represented: no attorney, from the rules or the model.
+    let out = reply(
+        "es-US",
+        "todavía no tengo lawyer pero voy a conseguir uno si siguen calling me",
+    );
+    assert!(!has(&out, "attorney"), "{out}");
+    assert!(has(&out, "stop_contact"), "{out}");
+    // A promise conditioned on proof of the debt asks for validation: no promise, no terms.
+    let out = reply(
+        "en-US",
+        "I'll pay the second you show me a signed contract with my name on it",
+    );
+    assert_eq!(intents(&out), vec!["validation_request"], "{out}");
+    // A question opening the second sentence is still a question.
+    let out = reply("en-US", "yes this is Kevin. what's the balance and can I split it up");
+    assert_eq!(intents(&out), vec!["question_balance", "question_options"], "{out}");
+}
+
+#[test]
+fn a_pasted_collector_text_in_quotation_marks_is_not_the_borrowers_words() {
+    // The quote's 请于今日还款 (pay today) and 退订回T (reply T to unsubscribe) are the lender's words.
+    let out = reply(
+        "zh-CN",
+        "“您的借款已逾期，请于今日还款，退订回T” 我说了多少遍了我没借过！",
+    );
+    assert_eq!(intents(&out), vec!["dispute"], "{out}");
+}
+
+#[test]
+fn refusing_calls_and_threatening_over_the_next_call_revoke_in_mixed_text() {
+    let out = reply("zh-CN", "微信上说就行，电话一律不接");
+    assert!(has(&out, "stop_contact"), "{out}");
+    let out = reply("zh-CN", "你们再call我boss我就去投诉");
+    assert_eq!(intents(&out), vec!["complaint", "stop_contact"], "{out}");
+    // Laid off, in English inside Chinese: hardship.
+    let out = reply("zh-CN", "sorry最近被layoff了，能不能先还minimum？");
+    assert_eq!(intents(&out), vec!["hardship", "question_options"], "{out}");
+    // A bereavement and "pay in a few days": hardship and a promise without a day (so the answer asks when).
+    let out = reply("zh-CN", "我妈刚走，在办丧事，过几天再还");
+    assert_eq!(intents(&out), vec!["hardship", "promise_to_pay"], "{out}");
+}
+
+#[test]
+fn an_answer_does_not_put_a_sum_in_the_borrowers_mouth() {
+    // "I'll pay next Friday" names no sum: the promise is recorded at what is due and flagged assumed, and the
+    // answer says what is due instead of "you will pay $X".
+    for (locale, text, said, not_said) in [
+        ("en-US", "I'll pay next Friday", "The amount due is", "you will pay $"),
+        ("zh-CN", "下周五还", "当前应还", "前还款1"),
+    ] {
+        let out = reply(locale, text);
+        let (_, _, assumed) = promised(&out).unwrap_or_else(|| panic!("{text}: {out}"));
+        assert_eq!(assumed, json!(true), "{out}");
+        let answer = out["answer"]["text"].as_str().unwrap();
+        assert!(answer.contains(said) && !answer.contains(not_said), "{answer}");
+    }
+    // With a sum, the sum is the borrower's own.
+    let out = reply("en-US", "I'll pay $200 next Friday");
+    assert!(
+        out["answer"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("you will pay $200.00 by"),
+        "{out}"
+    );
+}

@@ -80,6 +80,8 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         .map(|p| PromiseVars {
             amount: p.amount.0 - p.paid.0,
             due: p.due.to_string(),
+            // A promise on the account's record carries its amount.
+            amount_assumed: false,
         });
     let broken_promise = d
         .promises
@@ -89,6 +91,8 @@ pub fn build(policy: &Policy, account: &Account, d: &Decision, spec: Spec<'_>) -
         .map(|p| PromiseVars {
             amount: p.amount.0 - p.paid.0,
             due: p.due.to_string(),
+            // A promise on the account's record carries its amount.
+            amount_assumed: false,
         });
     let arrangement = d.arrangement.as_ref().and_then(|a| {
         a.instalments

@@ -38,13 +38,15 @@ pub(super) fn hits(t: &Text, en: &[Cue], zh: &[Cue]) -> (u32, Vec<String>) {
         } else {
             t.has_words(cue)
         };
+        // A typo is forgiven, but a shorter word the cue starts with is another word ("manage", not "manager").
         let fuzzy = !exact
             && !cue.contains(' ')
             && cue.chars().count() >= 7
             && t.tokens
                 .iter()
-                .any(|tok| tok.chars().count() >= 6 && one_typo(tok, cue));
-        if exact || fuzzy {
+                .any(|tok| tok.chars().count() >= 6 && !cue.starts_with(tok.as_str()) && one_typo(tok, cue));
+        let blocked = BLOCKERS.iter().any(|(c, b)| *c == cue && t.compact.contains(b));
+        if (exact || fuzzy) && !blocked {
             best = best.max(if exact { w } else { w.saturating_sub(100) });
             cues.push(cue.to_string());
         }
@@ -108,6 +110,33 @@ pub(super) fn any_phrase(t: &Text, phrases: &[&str]) -> bool {
             t.compact.contains(p)
         }
     })
+}
+
+/// "I don't have a lawyer yet", "todavía no tengo lawyer", 还没请律师: no one represents the borrower (yet), so
+/// neither the rules nor the model may read an attorney into the reply.
+pub(super) fn says_no_attorney(t: &Text) -> bool {
+    any_phrase(
+        t,
+        &[
+            "dont have a lawyer",
+            "dont have an attorney",
+            "do not have a lawyer",
+            "no lawyer yet",
+            "no tengo abogado",
+            "no tengo lawyer",
+            "no tengo un abogado",
+            "no tengo attorney",
+            "没有律师",
+            "还没请律师",
+            "没请律师",
+        ],
+    )
+}
+
+/// Whether the reply's first word is a sum: "200 bucks …", "$75 friday", "1.5w 国庆前还你".
+fn opens_with_sum(t: &Text) -> bool {
+    let head = t.lower.trim_start().trim_start_matches(['$', '£', '¥', '€']);
+    head.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the reply speaks of a conditional offer: "I'll pay 200 if you waive the fees", 如果免掉利息我就还.
@@ -266,6 +295,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         if attorney.1.is_empty() {
             attorney = (0, Vec::new());
         }
+    }
+    if attorney.0 > 0 && says_no_attorney(t) {
+        attorney = (0, Vec::new());
     }
     let complaint = hits_all(t, &[COMPLAINT]);
     let mut validation = hits_all(t, &[VALIDATION]);
@@ -432,8 +464,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && has_date
         && (paid.0 == 0 || part_paid)
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && any_phrase(t, &PAYING_VERBS)
-            // "ok. 200 on the 1st, 200 on the 15th": a sum and a day with next to nothing else say it too.
-            || (has_amount && t.tokens.len() <= 10))
+            // "ok. 200 on the 1st, 200 on the 15th": a sum and a day with next to nothing else say it too;
+            // so does a reply that opens with the sum ("200 bucks after my check clears Friday").
+            || (has_amount && (t.tokens.len() <= 10 || opens_with_sum(t))))
     {
         promise = (800, vec!["pays on a day to come".into()]);
     }
@@ -489,6 +522,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             options = (0, Vec::new());
         }
     }
+    // "I'll pay the second you show me a signed contract": the condition is proof of the debt, so the reply
+    // asks for validation, not for terms.
+    let conditional = conditional && validation.0 == 0;
     if conditional || asks_terms {
         options.0 = options.0.max(900);
         options.1.push(

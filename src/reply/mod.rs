@@ -210,7 +210,11 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
         .map(|(i, _)| *i);
     for (intent, _) in predicted {
         let keep = Some(intent) == strongest;
-        if !keep || matches!(intent, Intent::PromiseToPay | Intent::Other) || out.iter().any(|f| f.intent == intent) {
+        if !keep
+            || matches!(intent, Intent::PromiseToPay | Intent::Other)
+            || out.iter().any(|f| f.intent == intent)
+            || (intent == Intent::Attorney && classify::says_no_attorney(t))
+        {
             continue;
         }
         out.push(Found {
@@ -265,7 +269,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     };
 
     let mut effects = Vec::new();
-    let mut promised: Option<(i64, Date)> = None;
+    let mut promised: Option<(i64, Date, bool)> = None;
     if has(Intent::PromiseToPay) {
         let bare;
         let mut own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
@@ -289,7 +293,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
                     Some(a) => (a.amount, false),
                     None => (d.arrears.overdue_amount.0.max(d.arrears.next_due_amount.0), true),
                 };
-                promised = Some((amount, day.date));
+                promised = Some((amount, day.date, assumed));
                 effects.push(Effect::RecordPromise {
                     amount,
                     due: day.date,
@@ -514,7 +518,7 @@ fn answer(
     call: &ReplyCall,
     d: &decision::Decision,
     topics: &[&'static str],
-    promised: Option<(i64, Date)>,
+    promised: Option<(i64, Date, bool)>,
     effects: &[Effect],
     extra: &Extra,
 ) -> Result<Answer, Error> {
@@ -533,8 +537,8 @@ fn answer(
         template: &id,
     };
     let mut ctx = decision_context::build(policy, &call.account, d, spec);
-    if let Some((amount, due)) = promised {
-        ctx = ctx.with_promise(amount, due);
+    if let Some((amount, due, assumed)) = promised {
+        ctx = ctx.with_promise(amount, due, assumed);
     }
     let on = effects.iter().find_map(|e| match e {
         Effect::ScheduleCallback { on } => *on,

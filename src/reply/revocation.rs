@@ -333,7 +333,11 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             // 再打 / 再这么天天打: the contact verb within a few characters (but not 打算, "to plan").
             let head: String = rest.chars().take(6).collect();
             let tail: String = rest.chars().take(20).collect();
-            if head.chars().any(|c| matches!(c, '打' | '发' | '催' | '来' | '骚'))
+            // Mixed text counts too: 你们再call我boss我就去投诉.
+            if (head
+                .chars()
+                .any(|c| matches!(c, '打' | '发' | '催' | '来' | '骚' | '找'))
+                || ["call", "text", "联系"].iter().any(|v| head.contains(v)))
                 && !head.contains("打算")
                 && ["试试", "报警", "投诉", "弄死", "告你", "让你", "小心", "我就"]
                     .iter()

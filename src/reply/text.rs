@@ -44,6 +44,10 @@ fn fold(c: char) -> char {
 /// out", 回T退订 or "$250.00 is past due" are not taken for the borrower's revocation or amount. A reply that is
 /// nothing but a quote is read as it is.
 pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
+    let raw = match without_quoted_footer(raw) {
+        Some(own) => return std::borrow::Cow::Owned(own_words(&own).into_owned()),
+        None => raw,
+    };
     let quoted = |l: &str| {
         let l = l.trim_start();
         // "> …" and "【Lender】…" lines, also when marked as forwarded (转发：【…】).
@@ -61,6 +65,30 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(raw);
     }
     std::borrow::Cow::Owned(own.join("\n"))
+}
+
+/// Footers only a collector's message carries: a reply that pastes one inside quotation marks is quoting.
+const FOOTERS: [&str; 7] = ["退订", "回t", "回复t", "reply stop", "text stop", "opt out", "stop to"];
+
+/// The reply without a span in quotation marks (“…”, "…", 「…」) that holds a collector's footer
+/// ("“您的借款已逾期，请于今日还款，退订回T” 我说了多少遍了我没借过！"); `None` when there is no such span
+/// or nothing is left outside it.
+fn without_quoted_footer(raw: &str) -> Option<String> {
+    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
+        let Some(a) = raw.find(open) else { continue };
+        let Some(len) = raw[a + open.len_utf8()..].find(close) else {
+            continue;
+        };
+        let b = a + open.len_utf8() + len;
+        let inside = raw[a..b].to_lowercase();
+        if FOOTERS.iter().any(|f| inside.contains(f)) {
+            let rest = format!("{} {}", &raw[..a], &raw[b + close.len_utf8()..]);
+            if !rest.trim().is_empty() {
+                return Some(rest.trim().to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Whether `c` is a CJK ideograph (a Chinese character).
@@ -166,12 +194,17 @@ impl Text {
             .iter()
             .any(|q| self.compact.contains(q))
             || self.asks_with_a_modal()
-            || [
-                "how", "what", "whats", "where", "when", "is", "any", "tell me", "cuanto", "como", "donde", "cuando",
-                "puedo", "pueden", "podemos", "hay", "se puede",
-            ]
-            .iter()
-            .any(|q| self.words.starts_with(&format!(" {q} ")))
+            // A question word opening any sentence: "Yes this is Kevin. What's the balance".
+            || self.lower.split(['.', '!', ';', '\n', '。', '！', '；']).any(|sentence| {
+                let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let opening = format!(" {} ", words.join(" "));
+                [
+                    "how", "what", "whats", "where", "when", "is", "any", "tell me", "cuanto", "como", "donde",
+                    "cuando", "puedo", "pueden", "podemos", "hay", "se puede",
+                ]
+                .iter()
+                .any(|q| opening.starts_with(&format!(" {q} ")))
+            })
     }
 }
 

@@ -151,10 +151,11 @@ impl MessageContext {
     }
 
     /// A promise the borrower has just made (in a reply), to acknowledge.
-    pub fn with_promise(mut self, amount: i64, due: crate::time::Date) -> Self {
+    pub fn with_promise(mut self, amount: i64, due: crate::time::Date, amount_assumed: bool) -> Self {
         self.promise = Some(PromiseVars {
             amount,
             due: due.to_string(),
+            amount_assumed,
         });
         self
     }
@@ -279,6 +280,9 @@ pub(crate) struct PromiseVars {
     pub(crate) amount: i64,
     /// The promised day (`YYYY-MM-DD`).
     pub(crate) due: String,
+    /// The borrower named no sum: `amount` is what is due, not words of theirs, and an answer must not say
+    /// they promised it.
+    pub(crate) amount_assumed: bool,
 }
 
 /// The locale a message is written in: the borrower's, else the jurisdiction's usual one.

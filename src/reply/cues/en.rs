@@ -91,6 +91,14 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("should be able to", 800),
     ("be able to send", 800),
     ("ill sort it", 850),
+    ("will sort it", 850),
+    // "ok will do" to a payment reminder: yes, I will pay (and the answer asks when).
+    ("ok will do", 900),
+    ("okay will do", 900),
+    ("k will do", 900),
+    ("will get it sorted", 850),
+    ("have it to you", 900),
+    ("have the money to you", 900),
     ("sort it out", 800),
     ("ill settle up", 900),
     ("ill clear", 850),
@@ -186,6 +194,8 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
     ("lost my job", 980),
     ("lost job", 950),
     ("laid off", 980),
+    ("layoff", 950),
+    ("got layoff", 980),
     ("unemployed", 950),
     ("out of work", 950),
     ("no work", 850),
@@ -383,6 +393,8 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     ("total amount", 800),
     ("statement", 900),
     ("how much left", 950),
+    ("the total", 800),
+    ("more interest", 800),
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
@@ -573,7 +585,7 @@ pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
 ];
 
 /// A conditional offer ("$200 if you waive the fees") asks for terms: `question_options`, not a promise.
-pub(in crate::reply) const CONDITION_EN: [&str; 9] = [
+pub(in crate::reply) const CONDITION_EN: [&str; 14] = [
     "if you",
     "if u",
     "if yall",
@@ -583,6 +595,12 @@ pub(in crate::reply) const CONDITION_EN: [&str; 9] = [
     "after you",
     "once you",
     "right after you",
+    // "I'll pay the second you show me a signed contract": the moment the collector acts.
+    "the second you",
+    "the minute you",
+    "the moment you",
+    "soon as you",
+    "when you show",
 ];
 
 /// Callback in colloquial Chinese and English ("not convenient now, call me later").

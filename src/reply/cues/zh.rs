@@ -48,6 +48,11 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     ("停止联系", 990),
     ("停止发送", 990),
     ("别再打", 980),
+    // "电话一律不接" (I answer no calls at all): calls are refused.
+    ("一律不接", 900),
+    ("电话不会再接", 900),
+    ("不会再接你们", 900),
+    ("不再接你们", 900),
     ("不要再打", 980),
     ("别打了", 980),
     ("不要打了", 980),
@@ -70,6 +75,12 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
 
 pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
     ("transfer你", 850),
+    ("transfer给你", 850),
+    ("给你转", 850),
+    ("过几天再还", 900),
+    ("过两天再还", 900),
+    ("过几天还", 850),
+    ("过两天还", 850),
     ("再转你", 850),
     ("转给你", 850),
     ("会还", 900),
@@ -114,6 +125,10 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
     ("拿不出钱", 900),
     ("在医院陪护", 950),
     ("失业", 980),
+    ("办丧事", 950),
+    ("丧事", 900),
+    ("去世", 900),
+    ("过世", 900),
     ("下岗", 950),
     ("被裁", 980),
     ("裁员", 950),
@@ -262,6 +277,13 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
     ("信用卡还", 900),
+    // Alipay and WeChat Pay, also in pinyin initials: "zfb可以还吗".
+    ("zfb可以", 900),
+    ("支付宝可以", 900),
+    ("wx可以", 900),
+    ("微信可以还", 900),
+    ("用支付宝", 850),
+    ("用zfb", 850),
     ("用信用卡", 900),
     ("刷卡还", 900),
     ("怎么付款", 980),
@@ -472,7 +494,7 @@ pub(in crate::reply) const PROMISE_ZH_MORE: &[Cue] = &[
 ];
 
 /// Cue and the longer phrase in which it means something else.
-pub(in crate::reply) const BLOCKERS: [(&str, &str); 16] = [
+pub(in crate::reply) const BLOCKERS: [(&str, &str); 22] = [
     ("多少", "多少期"),
     ("多少", "电话多少"),
     ("多少", "电话是多少"),
@@ -489,4 +511,13 @@ pub(in crate::reply) const BLOCKERS: [(&str, &str); 16] = [
     ("怎么还", "怎么还催"),
     ("多少", "多少次"),
     ("多少", "多少遍"),
+    // "我不是不还" (it is not that I won't pay) names no wrong person; "我知道欠钱不对" (owing is wrong) disputes nothing.
+    ("我不是", "我不是不还"),
+    ("不对", "欠钱不对"),
+    // A mother "frightened ill" by the calls is a grievance about contact, not the borrower's hardship.
+    ("病了", "吓病"),
+    // "I paid the hospital", "the hospital bill": the hospital is the creditor, not a stay in hospital.
+    ("hospital", "paidthehospital"),
+    ("hospital", "owethehospital"),
+    ("hospital", "hospitalbill"),
 ];

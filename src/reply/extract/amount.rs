@@ -35,7 +35,7 @@ const PAY_WORDS_EN: [&str; 25] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 15] = [
+const PAY_WORDS_ZH: [&str; 16] = [
     "还",
     "转账",
     "转",
@@ -51,6 +51,7 @@ const PAY_WORDS_ZH: [&str; 15] = [
     "还你们",
     "给你们",
     "还你",
+    "给你",
 ];
 
 fn digits_value(s: &str) -> Option<(i64, u32)> {
@@ -181,8 +182,11 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             };
             // 万 / 千 after digits: 1.5万, 3千; and "1k", "$1.5k".
             let mut k = j;
+            // A sum in 万 (1.5万, "1.5w") is money even with no currency word or paying verb beside it.
+            let mut wan = false;
             if !chinese && k < n && (s[k] == '万' || s[k] == '千') {
                 let unit = if s[k] == '万' { 10_000 } else { 1_000 };
+                wan = s[k] == '万';
                 value = value.map(|v| v * unit);
                 k += 1;
                 // "1千5" is 1,500 and "2万3" 23,000: a lone trailing digit counts one unit down, as in 一千五.
@@ -191,6 +195,16 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                     value = value.map(|v| v + digit * unit / 10 * 100);
                     k += 1;
                 }
+            } else if !chinese
+                && k < n
+                && s[k] == 'w'
+                && s.get(k + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && s.iter().any(|c| crate::reply::text::is_cjk(*c))
+            {
+                // "1.5w" in a Chinese reply: w is 万 (wan) in pinyin shorthand.
+                value = value.map(|v| v * 10_000);
+                wan = true;
+                k += 1;
             } else if !chinese && k < n && s[k] == 'k' && s.get(k + 1).is_none_or(|c| !c.is_alphanumeric()) {
                 value = value.map(|v| v * 1_000);
                 k += 1;
@@ -302,7 +316,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 && !year_like
                 && !word_like
                 && v > 0
-                && (currency_code.is_some() || held || bare_after_pay())
+                && (currency_code.is_some() || held || wan || bare_after_pay())
             {
                 let code = currency_code.unwrap_or(currency.code);
                 let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);
@@ -328,12 +342,13 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
         i += 1;
     }
     // English number words before a currency word: "two hundred dollars".
-    for (start, value, text) in english_number_amounts(t) {
+    for (start, value, code, text) in english_number_amounts(t) {
+        let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);
         out.push((
             start,
             FoundAmount {
-                amount: scale(value * 100, u32::from(currency.exponent)),
-                currency: "USD",
+                amount: scale(value * 100, u32::from(exponent)),
+                currency: code,
                 text,
             },
         ));
@@ -342,7 +357,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
     out.into_iter().map(|(_, a)| a).collect()
 }
 
-fn english_number_amounts(t: &Text) -> Vec<(usize, i64, String)> {
+fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     let small = |w: &str| -> Option<i64> {
         let v = match w {
             "one" | "a" => 1,
@@ -357,7 +372,13 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, String)> {
             "ten" => 10,
             "eleven" => 11,
             "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
             "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
             "twenty" => 20,
             "thirty" => 30,
             "forty" => 40,
@@ -373,7 +394,12 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, String)> {
     let mut out = Vec::new();
     let toks = &t.tokens;
     for (i, w) in toks.iter().enumerate() {
-        if !matches!(w.as_str(), "dollars" | "bucks" | "pounds") || i == 0 {
+        let code = match w.as_str() {
+            "dollars" | "dollar" | "bucks" => "USD",
+            "pounds" | "pound" | "quid" => "GBP",
+            _ => continue,
+        };
+        if i == 0 {
             continue;
         }
         let mut j = i;
@@ -406,7 +432,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, String)> {
         }
         if any {
             let text = toks[j..=i].join(" ");
-            out.push((t.lower.find(&toks[j]).unwrap_or(0), total + current, text));
+            out.push((t.lower.find(&toks[j]).unwrap_or(0), total + current, code, text));
         }
     }
     out

@@ -28,8 +28,135 @@ fn weekday_en(w: &str) -> Option<Weekday> {
         "viernes" => Weekday::Fri,
         "sabado" => Weekday::Sat,
         "domingo" => Weekday::Sun,
+        // One slip of the thumb ("firday", "thrusday", "wensday"), but not a shorter word ("frida").
+        _ if w.chars().count() >= 5 => {
+            const NAMES: [(&str, Weekday); 7] = [
+                ("monday", Weekday::Mon),
+                ("tuesday", Weekday::Tue),
+                ("wednesday", Weekday::Wed),
+                ("thursday", Weekday::Thu),
+                ("friday", Weekday::Fri),
+                ("saturday", Weekday::Sat),
+                ("sunday", Weekday::Sun),
+            ];
+            return NAMES
+                .iter()
+                .find(|(name, _)| !name.starts_with(w) && crate::reply::text::one_typo(w, name))
+                .map(|(_, wd)| *wd);
+        }
         _ => return None,
     })
+}
+
+/// English ordinals of the days of the month, 1st to 31st ("twenty first" is read in two words).
+const ORDINALS_EN: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+/// Spanish days of the month as said ("el quince", "el día primero"), 1 to 30.
+const DAYS_ES: [&str; 30] = [
+    "primero",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciseis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidos",
+    "veintitres",
+    "veinticuatro",
+    "veinticinco",
+    "veintiseis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+    "treinta",
+];
+
+/// The 1-based position of `w` in `table`.
+fn day_in(table: &[&str], w: &str) -> Option<u32> {
+    table
+        .iter()
+        .position(|x| *x == w)
+        .and_then(|p| u32::try_from(p + 1).ok())
+}
+
+/// A day of the month spelt out at token `i`, and how many tokens it takes: after "el" / "día" in Spanish
+/// ("el quince"), after "on the" / "by the" (…) in English ("on the fifteenth", "by the twenty first"), where
+/// "the first time" or "el dos de ellos" cannot be meant.
+fn spelled_date(toks: &[String], i: usize) -> Option<(u32, usize)> {
+    let w = toks.get(i)?.as_str();
+    let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+    let next = toks.get(i + 1).map_or("", String::as_str);
+    let next2 = toks.get(i + 2).map_or("", String::as_str);
+    let english_lead = prev == "the"
+        && i >= 2
+        && matches!(
+            toks[i - 2].as_str(),
+            "on" | "by" | "until" | "til" | "till" | "before" | "after"
+        );
+    if english_lead {
+        if w == "thirtieth" {
+            return Some((30, 1));
+        }
+        if matches!(w, "twenty" | "thirty") {
+            let base = if w == "twenty" { 20 } else { 30 };
+            let ones = day_in(&ORDINALS_EN[..9], next)?;
+            return (base + ones <= 31).then_some((base + ones, 2));
+        }
+        return day_in(&ORDINALS_EN, w)
+            .filter(|_| next != "of" || w != "first")
+            .map(|d| (d, 1));
+    }
+    let of_people = next == "de" && matches!(next2, "ellos" | "ellas" | "mis" | "los" | "las");
+    if matches!(prev, "el" | "dia") && !of_people {
+        return day_in(&DAYS_ES, w).map(|d| (d, 1));
+    }
+    None
+}
+
+/// The next date, from today on, of a holiday that falls on `on(year)`.
+fn next_holiday(today: NaiveDate, on: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    on(today.year())
+        .filter(|d| *d >= today)
+        .or_else(|| on(today.year() + 1))
+}
+
+/// US Thanksgiving: the fourth Thursday of November.
+fn thanksgiving(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)
 }
 
 fn weekday_zh(c: char) -> Option<Weekday> {
@@ -234,10 +361,21 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 found = plus_days(today, 1).map(|d| (d, 1));
             }
             "day" if next == "after" && next2 == "tomorrow" => found = plus_days(today, 2).map(|d| (d, 3)),
-            "fortnight" if matches!(prev, "a" | "in") => found = plus_days(today, 14).map(|d| (d, 1)),
+            // "in a fortnight" is a day; "fifty quid a fortnight" is how often.
+            "fortnight" if prev == "in" || (prev == "a" && i >= 2 && toks[i - 2] == "in") => {
+                found = plus_days(today, 14).map(|d| (d, 1));
+            }
             // "Friday after next": the Friday of the week after next.
             _ if weekday_en(w).is_some() && next == "after" && next2 == "next" => {
                 found = weekday_en(w).map(|wd| (in_week(today, 2, wd), 3));
+            }
+            "thanksgiving" => found = next_holiday(today, thanksgiving).map(|d| (d, 1)),
+            "christmas" | "xmas" | "navidad" => {
+                found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 25)).map(|d| (d, 1));
+            }
+            // "on the fifteenth", "by the twenty first", "el quince", "el día veinte": the next such day.
+            _ if spelled_date(toks, i).is_some() => {
+                found = spelled_date(toks, i).and_then(|(day, used)| next_day_of_month(today, day).map(|d| (d, used)));
             }
             // "the first of the month", "1st of next month", "el primero": the next 1st.
             "first" | "1st" if next == "of" && matches!(next2, "the" | "next") => {
@@ -510,6 +648,12 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             found = plus_days(today, 1).map(|d| (d, 2));
         } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
             found = Some((today, 2));
+        } else if starts(i, "国庆") {
+            found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 10, 1)).map(|d| (d, 2));
+        } else if starts(i, "元旦") {
+            found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 1, 1)).map(|d| (d, 2));
+        } else if starts(i, "圣诞") {
+            found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 25)).map(|d| (d, 2));
         } else if starts(i, "过两天") {
             found = plus_days(today, 2).map(|d| (d, 3));
         } else if starts(i, "下个月底") || starts(i, "下月底") {
