@@ -12,7 +12,7 @@ command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(src/dpd.rs src/promise.rs src/money.rs "src/arrange/**" "src/schedule/**")
 tests=(--lib)
-for t in vectors dpd_rules promise_rules offer_rules decision_rules compliance hardening evidence_rules kpi_rules queue_rules sms_budget; do
+for t in vectors dpd_rules promise_rules offer_rules decision_rules schedule_rules compliance hardening evidence_rules kpi_rules queue_rules sms_budget; do
   tests+=("--test=$t")
 done
 args=()

@@ -146,10 +146,11 @@ pub fn plan(
     // The ladder's clock: DPD anchored on the oldest unpaid due date; for a current account, steps with
     // dpd <= 0 count from the next due date.
     let today = as_of.local_date(zone);
-    let anchor = match (d.dpd, d.arrears.oldest_unpaid_due, d.arrears.next_due) {
-        (dpd, Some(oldest), _) if dpd > 0 => Some((oldest.0, true)),
-        (_, _, Some(next)) => Some((next.0, false)),
-        _ => None,
+    // (`oldest_unpaid_due` is set only for a due date already past, so DPD ≥ 1 there.)
+    let anchor = match (d.arrears.oldest_unpaid_due, d.arrears.next_due) {
+        (Some(oldest), _) => Some((oldest.0, true)),
+        (None, Some(next)) => Some((next.0, false)),
+        (None, None) => None,
     };
     let step_date = |s: &Step| anchor.map(|(a, _)| a + Duration::days(i64::from(s.dpd)));
     let applicable = |s: &Step| match anchor {
