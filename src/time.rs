@@ -25,12 +25,14 @@ pub const FIRST_YEAR: i32 = 1900;
 /// See [`FIRST_YEAR`].
 pub const LAST_YEAR: i32 = 2999;
 
-fn year_in_window(year: i32, what: &str) -> Result<(), String> {
+/// `value` is the text as written; the message is built only when the year is out of range (this runs for
+/// every date and instant of every account).
+fn year_in_window(year: i32, value: &str) -> Result<(), String> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
         Ok(())
     } else {
         Err(format!(
-            "{what} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"
+            "`{value}` is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"
         ))
     }
 }
@@ -57,7 +59,7 @@ impl Instant {
     /// A message naming the value.
     pub fn parse_input(s: &str) -> Result<Instant, String> {
         let t = Instant::parse(s)?;
-        year_in_window(t.0.year(), &format!("`{s}`"))?;
+        year_in_window(t.0.year(), s)?;
         Ok(t)
     }
 
@@ -144,7 +146,7 @@ impl Date {
     /// A message naming the value.
     pub fn parse_input(s: &str) -> Result<Date, String> {
         let d = Date::parse(s)?;
-        year_in_window(d.0.year(), &format!("`{s}`"))?;
+        year_in_window(d.0.year(), s)?;
         Ok(d)
     }
 
