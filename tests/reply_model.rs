@@ -67,6 +67,7 @@ fn the_chosen_combination_does_no_worse_than_the_rules_on_the_dev_sets() {
             ("rules only", Combine::RulesOnly),
             ("model when rules silent", Combine::WhenRulesSilent),
             ("rules ∪ model", Combine::Union),
+            ("silent, or a revocation", Combine::SilentOrRevocation),
         ] {
             let f = measure(file, c);
             println!(

@@ -479,3 +479,153 @@ fn an_answer_does_not_put_a_sum_in_the_borrowers_mouth() {
         "{out}"
     );
 }
+
+#[test]
+fn traditional_characters_cantonese_and_dotted_thousands_are_read() {
+    // As of Saturday 28 November 2026. 下個禮拜一 = Monday of next week (30 November); 兩千蚊 = 2,000 (Cantonese).
+    let out = reply("zh-CN", "我下個禮拜一會還你哋兩千蚊，唔好再打嚟公司。");
+    assert_eq!(intents(&out), vec!["promise_to_pay", "stop_contact"], "{out}");
+    assert_eq!(
+        promised(&out),
+        Some((json!(200_000), json!("2026-11-30"), json!(false)))
+    );
+    // "1.500 dólares" is one thousand five hundred; "el 10 del mes que viene" is 10 December.
+    let out = reply(
+        "es-US",
+        "Vos tranqui, el 10 del mes que viene te transfiero los 1.500 dólares que faltan.",
+    );
+    assert_eq!(
+        promised(&out),
+        Some((json!(150_000), json!("2026-12-10"), json!(false))),
+        "{out}"
+    );
+}
+
+#[test]
+fn more_ways_to_end_contact_are_revocations() {
+    for (locale, text) in [
+        (
+            "en-US",
+            "You people are bottom feeding leeches. Lose this number, parasites.",
+        ),
+        (
+            "en-GB",
+            "I'm in an IVA and this debt is included in it. Please contact my insolvency practitioner, not me.",
+        ),
+        (
+            "en-US",
+            "We are in a Chapter 13 plan. Any questions go to the trustee's office, not us.",
+        ),
+        (
+            "en-GB",
+            "I can't pay anything for a few months. I'd rather you didn't phone, letters please.",
+        ),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Ruling out one place and asking for another keeps the call asked for.
+    let out = reply(
+        "en-US",
+        "Don't call me at work. Call my cell after 6 instead, 555-0199.",
+    );
+    assert_eq!(intents(&out), vec!["callback_request", "stop_contact"], "{out}");
+}
+
+#[test]
+fn wishes_conditions_and_mockery_are_not_promises() {
+    for (locale, text) in [
+        ("zh-CN", "如果我有钱就还，现在没有，你们天天打也没用"),
+        ("zh-CN", "你们把罚息免了，我明天就把本金8000还了"),
+        ("zh-CN", "是不是20号之前还3000就不算逾期了？"),
+        (
+            "en-GB",
+            "Oh aye, I'll pay it the now, just let me go and shake the money tree.",
+        ),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // The condition is asked, and "就把本金还了" is not a payment made.
+    let out = reply("zh-CN", "你们把罚息免了，我明天就把本金8000还了");
+    assert_eq!(intents(&out), vec!["question_options"], "{out}");
+}
+
+#[test]
+fn periods_holidays_and_the_day_said_with_the_sum() {
+    // As of Saturday 28 November 2026.
+    for (locale, text, cents, due) in [
+        // The quarter ends on 31 December.
+        (
+            "en-US",
+            "I'm owed a commission check at the end of the quarter. You'll have $1,500 by then, you have my word.",
+            150_000,
+            "2026-12-31",
+        ),
+        // Labor Day 2026 (7 September) is past: the first Monday of September 2027.
+        (
+            "en-US",
+            "Will pay $75 on Labor Day, I'm off that day.",
+            7500,
+            "2027-09-06",
+        ),
+        // The day after Thanksgiving 2026 (27 November) is past: 26 November 2027.
+        (
+            "en-US",
+            "I will pay the remaining $180 the day after Thanksgiving.",
+            18_000,
+            "2027-11-26",
+        ),
+        (
+            "en-US",
+            "I'll have the full $640 on the 3rd of next month when my disability check comes in.",
+            64_000,
+            "2026-12-03",
+        ),
+        // Two days named: the one said with the sum.
+        (
+            "en-US",
+            "Lost my job in the fall but I start a new one Monday. I can do $50 on the 15th and more after that.",
+            5000,
+            "2026-12-15",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(
+            promised(&out),
+            Some((json!(cents), json!(due), json!(false))),
+            "{text}: {out}"
+        );
+    }
+    // The Spring Festival of 2027 is 6 February; no sum is named, so what is due is assumed.
+    let out = reply("zh-CN", "春节前肯定还清，放心");
+    let (_, due, assumed) = promised(&out).unwrap_or_else(|| panic!("{out}"));
+    assert_eq!((due, assumed), (json!("2027-02-06"), json!(true)));
+    // "The remaining $180" is a sum still to pay, not a payment made.
+    assert_eq!(
+        intents(&reply(
+            "en-US",
+            "I will pay the remaining $180 the day after Thanksgiving."
+        )),
+        vec!["promise_to_pay"]
+    );
+}
+
+#[test]
+fn a_death_notice_settlement_figures_and_stolen_identities_are_read_for_what_they_are() {
+    // The account holder died: a notice about the account, not the writer's hardship (from rules or model).
+    let out = reply(
+        "en-US",
+        "My husband Robert passed away in January. This card was in his name only. I honestly don't know what I'm supposed to do with these letters. Am I responsible for it?",
+    );
+    assert!(!has(&out, "hardship"), "{out}");
+    // A settlement figure is the balance asked for.
+    assert_eq!(
+        intents(&reply("en-GB", "What's the settlement figure as of today please?")),
+        vec!["question_balance"]
+    );
+    // A sum put as a question to confirm.
+    let out = reply("es-US", "Le pago todo a fin de mes, son $430 ¿verdad?");
+    assert_eq!(intents(&out), vec!["promise_to_pay", "question_balance"], "{out}");
+    // A police report about a stolen identity supports the dispute; it is no complaint and no revocation.
+    let out = reply("zh-CN", "这笔钱我根本没借过，是有人冒用我的身份证办的，我已经报警了");
+    assert_eq!(intents(&out), vec!["dispute"], "{out}");
+}

@@ -129,8 +129,70 @@ pub(super) fn says_no_attorney(t: &Text) -> bool {
             "没有律师",
             "还没请律师",
             "没请律师",
+            // Not yet retained: "I'm meeting with a bankruptcy lawyer next week".
+            "meeting with a lawyer",
+            "meeting with a bankruptcy lawyer",
+            "meeting with an attorney",
+            "going to see a lawyer",
+            "going to get a lawyer",
+            "thinking of getting a lawyer",
+            "voy a conseguir",
         ],
     )
+}
+
+/// Whether the writer reports the death of the account holder: a death word and the account as the dead
+/// person's (in his or her name, the executor, the estate, 他的债, a nombre de él).
+pub(super) fn deceased_holder(t: &Text) -> bool {
+    let death = any_phrase(
+        t,
+        &[
+            "passed away",
+            "died",
+            "has died",
+            "deceased",
+            "fallecio",
+            "murio",
+            "去世",
+            "过世",
+            "走了",
+        ],
+    );
+    let theirs = any_phrase(
+        t,
+        &[
+            "in his name",
+            "in her name",
+            "his name only",
+            "her name only",
+            "his executor",
+            "her executor",
+            "executor",
+            "his estate",
+            "her estate",
+            "a nombre de el",
+            "a nombre de ella",
+            "这个债",
+            "他的债",
+            "她的债",
+            "他的卡",
+            "她的卡",
+            "am i responsible",
+        ],
+    );
+    death && theirs
+}
+
+/// Whether one sentence is nothing but a sum and a day: "FINE you vultures. $100 Friday. Now quit…".
+fn sum_and_day_sentence(t: &Text) -> bool {
+    t.lower.split(['.', '!', ';', '\n', '。', '！', '；']).any(|s| {
+        let words: Vec<&str> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let s = s.trim().trim_start_matches(['$', '£', '¥', '€']);
+        (2..=3).contains(&words.len()) && s.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Whether the reply's first word is a sum: "200 bucks …", "$75 friday", "1.5w 国庆前还你".
@@ -166,7 +228,15 @@ fn conditional_offer(t: &Text) -> bool {
         && ["免", "减", "少", "打折", "同意", "答应", "停息", "不收", "去掉"]
             .iter()
             .any(|c| t.compact.contains(c));
-    en || zh || if_so
+    // 你们把罚息免了，我明天就把本金还了: "you waive it, then I pay" without an "if".
+    let zh_then = ["你们把", "把罚息", "把利息", "把违约金"]
+        .iter()
+        .any(|c| t.compact.contains(c))
+        && ["免了", "免掉", "减了", "去掉", "停了"]
+            .iter()
+            .any(|c| t.compact.contains(c))
+        && t.compact.contains('就');
+    en || zh || zh_then || if_so
 }
 
 /// Refusals and mockery read from their shape rather than a list: "never" within three words before a paying
@@ -299,7 +369,26 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if attorney.0 > 0 && says_no_attorney(t) {
         attorney = (0, Vec::new());
     }
-    let complaint = hits_all(t, &[COMPLAINT]);
+    let mut complaint = hits_all(t, &[COMPLAINT]);
+    // A police report or an FTC identity-theft affidavit about a stolen identity is evidence for a dispute,
+    // not a complaint about the collector (有人冒用我的身份证办的，我已经报警了).
+    if complaint.0 > 0
+        && any_phrase(
+            t,
+            &[
+                "identity theft",
+                "stole my identity",
+                "stolen identity",
+                "opened this card with my",
+                "冒用",
+                "盗用",
+                "被人冒名",
+            ],
+        )
+        && !any_phrase(t, &["cfpb", "attorney general", "投诉", "complaint", "queja"])
+    {
+        complaint = (0, Vec::new());
+    }
     let mut validation = hits_all(t, &[VALIDATION]);
     // "Prove it" after a payment claim asks for a receipt check, not validation; 证明 in 收入证明 is hardship.
     if validation.0 > 0
@@ -322,6 +411,27 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
 
     let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
+    // "I have not sent any payment as yet", "haven't paid yet": the payment is still to come.
+    if paid.0 > 0
+        && any_phrase(
+            t,
+            &[
+                "not sent any payment",
+                "have not sent",
+                "havent sent",
+                "not sent any",
+                "have not paid",
+                "havent paid",
+                "not paid yet",
+                "还没还",
+                "还没转",
+                "no he pagado",
+                "todavia no pago",
+            ],
+        )
+    {
+        paid = (0, Vec::new());
+    }
     // "when I get paid", "I get paid every other Friday": wages coming in, not a payment made.
     if paid.1.iter().all(|c| c == "paid") && any_phrase(t, &["get paid", "gets paid", "getting paid", "got paid"]) {
         paid = (0, Vec::new());
@@ -440,6 +550,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         || asks_terms
         || !(has_date || has_amount || promise.0 >= 900)
         || (paid.0 > 0 && !has_date)
+        // "是不是20号之前还3000就不算逾期了？": asking whether a payment would do is not making it.
+        || (t.is_question() && t.compact.contains("是不是"))
     {
         promise = (0, Vec::new());
     }
@@ -466,7 +578,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && any_phrase(t, &PAYING_VERBS)
             // "ok. 200 on the 1st, 200 on the 15th": a sum and a day with next to nothing else say it too;
             // so does a reply that opens with the sum ("200 bucks after my check clears Friday").
-            || (has_amount && (t.tokens.len() <= 10 || opens_with_sum(t))))
+            || (has_amount && (t.tokens.len() <= 10 || opens_with_sum(t) || sum_and_day_sentence(t))))
     {
         promise = (800, vec!["pays on a day to come".into()]);
     }
@@ -489,7 +601,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
 
     let mut callback = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES, LATER_EN, LATER_ZH]);
-    if stopping {
+    // "Don't call me at work. Call my cell after 6 instead", 别打我手机，打我家里座机: one place or time is ruled
+    // out and another asked for, so the request for a call stands beside the partial revocation.
+    let elsewhere = any_phrase(t, &["instead", "打我家里", "打我座机", "打家里座机", "打我家"]);
+    if stopping && !elsewhere {
         callback = (0, Vec::new());
     }
     let mut balance = hits_all(t, &[BALANCE_EN, BALANCE_ZH, BALANCE_ES]);
@@ -501,6 +616,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             .all(|c| ["statement", "明细", "账单", "estado de cuenta"].contains(&c.as_str()))
     {
         balance = (0, Vec::new());
+    }
+    // "Le pago todo a fin de mes, son $430 ¿verdad?": a sum put as a question to be confirmed asks the balance.
+    if balance.0 == 0
+        && has_amount
+        && t.is_question()
+        && ["verdad", "right?", "correct?", "对吗", "对吧", "是吗", "没错吧"]
+            .iter()
+            .any(|w| t.lower.contains(w))
+    {
+        balance = (850, vec!["sum to confirm".into()]);
     }
     if balance.0 > 0 && balance.0 < 900 && !t.is_question() {
         balance = (0, Vec::new());
@@ -595,6 +720,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
     // "Sick of your calls" is anger, not illness.
     if hardship.1.iter().all(|c| c == "sick") && any_phrase(t, &["sick of", "sick and tired", "makes me sick"]) {
+        hardship = (0, Vec::new());
+    }
+    // A relative reporting that the account holder died ("this card was in his name only", "send any
+    // correspondence to his executor", 我爸上个月已经去世了，这个债…): a death notice for the account, not the
+    // writer's own hardship (unless they say they cannot pay).
+    if hardship.0 > 0
+        && deceased_holder(t)
+        && !any_phrase(t, &["cant pay", "cannot pay", "every penny", "没钱", "no puedo pagar"])
+    {
         hardship = (0, Vec::new());
     }
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);

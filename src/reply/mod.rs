@@ -193,7 +193,7 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
     let take = match combine {
         model::Combine::RulesOnly => false,
         model::Combine::WhenRulesSilent => rules_silent,
-        model::Combine::Union => true,
+        model::Combine::Union | model::Combine::SilentOrRevocation => true,
     };
     if !take {
         return rules;
@@ -209,11 +209,13 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
         .find(|(i, _)| !matches!(i, Intent::PromiseToPay | Intent::Other))
         .map(|(i, _)| *i);
     for (intent, _) in predicted {
-        let keep = Some(intent) == strongest;
+        let keep = Some(intent) == strongest
+            && (combine != model::Combine::SilentOrRevocation || rules_silent || intent == Intent::StopContact);
         if !keep
             || matches!(intent, Intent::PromiseToPay | Intent::Other)
             || out.iter().any(|f| f.intent == intent)
             || (intent == Intent::Attorney && classify::says_no_attorney(t))
+            || (intent == Intent::Hardship && classify::deceased_holder(t))
         {
             continue;
         }
@@ -232,6 +234,16 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
     }
     out.sort_by_key(|f| f.intent);
     out
+}
+
+/// The date written nearest the words `near` (a sum), by character distance in the reply.
+fn nearest_to<'a, 'b>(t: &text::Text, near: &str, dates: &'b [&'a FoundDate]) -> Option<&'b &'a FoundDate> {
+    let at = t.lower.find(near)?;
+    dates
+        .iter()
+        .filter_map(|d| t.lower.find(d.text.as_str()).map(|p| (p.abs_diff(at), d)))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, d)| d)
 }
 
 /// As [`analyse`], with the model joined as `combine` says (for measuring the combinations).
@@ -284,6 +296,9 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {
             future.last()
+        } else if let Some(a) = own.filter(|_| future.len() > 1) {
+            // "I start a new job Monday. I can do $50 on the 15th": the day said with the sum.
+            nearest_to(&t, &a.text, &future).or_else(|| future.first())
         } else {
             future.first()
         };

@@ -54,6 +54,12 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
             .copied()
             .collect::<Vec<_>>(),
     );
+    // "Please contact my insolvency practitioner, not me", "Any questions go to the trustee's office, not us":
+    // contact is sent elsewhere, so it ends with the borrower.
+    if redirected(t) {
+        stop.0 = stop.0.max(900);
+        stop.1.push("elsewhere, not me".into());
+    }
     // "please only reach me by mail", "only contact me through my lawyer": one channel left, the rest revoked.
     if let Some(cue) = only_channel(t) {
         stop.0 = stop.0.max(900);
@@ -389,6 +395,32 @@ fn negation_near_contact(t: &Text) -> bool {
     })
 }
 
+/// Contact sent to someone else with "not me" / "not us": "contact my insolvency practitioner, not me",
+/// "questions go to the trustee's office, not us", "talk to my lawyer not me".
+fn redirected(t: &Text) -> bool {
+    let not_me =
+        t.has_words("not me") || t.has_words("not us") || t.has_words("no a mi") || t.compact.contains("别找我");
+    let elsewhere = any_phrase(
+        t,
+        &[
+            "contact my",
+            "go to the",
+            "go to my",
+            "talk to my",
+            "speak to my",
+            "speak with my",
+            "deal with my",
+            "write to my",
+            "send any correspondence to",
+            "questions go to",
+            "hablen con mi",
+            "llamen a mi",
+            "找我的律师",
+        ],
+    );
+    not_me && elsewhere
+}
+
 /// The one channel the borrower keeps when they say "only by post / only email me" (every other channel is
 /// revoked); `None` when they keep none, name their lawyer (the attorney effect covers that) or say nothing
 /// of the kind.
@@ -400,7 +432,7 @@ pub fn kept_channel(t: &Text) -> Option<Channel> {
         // "por correo" alone is post in US Spanish; "correo electronico" is e-mail.
         "correo" if t.has_words("correo electronico") => Some(Channel::Email),
         "correo" => Some(Channel::Letter),
-        "email" | "e" => Some(Channel::Email),
+        "email" | "emails" | "e" => Some(Channel::Email),
         "text" | "texts" | "mensaje" | "mensajes" => Some(Channel::Sms),
         _ => None,
     }
@@ -409,6 +441,18 @@ pub fn kept_channel(t: &Text) -> Option<Channel> {
 /// "only … by / via / through / por <channel>": every other channel is revoked.
 fn only_channel(t: &Text) -> Option<String> {
     let toks = &t.tokens;
+    // "I'd rather you didn't phone, letters please", "email only": the channel named, then please / only.
+    for pair in toks.windows(2) {
+        if let [w, n] = pair
+            && matches!(
+                w.as_str(),
+                "letters" | "letter" | "post" | "email" | "emails" | "writing"
+            )
+            && matches!(n.as_str(), "please" | "only" | "pls")
+        {
+            return Some(format!("only by {w}"));
+        }
+    }
     for (i, w) in toks.iter().enumerate() {
         // "only by post", "I'd prefer all further correspondence by post", "este numero es solo para mi
         // familia, comuniquense por correo".

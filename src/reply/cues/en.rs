@@ -3,6 +3,14 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    ("lose this number", 950),
+    ("lose my number", 950),
+    ("delete this number", 950),
+    ("delete my number", 950),
+    ("rather you didnt phone", 900),
+    ("rather you didnt call", 900),
+    ("prefer you didnt call", 900),
+    ("prefer you didnt phone", 900),
     ("enough already", 900),
     ("enough with", 900),
     ("blocking this number", 950),
@@ -90,7 +98,19 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("knock out", 800),
     ("should be able to", 800),
     ("be able to send", 800),
-    ("ill sort it", 850),
+    ("ill sort it", 900),
+    ("square it up", 900),
+    ("square up", 850),
+    ("intend to mail", 900),
+    ("intend to pay", 900),
+    ("intend to send", 900),
+    ("mail a check", 850),
+    ("youll have", 850),
+    ("you have my word", 950),
+    ("can send", 850),
+    ("can do", 800),
+    ("can still manage", 850),
+    ("can manage", 800),
     ("will sort it", 850),
     // "ok will do" to a payment reminder: yes, I will pay (and the answer asks when).
     ("ok will do", 900),
@@ -150,6 +170,8 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
+    ("settled in full", 950),
+    ("was settled", 900),
     ("already sent", 950),
     ("took care of this", 850),
     ("took care of it", 850),
@@ -178,6 +200,12 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    ("only income", 900),
+    ("social security", 850),
+    ("universal credit", 900),
+    ("sanctioned", 850),
+    ("zero income", 950),
+    ("no income", 950),
     ("had a stroke", 950),
     ("on disability", 950),
     ("made redundant", 950),
@@ -245,6 +273,8 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    ("this scam", 900),
+    ("a scam", 850),
     ("not my balance", 900),
     ("number is wrong", 900),
     ("never credited", 900),
@@ -393,6 +423,16 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     ("total amount", 800),
     ("statement", 900),
     ("how much left", 950),
+    ("settlement figure", 950),
+    ("payoff figure", 950),
+    ("redemption figure", 950),
+    ("is it still", 850),
+    ("added on top", 850),
+    ("up to now", 850),
+    ("still charging interest", 900),
+    ("is it due", 900),
+    ("do i have until", 900),
+    ("when is it due", 950),
     ("the total", 800),
     ("more interest", 800),
 ];

@@ -69,6 +69,10 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("le deposito", 850),
     ("le doy", 800),
     ("le voy a dar", 900),
+    ("le consigno", 900),
+    ("les consigno", 900),
+    ("te transfiero", 900),
+    ("le transfiero", 900),
     ("les voy a dar", 900),
     ("te voy a dar", 850),
     ("les doy", 800),
@@ -241,6 +245,7 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
+    ("todo lo que debo", 900),
     ("cuanto me queda", 950),
     ("cuanto queda", 900),
     ("cuanto debo", 980),

@@ -266,6 +266,9 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    "money tree",
+    "never pay one dime",
+    "never pay a dime",
     "as if",
     "yeah right",
     "ya right",
@@ -336,6 +339,10 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    "如果我有钱",
+    "要是我有钱",
+    "等我有钱",
+    "有钱就还",
     "no promises",
     "no promise",
     "not sure",

@@ -78,6 +78,9 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
     ("transfer给你", 850),
     ("给你转", 850),
     ("过几天再还", 900),
+    ("月初还", 900),
+    ("月中还", 900),
+    ("肯定还清", 950),
     ("过两天再还", 900),
     ("过几天还", 850),
     ("过两天还", 850),
@@ -127,8 +130,8 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
     ("失业", 980),
     ("办丧事", 950),
     ("丧事", 900),
-    ("去世", 900),
-    ("过世", 900),
+    ("失咗业", 980),
+    ("失了业", 980),
     ("下岗", 950),
     ("被裁", 980),
     ("裁员", 950),
@@ -211,6 +214,10 @@ pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
+    // The borrower's spouse, who cannot reach them: 他人早跑了，我也联系不上.
+    ("我也联系不上", 900),
+    ("联系不上他", 900),
+    ("找不到他", 850),
     ("我是他同事", 950),
     ("我是她同事", 950),
     ("已经离职", 900),
@@ -244,6 +251,9 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    ("打我家里", 900),
+    ("打我座机", 900),
+    ("打家里座机", 900),
     ("打我这个号", 900),
     ("以后有空", 850),
     ("没接到", 800),
@@ -259,6 +269,8 @@ pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
+    ("还显示逾期", 900),
+    ("不算逾期", 900),
     ("欠多少", 950),
     ("欠你们多少", 950),
     ("欠你多少", 950),
@@ -356,6 +368,10 @@ pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ZH: &[Cue] = &[
+    // A threat to lie in wait at the office; 二百五 (idiot) said to someone, not the number 250.
+    ("堵你", 950),
+    ("你个二百五", 950),
+    ("你这个二百五", 950),
     ("你个头", 950),
     ("吸血", 900),
     ("狗东西", 950),
@@ -494,7 +510,7 @@ pub(in crate::reply) const PROMISE_ZH_MORE: &[Cue] = &[
 ];
 
 /// Cue and the longer phrase in which it means something else.
-pub(in crate::reply) const BLOCKERS: [(&str, &str); 22] = [
+pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("多少", "多少期"),
     ("多少", "电话多少"),
     ("多少", "电话是多少"),
@@ -520,4 +536,21 @@ pub(in crate::reply) const BLOCKERS: [(&str, &str); 22] = [
     ("hospital", "paidthehospital"),
     ("hospital", "owethehospital"),
     ("hospital", "hospitalbill"),
+    // 怎么还显示逾期 asks why it still shows overdue, not how to pay.
+    ("怎么还", "怎么还显示"),
+    // A power of attorney is held for the borrower by family; a solicitor acting for an executor is the estate's.
+    ("attorney", "powerofattorney"),
+    ("solicitors", "executor"),
+    ("solicitor", "executor"),
+    // "Settlement figure" asks for the balance, not for a settlement offer.
+    ("settlement", "settlementfigure"),
+    // "明天就把本金还了" is a payment to come; a closing statement is a paid-off account's record.
+    ("还了", "就把"),
+    ("statement", "closingstatement"),
+    // Reporting a stolen identity to the police is evidence for a dispute, not a threat about contact.
+    ("报警", "冒用"),
+    ("报警", "盗用"),
+    // Calls named as the grievance ("打电话骂人", "天天打电话") ask for no call.
+    ("打电话", "打电话骂"),
+    ("打电话", "天天打电话"),
 ];

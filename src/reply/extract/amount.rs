@@ -35,7 +35,7 @@ const PAY_WORDS_EN: [&str; 25] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 16] = [
+const PAY_WORDS_ZH: [&str; 17] = [
     "还",
     "转账",
     "转",
@@ -52,11 +52,21 @@ const PAY_WORDS_ZH: [&str; 16] = [
     "给你们",
     "还你",
     "给你",
+    "转你",
 ];
 
 fn digits_value(s: &str) -> Option<(i64, u32)> {
     // "1,200.50" → (120050, 2 decimals seen); returns value scaled to cents (two decimals).
-    let clean: String = s.chars().filter(|&c| c != ',').collect();
+    // "1.500" and "1.500.000" (Latin American thousands) are whole sums: money never has three decimals.
+    let dotted_thousands = s.contains('.')
+        && !s.contains(',')
+        && s.split('.')
+            .skip(1)
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    let clean: String = s
+        .chars()
+        .filter(|&c| c != ',' && !(dotted_thousands && c == '.'))
+        .collect();
     let (int, frac) = clean.split_once('.').unwrap_or((&clean, ""));
     if int.is_empty() || int.len() > 9 || !int.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -131,13 +141,14 @@ pub(super) fn is_cn_numeral(c: char) -> bool {
     "零〇一二两三四五六七八九十百千万".contains(c)
 }
 
-/// Whether the separator at `j` continues a number: a dot before digits ("40.50"), a comma only before
-/// a group of exactly three digits ("1,200"). "300，25号" (a full-width comma folded to ASCII) is 300 and then
+/// Whether the separator at `j` continues a number: a dot before one to three digits ("40.50", "1.500"), a
+/// comma only before a group of exactly three digits ("1,200"). "300，25号" (a full-width comma folded to ASCII) is 300 and then
 /// the 25th, not 30,025.
 fn continues_number(s: &[char], j: usize) -> bool {
     let digit = |k: usize| s.get(k).is_some_and(char::is_ascii_digit);
     match s.get(j) {
-        Some('.') => digit(j + 1),
+        // Cents (one or two digits) or a thousands group ("1.500").
+        Some('.') => (1..=3).any(|len| (1..=len).all(|k| digit(j + k)) && !digit(j + len + 1)),
         Some(',') => digit(j + 1) && digit(j + 2) && digit(j + 3) && !digit(j + 4),
         _ => false,
     }
@@ -235,6 +246,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 ("euros", "EUR"),
                 ("eur", "EUR"),
                 ("块钱", "CNY"),
+                // Cantonese: 两千蚊.
+                ("蚊", "CNY"),
                 ("块", "CNY"),
                 ("元", "CNY"),
                 ("rmb", "CNY"),
@@ -343,6 +356,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
     }
     // English number words before a currency word: "two hundred dollars".
     for (start, value, code, text) in english_number_amounts(t) {
+        // Slang sums ("a ton", "a grand") are in the account's currency.
+        let code = if code.is_empty() { currency.code } else { code };
         let exponent = crate::money::Currency::parse(code).map_or(currency.exponent, |c| c.exponent);
         out.push((
             start,
@@ -393,6 +408,22 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     };
     let mut out = Vec::new();
     let toks = &t.tokens;
+    // "send a ton tomorrow" (100), "a grand by Friday" (1,000); not "a ton of letters".
+    for (i, w) in toks.iter().enumerate() {
+        let slang = match w.as_str() {
+            "ton" => 100,
+            "grand" => 1_000,
+            _ => continue,
+        };
+        if i > 0 && toks[i - 1] == "a" && toks.get(i + 1).is_none_or(|n| n != "of") {
+            out.push((
+                t.lower.find(&format!("a {w}")).unwrap_or(0),
+                slang,
+                "",
+                format!("a {w}"),
+            ));
+        }
+    }
     for (i, w) in toks.iter().enumerate() {
         let code = match w.as_str() {
             "dollars" | "dollar" | "bucks" => "USD",

@@ -154,6 +154,21 @@ fn next_holiday(today: NaiveDate, on: impl Fn(i32) -> Option<NaiveDate>) -> Opti
         .or_else(|| on(today.year() + 1))
 }
 
+/// The Spring Festival (Chinese new year's day) of `year`, for the years the engine reads.
+fn spring_festival(year: i32) -> Option<NaiveDate> {
+    let (m, d) = match year {
+        2024 => (2, 10),
+        2025 => (1, 29),
+        2026 => (2, 17),
+        2027 => (2, 6),
+        2028 => (1, 26),
+        2029 => (2, 13),
+        2030 => (2, 3),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, m, d)
+}
+
 /// US Thanksgiving: the fourth Thursday of November.
 fn thanksgiving(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)
@@ -369,7 +384,23 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             _ if weekday_en(w).is_some() && next == "after" && next2 == "next" => {
                 found = weekday_en(w).map(|wd| (in_week(today, 2, wd), 3));
             }
+            // "the day after Thanksgiving" is the Friday after it.
+            "thanksgiving" if prev == "after" && i >= 2 && toks[i - 2] == "day" => {
+                found = next_holiday(today, |y| thanksgiving(y).and_then(|d| d.succ_opt())).map(|d| (d, 1));
+            }
             "thanksgiving" => found = next_holiday(today, thanksgiving).map(|d| (d, 1)),
+            // US Labor Day, the first Monday of September; Memorial Day, the last Monday of May.
+            "labor" | "labour" if next == "day" && prev != "bank" => {
+                found = next_holiday(today, |y| NaiveDate::from_weekday_of_month_opt(y, 9, Weekday::Mon, 1))
+                    .map(|d| (d, 2));
+            }
+            "memorial" if next == "day" => {
+                found = next_holiday(today, |y| {
+                    NaiveDate::from_ymd_opt(y, 5, 31)
+                        .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_monday())))
+                })
+                .map(|d| (d, 2));
+            }
             "christmas" | "xmas" | "navidad" => {
                 found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 25)).map(|d| (d, 1));
             }
@@ -430,6 +461,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     ["next", "month", ..] => (2, "next_month"),
                     ["the", "week", ..] | ["this", "week", ..] | ["week", ..] => (2, "week"),
                     ["next", "week", ..] => (2, "next_week"),
+                    ["the", "quarter", ..] | ["this", "quarter", ..] | ["quarter", ..] => (2, "quarter"),
                     ["the", "year", ..] | ["this", "year", ..] | ["year", ..] => (2, "year"),
                     _ => (0, ""),
                 };
@@ -442,6 +474,8 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     "week" => Some(in_week(today, 0, Weekday::Sun)),
                     "next_week" => Some(in_week(today, 1, Weekday::Sun)),
                     "year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+                    // The calendar quarter's last day: March 31, June 30, September 30, December 31.
+                    "quarter" => last_of_month(today.year(), (today.month() - 1) / 3 * 3 + 3),
                     _ => None,
                 };
                 if let Some(d) = d {
@@ -493,6 +527,14 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                             i += 4;
                             continue;
                         }
+                    } else if next2 == "del"
+                        && toks.get(i + 3).is_some_and(|m| m == "mes")
+                        && (toks.get(i + 4).is_some_and(|q| q == "que")
+                            || toks.get(i + 4).is_some_and(|q| q == "proximo"))
+                    {
+                        // "el 10 del mes que viene": the 10th of next month.
+                        let (y, m) = next_month(today);
+                        found = NaiveDate::from_ymd_opt(y, m, day).map(|d| (d, 5));
                     } else {
                         found = next_day_of_month(today, day).map(|d| (d, 2));
                     }
@@ -510,8 +552,12 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                         }
                     }
                 } else if let Some(day) = ordinal_day(w) {
-                    // "december 2nd" is handled by the month branch; "2nd of december" here.
-                    if let Some(m) = month_en(next2).filter(|_| next == "of") {
+                    // "december 2nd" is handled by the month branch; "2nd of december" here; "the 3rd of next
+                    // month" is that day of next month.
+                    if next == "of" && next2 == "next" && toks.get(i + 3).is_some_and(|m| m == "month") {
+                        let (y, m) = next_month(today);
+                        found = NaiveDate::from_ymd_opt(y, m, day).map(|d| (d, 4));
+                    } else if let Some(m) = month_en(next2).filter(|_| next == "of") {
                         found = month_day(today, m, day).map(|d| (d, 3));
                     } else if let Some(m) = month_en(next) {
                         found = month_day(today, m, day).map(|d| (d, 2));
@@ -648,6 +694,9 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             found = plus_days(today, 1).map(|d| (d, 2));
         } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
             found = Some((today, 2));
+        } else if starts(i, "春节") || starts(i, "过年") {
+            // The Spring Festival (lunar new year's day), from a table: it moves with the moon.
+            found = next_holiday(today, spring_festival).map(|d| (d, 2));
         } else if starts(i, "国庆") {
             found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 10, 1)).map(|d| (d, 2));
         } else if starts(i, "元旦") {
