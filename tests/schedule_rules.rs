@@ -7,7 +7,13 @@
 //! - a step falling before a pending promise's deadline waits; one at the deadline does not;
 //! - a review (bankruptcy) without a cease request writes no "efforts ending" letter, and neither does a
 //!   reply asking to stop that the lender has not recorded as a cease request (it may revoke one channel only);
-//! - a segment for hardship takes only accounts flagged in hardship.
+//! - a segment for hardship takes only accounts flagged in hardship;
+//! - the efforts-ending letter answers the latest stop request once, and only a letter or e-mail sent after
+//!   that request (by the lender, up to now) counts as having answered it;
+//! - an arrangement instalment due today still gets its check-in;
+//! - only calls count against the call caps (CN: six attempts a day);
+//! - learned channel rates reorder a "best" step except for the accounts in the exploration share
+//!   (slot < explore_bps).
 //!
 //! Every account is Chinese (window 09:00–20:00) in UTC, so local and UTC times coincide; messages are off.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -251,4 +257,113 @@ fn a_hardship_segment_takes_only_accounts_in_hardship() {
         decide_under(&p, &account("2026-11-20"), "2026-12-05T08:00:00Z")["segment"],
         "m1_gentle"
     );
+}
+
+/// A cease request (SMS reply read as stop_contact on 1 December) recorded with the cease flag, plus `more`.
+fn ceased(more: Vec<Value>) -> Value {
+    let mut a = account("2026-11-20");
+    let mut contacts = vec![
+        json!({"at": "2026-12-01T12:00:00Z", "channel": "sms", "direction": "inbound",
+        "outcome": "replied", "intents": ["stop_contact"]}),
+    ];
+    contacts.extend(more);
+    a["history"] = json!({ "contacts": contacts });
+    a["flags"] = json!({"cease": true});
+    a
+}
+
+fn writes_efforts_ending(a: &Value) -> bool {
+    rules(&decide_under(&policy(), a, "2026-12-05T08:00:00Z"))
+        .iter()
+        .any(|r| r.contains("efforts_ending"))
+}
+
+#[test]
+fn the_efforts_ending_letter_answers_the_latest_stop_request_once() {
+    let contact = |at: &str, channel: &str, direction: &str| json!({"at": at, "channel": channel, "direction": direction, "outcome": if direction == "inbound" { "replied" } else { "sent" }});
+    // Nothing written since the request: the letter is due.
+    assert!(writes_efforts_ending(&ceased(vec![])));
+    // A letter went out after it: answered, nothing more.
+    assert!(!writes_efforts_ending(&ceased(vec![contact(
+        "2026-12-02T10:00:00Z",
+        "letter",
+        "outbound"
+    )])));
+    // A reply from the borrower without a stop request after the letter does not call for a second letter.
+    assert!(!writes_efforts_ending(&ceased(vec![
+        contact("2026-12-02T10:00:00Z", "letter", "outbound"),
+        contact("2026-12-03T10:00:00Z", "email", "inbound"),
+    ])));
+    // An SMS (not writing), the borrower's own e-mail, a letter dated in the future, or one sent at the very
+    // moment of the request (not in answer to it) do not answer it.
+    for other in [
+        contact("2026-12-02T10:00:00Z", "sms", "outbound"),
+        contact("2026-12-02T10:00:00Z", "email", "inbound"),
+        contact("2026-12-09T10:00:00Z", "letter", "outbound"),
+        contact("2026-12-01T12:00:00Z", "letter", "outbound"),
+    ] {
+        assert!(writes_efforts_ending(&ceased(vec![other.clone()])), "{other}");
+    }
+}
+
+#[test]
+fn an_arrangement_instalment_due_today_still_gets_its_check_in() {
+    // An arrangement with an instalment due today (5 December) and one on 19 December; at 08:00, before the
+    // check-in time, the check-in for today's instalment is planned today.
+    let p = policy();
+    let mut a = account("2026-11-20");
+    a["arrangement"] = json!({"id": "A1", "agreed_at": "2026-11-25T10:00:00Z",
+        "instalments": [{"due": "2026-12-05", "amount": 50_000}, {"due": "2026-12-19", "amount": 50_000}]});
+    // Check-ins come two days before each instalment at 10:00: today's (its day, 3 December, has passed) at
+    // 10:00 today, the next on 17 December.
+    let d = decide_under(&p, &a, "2026-12-05T08:00:00Z");
+    let at: Vec<String> = actions(&d).into_iter().filter(|a| a.0 == "checkin").map(|a| a.1).collect();
+    assert_eq!(at, vec!["2026-12-05T10:00:00+00:00", "2026-12-17T10:00:00+00:00"]);
+}
+
+#[test]
+fn only_calls_count_against_the_daily_call_attempts() {
+    // CN allows six call attempts a day. Six text messages this morning are no call: the day-7 call keeps its
+    // place at 11:00 on 27 November.
+    let mut a = account("2026-11-20");
+    let texts: Vec<Value> = (0..6)
+        .map(|m| json!({"at": format!("2026-11-27T07:{:02}:00Z", m * 5), "channel": "sms", "direction": "outbound", "outcome": "sent"}))
+        .collect();
+    a["history"] = json!({ "contacts": texts });
+    let d = decide_under(&policy(), &a, "2026-11-27T08:00:00Z");
+    assert!(
+        actions(&d).contains(&(
+            "m1_gentle/m1_call_1".to_string(),
+            "2026-11-27T11:00:00+00:00".to_string(),
+            "call".to_string()
+        )),
+        "{:?}",
+        actions(&d)
+    );
+}
+
+#[test]
+fn learned_rates_reorder_a_best_step_outside_the_exploration_share() {
+    // One M1 segment with a "best" step on day 14; letters answered most, texts least.
+    let mut p = policy();
+    p["segments"] = json!([{"name": "m1", "when": {"buckets": ["M1"]},
+        "ladder": [{"id": "b", "dpd": 14, "channel": "best", "template": "m1_second_reminder", "time": "10:00"}]}]);
+    let slot = dunwell::experiment::slot("explore:b", "SCH-1");
+    let learned = |explore: u32| {
+        json!({"explore_bps": explore, "rates": [
+            {"segment": "m1", "channel": "letter", "mean": 0.9},
+            {"segment": "m1", "channel": "sms", "mean": 0.1}
+        ]})
+    };
+    let channel = |p: &Value| {
+        let d = decide_under(p, &account("2026-11-20"), "2026-12-03T08:00:00Z");
+        actions(&d).first().map(|a| a.2.clone()).unwrap_or_default()
+    };
+    // slot == explore_bps: not below it, so not explored: the best-answered channel goes first.
+    p["channels"]["learned"] = learned(slot);
+    assert_eq!(channel(&p), "letter");
+    // slot < explore_bps: explored, the profile's own order (the policy's default order starts with SMS).
+    p["channels"]["learned"] = learned(slot + 1);
+    assert_eq!(p["channels"]["default_order"][0], "sms");
+    assert_eq!(channel(&p), "sms");
 }
