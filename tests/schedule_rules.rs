@@ -13,7 +13,8 @@
 //! - an arrangement instalment due today still gets its check-in;
 //! - only calls count against the call caps (CN: six attempts a day);
 //! - learned channel rates reorder a "best" step except for the accounts in the exploration share
-//!   (slot < explore_bps).
+//!   (slot < explore_bps);
+//! - a stated inconvenient period that crosses midnight holds contact until its end the next morning.
 //!
 //! Every account is Chinese (window 09:00–20:00) in UTC, so local and UTC times coincide; messages are off.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -317,7 +318,11 @@ fn an_arrangement_instalment_due_today_still_gets_its_check_in() {
     // Check-ins come two days before each instalment at 10:00: today's (its day, 3 December, has passed) at
     // 10:00 today, the next on 17 December.
     let d = decide_under(&p, &a, "2026-12-05T08:00:00Z");
-    let at: Vec<String> = actions(&d).into_iter().filter(|a| a.0 == "checkin").map(|a| a.1).collect();
+    let at: Vec<String> = actions(&d)
+        .into_iter()
+        .filter(|a| a.0 == "checkin")
+        .map(|a| a.1)
+        .collect();
     assert_eq!(at, vec!["2026-12-05T10:00:00+00:00", "2026-12-17T10:00:00+00:00"]);
 }
 
@@ -366,4 +371,37 @@ fn learned_rates_reorder_a_best_step_outside_the_exploration_share() {
     p["channels"]["learned"] = learned(slot + 1);
     assert_eq!(p["channels"]["default_order"][0], "sms");
     assert_eq!(channel(&p), "sms");
+}
+
+/// Where a one-step SMS ladder's step on day `dpd` at `time` lands for a borrower who said Friday 19:00 to
+/// Saturday 12:00 is inconvenient (a period crossing midnight), deciding at 08:00 on the step's day; and the
+/// reasons it was moved.
+fn placed(dpd: u32, time: &str) -> (String, Value) {
+    let mut p = policy();
+    p["segments"] = json!([{"name": "m1", "when": {"buckets": ["M1"]},
+        "ladder": [{"id": "s", "dpd": dpd, "channel": "sms", "template": "m1_missed_payment", "time": time}]}]);
+    let mut a = account("2026-11-20");
+    a["borrower"]["inconvenient_times"] = json!([{"days": [5], "from": "19:00", "to": "12:00"}]);
+    let day = 20 + dpd;
+    let d = decide_under(&p, &a, &format!("2026-11-{day}T08:00:00Z"));
+    let action = d["actions"][0].clone();
+    (
+        action["at"].as_str().unwrap_or("").to_string(),
+        action["adjusted"].clone(),
+    )
+}
+
+#[test]
+fn an_inconvenient_time_crossing_midnight_holds_until_its_end_the_next_morning() {
+    // Friday 27 November 19:30: inside Friday's period, held until Saturday 12:00, for that reason alone.
+    let (at, adjusted) = placed(7, "19:30");
+    assert_eq!(at, "2026-11-28T12:00:00+00:00");
+    assert_eq!(adjusted, json!(["stated_inconvenient_time"]));
+    // Saturday 10:00: still inside the period that began on Friday evening.
+    assert_eq!(placed(8, "10:00").0, "2026-11-28T12:00:00+00:00");
+    // Saturday 13:00, after it ended; Thursday 19:30 (not a stated day); Sunday 10:00 (the evening before was
+    // a Saturday, not a stated day): untouched.
+    assert_eq!(placed(8, "13:00").0, "2026-11-28T13:00:00+00:00");
+    assert_eq!(placed(6, "19:30").0, "2026-11-26T19:30:00+00:00");
+    assert_eq!(placed(9, "10:00").0, "2026-11-29T10:00:00+00:00");
 }
