@@ -399,6 +399,8 @@ fn an_inconvenient_time_crossing_midnight_holds_until_its_end_the_next_morning()
     assert_eq!(adjusted, json!(["stated_inconvenient_time"]));
     // Saturday 10:00: still inside the period that began on Friday evening.
     assert_eq!(placed(8, "10:00").0, "2026-11-28T12:00:00+00:00");
+    // Saturday 12:00 exactly: the period's end is exclusive, so the step keeps its moment, unmoved.
+    assert_eq!(placed(8, "12:00"), ("2026-11-28T12:00:00+00:00".to_string(), json!([])));
     // Saturday 13:00, after it ended; Thursday 19:30 (not a stated day); Sunday 10:00 (the evening before was
     // a Saturday, not a stated day): untouched.
     assert_eq!(placed(8, "13:00").0, "2026-11-28T13:00:00+00:00");
