@@ -629,3 +629,70 @@ fn a_death_notice_settlement_figures_and_stolen_identities_are_read_for_what_the
     let out = reply("zh-CN", "这笔钱我根本没借过，是有人冒用我的身份证办的，我已经报警了");
     assert_eq!(intents(&out), vec!["dispute"], "{out}");
 }
+
+#[test]
+fn blind9_rules_third_parties_ways_of_paying_and_the_first_instalment() {
+    // Third parties ruled out: "leave her out of this" after naming the mother; "no le vuelvan a llamar a mi
+    // esposo"; a weekday ruled out in Chinese.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Calling my mother three times in one day is harassment. Leave her out of this.",
+        ),
+        (
+            "es-US",
+            "Voy a poner una queja con el CFPB. Y no le vuelvan a llamar a mi esposo.",
+        ),
+        ("zh-CN", "周末可以打给我，工作日不方便"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Naming how a payment went is no question about how to pay; asking is.
+    let out = reply("es-US", "Ya les mandé el money order el lunes pasado por $125");
+    assert_eq!(intents(&out), vec!["already_paid"], "{out}");
+    assert!(has(
+        &reply("es-US", "Dónde mando el cheque? cuál es la dirección?"),
+        "question_how_to_pay"
+    ));
+    // Refusals and hypotheticals with a sum and a day are no promise.
+    for (locale, text) in [
+        (
+            "en-US",
+            "I will not be paying $400 on Friday or any other day until you send me a copy of the signed contract.",
+        ),
+        (
+            "en-US",
+            "Can I pay over the phone with a debit card? like if I wanted to pay $120 on the 15th what number would i call",
+        ),
+        ("zh-CN", "你们利息算错了吧？借5000怎么要还8000？"),
+        ("es-US", "Si les pago $500 hoy, ¿me dejan de reportar al buró?"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // As of Saturday 28 November 2026: instalments ("£90 each") are recorded at the first one's day; "Monday
+    // 7th" is 7 December (the Monday that is the 7th); of 明天…后天, the sum said with 明天 (29 November).
+    for (locale, text, cents, due) in [
+        (
+            "en-GB",
+            "I'll pay half on the 1st and the other half on the 15th – £90 each.",
+            9000,
+            "2026-12-01",
+        ),
+        ("en-GB", "I'll transfer £400 on Monday 7th.", 40_000, "2026-12-07"),
+        ("zh-CN", "明天先还200 后天还300", 20_000, "2026-11-29"),
+        ("zh-CN", "后天下午转你们800", 80_000, "2026-11-30"),
+        (
+            "en-US",
+            "paying 1,250 on halloween, that's when my bonus hits",
+            125_000,
+            "2027-10-31",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(
+            promised(&out),
+            Some((json!(cents), json!(due), json!(false))),
+            "{text}: {out}"
+        );
+    }
+}

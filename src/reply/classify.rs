@@ -551,7 +551,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         || !(has_date || has_amount || promise.0 >= 900)
         || (paid.0 > 0 && !has_date)
         // "是不是20号之前还3000就不算逾期了？": asking whether a payment would do is not making it.
-        || (t.is_question() && t.compact.contains("是不是"))
+        || (t.is_question() && ["是不是", "怎么要还", "凭什么"].iter().any(|q| t.compact.contains(q)))
     {
         promise = (0, Vec::new());
     }
@@ -603,7 +603,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut callback = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES, LATER_EN, LATER_ZH]);
     // "Don't call me at work. Call my cell after 6 instead", 别打我手机，打我家里座机: one place or time is ruled
     // out and another asked for, so the request for a call stands beside the partial revocation.
-    let elsewhere = any_phrase(t, &["instead", "打我家里", "打我座机", "打家里座机", "打我家"]);
+    let elsewhere = any_phrase(
+        t,
+        &[
+            "instead",
+            "llamenme despues",
+            "call me after",
+            "ring me after",
+            "打我家里",
+            "打我座机",
+            "打家里座机",
+            "打我家",
+        ],
+    );
     if stopping && !elsewhere {
         callback = (0, Vec::new());
     }
@@ -662,8 +674,33 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         );
     }
     let mut how = hits_all(t, &[HOW_EN, HOW_ZH, HOW_ES]);
-    // "I sent it via Zelle" names a way of paying without asking for one.
-    if how.0 > 0 && how.0 < 900 && !t.is_question() {
+    // "I sent it via Zelle", "paid through your website", "mailed a money order" name a way of paying without
+    // asking for one: a way of paying alone is a question only when asked.
+    const WAYS: [&str; 22] = [
+        "website",
+        "money order",
+        "mail a check",
+        "send a check",
+        "portal",
+        "bank transfer",
+        "paypal",
+        "zelle",
+        "venmo",
+        "apple pay",
+        "google pay",
+        "debit card",
+        "credit card",
+        "wire transfer",
+        "wire it",
+        "an app",
+        "pay online",
+        "pay by card",
+        "pay by phone",
+        "log in",
+        "login",
+        "网银",
+    ];
+    if how.0 > 0 && !t.is_question() && (how.0 < 900 || how.1.iter().all(|c| WAYS.contains(&c.as_str()))) {
         how = (0, Vec::new());
     }
     // "利息怎么这么高，算得不对": complaining about the interest contests it; it asks for no plan.

@@ -237,12 +237,24 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
 }
 
 /// The date written nearest the words `near` (a sum), by character distance in the reply.
+/// A date in the same clause as the sum comes first ("明天先还200 后天还300": tomorrow's is the 200).
 fn nearest_to<'a, 'b>(t: &text::Text, near: &str, dates: &'b [&'a FoundDate]) -> Option<&'b &'a FoundDate> {
     let at = t.lower.find(near)?;
+    let chinese = t.has_chinese();
+    let clause_of = |pos: usize| {
+        t.lower[..pos.min(t.lower.len())]
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '。' | ';' | '；' | '\n') || (chinese && c.is_whitespace()))
+            .count()
+    };
     dates
         .iter()
-        .filter_map(|d| t.lower.find(d.text.as_str()).map(|p| (p.abs_diff(at), d)))
-        .min_by_key(|(distance, _)| *distance)
+        .filter_map(|d| {
+            t.lower
+                .find(d.text.as_str())
+                .map(|p| ((clause_of(p) != clause_of(at), p.abs_diff(at)), d))
+        })
+        .min_by_key(|(key, _)| *key)
         .map(|(_, d)| d)
 }
 
@@ -296,6 +308,9 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {
             future.last()
+        } else if classify::any_phrase(&t, &["each", "every", "a month", "per month", "每个月", "每月", "cada"]) {
+            // Instalments ("half on the 1st and the other half on the 15th, £90 each"): the first one's day.
+            future.first()
         } else if let Some(a) = own.filter(|_| future.len() > 1) {
             // "I start a new job Monday. I can do $50 on the 15th": the day said with the sum.
             nearest_to(&t, &a.text, &future).or_else(|| future.first())

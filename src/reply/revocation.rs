@@ -199,6 +199,13 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             {
                 return Some(format!("{w} my {who} out"));
             }
+            // "Calling my mother three times in a day is harassment. Leave her out of this."
+            if next.first().is_some_and(|n| matches!(*n, "her" | "him" | "them"))
+                && next.get(1).is_some_and(|n| *n == "out" || *n == "alone")
+                && toks.iter().any(|t| THIRD_PARTIES.contains(t))
+            {
+                return Some(format!("{w} them out"));
+            }
         }
         match w {
             // "if you / anyone … call (me) again"

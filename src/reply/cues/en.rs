@@ -200,6 +200,10 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    ("stepchange", 950),
+    ("cant keep up", 900),
+    ("debt management plan", 900),
+    ("signed off work", 950),
     ("only income", 900),
     ("social security", 850),
     ("universal credit", 900),
@@ -273,6 +277,8 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    ("charges youve added", 900),
+    ("explain the charges", 850),
     ("this scam", 900),
     ("a scam", 850),
     ("not my balance", 900),
@@ -351,6 +357,14 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    ("not the account holder", 950),
+    ("has not lived here", 950),
+    ("hasnt lived here", 950),
+    ("doesnt live here", 950),
+    ("does not live here", 950),
+    ("no longer lives here", 950),
+    ("my husbands debt", 900),
+    ("my wifes debt", 900),
     ("had this number before", 950),
     ("had this number since", 900),
     ("had this number for", 850),
@@ -391,6 +405,8 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
+    ("calling me back", 950),
+    ("ring me back", 950),
     ("supervisor", 900),
     ("manager", 850),
     ("talk to a person", 900),
@@ -490,6 +506,7 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     ("anything you can do", 850),
     ("breathing space", 900),
     ("freeze the interest", 900),
+    ("freezing the interest", 900),
     ("hardship program", 900),
     ("would you take", 950),
     ("would you accept", 950),

@@ -3,6 +3,11 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    // "no le vuelvan a llamar a mi esposo": never again, to anyone named.
+    ("no le vuelvan a llamar", 950),
+    ("no les vuelvan a llamar", 950),
+    ("no me vuelvan a llamar", 950),
+    ("no vuelvan a llamar", 950),
     ("no le hablen", 950),
     ("no les hablen", 950),
     ("no le llamen", 950),
@@ -62,6 +67,8 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    ("le hago la transferencia", 900),
+    ("les hago la transferencia", 900),
     ("sin falta", 850),
     ("te hago un", 800),
     ("le hago un", 800),
@@ -109,6 +116,8 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ES: &[Cue] = &[
+    ("ya les mande", 950),
+    ("ya le mande", 950),
     ("ya pague", 980),
     ("ya les pague", 980),
     ("ya le pague", 980),
@@ -205,6 +214,7 @@ pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ES: &[Cue] = &[
+    ("este numero no es de", 950),
     ("no hay nadie con ese nombre", 990),
     ("nadie con ese nombre", 980),
     ("ya no vive", 980),
@@ -224,6 +234,7 @@ pub(in crate::reply) const WRONG_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
+    ("llamenme", 900),
     ("marqueme", 900),
     ("marquenme", 900),
     ("hableme", 850),
@@ -260,6 +271,8 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ES: &[Cue] = &[
+    ("donde mando", 950),
+    ("cual es la direccion", 900),
     ("a nombre de quien", 900),
     ("a que direccion", 850),
     ("como hago el pago", 980),

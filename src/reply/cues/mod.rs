@@ -59,6 +59,9 @@ pub(in crate::reply) const CONTACT_OBJECTS: [&str; 24] = [
 
 /// These deny a promise ("can't pay", "还不上").
 pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
+    "will not be paying",
+    "wont be paying",
+    "not be paying",
     "cant make",
     "cannot make",
     "can not make",
@@ -135,6 +138,9 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    ("how your agent talked", 900),
+    ("how your agent spoke", 900),
+    ("called me a", 850),
     ("attorney generals", 950),
     ("hung up on me", 850),
     ("报警", 850),
@@ -183,6 +189,9 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    ("who youre acting for", 950),
+    ("who are you acting for", 950),
+    ("de donde sale esta deuda", 900),
     ("ver el contrato", 900),
     ("contrato firmado", 900),
     ("signed contract", 900),
@@ -266,6 +275,8 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    "not a chance",
+    "or any other day",
     "money tree",
     "never pay one dime",
     "never pay a dime",
@@ -339,6 +350,11 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    "if i wanted to pay",
+    "if i wanted to",
+    "si les pago",
+    "si le pago",
+    "if i pay",
     "如果我有钱",
     "要是我有钱",
     "等我有钱",

@@ -50,6 +50,9 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     ("别再打", 980),
     // "电话一律不接" (I answer no calls at all): calls are refused.
     ("一律不接", 900),
+    // "周末可以打给我，工作日不方便": weekdays are ruled out.
+    ("工作日不方便", 900),
+    ("上班时间不方便", 900),
     ("电话不会再接", 900),
     ("不会再接你们", 900),
     ("不再接你们", 900),
@@ -105,6 +108,9 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
+    ("转给你们了", 950),
+    ("转过去了", 950),
+    ("截图也发了", 900),
     ("已经还", 980),
     ("已还", 980),
     ("还过了", 980),
@@ -131,6 +137,10 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
     ("办丧事", 950),
     ("丧事", 900),
     ("失咗业", 980),
+    ("一个人挣钱", 900),
+    ("怀孕", 850),
+    ("拖着工资", 900),
+    ("工资不发", 900),
     ("失了业", 980),
     ("下岗", 950),
     ("被裁", 980),
@@ -166,6 +176,8 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    ("不可能这么多", 900),
+    ("哪有这么多", 900),
     ("你们说我欠", 850),
     ("凭什么扣", 900),
     ("显示逾期", 850),
@@ -214,6 +226,8 @@ pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
+    ("直接找他本人", 950),
+    ("找他本人", 900),
     // The borrower's spouse, who cannot reach them: 他人早跑了，我也联系不上.
     ("我也联系不上", 900),
     ("联系不上他", 900),
@@ -536,6 +550,13 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("hospital", "paidthehospital"),
     ("hospital", "owethehospital"),
     ("hospital", "hospitalbill"),
+    // 还款账号是多少 asks where to pay, not how much; 微信里说不清楚 is about the chat, not paying by WeChat.
+    ("多少", "账号是多少"),
+    ("微信", "微信里说"),
+    // Working at a hospital is a job, not a stay.
+    ("hospital", "workatthehospital"),
+    ("hospital", "worknightsatthehospital"),
+    ("hospital", "workinahospital"),
     // 怎么还显示逾期 asks why it still shows overdue, not how to pay.
     ("怎么还", "怎么还显示"),
     // A power of attorney is held for the borrower by family; a solicitor acting for an executor is the estate's.

@@ -35,7 +35,7 @@ const PAY_WORDS_EN: [&str; 25] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 17] = [
+const PAY_WORDS_ZH: [&str; 21] = [
     "还",
     "转账",
     "转",
@@ -53,6 +53,11 @@ const PAY_WORDS_ZH: [&str; 17] = [
     "还你",
     "给你",
     "转你",
+    "转你们",
+    // "还清 全部3560.5": the whole sum.
+    "全部",
+    "一共",
+    "总共",
 ];
 
 fn digits_value(s: &str) -> Option<(i64, u32)> {

@@ -401,6 +401,12 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 })
                 .map(|d| (d, 2));
             }
+            "halloween" => {
+                found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 10, 31)).map(|d| (d, 1));
+            }
+            "boxing" if next == "day" => {
+                found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 26)).map(|d| (d, 2));
+            }
             "christmas" | "xmas" | "navidad" => {
                 found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 25)).map(|d| (d, 1));
             }
@@ -541,7 +547,10 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 }
             }
             _ => {
-                if let Some(wd) = weekday_en(w) {
+                if let Some(day) = weekday_en(w).and_then(|_| ordinal_day(next)) {
+                    // "Monday 5th": the day of the month says which Monday.
+                    found = next_day_of_month(today, day).map(|d| (d, 2));
+                } else if let Some(wd) = weekday_en(w) {
                     if !matches!(prev, "next" | "this" | "coming" | "proximo" | "proxima" | "este") {
                         // "viernes que viene" / "viernes próximo" is next week's; a bare weekday is the next one
                         // from tomorrow.
@@ -694,6 +703,10 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             found = plus_days(today, 1).map(|d| (d, 2));
         } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
             found = Some((today, 2));
+        } else if starts(i, "正月十五") || starts(i, "元宵") {
+            // The Lantern Festival: the fifteenth day of the first lunar month, 14 days after the Spring Festival.
+            let used = if starts(i, "正月十五") { 4 } else { 2 };
+            found = next_holiday(today, |y| spring_festival(y).map(|d| d + Duration::days(14))).map(|d| (d, used));
         } else if starts(i, "春节") || starts(i, "过年") {
             // The Spring Festival (lunar new year's day), from a table: it moves with the moon.
             found = next_holiday(today, spring_festival).map(|d| (d, 2));
