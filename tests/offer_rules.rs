@@ -100,3 +100,24 @@ fn an_instalment_plan_is_offered_when_its_first_payment_is_exactly_the_minimum()
         "{o:?}"
     );
 }
+
+#[test]
+fn a_deferral_that_keeps_the_penalty_running_saves_nothing() {
+    // With penalty interest at 18% a year: a four-week payment break that freezes the penalty saves what would
+    // accrue in those weeks (S > 0) and asks for the arrears alone; the same break without the freeze asks for
+    // the arrears plus that same S, and saves nothing.
+    let mut frozen = policy(0, 0);
+    frozen["offers"]["penalty"]["annual_rate_bps"] = json!(1800);
+    let mut running = frozen.clone();
+    running["offers"]["deferral"]["freeze_penalty"] = json!(false);
+    let f = offers(&frozen, &account(100_000));
+    let r = offers(&running, &account(100_000));
+    let (f, r) = (by_id(&f, "deferral_4w"), by_id(&r, "deferral_4w"));
+    // Frozen: the arrears and the penalty so far, 100,000 × 18% × 61 / 365 = 3,008.2 → 3,008; the 28 days to
+    // 26 December would have added 100,000 × 18% × 28 / 365 = 1,380.8 → 1,381, saved.
+    let saved = f["savings"].as_i64().unwrap();
+    assert_eq!(saved, 1_381, "{f}");
+    assert_eq!(f["schedule"][0]["amount"], 103_008, "{f}");
+    assert_eq!(r["savings"], 0, "{r}");
+    assert_eq!(r["schedule"][0]["amount"].as_i64().unwrap(), 103_008 + saved, "{r}");
+}
