@@ -121,3 +121,24 @@ fn a_deferral_that_keeps_the_penalty_running_saves_nothing() {
     assert_eq!(r["savings"], 0, "{r}");
     assert_eq!(r["schedule"][0]["amount"].as_i64().unwrap(), 103_008 + saved, "{r}");
 }
+
+#[test]
+fn a_concession_a_hair_over_a_limit_needs_the_next_role() {
+    // 999,999 outstanding, 61 DPD (M3, so pay-in-full is offered at 10% off). The discount is rounded down (never
+    // more than the stated rate): 99,999.9 → 99,999, total 900,000. It gives up 99,999 of a 999,999 contract =
+    // 999.991 bps, rounded up to 1,000. With an agent's limit of 999 bps it needs a supervisor; at 1,000 it is the
+    // agent's.
+    let mut a = account(100_000);
+    a["balances"]["principal"] = json!(999_999);
+    let mut p = policy(0, 0);
+    p["offers"]["approval"]["agent_bps"] = json!(999);
+    let o = offers(&p, &a);
+    let full = by_id(&o, "pay_in_full");
+    assert_eq!((full["total"].clone(), full["gives_up"].clone()), (json!(900_000), json!(99_999)), "{full}");
+    assert_eq!(full["approval"], "supervisor", "{full}");
+    p["offers"]["approval"]["agent_bps"] = json!(1000);
+    assert_eq!(by_id(&offers(&p, &a), "pay_in_full")["approval"], "agent");
+    // Exactly at the limit is within it: 1,000,000 outstanding gives up 100,000, exactly 1,000 bps, the agent's.
+    let full = by_id(&offers(&p, &account(100_000)), "pay_in_full").clone();
+    assert_eq!((full["gives_up"].clone(), full["approval"].clone()), (json!(100_000), json!("agent")), "{full}");
+}
