@@ -696,3 +696,99 @@ fn blind9_rules_third_parties_ways_of_paying_and_the_first_instalment() {
         );
     }
 }
+
+#[test]
+fn blind10_rules_channels_refused_mockery_and_spoken_sums() {
+    for (locale, text) in [
+        (
+            "en-US",
+            "I will not be discussing this account by text message. Please send any further correspondence by U.S. mail only.",
+        ),
+        (
+            "en-US",
+            "I have now asked three separate times to be taken off your call list.",
+        ),
+        (
+            "en-GB",
+            "What's the balance on this now? And don't leave voicemails, my partner listens to them.",
+        ),
+        (
+            "es-US",
+            "Ya le dije que el viernes le deposito los 1500. No me esté marcando a cada rato.",
+        ),
+        (
+            "es-US",
+            "Este es el teléfono de mi abuela, ella no tiene ningún préstamo con nadie. Ya no escriban aquí.",
+        ),
+        (
+            "zh-CN",
+            "敬请贵司于工作日上午九点至十一点之间来电，其余时间本人需照顾卧床的老伴，不便接听，望谅解。",
+        ),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Mock agreement with a laugh, a lottery ticket, a promise reported as kept, a sum refused: no promise.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Oh absolutely, I'll have the full $2,000 to you by Friday. Right after I find it in my couch cushions. lol",
+        ),
+        (
+            "en-US",
+            "If this scratch-off hits I'll pay you the whole thing Monday 😂",
+        ),
+        (
+            "en-US",
+            "Last month I promised to pay $200 on the 15th and I did. Why am I still getting these?",
+        ),
+        (
+            "es-US",
+            "Sí claro, le pago mañana con todo el dinero que me sobra jajaja",
+        ),
+        ("zh-CN", "罚息为啥这么高？本金才5000，现在要我还7800，这个数我不认"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // As of Saturday 28 November 2026.
+    for (locale, text, cents, due) in [
+        // Spanish number words before dólares; mañana = 29 November.
+        (
+            "es-US",
+            "Mañana le mando doscientos dólares por Zelle.",
+            20_000,
+            "2026-11-29",
+        ),
+        // "Tenner a week starting Monday": £10, from Monday 30 November.
+        (
+            "en-GB",
+            "Tenner a week starting Monday, that's the best I can do on my pension.",
+            1000,
+            "2026-11-30",
+        ),
+        // "the morra" (Scots) is tomorrow.
+        (
+            "en-GB",
+            "Aye nae bother, I'll get it sorted the morra, £120 on the card.",
+            12_000,
+            "2026-11-29",
+        ),
+        // "give me 3 days": 1 December.
+        ("en-US", "give me 3 days and ill have $90 for you", 9000, "2026-12-01"),
+        // "the end of October" has passed this year: 31 October 2027.
+        (
+            "en-US",
+            "Harvest checks don't come till the end of October. I'll pay the full $2,350 then.",
+            235_000,
+            "2027-10-31",
+        ),
+        // The sum after a comma: 今天下午我就还，两千 = 2,000 yuan today.
+        ("zh-CN", "今天下午我就还，两千", 200_000, "2026-11-28"),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(
+            promised(&out),
+            Some((json!(cents), json!(due), json!(false))),
+            "{text}: {out}"
+        );
+    }
+}

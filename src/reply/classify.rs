@@ -195,6 +195,28 @@ fn sum_and_day_sentence(t: &Text) -> bool {
     })
 }
 
+/// Mock agreement: an "oh absolutely" / "sí claro" opening and a laugh ("lol", "jajaja", 😂, 哈哈) — "Oh
+/// absolutely, I'll have the full $2,000 to you by Friday. Right after I find it in my couch cushions. lol".
+fn mocking(t: &Text) -> bool {
+    let opener = [
+        "oh absolutely",
+        "oh sure",
+        "oh yeah",
+        "yeah sure",
+        "si claro",
+        "claro que si",
+        "sure thing",
+    ]
+    .iter()
+    .any(|o| t.words.starts_with(&format!(" {o} ")));
+    let laugh = ["lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "jajajaja"]
+        .iter()
+        .any(|l| t.has_words(l))
+        || ['😂', '🤣'].iter().any(|e| t.lower.contains(*e))
+        || t.compact.contains("哈哈");
+    opener && laugh
+}
+
 /// Whether the reply's first word is a sum: "200 bucks …", "$75 friday", "1.5w 国庆前还你".
 fn opens_with_sum(t: &Text) -> bool {
     let head = t.lower.trim_start().trim_start_matches(['$', '£', '¥', '€']);
@@ -437,7 +459,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         paid = (0, Vec::new());
     }
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
-    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t);
+    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     let hypothetical = any_phrase(t, HYPOTHETICAL);
@@ -552,6 +574,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         || (paid.0 > 0 && !has_date)
         // "是不是20号之前还3000就不算逾期了？": asking whether a payment would do is not making it.
         || (t.is_question() && ["是不是", "怎么要还", "凭什么"].iter().any(|q| t.compact.contains(q)))
+        // "Last month I promised to pay $200 on the 15th and I did": a promise kept, reported.
+        || any_phrase(t, &["and i did", "y lo hice", "y cumpli"])
     {
         promise = (0, Vec::new());
     }

@@ -308,7 +308,20 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {
             future.last()
-        } else if classify::any_phrase(&t, &["each", "every", "a month", "per month", "每个月", "每月", "cada"]) {
+        } else if classify::any_phrase(
+            &t,
+            &[
+                "each",
+                "every",
+                "a month",
+                "per month",
+                "每个月",
+                "每月",
+                "cada mes",
+                "cada quincena",
+                "cada semana",
+            ],
+        ) {
             // Instalments ("half on the 1st and the other half on the 15th, £90 each"): the first one's day.
             future.first()
         } else if let Some(a) = own.filter(|_| future.len() > 1) {
@@ -672,8 +685,25 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         return None;
     }
     let calls = [
-        "call", "calling", "calls", "phone", "ring", "ringing", "llamen", "llamar", "llamarme", "llamadas", "llamando",
-        "llames", "llame", "marquen", "marcar",
+        "call",
+        "calling",
+        "calls",
+        "phone",
+        "ring",
+        "ringing",
+        "llamen",
+        "llamar",
+        "llamarme",
+        "llamadas",
+        "llamando",
+        "llames",
+        "llame",
+        "marquen",
+        "marcar",
+        "marcando",
+        "marques",
+        "voicemails",
+        "voicemail",
     ];
     let texts = [
         "text",

@@ -453,7 +453,7 @@ fn only_channel(t: &Text) -> Option<String> {
         if let [w, n] = pair
             && matches!(
                 w.as_str(),
-                "letters" | "letter" | "post" | "email" | "emails" | "writing"
+                "letters" | "letter" | "post" | "mail" | "email" | "emails" | "writing"
             )
             && matches!(n.as_str(), "please" | "only" | "pls")
         {

@@ -3,6 +3,14 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    ("taken off your call list", 950),
+    ("taken off your list", 950),
+    ("off your call list", 900),
+    ("will not be discussing", 900),
+    ("dont leave voicemails", 950),
+    ("dont leave a voicemail", 950),
+    ("dont leave messages", 900),
+    ("no voicemails", 900),
     ("lose this number", 950),
     ("lose my number", 950),
     ("delete this number", 950),
@@ -99,6 +107,7 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("should be able to", 800),
     ("be able to send", 800),
     ("ill sort it", 900),
+    ("ill take care of it", 900),
     ("square it up", 900),
     ("square up", 850),
     ("intend to mail", 900),
@@ -357,6 +366,8 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    ("my name aint", 950),
+    ("my name isnt", 950),
     ("not the account holder", 950),
     ("has not lived here", 950),
     ("hasnt lived here", 950),
@@ -454,6 +465,8 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    ("cashtag", 950),
+    ("cash app", 850),
     ("routing info", 900),
     ("do a wire", 850),
     ("wire transfer", 900),

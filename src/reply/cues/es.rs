@@ -3,6 +3,12 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    ("no me este marcando", 950),
+    ("no me esten marcando", 950),
+    ("dejen de marcar", 950),
+    ("ya no escriban", 950),
+    ("ya no me escriban", 950),
+    ("no escriban", 900),
     // "no le vuelvan a llamar a mi esposo": never again, to anyone named.
     ("no le vuelvan a llamar", 950),
     ("no les vuelvan a llamar", 950),
@@ -67,6 +73,9 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    ("os hago una transferencia", 900),
+    ("hago una transferencia", 850),
+    ("puedo dar", 850),
     ("le hago la transferencia", 900),
     ("les hago la transferencia", 900),
     ("sin falta", 850),
@@ -116,6 +125,8 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ES: &[Cue] = &[
+    ("ya le page", 900),
+    ("ya les page", 900),
     ("ya les mande", 950),
     ("ya le mande", 950),
     ("ya pague", 980),

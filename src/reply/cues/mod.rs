@@ -59,6 +59,8 @@ pub(in crate::reply) const CONTACT_OBJECTS: [&str; 24] = [
 
 /// These deny a promise ("can't pay", "还不上").
 pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
+    // "现在要我还7800，这个数我不认": the sum demanded, refused.
+    "这个数我不认",
     "will not be paying",
     "wont be paying",
     "not be paying",
@@ -275,6 +277,8 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    "couch cushions",
+    "dinero que me sobra",
     "not a chance",
     "or any other day",
     "money tree",
@@ -350,6 +354,9 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    "scratch off hits",
+    "scratch off",
+    "if i win",
     "if i wanted to pay",
     "if i wanted to",
     "si les pago",

@@ -50,6 +50,8 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     ("别再打", 980),
     // "电话一律不接" (I answer no calls at all): calls are refused.
     ("一律不接", 900),
+    // "其余时间…不便接听": calls outside the hours given are refused.
+    ("不便接听", 900),
     // "周末可以打给我，工作日不方便": weekdays are ruled out.
     ("工作日不方便", 900),
     ("上班时间不方便", 900),
@@ -265,6 +267,7 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    ("之间来电", 900),
     ("打我家里", 900),
     ("打我座机", 900),
     ("打家里座机", 900),
@@ -568,6 +571,12 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // "明天就把本金还了" is a payment to come; a closing statement is a paid-off account's record.
     ("还了", "就把"),
     ("statement", "closingstatement"),
+    ("打电话", "又打电话"),
+    ("打电话", "半夜打电话"),
+    ("还了", "把剩下"),
+    ("我不是", "我不是要"),
+    ("sent", "sentarequest"),
+    ("discharged", "hospital"),
     // Reporting a stolen identity to the police is evidence for a dispute, not a threat about contact.
     ("报警", "冒用"),
     ("报警", "盗用"),

@@ -312,6 +312,8 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                     let joined = last.join(" ");
                     joined.ends_with(w) || last.iter().any(|x| x == w)
                 });
+                // "下午我就还，两千": punctuation between the verb and the sum.
+                let b = b.trim_end_matches([',', '，', ':', '：']);
                 let zh_tail: String = b.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
                 let zh = PAY_WORDS_ZH
                     .iter()
@@ -399,6 +401,35 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             "seventeen" => 17,
             "eighteen" => 18,
             "nineteen" => 19,
+            // Spanish: "doscientos dólares", "mil quinientos", "noventa y cinco".
+            "uno" | "un" => 1,
+            "dos" => 2,
+            "tres" => 3,
+            "cuatro" => 4,
+            "cinco" => 5,
+            "seis" => 6,
+            "siete" => 7,
+            "ocho" => 8,
+            "nueve" => 9,
+            "diez" => 10,
+            "quince" => 15,
+            "veinte" => 20,
+            "treinta" => 30,
+            "cuarenta" => 40,
+            "cincuenta" => 50,
+            "sesenta" => 60,
+            "setenta" => 70,
+            "ochenta" => 80,
+            "noventa" => 90,
+            "cien" | "ciento" => 100,
+            "doscientos" => 200,
+            "trescientos" => 300,
+            "cuatrocientos" => 400,
+            "quinientos" => 500,
+            "seiscientos" => 600,
+            "setecientos" => 700,
+            "ochocientos" => 800,
+            "novecientos" => 900,
             "twenty" => 20,
             "thirty" => 30,
             "forty" => 40,
@@ -415,12 +446,15 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     let toks = &t.tokens;
     // "send a ton tomorrow" (100), "a grand by Friday" (1,000); not "a ton of letters".
     for (i, w) in toks.iter().enumerate() {
-        let slang = match w.as_str() {
-            "ton" => 100,
-            "grand" => 1_000,
+        let (slang, needs_a) = match w.as_str() {
+            "ton" => (100, true),
+            "grand" => (1_000, true),
+            // British: a tenner, a fiver ("Tenner a week starting Monday").
+            "tenner" => (10, false),
+            "fiver" => (5, false),
             _ => continue,
         };
-        if i > 0 && toks[i - 1] == "a" && toks.get(i + 1).is_none_or(|n| n != "of") {
+        if (!needs_a || (i > 0 && toks[i - 1] == "a")) && toks.get(i + 1).is_none_or(|n| n != "of") {
             out.push((
                 t.lower.find(&format!("a {w}")).unwrap_or(0),
                 slang,
@@ -431,7 +465,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     }
     for (i, w) in toks.iter().enumerate() {
         let code = match w.as_str() {
-            "dollars" | "dollar" | "bucks" => "USD",
+            "dollars" | "dollar" | "bucks" | "dolares" | "dolar" => "USD",
             "pounds" | "pound" | "quid" => "GBP",
             _ => continue,
         };
@@ -444,7 +478,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         let mut any = false;
         while j > 0 {
             let x = toks[j - 1].as_str();
-            if small(x).is_some() || matches!(x, "hundred" | "thousand" | "and") {
+            if small(x).is_some() || matches!(x, "hundred" | "thousand" | "and" | "mil" | "y") {
                 j -= 1;
             } else {
                 break;
@@ -453,11 +487,11 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         for x in &toks[j..i] {
             match x.as_str() {
                 "hundred" => current = current.max(1) * 100,
-                "thousand" => {
+                "thousand" | "mil" => {
                     total += current.max(1) * 1000;
                     current = 0;
                 }
-                "and" => {}
+                "and" | "y" => {}
                 other => {
                     if let Some(v) = small(other) {
                         current += v;

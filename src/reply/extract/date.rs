@@ -367,7 +367,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             {
                 found = Some((today, 1));
             }
-            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" => {
+            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" | "morra" => {
                 found = plus_days(today, 1).map(|d| (d, 1));
             }
             // "mañana" is tomorrow, "pasado mañana" the day after; "por la mañana" / "esta mañana" is a time of day.
@@ -420,6 +420,17 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             }
             "primero" if matches!(prev, "el" | "dia") => found = next_day_of_month(today, 1).map(|d| (d, 1)),
             "weekend" if matches!(prev, "this" | "the" | "at") => found = Some((in_week(today, 0, Weekday::Sun), 1)),
+            // "give me 3 days and I'll have $90": that many days from today.
+            "give" if next == "me" && small_number(next2).is_some() => {
+                let unit = toks.get(i + 3).map(String::as_str).unwrap_or("");
+                let n = small_number(next2).unwrap_or(0);
+                let days = match unit {
+                    "day" | "days" => Some(n),
+                    "week" | "weeks" => n.checked_mul(7),
+                    _ => None,
+                };
+                found = days.and_then(|d| plus_days(today, d)).map(|d| (d, 4));
+            }
             "in" | "within" | "en" | "dentro" => {
                 // "dentro de 3 días" reads like "in 3 days".
                 let skip = usize::from(w == "dentro" && next == "de");
@@ -468,6 +479,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     ["the", "week", ..] | ["this", "week", ..] | ["week", ..] => (2, "week"),
                     ["next", "week", ..] => (2, "next_week"),
                     ["the", "quarter", ..] | ["this", "quarter", ..] | ["quarter", ..] => (2, "quarter"),
+                    [m, ..] if month_en(m).is_some() => (1, "named_month"),
                     ["the", "year", ..] | ["this", "year", ..] | ["year", ..] => (2, "year"),
                     _ => (0, ""),
                 };
@@ -480,6 +492,15 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     "week" => Some(in_week(today, 0, Weekday::Sun)),
                     "next_week" => Some(in_week(today, 1, Weekday::Sun)),
                     "year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+                    // "the end of October": that month's last day, this year or, once past, next.
+                    "named_month" => rest.first().and_then(|m| month_en(m)).and_then(|m| {
+                        let year = if m < today.month() {
+                            today.year() + 1
+                        } else {
+                            today.year()
+                        };
+                        last_of_month(year, m)
+                    }),
                     // The calendar quarter's last day: March 31, June 30, September 30, December 31.
                     "quarter" => last_of_month(today.year(), (today.month() - 1) / 3 * 3 + 3),
                     _ => None,
