@@ -792,3 +792,97 @@ fn blind10_rules_channels_refused_mockery_and_spoken_sums() {
         );
     }
 }
+
+#[test]
+fn blind11_rules_shares_of_a_sum_holidays_and_polite_refusals() {
+    // As of Saturday 28 November 2026.
+    for (locale, text, cents, due) in [
+        // A share of the one sum named: half of $860, a third of $900, half of 2,400 yuan, 10% of 8,000, 25% of 1.200.
+        ("en-US", "I'll pay half of the $860 next Friday.", 43_000, "2026-12-04"),
+        (
+            "en-US",
+            "I can't do the whole $900 at once. I'll do a third of it on the 1st and the rest after that.",
+            30_000,
+            "2026-12-01",
+        ),
+        ("zh-CN", "你说的那个2400，我下周五先还一半。", 120_000, "2026-12-04"),
+        ("zh-CN", "15号还10%，账单上写的是8000。", 80_000, "2026-12-15"),
+        (
+            "es-US",
+            "De los 1.200 dólares, le doy un 25% el viernes y el resto en enero.",
+            30_000,
+            "2026-12-04",
+        ),
+        // Holidays with what comes before them: the day after Labor Day 2027 (Monday 6 September) is 7 September; the
+        // Monday after Thanksgiving 2026 (26 November) was 30 November; New Year's Day 2027.
+        (
+            "en-US",
+            "Bank's closed Monday for the holiday, so I'll pay the $75 the day after Labor Day.",
+            7500,
+            "2027-09-07",
+        ),
+        (
+            "en-US",
+            "I'll pay the $180 the Monday after Thanksgiving.",
+            18_000,
+            "2026-11-30",
+        ),
+        (
+            "en-US",
+            "I'll clear the last $95.00 on New Year's Day, promise.",
+            9500,
+            "2027-01-01",
+        ),
+        (
+            "es-US",
+            "Le pago 100 dólares el Día de Reyes, cuando me llegue el bono.",
+            10_000,
+            "2027-01-06",
+        ),
+        // 中秋 2027 is 15 September.
+        ("zh-CN", "中秋节前还两千五。", 250_000, "2027-09-15"),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(
+            promised(&out),
+            Some((json!(cents), json!(due), json!(false))),
+            "{text}: {out}"
+        );
+    }
+    // Polite and indirect refusals of contact.
+    for (locale, text) in [
+        (
+            "en-GB",
+            "I'd be grateful if you could refrain from ringing me at work. Letters to my home address are perfectly fine.",
+        ),
+        (
+            "es-US",
+            "Les pido de favor que no le marquen a mis papás. Ellos no tienen nada que ver.",
+        ),
+        (
+            "zh-CN",
+            "麻烦以后尽量通过短信联系我，电话上班时间确实不方便接，谢谢理解。",
+        ),
+        ("zh-CN", "周一发工资，发了就还你八百。不过说好了，别再给我老婆打电话。"),
+        ("zh-CN", "我保证，只要你们再打我单位一次，我一分钱都不会还。"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Not promises: not having it, a quoted demand, mockery.
+    for (locale, text) in [
+        (
+            "en-US",
+            "It's not that I don't want to pay, I just don't have it right now. I got laid off in May.",
+        ),
+        (
+            "zh-CN",
+            "你们短信说“请于3月10日前还款2000元，否则将上门催收”。上门？你敢来我就报警。",
+        ),
+        (
+            "es-US",
+            "Sí, claro, mañana le pago los 3,000 con lo que me sobra del yate.",
+        ),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+}

@@ -332,8 +332,21 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         };
         match day {
             Some(day) => {
+                // "Half of the $860", "账单3600，这周六先还一半": the share of the one sum named.
+                // (Not when the share is what was already paid: "已经还了一半1500了，剩下的1500…".)
+                let portion = extract::share(&t).filter(|_| amounts.len() <= 1 && !has(Intent::AlreadyPaid));
                 let (amount, assumed) = match own {
-                    Some(a) => (a.amount, false),
+                    Some(a) => match portion {
+                        Some((n, d)) => (
+                            crate::money::div_round(
+                                i128::from(a.amount) * i128::from(n),
+                                i128::from(d),
+                                crate::money::Rounding::HalfEven,
+                            ),
+                            false,
+                        ),
+                        None => (a.amount, false),
+                    },
                     None => (d.arrears.overdue_amount.0.max(d.arrears.next_due_amount.0), true),
                 };
                 promised = Some((amount, day.date, assumed));

@@ -156,7 +156,13 @@ fn stop_about_contact_zh(t: &Text) -> Option<String> {
         let rest = &t.compact[i..];
         for lead in ["别再", "不要再", "不许再", "不准再", "别", "不要"] {
             if rest.starts_with(lead) {
-                let after: Vec<char> = rest.chars().skip(lead.chars().count()).take(4).collect();
+                // "别再给我老婆打电话": after 给 + the person, the verb may sit a few characters further.
+                let reach = if rest.chars().nth(lead.chars().count()) == Some('给') {
+                    7
+                } else {
+                    4
+                };
+                let after: Vec<char> = rest.chars().skip(lead.chars().count()).take(reach).collect();
                 if let Some(v) = after.iter().find(|ch| verbs.contains(ch)) {
                     // 别打扰 / 别发 / 不要再联系 …; but 不要紧 or 别着急 are not about contact.
                     return Some(format!("{lead}…{v}"));
@@ -352,9 +358,20 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                 .any(|c| matches!(c, '打' | '发' | '催' | '来' | '骚' | '找'))
                 || ["call", "text", "联系"].iter().any(|v| head.contains(v)))
                 && !head.contains("打算")
-                && ["试试", "报警", "投诉", "弄死", "告你", "让你", "小心", "我就"]
-                    .iter()
-                    .any(|x| tail.contains(x))
+                && [
+                    "试试",
+                    "报警",
+                    "投诉",
+                    "弄死",
+                    "告你",
+                    "让你",
+                    "小心",
+                    "我就",
+                    "不会还",
+                    "一分钱都不",
+                ]
+                .iter()
+                .any(|x| tail.contains(x))
             {
                 return Some("再打…(threat)".into());
             }

@@ -271,7 +271,7 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Footers only a collector's message carries: a reply that pastes one inside quotation marks is quoting.
-const FOOTERS: [&str; 10] = [
+const FOOTERS: [&str; 13] = [
     "退订",
     "回t",
     "回复t",
@@ -282,6 +282,10 @@ const FOOTERS: [&str; 10] = [
     "responda stop",
     "envie stop",
     "stop para",
+    // A collector's demand quoted back: "请于3月10日前还款2000元，否则将上门催收".
+    "请于",
+    "否则将",
+    "please pay by",
 ];
 
 /// The reply without a span in quotation marks (“…”, "…", 「…」) that holds a collector's footer

@@ -3,6 +3,9 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    ("refrain from ringing", 950),
+    ("refrain from calling", 950),
+    ("refrain from contacting", 950),
     ("taken off your call list", 950),
     ("taken off your list", 950),
     ("off your call list", 900),

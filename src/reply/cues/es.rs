@@ -3,6 +3,9 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    ("no le marquen", 950),
+    ("no les marquen", 950),
+    ("no me marquen", 950),
     ("no me este marcando", 950),
     ("no me esten marcando", 950),
     ("dejen de marcar", 950),

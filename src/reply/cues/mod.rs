@@ -59,6 +59,8 @@ pub(in crate::reply) const CONTACT_OBJECTS: [&str; 24] = [
 
 /// These deny a promise ("can't pay", "还不上").
 pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
+    "i just dont have it",
+    "dont have it right now",
     // "现在要我还7800，这个数我不认": the sum demanded, refused.
     "这个数我不认",
     "will not be paying",
@@ -277,6 +279,8 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    "lo que me sobra",
+    "del yate",
     "couch cushions",
     "dinero que me sobra",
     "not a chance",

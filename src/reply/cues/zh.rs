@@ -50,6 +50,7 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     ("别再打", 980),
     // "电话一律不接" (I answer no calls at all): calls are refused.
     ("一律不接", 900),
+    ("不方便接", 900),
     // "其余时间…不便接听": calls outside the hours given are refused.
     ("不便接听", 900),
     // "周末可以打给我，工作日不方便": weekdays are ruled out.

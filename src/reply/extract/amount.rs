@@ -270,6 +270,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             });
             let is_date_part = !chinese
                 && (after.starts_with('/')
+                    || after_trim.starts_with('%')
                     || before.ends_with('/')
                     || ["st", "nd", "rd", "th"].iter().any(|x| after.starts_with(x))
                     || ["am", "pm", "a.m", "p.m"].iter().any(|x| {
@@ -665,7 +666,8 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
     let mut found: Vec<FoundAmount> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !s[i].is_ascii_digit() || (i > 0 && (s[i - 1].is_alphanumeric() || matches!(s[i - 1], '.' | ','))) {
+        // A digit run on its own: not inside a word or a longer number ("A88213", "3.5"); Chinese may touch it.
+        if !s[i].is_ascii_digit() || (i > 0 && (s[i - 1].is_ascii_alphanumeric() || matches!(s[i - 1], '.' | ','))) {
             i += 1;
             continue;
         }
@@ -734,4 +736,55 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
         });
     }
     (found.len() == 1).then(|| found.remove(0))
+}
+
+/// The share of a named sum a promise is for: "half of the $860", "a third of it", 先还一半, "la mitad", "10%",
+/// "un 25%" — as (numerator, denominator). `None` when the reply names no share, or pays a sum "each" time.
+pub fn share(t: &Text) -> Option<(i64, i64)> {
+    if ["each", "cada uno", "cada una", "每期", "各"]
+        .iter()
+        .any(|w| t.has_words(w) || (!w.is_ascii() && t.compact.contains(w)))
+    {
+        return None;
+    }
+    let s: Vec<char> = t.lower.chars().collect();
+    if let Some(p) = s.iter().position(|c| *c == '%') {
+        let digits: String = s[..p]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if let Ok(n) = digits.parse::<i64>()
+            && (1..=100).contains(&n)
+        {
+            return Some((n, 100));
+        }
+    }
+    let words: [(&str, (i64, i64)); 12] = [
+        ("half", (1, 2)),
+        ("a third", (1, 3)),
+        ("one third", (1, 3)),
+        ("a quarter", (1, 4)),
+        ("la mitad", (1, 2)),
+        ("un tercio", (1, 3)),
+        ("una tercera parte", (1, 3)),
+        ("un cuarto", (1, 4)),
+        ("一半", (1, 2)),
+        ("三分之一", (1, 3)),
+        ("四分之一", (1, 4)),
+        ("一半儿", (1, 2)),
+    ];
+    words
+        .iter()
+        .find(|(w, _)| {
+            if w.is_ascii() {
+                t.has_words(w) && !t.has_words("half past")
+            } else {
+                t.compact.contains(w)
+            }
+        })
+        .map(|(_, f)| *f)
 }

@@ -154,6 +154,87 @@ fn next_holiday(today: NaiveDate, on: impl Fn(i32) -> Option<NaiveDate>) -> Opti
         .or_else(|| on(today.year() + 1))
 }
 
+/// A holiday's date in a year.
+type HolidayOn = fn(i32) -> Option<NaiveDate>;
+
+/// The holiday named at token `i` (and how many tokens name it).
+fn holiday(toks: &[String], i: usize) -> Option<(HolidayOn, usize)> {
+    let w = toks.get(i)?.as_str();
+    let next = toks.get(i + 1).map_or("", String::as_str);
+    let prev = if i > 0 { toks[i - 1].as_str() } else { "" };
+    let prev2 = if i > 1 { toks[i - 2].as_str() } else { "" };
+    let on: (HolidayOn, usize) = match w {
+        "thanksgiving" => (thanksgiving, 1),
+        // "Acción de Gracias", named from its last word.
+        "gracias" if prev == "de" && prev2 == "accion" => (thanksgiving, 1),
+        // Not a greeting ("merry Christmas", "feliz navidad").
+        "christmas" | "xmas" | "navidad" if !matches!(prev, "merry" | "feliz" | "happy") => {
+            (|y| NaiveDate::from_ymd_opt(y, 12, 25), 1)
+        }
+        "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), 1),
+        // US Labor Day, the first Monday of September (not a British "bank holiday").
+        "labor" | "labour" if next == "day" && prev != "bank" => {
+            (|y| NaiveDate::from_weekday_of_month_opt(y, 9, Weekday::Mon, 1), 2)
+        }
+        // Memorial Day, the last Monday of May.
+        "memorial" if next == "day" => (
+            |y| {
+                NaiveDate::from_ymd_opt(y, 5, 31)
+                    .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_monday())))
+            },
+            2,
+        ),
+        "independence" if next == "day" => (|y| NaiveDate::from_ymd_opt(y, 7, 4), 2),
+        "boxing" if next == "day" => (|y| NaiveDate::from_ymd_opt(y, 12, 26), 2),
+        // New Year's Day (and New Year's Eve).
+        // New Year's Day when named as a day ("on New Year's Day", "by New Year"), not "happy new year".
+        "new"
+            if matches!(next, "years" | "year")
+                && (toks.get(i + 2).is_some_and(|d| d == "day" || d == "eve")
+                    || matches!(prev, "on" | "by" | "after" | "before" | "until" | "til" | "till")) =>
+        {
+            if toks.get(i + 2).is_some_and(|e| e == "eve") {
+                (|y| NaiveDate::from_ymd_opt(y, 12, 31), 3)
+            } else {
+                (|y| NaiveDate::from_ymd_opt(y, 1, 1), 2)
+            }
+        }
+        // El Día de Reyes, 6 January.
+        "reyes" if prev == "de" => (|y| NaiveDate::from_ymd_opt(y, 1, 6), 1),
+        _ => return None,
+    };
+    Some(on)
+}
+
+/// What the words before a holiday do to its date: "the day after" +1, "the day before" −1, "the Monday after"
+/// the next Monday after it; Spanish "el día después de" / "antes de".
+fn holiday_shift(toks: &[String], i: usize) -> impl Fn(NaiveDate) -> Option<NaiveDate> {
+    // Skip the words of a multi-word name ("accion de gracias") back to what precedes it.
+    let start = if toks.get(i).is_some_and(|w| w == "gracias") {
+        i.saturating_sub(2)
+    } else {
+        i
+    };
+    let before: Vec<&str> = toks[start.saturating_sub(3)..start]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let ends = |tail: &[&str]| before.ends_with(tail);
+    let mut shift = 0i64;
+    let mut weekday = None;
+    if ends(&["day", "after"]) || ends(&["dia", "despues", "de"]) {
+        shift = 1;
+    } else if ends(&["day", "before"]) || ends(&["dia", "antes", "de"]) {
+        shift = -1;
+    } else if before.len() >= 2 && before[before.len() - 1] == "after" {
+        weekday = weekday_en(before[before.len() - 2]);
+    }
+    move |d: NaiveDate| match weekday {
+        Some(wd) => Some(coming(d + Duration::days(1), wd)),
+        None => d.checked_add_signed(Duration::days(shift)),
+    }
+}
+
 /// The Spring Festival (Chinese new year's day) of `year`, for the years the engine reads.
 fn spring_festival(year: i32) -> Option<NaiveDate> {
     let (m, d) = match year {
@@ -164,6 +245,21 @@ fn spring_festival(year: i32) -> Option<NaiveDate> {
         2028 => (1, 26),
         2029 => (2, 13),
         2030 => (2, 3),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, m, d)
+}
+
+/// The Mid-Autumn Festival of `year`, for the years the engine reads.
+fn mid_autumn(year: i32) -> Option<NaiveDate> {
+    let (m, d) = match year {
+        2024 => (9, 17),
+        2025 => (10, 6),
+        2026 => (9, 25),
+        2027 => (9, 15),
+        2028 => (10, 3),
+        2029 => (9, 22),
+        2030 => (9, 12),
         _ => return None,
     };
     NaiveDate::from_ymd_opt(year, m, d)
@@ -384,31 +480,13 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             _ if weekday_en(w).is_some() && next == "after" && next2 == "next" => {
                 found = weekday_en(w).map(|wd| (in_week(today, 2, wd), 3));
             }
-            // "the day after Thanksgiving" is the Friday after it.
-            "thanksgiving" if prev == "after" && i >= 2 && toks[i - 2] == "day" => {
-                found = next_holiday(today, |y| thanksgiving(y).and_then(|d| d.succ_opt())).map(|d| (d, 1));
-            }
-            "thanksgiving" => found = next_holiday(today, thanksgiving).map(|d| (d, 1)),
-            // US Labor Day, the first Monday of September; Memorial Day, the last Monday of May.
-            "labor" | "labour" if next == "day" && prev != "bank" => {
-                found = next_holiday(today, |y| NaiveDate::from_weekday_of_month_opt(y, 9, Weekday::Mon, 1))
-                    .map(|d| (d, 2));
-            }
-            "memorial" if next == "day" => {
-                found = next_holiday(today, |y| {
-                    NaiveDate::from_ymd_opt(y, 5, 31)
-                        .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_monday())))
-                })
-                .map(|d| (d, 2));
-            }
-            "halloween" => {
-                found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 10, 31)).map(|d| (d, 1));
-            }
-            "boxing" if next == "day" => {
-                found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 26)).map(|d| (d, 2));
-            }
-            "christmas" | "xmas" | "navidad" => {
-                found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 12, 25)).map(|d| (d, 1));
+            // A named holiday at its next date, or the day after / before it, or the weekday after it ("the day
+            // after Thanksgiving", "the Monday after Thanksgiving", "el día después de Acción de Gracias").
+            _ if holiday(toks, i).is_some() => {
+                found = holiday(toks, i).and_then(|(on, used)| {
+                    let shift = holiday_shift(toks, i);
+                    next_holiday(today, |y| on(y).and_then(&shift)).map(|d| (d, used))
+                });
             }
             // "on the fifteenth", "by the twenty first", "el quince", "el día veinte": the next such day.
             _ if spelled_date(toks, i).is_some() => {
@@ -722,12 +800,20 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚")
         {
             found = plus_days(today, 1).map(|d| (d, 2));
-        } else if starts(i, "今天") || starts(i, "今晚") || starts(i, "今日") || starts(i, "当天") {
+        } else if starts(i, "今天")
+            || starts(i, "今晚")
+            || starts(i, "今日")
+            // "国庆当天" is National Day itself, not today.
+            || (starts(i, "当天") && !(i >= 2 && s[i - 2..i].iter().collect::<String>().ends_with("国庆")))
+        {
             found = Some((today, 2));
         } else if starts(i, "正月十五") || starts(i, "元宵") {
             // The Lantern Festival: the fifteenth day of the first lunar month, 14 days after the Spring Festival.
             let used = if starts(i, "正月十五") { 4 } else { 2 };
             found = next_holiday(today, |y| spring_festival(y).map(|d| d + Duration::days(14))).map(|d| (d, used));
+        } else if starts(i, "中秋") {
+            // The Mid-Autumn Festival (15th day of the 8th lunar month), from a table.
+            found = next_holiday(today, mid_autumn).map(|d| (d, 2));
         } else if starts(i, "春节") || starts(i, "过年") {
             // The Spring Festival (lunar new year's day), from a table: it moves with the moon.
             found = next_holiday(today, spring_festival).map(|d| (d, 2));

@@ -15,7 +15,7 @@
 mod amount;
 mod date;
 
-pub use amount::{amounts, bare_amount, chinese_number, promised_amount};
+pub use amount::{amounts, bare_amount, chinese_number, promised_amount, share};
 pub use date::dates;
 
 #[cfg(test)]
