@@ -134,11 +134,19 @@ fn a_concession_a_hair_over_a_limit_needs_the_next_role() {
     p["offers"]["approval"]["agent_bps"] = json!(999);
     let o = offers(&p, &a);
     let full = by_id(&o, "pay_in_full");
-    assert_eq!((full["total"].clone(), full["gives_up"].clone()), (json!(900_000), json!(99_999)), "{full}");
+    assert_eq!(
+        (full["total"].clone(), full["gives_up"].clone()),
+        (json!(900_000), json!(99_999)),
+        "{full}"
+    );
     assert_eq!(full["approval"], "supervisor", "{full}");
     p["offers"]["approval"]["agent_bps"] = json!(1000);
     assert_eq!(by_id(&offers(&p, &a), "pay_in_full")["approval"], "agent");
     // Exactly at the limit is within it: 1,000,000 outstanding gives up 100,000, exactly 1,000 bps, the agent's.
     let full = by_id(&offers(&p, &account(100_000)), "pay_in_full").clone();
-    assert_eq!((full["gives_up"].clone(), full["approval"].clone()), (json!(100_000), json!("agent")), "{full}");
+    assert_eq!(
+        (full["gives_up"].clone(), full["approval"].clone()),
+        (json!(100_000), json!("agent")),
+        "{full}"
+    );
 }
