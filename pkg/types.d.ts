@@ -3629,8 +3629,7 @@ export interface PromiseVars {
    */
   amount: number;
   /**
-   * The borrower named no sum: `amount` is what is due, not words of theirs, and an answer must not say
-   * they promised it.
+   * The borrower named no sum: amount is what is due, and an answer must not say they promised it.
    */
   amount_assumed: boolean;
   /**

@@ -280,8 +280,7 @@ pub(crate) struct PromiseVars {
     pub(crate) amount: i64,
     /// The promised day (`YYYY-MM-DD`).
     pub(crate) due: String,
-    /// The borrower named no sum: `amount` is what is due, not words of theirs, and an answer must not say
-    /// they promised it.
+    /// The borrower named no sum: amount is what is due, and an answer must not say they promised it.
     pub(crate) amount_assumed: bool,
 }
 
