@@ -886,3 +886,44 @@ fn blind11_rules_shares_of_a_sum_holidays_and_polite_refusals() {
         assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
     }
 }
+
+#[test]
+fn blind12_rules_everyday_replies() {
+    // Refused or asked, not promised: "没这个钱", "…还的话要还多少？".
+    for (locale, text) in [
+        ("zh-CN", "让我周五还3000？不可能，没这个钱"),
+        ("zh-CN", "下个月10号之前还的话要还多少？"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // A payment to come whose sum is not known yet is a promise, not a payment made nor a balance question.
+    assert_eq!(
+        intents(&reply("en-US", "I'll have it paid next week, not sure how much yet")),
+        vec!["promise_to_pay"]
+    );
+    assert_eq!(
+        intents(&reply("zh-CN", "下周还吧，具体多少我再看看")),
+        vec!["promise_to_pay"]
+    );
+    // The card a past payment went on is no question about how to pay; asking whether a card is taken is.
+    let out = reply(
+        "en-US",
+        "I already paid $220 on March 3rd by debit card, why is it still showing past due?",
+    );
+    assert!(!has(&out, "question_how_to_pay"), "{out}");
+    assert!(has(
+        &reply("en-US", "Do you guys take debit cards over the phone?"),
+        "question_how_to_pay"
+    ));
+    // A payoff asked for under a condition is a balance question, not a request for terms.
+    assert_eq!(
+        intents(&reply("en-US", "What would my payoff be if I pay before the 30th?")),
+        vec!["question_balance"]
+    );
+    // "half is 240": the sum named is the half itself.
+    let out = reply(
+        "en-US",
+        "I can pay half on Friday and the other half on the 15th. half is 240",
+    );
+    assert_eq!(promised(&out).map(|p| p.0), Some(json!(24_000)), "{out}");
+}

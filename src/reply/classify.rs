@@ -462,7 +462,17 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
-    let hypothetical = any_phrase(t, HYPOTHETICAL);
+    // "Not sure how much yet" hedges the sum, not the payment.
+    let hypothetical = any_phrase(t, HYPOTHETICAL)
+        && !any_phrase(
+            t,
+            &[
+                "not sure how much",
+                "not sure of the amount",
+                "no se cuanto",
+                "不确定多少",
+            ],
+        );
     let conditional = conditional_offer(t) && (has_amount || has_date || promise.0 > 0);
     let denied = denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo");
     // A question about paying less or later ("can't pay 500 on Friday, can we do 200 next month?") asks for
@@ -575,7 +585,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         // "是不是20号之前还3000就不算逾期了？": asking whether a payment would do is not making it.
         || (t.is_question() && ["是不是", "怎么要还", "凭什么"].iter().any(|q| t.compact.contains(q)))
         // "Last month I promised to pay $200 on the 15th and I did": a promise kept, reported.
-        || any_phrase(t, &["and i did", "y lo hice", "y cumpli"])
+        || any_phrase(t, &["and i did", "y lo hice", "y cumpli", "没这个钱", "没有这个钱"])
+        // "下个月10号之前还的话要还多少？": asking what a payment would come to.
+        || (t.is_question() && ["要还多少", "还的话"].iter().any(|q| t.compact.contains(q)))
     {
         promise = (0, Vec::new());
     }
@@ -685,7 +697,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     // "I'll pay the second you show me a signed contract": the condition is proof of the debt, so the reply
     // asks for validation, not for terms.
-    let conditional = conditional && validation.0 == 0;
+    // "What would my payoff be if I pay before the 30th?": the condition frames a balance question.
+    let conditional = conditional && validation.0 == 0 && balance.0 < 900;
+    let asks_terms = asks_terms && balance.0 < 900;
     if conditional || asks_terms {
         options.0 = options.0.max(900);
         options.1.push(
@@ -724,7 +738,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         "login",
         "网银",
     ];
-    if how.0 > 0 && !t.is_question() && (how.0 < 900 || how.1.iter().all(|c| WAYS.contains(&c.as_str()))) {
+    // "I already paid $220 by debit card, why is it still showing past due?": the way a payment went, not a
+    // question about how to pay.
+    let ways_only = how.1.iter().all(|c| WAYS.contains(&c.as_str()));
+    if how.0 > 0 && ((!t.is_question() && (how.0 < 900 || ways_only)) || (ways_only && paid.0 >= 950)) {
         how = (0, Vec::new());
     }
     // "利息怎么这么高，算得不对": complaining about the interest contests it; it asks for no plan.

@@ -289,6 +289,8 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    ("isnt my debt", 950),
+    ("charges are wrong", 950),
     ("charges youve added", 900),
     ("explain the charges", 850),
     ("this scam", 900),
@@ -468,6 +470,10 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    ("you guys take", 950),
+    ("do yall take", 950),
+    ("take debit", 900),
+    ("take credit", 900),
     ("cashtag", 950),
     ("cash app", 850),
     ("routing info", 900),
@@ -523,6 +529,7 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     ("breathing space", 900),
     ("freeze the interest", 900),
     ("freezing the interest", 900),
+    ("instead of the full", 900),
     ("hardship program", 900),
     ("would you take", 950),
     ("would you accept", 950),

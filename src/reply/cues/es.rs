@@ -76,6 +76,8 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    ("la otra semana pago", 900),
+    ("pago la otra semana", 900),
     ("os hago una transferencia", 900),
     ("hago una transferencia", 850),
     ("puedo dar", 850),

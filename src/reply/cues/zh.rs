@@ -179,6 +179,7 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    ("多收了", 900),
     ("不可能这么多", 900),
     ("哪有这么多", 900),
     ("你们说我欠", 850),
@@ -578,6 +579,12 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("我不是", "我不是要"),
     ("sent", "sentarequest"),
     ("discharged", "hospital"),
+    // "I'll have it paid next week, not sure how much yet": a payment to come, a sum not yet known.
+    ("paid", "haveitpaid"),
+    ("how much", "notsurehowmuch"),
+    ("多少", "具体多少"),
+    ("多少", "账户是多少"),
+    ("sent", "neversent"),
     // Reporting a stolen identity to the police is evidence for a dispute, not a threat about contact.
     ("报警", "冒用"),
     ("报警", "盗用"),

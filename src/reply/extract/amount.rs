@@ -35,7 +35,7 @@ const PAY_WORDS_EN: [&str; 25] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 21] = [
+const PAY_WORDS_ZH: [&str; 23] = [
     "还",
     "转账",
     "转",
@@ -54,6 +54,8 @@ const PAY_WORDS_ZH: [&str; 21] = [
     "给你",
     "转你",
     "转你们",
+    "转过去",
+    "打过去",
     // "还清 全部3560.5": the whole sum.
     "全部",
     "一共",
