@@ -927,3 +927,48 @@ fn blind12_rules_everyday_replies() {
     );
     assert_eq!(promised(&out).map(|p| p.0), Some(json!(24_000)), "{out}");
 }
+
+#[test]
+fn blind13_rules_pasted_messages_lotteries_and_lists() {
+    // A collector's message pasted first, then a dash and the borrower's own question: only the question is read.
+    let out = reply(
+        "zh-CN",
+        "【某某金融】您的借款已逾期，请于3月20日前还款1200元，退订回T —— 这是什么贷款？我没印象",
+    );
+    assert!(!has(&out, "promise_to_pay") && !has(&out, "stop_contact"), "{out}");
+    let out = reply(
+        "en-GB",
+        "'Pay £85 by 15/04 to avoid further action. Reply STOP to opt out' - is that £85 the whole lot or just this month?",
+    );
+    assert!(!has(&out, "promise_to_pay") && !has(&out, "stop_contact"), "{out}");
+    // Lottery wishes are no promise; "take me off your list" in Spanish revokes; "ring me once more and…" too.
+    for (locale, text) in [
+        ("zh-CN", "行啊，等我中了五百万就还你们"),
+        ("es-US", "Sí, claro, les pago mañana... cuando me saque la lotería"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    for (locale, text) in [
+        (
+            "es-US",
+            "Número equivocado, no conozco a ningún José Ramírez. Bórrenme de su lista",
+        ),
+        (
+            "en-GB",
+            "Ring me once more and I'm reporting this to the Financial Ombudsman.",
+        ),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // A Spanish statement opening with "puedo" is not a question: a promise, not a request for terms.
+    let out = reply(
+        "es-US",
+        "Estoy enferma, en quimioterapia, no puedo trabajar. Puedo pagar $20 el próximo viernes",
+    );
+    assert_eq!(intents(&out), vec!["hardship", "promise_to_pay"], "{out}");
+    // A question about a payment made promises nothing.
+    assert!(!has(
+        &reply("en-US", "I paid $75 on 3/2, why is my balance still the same?"),
+        "promise_to_pay"
+    ));
+}

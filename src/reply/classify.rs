@@ -178,6 +178,8 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
             "他的卡",
             "她的卡",
             "am i responsible",
+            "doesnt live here",
+            "update your records",
         ],
     );
     death && theirs
@@ -414,9 +416,17 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut validation = hits_all(t, &[VALIDATION]);
     // "Prove it" after a payment claim asks for a receipt check, not validation; 证明 in 收入证明 is hardship.
     if validation.0 > 0
-        && (["收入证明", "病历证明", "证明我已", "付款证明", "还款证明", "转账记录"]
-            .iter()
-            .any(|c| t.compact.contains(c))
+        && ([
+            "收入证明",
+            "病历证明",
+            "证明我已",
+            "付款证明",
+            "还款证明",
+            "转账记录",
+            "结清证明",
+        ]
+        .iter()
+        .any(|c| t.compact.contains(c))
             || any_phrase(
                 t,
                 &[
@@ -574,7 +584,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let denied = denied && !has_later_date;
     // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment, refusals, sarcasm,
     // hypotheticals and conditional offers are not promises.
-    let part_paid = paid.0 > 0 && has_later_date && any_phrase(t, &PART_PAID);
+    // (A question about a payment made — "I paid $75 on 3/2, why is my balance still the same?" — promises no rest.)
+    let part_paid = paid.0 > 0 && has_later_date && any_phrase(t, &PART_PAID) && !t.is_question();
     if denied
         || refused
         || hypothetical

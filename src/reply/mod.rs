@@ -338,7 +338,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
                     amounts.len() <= 1
                         && !has(Intent::AlreadyPaid)
                         // "half is 240": the sum named is the share itself.
-                        && !classify::any_phrase(&t, &["half is", "half would be", "一半是", "la mitad es", "la mitad son"])
+                        && !classify::any_phrase(&t, &["half is", "half would be", "一半是", "一半，", "la mitad es", "la mitad son"])
                 });
                 let (amount, assumed) = match own {
                     Some(a) => match portion {

@@ -292,6 +292,22 @@ const FOOTERS: [&str; 13] = [
 /// ("“您的借款已逾期，请于今日还款，退订回T” 我说了多少遍了我没借过！"); `None` when there is no such span
 /// or nothing is left outside it.
 fn without_quoted_footer(raw: &str) -> Option<String> {
+    // A pasted message that opens the reply (【Lender】…, '…', "…") and ends with its footer, then a dash and the
+    // borrower's own words: "【某某金融】…退订回T —— 这是什么贷款？", "'Pay £85 by 15/04… Reply STOP to opt out' - is
+    // that the whole lot?". (`to_ascii_lowercase` keeps byte offsets.)
+    let folded = raw.to_ascii_lowercase();
+    if raw.trim_start().starts_with(['【', '\'', '"', '“', '‘'])
+        && let Some(p) = FOOTERS.iter().filter_map(|f| folded.find(f)).min()
+    {
+        for sep in ["——", " -- ", "--", " - ", " – ", " — "] {
+            if let Some(q) = folded[p..].find(sep) {
+                let rest = raw[p + q + sep.len()..].trim();
+                if !rest.is_empty() {
+                    return Some(rest.to_string());
+                }
+            }
+        }
+    }
     for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
         let Some(a) = raw.find(open) else { continue };
         let Some(len) = raw[a + open.len_utf8()..].find(close) else {
@@ -413,19 +429,18 @@ impl Text {
             .any(|q| self.compact.contains(q))
             || self.asks_with_a_modal()
             // A question word opening any sentence: "Yes this is Kevin. What's the balance".
-            || self.lower.split(['.', '!', ';', '\n', '。', '！', '；']).any(|sentence| {
+            || self.lower.split(['.', '!', ';', '\n', '。', '！', '；']).enumerate().any(|(i, sentence)| {
                 let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 let opening = format!(" {} ", words.join(" "));
                 // "Any questions go to the trustee": a statement about questions, not one.
                 if opening.starts_with(" any questions ") {
                     return false;
                 }
-                [
-                    "how", "what", "whats", "where", "when", "is", "any", "tell me", "cuanto", "como", "donde",
-                    "cuando", "puedo", "pueden", "podemos", "hay", "se puede",
-                ]
-                .iter()
-                .any(|q| opening.starts_with(&format!(" {q} ")))
+                // Spanish openers ("puedo pagar $20 el viernes") also start statements: only the reply's first
+                // sentence is read as a question by them (a Spanish question usually carries ¿ or ? anyway).
+                let english = ["how", "what", "whats", "where", "when", "is", "any", "tell me"];
+                let spanish = ["cuanto", "como", "donde", "cuando", "puedo", "pueden", "podemos", "hay", "se puede"];
+                english.iter().chain(spanish.iter().filter(|_| i == 0)).any(|q| opening.starts_with(&format!(" {q} ")))
             })
     }
 }

@@ -3,6 +3,12 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    // "Ring me once more and I'm reporting this": a threat about the next call.
+    ("ring me once more", 950),
+    ("call me once more", 950),
+    ("text me once more", 950),
+    ("ring me one more time", 950),
+    ("call me one more time", 950),
     ("refrain from ringing", 950),
     ("refrain from calling", 950),
     ("refrain from contacting", 950),
@@ -110,6 +116,7 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("should be able to", 800),
     ("be able to send", 800),
     ("ill sort it", 900),
+    ("ill get something to you", 900),
     ("ill take care of it", 900),
     ("square it up", 900),
     ("square up", 850),
@@ -218,7 +225,6 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
     ("signed off work", 950),
     ("only income", 900),
     ("social security", 850),
-    ("universal credit", 900),
     ("sanctioned", 850),
     ("zero income", 950),
     ("no income", 950),

@@ -3,6 +3,10 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    ("borrenme de su lista", 950),
+    ("borrenme", 900),
+    ("quitenme de su lista", 950),
+    ("saquenme de su lista", 950),
     ("no le marquen", 950),
     ("no les marquen", 950),
     ("no me marquen", 950),

@@ -358,6 +358,11 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    "中了五百万",
+    "中彩票",
+    "中了彩票",
+    "me saque la loteria",
+    "la loteria",
     "scratch off hits",
     "scratch off",
     "if i win",

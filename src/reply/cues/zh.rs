@@ -579,6 +579,13 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("我不是", "我不是要"),
     ("sent", "sentarequest"),
     ("discharged", "hospital"),
+    ("sent", "letterisent"),
+    ("i sent", "letterisent"),
+    ("balance", "lessthanthefullbalance"),
+    ("利息", "包括利息"),
+    ("显示逾期", "为什么还显示逾期"),
+    ("显示逾期", "怎么还显示逾期"),
+    ("statement", "bankstatement"),
     // "I'll have it paid next week, not sure how much yet": a payment to come, a sum not yet known.
     ("paid", "haveitpaid"),
     ("how much", "notsurehowmuch"),

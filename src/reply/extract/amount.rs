@@ -35,7 +35,7 @@ const PAY_WORDS_EN: [&str; 25] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 23] = [
+const PAY_WORDS_ZH: [&str; 24] = [
     "还",
     "转账",
     "转",
@@ -55,6 +55,8 @@ const PAY_WORDS_ZH: [&str; 23] = [
     "转你",
     "转你们",
     "转过去",
+    // "这周五先还一半，1500": the half, then its sum.
+    "一半",
     "打过去",
     // "还清 全部3560.5": the whole sum.
     "全部",
