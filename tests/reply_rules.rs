@@ -310,6 +310,16 @@ fn cantonese_and_formal_chinese_revocations_and_bare_amounts_after_a_paying_verb
     }
 }
 
+/// That `text` records a promise of `cents` (written by the borrower, not assumed) due `due`.
+fn assert_promise(locale: &str, text: &str, cents: i64, due: &str) {
+    let out = reply(locale, text);
+    assert_eq!(
+        promised(&out),
+        Some((json!(cents), json!(due), json!(false))),
+        "{text}: {out}"
+    );
+}
+
 fn promised(out: &Value) -> Option<(Value, Value, Value)> {
     out["effects"]
         .as_array()
@@ -334,12 +344,7 @@ fn a_lone_bare_number_in_a_promise_is_its_amount_and_a_day_time_or_phone_is_not(
         // A full-width comma ends the sum: 300 yuan, then the 25th (of December: the 25th of November has passed).
         ("zh-CN", "这个月只能先还300，25号", 30000, "2026-12-25"),
     ] {
-        let out = reply(locale, text);
-        assert_eq!(
-            promised(&out),
-            Some((json!(cents), json!(due), json!(false))),
-            "{text}: {out}"
-        );
+        assert_promise(locale, text, cents, due);
     }
     // A day of the month, an hour, a phone number, a count of weeks, or two candidate sums: no amount is read,
     // so the promise assumes what is due (and says so).
@@ -380,12 +385,7 @@ fn days_written_as_words_typos_and_holidays_are_read() {
             "2026-12-01",
         ),
     ] {
-        let out = reply(locale, text);
-        assert_eq!(
-            promised(&out),
-            Some((json!(cents), json!(due), json!(false))),
-            "{text}: {out}"
-        );
+        assert_promise(locale, text, cents, due);
     }
     // "all I can manage" asks for no manager.
     let out = reply(
@@ -588,12 +588,7 @@ fn periods_holidays_and_the_day_said_with_the_sum() {
             "2026-12-15",
         ),
     ] {
-        let out = reply(locale, text);
-        assert_eq!(
-            promised(&out),
-            Some((json!(cents), json!(due), json!(false))),
-            "{text}: {out}"
-        );
+        assert_promise(locale, text, cents, due);
     }
     // The Spring Festival of 2027 is 6 February; no sum is named, so what is due is assumed.
     let out = reply("zh-CN", "春节前肯定还清，放心");
@@ -688,12 +683,7 @@ fn blind9_rules_third_parties_ways_of_paying_and_the_first_instalment() {
             "2027-10-31",
         ),
     ] {
-        let out = reply(locale, text);
-        assert_eq!(
-            promised(&out),
-            Some((json!(cents), json!(due), json!(false))),
-            "{text}: {out}"
-        );
+        assert_promise(locale, text, cents, due);
     }
 }
 
@@ -784,12 +774,7 @@ fn blind10_rules_channels_refused_mockery_and_spoken_sums() {
         // The sum after a comma: 今天下午我就还，两千 = 2,000 yuan today.
         ("zh-CN", "今天下午我就还，两千", 200_000, "2026-11-28"),
     ] {
-        let out = reply(locale, text);
-        assert_eq!(
-            promised(&out),
-            Some((json!(cents), json!(due), json!(false))),
-            "{text}: {out}"
-        );
+        assert_promise(locale, text, cents, due);
     }
 }
 
@@ -842,12 +827,7 @@ fn blind11_rules_shares_of_a_sum_holidays_and_polite_refusals() {
         // 中秋 2027 is 15 September.
         ("zh-CN", "中秋节前还两千五。", 250_000, "2027-09-15"),
     ] {
-        let out = reply(locale, text);
-        assert_eq!(
-            promised(&out),
-            Some((json!(cents), json!(due), json!(false))),
-            "{text}: {out}"
-        );
+        assert_promise(locale, text, cents, due);
     }
     // Polite and indirect refusals of contact.
     for (locale, text) in [

@@ -334,12 +334,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
             Some(day) => {
                 // "Half of the $860", "账单3600，这周六先还一半": the share of the one sum named.
                 // (Not when the share is what was already paid: "已经还了一半1500了，剩下的1500…".)
-                let portion = extract::share(&t).filter(|_| {
-                    amounts.len() <= 1
-                        && !has(Intent::AlreadyPaid)
-                        // "half is 240": the sum named is the share itself.
-                        && !classify::any_phrase(&t, &["half is", "half would be", "一半是", "一半，", "la mitad es", "la mitad son"])
-                });
+                let portion = extract::share(&t).filter(|_| amounts.len() <= 1 && !has(Intent::AlreadyPaid));
                 let (amount, assumed) = match own {
                     Some(a) => match portion {
                         Some((n, d)) => (

@@ -746,3 +746,75 @@ pub(in crate::reply) const HARASSMENT: [&str; 8] = [
     "骚扰我",
     "骚扰我家人",
 ];
+
+/// Cue and the longer phrase in which it means something else.
+pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
+    ("多少", "多少期"),
+    ("多少", "电话多少"),
+    ("多少", "电话是多少"),
+    ("多少", "号码是多少"),
+    ("他妈", "他妈妈"),
+    ("不认", "不认识"),
+    ("不是我", "不是我借"),
+    ("不是我", "不是我办"),
+    ("怎么还", "怎么还在"),
+    ("怎么还", "怎么还要"),
+    ("怎么还", "怎么还是"),
+    ("怎么还", "怎么还有"),
+    ("怎么还", "怎么还不"),
+    ("怎么还", "怎么还催"),
+    ("多少", "多少次"),
+    ("多少", "多少遍"),
+    // "我不是不还" (it is not that I won't pay) names no wrong person; "我知道欠钱不对" (owing is wrong) disputes nothing.
+    ("我不是", "我不是不还"),
+    ("不对", "欠钱不对"),
+    // A mother "frightened ill" by the calls is a grievance about contact, not the borrower's hardship.
+    ("病了", "吓病"),
+    // "I paid the hospital", "the hospital bill": the hospital is the creditor, not a stay in hospital.
+    ("hospital", "paidthehospital"),
+    ("hospital", "owethehospital"),
+    ("hospital", "hospitalbill"),
+    // 还款账号是多少 asks where to pay, not how much; 微信里说不清楚 is about the chat, not paying by WeChat.
+    ("多少", "账号是多少"),
+    ("微信", "微信里说"),
+    // Working at a hospital is a job, not a stay.
+    ("hospital", "workatthehospital"),
+    ("hospital", "worknightsatthehospital"),
+    ("hospital", "workinahospital"),
+    // 怎么还显示逾期 asks why it still shows overdue, not how to pay.
+    ("怎么还", "怎么还显示"),
+    // A power of attorney is held for the borrower by family; a solicitor acting for an executor is the estate's.
+    ("attorney", "powerofattorney"),
+    ("solicitors", "executor"),
+    ("solicitor", "executor"),
+    // "Settlement figure" asks for the balance, not for a settlement offer.
+    ("settlement", "settlementfigure"),
+    // "明天就把本金还了" is a payment to come; a closing statement is a paid-off account's record.
+    ("还了", "就把"),
+    ("statement", "closingstatement"),
+    ("打电话", "又打电话"),
+    ("打电话", "半夜打电话"),
+    ("还了", "把剩下"),
+    ("我不是", "我不是要"),
+    ("sent", "sentarequest"),
+    ("discharged", "hospital"),
+    ("sent", "letterisent"),
+    ("i sent", "letterisent"),
+    ("balance", "lessthanthefullbalance"),
+    ("利息", "包括利息"),
+    ("显示逾期", "为什么还显示逾期"),
+    ("显示逾期", "怎么还显示逾期"),
+    ("statement", "bankstatement"),
+    // "I'll have it paid next week, not sure how much yet": a payment to come, a sum not yet known.
+    ("paid", "haveitpaid"),
+    ("how much", "notsurehowmuch"),
+    ("多少", "具体多少"),
+    ("多少", "账户是多少"),
+    ("sent", "neversent"),
+    // Reporting a stolen identity to the police is evidence for a dispute, not a threat about contact.
+    ("报警", "冒用"),
+    ("报警", "盗用"),
+    // Calls named as the grievance ("打电话骂人", "天天打电话") ask for no call.
+    ("打电话", "打电话骂"),
+    ("打电话", "天天打电话"),
+];

@@ -163,17 +163,19 @@ fn continues_number(s: &[char], j: usize) -> bool {
     }
 }
 
+/// A sum read with two decimals (`cents`) in the minor units of a currency with `exponent` decimals.
+fn cents_to_minor(cents: i64, exponent: u32) -> i64 {
+    match exponent {
+        0 => cents / 100,
+        1 => cents / 10,
+        2 => cents,
+        e => cents * 10_i64.pow(e - 2),
+    }
+}
+
 /// Every amount in the reply, in order.
 pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> {
-    let scale = |cents: i64, exponent: u32| -> i64 {
-        // `cents` carries two decimals; rescale to the currency's exponent.
-        match exponent {
-            0 => cents / 100,
-            1 => cents / 10,
-            2 => cents,
-            e => cents * 10_i64.pow(e - 2),
-        }
-    };
+    let scale = cents_to_minor;
     let mut out: Vec<(usize, FoundAmount)> = Vec::new();
     let s: Vec<char> = t.lower.chars().collect();
     let n = s.len();
@@ -732,9 +734,8 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
         if value < 1_000 || whole_digits > 6 || year_like || in_date || unit_after || ref_before {
             continue;
         }
-        let scale = 10_i64.pow(u32::from(currency.exponent));
         found.push(FoundAmount {
-            amount: value / 100 * scale + (value % 100) * scale / 100,
+            amount: cents_to_minor(value, u32::from(currency.exponent)),
             currency: currency.code,
             text: s[start..end].iter().collect(),
         });
@@ -743,8 +744,26 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
 }
 
 /// The share of a named sum a promise is for: "half of the $860", "a third of it", 先还一半, "la mitad", "10%",
-/// "un 25%" — as (numerator, denominator). `None` when the reply names no share, or pays a sum "each" time.
+/// "un 25%" — as (numerator, denominator). `None` when the reply names no share, pays a sum "each" time, or
+/// names the share's own sum ("half is 240").
 pub fn share(t: &Text) -> Option<(i64, i64)> {
+    // "half is 240", "先还一半，1500": the sum named is the share itself (the reply is folded: "，" reads ",").
+    let share_named = ["half is", "half would be", "一半是", "la mitad es", "la mitad son"];
+    let half_then_sum = t
+        .compact
+        .match_indices("一半,")
+        .any(|(i, m)| t.compact[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()));
+    if half_then_sum
+        || share_named.iter().any(|w| {
+            if w.is_ascii() {
+                t.has_words(w)
+            } else {
+                t.compact.contains(w)
+            }
+        })
+    {
+        return None;
+    }
     if ["each", "cada uno", "cada una", "每期", "各"]
         .iter()
         .any(|w| t.has_words(w) || (!w.is_ascii() && t.compact.contains(w)))
@@ -767,7 +786,7 @@ pub fn share(t: &Text) -> Option<(i64, i64)> {
             return Some((n, 100));
         }
     }
-    let words: [(&str, (i64, i64)); 12] = [
+    let words: [(&str, (i64, i64)); 11] = [
         ("half", (1, 2)),
         ("a third", (1, 3)),
         ("one third", (1, 3)),
@@ -779,7 +798,6 @@ pub fn share(t: &Text) -> Option<(i64, i64)> {
         ("一半", (1, 2)),
         ("三分之一", (1, 3)),
         ("四分之一", (1, 4)),
-        ("一半儿", (1, 2)),
     ];
     words
         .iter()

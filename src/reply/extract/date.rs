@@ -235,33 +235,30 @@ fn holiday_shift(toks: &[String], i: usize) -> impl Fn(NaiveDate) -> Option<Naiv
     }
 }
 
-/// The Spring Festival (Chinese new year's day) of `year`, for the years the engine reads.
+/// A (month, day) in the year.
+type MonthDay = (u32, u32);
+
+/// The lunar festivals of the years the engine reads: (year, Spring Festival, Mid-Autumn Festival) as
+/// (month, day). They move with the moon, so they come from a table.
+const LUNAR: [(i32, MonthDay, MonthDay); 7] = [
+    (2024, (2, 10), (9, 17)),
+    (2025, (1, 29), (10, 6)),
+    (2026, (2, 17), (9, 25)),
+    (2027, (2, 6), (9, 15)),
+    (2028, (1, 26), (10, 3)),
+    (2029, (2, 13), (9, 22)),
+    (2030, (2, 3), (9, 12)),
+];
+
+/// The Spring Festival (Chinese new year's day) of `year`.
 fn spring_festival(year: i32) -> Option<NaiveDate> {
-    let (m, d) = match year {
-        2024 => (2, 10),
-        2025 => (1, 29),
-        2026 => (2, 17),
-        2027 => (2, 6),
-        2028 => (1, 26),
-        2029 => (2, 13),
-        2030 => (2, 3),
-        _ => return None,
-    };
+    let &(_, (m, d), _) = LUNAR.iter().find(|l| l.0 == year)?;
     NaiveDate::from_ymd_opt(year, m, d)
 }
 
-/// The Mid-Autumn Festival of `year`, for the years the engine reads.
+/// The Mid-Autumn Festival (15th day of the 8th lunar month) of `year`.
 fn mid_autumn(year: i32) -> Option<NaiveDate> {
-    let (m, d) = match year {
-        2024 => (9, 17),
-        2025 => (10, 6),
-        2026 => (9, 25),
-        2027 => (9, 15),
-        2028 => (10, 3),
-        2029 => (9, 22),
-        2030 => (9, 12),
-        _ => return None,
-    };
+    let &(_, _, (m, d)) = LUNAR.iter().find(|l| l.0 == year)?;
     NaiveDate::from_ymd_opt(year, m, d)
 }
 
