@@ -710,7 +710,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // asks for validation, not for terms.
     // "What would my payoff be if I pay before the 30th?": the condition frames a balance question.
     let conditional = conditional && validation.0 == 0 && balance.0 < 900;
-    let asks_terms = asks_terms && balance.0 < 900;
+    let asks_terms = asks_terms && (balance.0 < 900 || any_phrase(t, &["lower", "less", "reduce", "discount"]));
     if conditional || asks_terms {
         options.0 = options.0.max(900);
         options.1.push(

@@ -442,7 +442,9 @@ fn redirected(t: &Text) -> bool {
             "找我的律师",
         ],
     );
-    not_me && elsewhere
+    // "Contact my attorney, not me" is the attorney's effect (contact the attorney only), not a revocation.
+    let to_a_lawyer = any_phrase(t, &["attorney", "lawyer", "abogado", "solicitor"]) || t.compact.contains("律师");
+    not_me && elsewhere && !to_a_lawyer
 }
 
 /// The one channel the borrower keeps when they say "only by post / only email me" (every other channel is

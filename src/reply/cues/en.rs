@@ -300,7 +300,6 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     ("charges youve added", 900),
     ("explain the charges", 850),
     ("this scam", 900),
-    ("a scam", 850),
     ("not my balance", 900),
     ("number is wrong", 900),
     ("never credited", 900),
