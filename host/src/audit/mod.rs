@@ -11,6 +11,7 @@
 //! default keeps 5 years and 10 days, and whatever is asked, a record is kept as long as its jurisdiction's
 //! legal minimum ([`MINIMUM_RETENTION_DAYS`]: CN collection records at least five years).
 
+mod compress;
 mod postgres;
 mod sqlite;
 mod tls;
@@ -124,6 +125,9 @@ pub struct Recorded {
     pub output: String,
     /// When it was recorded (the store's own text form).
     pub recorded_at: String,
+    /// Why the stored input or output could not be read back (a damaged or altered compressed record); the
+    /// unreadable field is then empty.
+    pub unreadable: Option<String>,
 }
 
 /// One record of a batch run, as the run walk reads it (line order).
@@ -189,12 +193,20 @@ struct Row<'a> {
     decision_id: String,
     input_sha256: String,
     entry: &'a Entry<'a>,
+    /// The input and output compressed ([`compress::pack`]), for a store that keeps them so (`None`: as text).
+    input_packed: Option<Vec<u8>>,
+    output_packed: Option<Vec<u8>>,
 }
 
 /// Lower-case hex sha256 of a text.
 #[must_use]
 pub fn sha256(s: &str) -> String {
-    format!("{:x}", Sha256::digest(s.as_bytes()))
+    sha256_bytes(s.as_bytes())
+}
+
+/// Lower-case hex sha256 of bytes.
+fn sha256_bytes(b: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(b))
 }
 
 /// A decision's id: the hash of what produced it (op, module, policy, run, line and input hash).
@@ -213,7 +225,9 @@ pub fn decision_id(
     id[..32].to_string()
 }
 
-fn rows<'a>(module_sha256: &str, policy_sha256: &str, entries: &'a [Entry<'a>]) -> Vec<Row<'a>> {
+/// The rows to write; `packed` compresses inputs and outputs here, in the caller's thread, before the store's
+/// single writer takes them.
+fn rows<'a>(module_sha256: &str, policy_sha256: &str, entries: &'a [Entry<'a>], packed: bool) -> Vec<Row<'a>> {
     entries
         .iter()
         .map(|e| {
@@ -222,6 +236,8 @@ fn rows<'a>(module_sha256: &str, policy_sha256: &str, entries: &'a [Entry<'a>]) 
                 decision_id: decision_id(e.op, module_sha256, policy_sha256, e.run_id, e.line, &input_sha256),
                 input_sha256,
                 entry: e,
+                input_packed: if packed { compress::pack(e.input) } else { None },
+                output_packed: if packed { compress::pack(e.output) } else { None },
             }
         })
         .collect()
@@ -348,6 +364,15 @@ impl Audit {
         })
     }
 
+    /// Whether records are written compressed: in SQLite, when the file holds this host's dictionary under its id.
+    /// PostgreSQL keeps text, which it compresses itself (TOAST) and which its users query directly.
+    fn packs(&self) -> bool {
+        match &self.store {
+            Store::Sqlite(s) => s.packs(),
+            Store::Postgres(_) => false,
+        }
+    }
+
     /// Remembers a policy's text under its hash (so a decision can be replayed years later).
     ///
     /// # Errors
@@ -365,7 +390,7 @@ impl Audit {
     /// # Errors
     /// On a database error: the caller must not report the decisions as done.
     pub fn record(&self, policy_sha256: &str, entries: &[Entry<'_>]) -> anyhow::Result<usize> {
-        let rows = rows(&self.module_sha256, policy_sha256, entries);
+        let rows = rows(&self.module_sha256, policy_sha256, entries, self.packs());
         match &self.store {
             Store::Sqlite(s) => s.record(&self.module_sha256, policy_sha256, &rows),
             Store::Postgres(p) => p.record(&self.module_sha256, policy_sha256, &rows),
@@ -519,7 +544,7 @@ impl Audit {
             output: "",
         };
         let entries = [entry];
-        let rows = rows(module, policy, &entries);
+        let rows = rows(module, policy, &entries, self.packs());
         match &self.store {
             Store::Sqlite(s) => s.record(module, policy, &rows)?,
             Store::Postgres(p) => p.record(module, policy, &rows)?,

@@ -246,6 +246,7 @@ impl Postgres {
                 input: if r.get(11) { unescape_nul(r.get(10)) } else { r.get(10) },
                 output: r.get(12),
                 recorded_at: r.get(13),
+                unreadable: None,
             })
             .collect())
     }

@@ -1,19 +1,28 @@
 //! The embedded store: one SQLite file, WAL journal (readers never block the writer), one writer at a time.
 
-use super::{Recorded, Row, RunRow, SEAL_OP};
+use super::compress::{DICTIONARY, DICTIONARY_ID, Dictionaries};
+use super::{Recorded, Row, RunRow, SEAL_OP, sha256_bytes};
 use anyhow::Context as _;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 pub(super) struct Sqlite {
     conn: Mutex<Connection>,
+    /// The compression dictionaries the file holds.
+    dictionaries: Dictionaries,
+    /// Whether the file holds this host's dictionary under its id (then records are written compressed).
+    packs: bool,
 }
 
 impl Sqlite {
     pub(super) fn open(path: &Path) -> anyhow::Result<Sqlite> {
         let conn =
             Connection::open(path).with_context(|| format!("cannot open audit database `{}`", path.display()))?;
+        // 16 KiB pages for a new file (an existing one keeps its own): records of ~1.5 KB waste a third of a
+        // 4 KiB page, a few percent of a 16 KiB one.
+        conn.pragma_update(None, "page_size", 16384)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -52,9 +61,60 @@ impl Sqlite {
             conn.execute_batch("ALTER TABLE decisions ADD COLUMN jurisdiction TEXT NOT NULL DEFAULT ''")?;
         }
         conn.execute_batch(
-            "CREATE INDEX IF NOT EXISTS decisions_jurisdiction ON decisions (jurisdiction, recorded_at)",
+            "CREATE INDEX IF NOT EXISTS decisions_jurisdiction ON decisions (jurisdiction, recorded_at);
+             CREATE TABLE IF NOT EXISTS dictionaries (
+                 dictionary_id INTEGER PRIMARY KEY,
+                 sha256 TEXT NOT NULL,
+                 dictionary BLOB NOT NULL,
+                 first_seen TEXT NOT NULL
+             );",
         )?;
-        Ok(Sqlite { conn: Mutex::new(conn) })
+        // The trail keeps every dictionary its records need, so a later host with another one still reads them.
+        let ours = sha256_bytes(DICTIONARY);
+        conn.execute(
+            "INSERT OR IGNORE INTO dictionaries (dictionary_id, sha256, dictionary, first_seen) VALUES (?1, ?2, ?3, ?4)",
+            params![DICTIONARY_ID, ours, DICTIONARY, now()],
+        )?;
+        let (stored, packs) = {
+            let mut stmt = conn.prepare("SELECT dictionary_id, sha256, dictionary FROM dictionaries")?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            // Another dictionary under our id (never written by a Dunwell host): keep writing text.
+            let packs = rows.iter().any(|(id, sha, _)| *id == DICTIONARY_ID && *sha == ours);
+            (
+                rows.into_iter().map(|(id, _, bytes)| (id, bytes)).collect::<Vec<_>>(),
+                packs,
+            )
+        };
+        Ok(Sqlite {
+            conn: Mutex::new(conn),
+            dictionaries: Dictionaries::new(stored),
+            packs,
+        })
+    }
+
+    pub(super) fn packs(&self) -> bool {
+        self.packs
+    }
+
+    /// A stored input or output: text as written, or a compressed record unpacked.
+    fn text(&self, value: ValueRef<'_>) -> anyhow::Result<String> {
+        match value {
+            ValueRef::Text(t) => Ok(String::from_utf8(t.to_vec()).context("a stored record is not UTF-8")?),
+            ValueRef::Blob(frame) => self.dictionaries.unpack(frame),
+            ValueRef::Null => Ok(String::new()),
+            other => anyhow::bail!("a stored record is a {:?}, not text", other.data_type()),
+        }
+    }
+
+    /// [`Sqlite::text`] inside a row mapping.
+    fn column(&self, r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<String> {
+        self.text(r.get_ref(i)?).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Blob, e.into_boxed_dyn_error())
+        })
     }
 
     fn conn(&self) -> anyhow::Result<MutexGuard<'_, Connection>> {
@@ -92,8 +152,8 @@ impl Sqlite {
                     module_sha256,
                     policy_sha256,
                     r.input_sha256,
-                    e.input,
-                    e.output,
+                    stored(e.input, r.input_packed.as_deref()),
+                    stored(e.output, r.output_packed.as_deref()),
                     at,
                     e.jurisdiction
                 ])?;
@@ -108,7 +168,7 @@ impl Sqlite {
         let mut stmt =
             conn.prepare("SELECT line, input_sha256, output FROM decisions WHERE run_id = ?1 AND op <> ?2")?;
         let rows = stmt.query_map(params![run_id, SEAL_OP], |r| {
-            Ok((r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            Ok((r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, self.column(r, 2)?)))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -129,6 +189,13 @@ impl Sqlite {
              FROM decisions WHERE decision_id > ?1 ORDER BY decision_id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit], |r| {
+            // A record that does not unpack is reported by `verify` (altered or damaged), never a failed walk.
+            let (input, output) = (self.text(r.get_ref(10)?), self.text(r.get_ref(11)?));
+            let unreadable = match (&input, &output) {
+                (Err(e), _) => Some(format!("its input cannot be read: {e:#}")),
+                (_, Err(e)) => Some(format!("its output cannot be read: {e:#}")),
+                _ => None,
+            };
             Ok(Recorded {
                 decision_id: r.get(0)?,
                 op: r.get(1)?,
@@ -140,9 +207,10 @@ impl Sqlite {
                 policy_sha256: r.get(7)?,
                 module_sha256: r.get(8)?,
                 input_sha256: r.get(9)?,
-                input: r.get(10)?,
-                output: r.get(11)?,
+                input: input.unwrap_or_default(),
+                output: output.unwrap_or_default(),
                 recorded_at: r.get(12)?,
+                unreadable,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -169,7 +237,7 @@ impl Sqlite {
                 decision_id: r.get(1)?,
                 op: r.get(2)?,
                 recorded_at: r.get(3)?,
-                seal_input: r.get(4)?,
+                seal_input: self.column(r, 4)?,
                 module_sha256: r.get(5)?,
                 policy_sha256: r.get(6)?,
             })
@@ -241,6 +309,11 @@ impl Sqlite {
         )?;
         Ok(())
     }
+}
+
+/// What a record's input or output column holds: its compressed frame, or the text itself.
+fn stored<'a>(text: &'a str, packed: Option<&'a [u8]>) -> ToSqlOutput<'a> {
+    ToSqlOutput::Borrowed(packed.map_or(ValueRef::Text(text.as_bytes()), ValueRef::Blob))
 }
 
 /// The moment `days` before now, as `recorded_at` is written.

@@ -118,6 +118,12 @@ fn check_record(
     say: &mut dyn FnMut(String),
 ) -> anyhow::Result<()> {
     let id = esc(&r.decision_id);
+    if let Some(why) = &r.unreadable {
+        // A compressed record that does not unpack was altered or damaged: nothing in it can be trusted or replayed.
+        report.altered += 1;
+        say(format!("ALTERED {id} ({}): {}", esc(&r.op), esc(why)));
+        return Ok(());
+    }
     let mut altered = Vec::new();
     let input_sha256 = sha256(&r.input);
     if input_sha256 != r.input_sha256 {
