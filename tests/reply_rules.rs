@@ -952,3 +952,44 @@ fn blind13_rules_pasted_messages_lotteries_and_lists() {
         "promise_to_pay"
     ));
 }
+
+#[test]
+fn blind14_rules_spoken_sums_the_day_of_a_call_and_quoted_history() {
+    // Sums said in words: Chinese with a unit and no currency word (四千二 is 4,200; 三千五 3,500), Spanish after a
+    // paying verb, and spoken hundreds ("one fifty" is 150).
+    assert_promise("zh-CN", "下个月一定还清 四千二 一分不少", 420_000, "2026-12-31");
+    assert_promise("zh-CN", "三千五 下周五转你", 350_000, "2026-12-04");
+    assert_promise("es-US", "Te mando mil quinientos el 15", 150_000, "2026-12-15");
+    assert_promise("en-US", "gonna pay one fifty monday", 15_000, "2026-11-30");
+    // "Can't pay now, call me next week": the later day is the call's, so nothing is promised.
+    let out = reply("zh-CN", "我在住院 这阵子还不了 下周再打给我吧");
+    assert_eq!(promised(&out), None, "{out}");
+    assert!(has(&out, "callback_request"), "{out}");
+    // ...while "今天还不了，明天还" still promises tomorrow.
+    assert!(promised(&reply("zh-CN", "今天还不了，明天还")).is_some());
+    // Revocations without the word "stop".
+    for (locale, text) in [
+        (
+            "en-US",
+            "This is his mother. I would appreciate it if your company took this number off its list.",
+        ),
+        (
+            "en-GB",
+            "Weekends are off limits, I've asked three times now. Weekday evenings only.",
+        ),
+        ("en-GB", "Ring my work one more time and I'm reporting you to the FCA."),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Counting the calls asks for no time to pay.
+    let out = reply("en-GB", "Ring my work one more time and I'm reporting you to the FCA.");
+    assert_eq!(intents(&out), ["complaint", "stop_contact"], "{out}");
+    // The collector's message below an e-mail reply is not the borrower's: its "Reply STOP" revokes nothing.
+    let out = reply(
+        "en-US",
+        "I do not recognize this account. Please send me written validation of this debt.\n\nRegards,\nDana\n\n\
+         -----Original Message-----\nFrom: Accounts Team\nOur records show a past-due balance of $1,482.19. Reply STOP to opt out.",
+    );
+    assert!(!has(&out, "stop_contact"), "{out}");
+    assert!(has(&out, "validation_request"), "{out}");
+}

@@ -221,8 +221,53 @@ fn mocking(t: &Text) -> bool {
 
 /// Whether the reply's first word is a sum: "200 bucks …", "$75 friday", "1.5w 国庆前还你".
 fn opens_with_sum(t: &Text) -> bool {
-    let head = t.lower.trim_start().trim_start_matches(['$', '£', '¥', '€']);
-    head.starts_with(|c: char| c.is_ascii_digit())
+    let opens = |s: &str| {
+        s.trim_start()
+            .trim_start_matches(['$', '£', '¥', '€'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    // Or any sentence that goes on past the sum: "Ta. £40 Friday and the same every Friday after" (not a
+    // bare "$180." beside "Check went in the mail yesterday").
+    opens(&t.lower)
+        || t.lower
+            .split(['.', '!', ';', '\n', '。', '！', '；'])
+            .any(|s| opens(s) && s.split_whitespace().count() >= 2)
+}
+
+/// Whether a paying verb is left once the denied ones are taken out ("今天还不了，明天还" pays; "这阵子还不了 下周再打给我"
+/// does not).
+fn pays_after_denial(t: &Text) -> bool {
+    let mut zh = t.compact.clone();
+    for n in [
+        "还不了",
+        "还不上",
+        "还不起",
+        "付不了",
+        "付不起",
+        "没法还",
+        "没钱还",
+        "还是",
+        "还在",
+        "还有",
+        "还要",
+        "还没",
+    ] {
+        zh = zh.replace(n, "");
+    }
+    let mut en = t.words.clone();
+    for n in [
+        " cant pay ",
+        " cannot pay ",
+        " can not pay ",
+        " unable to pay ",
+        " no puedo pagar ",
+    ] {
+        en = en.replace(n, " ");
+    }
+    ["还", "付", "转"].iter().any(|v| zh.contains(v))
+        || [" pay ", " paying ", " send ", " pagar ", " pago "]
+            .iter()
+            .any(|v| en.contains(v))
 }
 
 /// Whether the reply speaks of a conditional offer: "I'll pay 200 if you waive the fees", 如果免掉利息我就还.
@@ -580,8 +625,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             ],
         );
     let asks_terms = asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay;
-    // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow.
-    let denied = denied && !has_later_date;
+    // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow; but "这阵子还不了 下周再打给我吧"
+    // ("can't pay now, call me next week") puts the later day on the call, not on a payment.
+    let day_for_a_call = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES]).0 > 0 && !pays_after_denial(t);
+    let denied = denied && (!has_later_date || day_for_a_call);
     // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment, refusals, sarcasm,
     // hypotheticals and conditional offers are not promises.
     // (A question about a payment made — "I paid $75 on 3/2, why is my balance still the same?" — promises no rest.)
@@ -848,6 +895,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "老婆借",
             "他借的",
             "她借的",
+            "前夫",
+            "前妻",
             "同事",
             "this number",
         ],

@@ -242,8 +242,27 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                 let next = window(i + 1, 6);
                 let first = next.first().copied().unwrap_or("");
                 let ing = first.ends_with("ing") || first.ends_with("ando") || first.ends_with("endo");
-                let subject_borrower = matches!(prev, "i" | "we" | "ive" | "weve" | "im");
-                if is_contact(first) && ing && !subject_borrower && next.contains(&"and") {
+                // Said to the collector ("keep calling and see"), not about what they do ("your agents keep
+                // calling me and now I get texts", "I keep calling you and…").
+                let told = matches!(
+                    prev,
+                    "" | "just"
+                        | "go"
+                        | "ahead"
+                        | "yeah"
+                        | "ok"
+                        | "okay"
+                        | "please"
+                        | "pls"
+                        | "then"
+                        | "so"
+                        | "sure"
+                        | "fine"
+                        | "you"
+                        | "u"
+                        | "yall"
+                );
+                if is_contact(first) && ing && told && next.contains(&"and") {
                     return Some(format!("{w} {first} and …"));
                 }
             }
@@ -262,6 +281,52 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                     && negated
                 {
                     return Some(format!("{w} {v}"));
+                }
+            }
+            // "took this number off its list", "get me off your calling list": the number comes off the list.
+            "off" => {
+                let back = toks.get(i.saturating_sub(4)..i).unwrap_or_default();
+                let whom = back
+                    .iter()
+                    .any(|b| matches!(*b, "me" | "number" | "phone" | "line" | "us" | "name"));
+                if whom && window(i + 1, 3).contains(&"list") {
+                    return Some("off the list".into());
+                }
+            }
+            // "Ring my work one more time and I'm reporting you": a threat about the next contact.
+            _ if is_contact(w) && !matches!(prev, "i" | "ill" | "we" | "id") => {
+                let next = window(i + 1, 6);
+                let again = next
+                    .windows(3)
+                    .position(|x| x == ["one", "more", "time"])
+                    .map(|p| p + 3)
+                    .or_else(|| next.iter().position(|n| matches!(*n, "again" | "once")).map(|p| p + 1));
+                if let Some(at) = again {
+                    let rest = window(i + 1 + at, 8);
+                    let and = rest.iter().take(3).position(|n| *n == "and");
+                    let threat = rest.iter().any(|n| {
+                        matches!(
+                            *n,
+                            "report"
+                                | "reporting"
+                                | "sue"
+                                | "suing"
+                                | "complain"
+                                | "complaint"
+                                | "police"
+                                | "lawyer"
+                                | "attorney"
+                                | "regret"
+                                | "fca"
+                                | "cfpb"
+                                | "ombudsman"
+                                | "block"
+                                | "blocking"
+                        )
+                    });
+                    if and.is_some() && threat {
+                        return Some(format!("{w} … again and …"));
+                    }
                 }
             }
             // "any further contact", "no further calls"

@@ -251,6 +251,9 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
         Some(own) => return std::borrow::Cow::Owned(own_words(&own).into_owned()),
         None => raw,
     };
+    if let Some(own) = before_quoted_history(raw) {
+        return own_words(own);
+    }
     let quoted = |l: &str| {
         let l = l.trim_start();
         // "> …" and "【Lender】…" lines, also when marked as forwarded (转发：【…】).
@@ -268,6 +271,29 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(raw);
     }
     std::borrow::Cow::Owned(own.join("\n"))
+}
+
+/// An e-mail reply above the message it answers: everything from the first history marker on
+/// ("-----Original Message-----", "On Tue, … wrote:", "From: Accounts Team", 发件人：) is the collector's, so its
+/// "Reply STOP to opt out" or "$1,482.19 past due" are not the borrower's. `None` when there is no marker or no
+/// own text above it.
+fn before_quoted_history(raw: &str) -> Option<&str> {
+    let mut offset = 0;
+    for line in raw.split_inclusive('\n') {
+        let l = line.trim().to_lowercase();
+        let marker = (l.starts_with("-----") && (l.contains("original message") || l.contains("mensaje original")))
+            || (l.starts_with("on ") && l.ends_with("wrote:"))
+            || (l.starts_with("el ") && l.ends_with("escribió:"))
+            || l.starts_with("from:")
+            || l.starts_with("发件人")
+            || l.starts_with("de:");
+        if marker {
+            let own = raw[..offset].trim_end();
+            return (!own.trim().is_empty()).then_some(own);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Footers only a collector's message carries: a reply that pastes one inside quotation marks is quoting.

@@ -15,6 +15,8 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
     ("taken off your call list", 950),
     ("taken off your list", 950),
     ("off your call list", 900),
+    // "Weekends are off limits", "my work is off limits": a time or place ruled out.
+    ("off limits", 900),
     ("will not be discussing", 900),
     ("dont leave voicemails", 950),
     ("dont leave a voicemail", 950),
@@ -295,6 +297,9 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // "your statement still shows the full 1,100. That's wrong".
+    ("thats wrong", 850),
+    ("that is wrong", 850),
     ("isnt my debt", 950),
     ("charges are wrong", 950),
     ("charges youve added", 900),
@@ -382,6 +387,14 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
     ("has not lived here", 950),
     ("hasnt lived here", 950),
     ("doesnt live here", 950),
+    // "this is his old work phone, he doesn't work here anymore": the person called is not at this number.
+    ("doesnt work here", 950),
+    ("does not work here", 950),
+    ("no longer works here", 950),
+    ("his old number", 900),
+    ("her old number", 900),
+    ("his old work", 900),
+    ("her old work", 900),
     ("does not live here", 950),
     ("no longer lives here", 950),
     ("my husbands debt", 900),
@@ -426,6 +439,9 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
+    // British: "bell me after half five".
+    ("bell me", 900),
+    ("give me a bell", 950),
     ("calling me back", 950),
     ("ring me back", 950),
     ("supervisor", 900),
@@ -448,6 +464,8 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
+    ("whats owed", 900),
+    ("what is owed", 900),
     ("amount i owe", 900),
     ("exact amount", 850),
     ("how much", 900),

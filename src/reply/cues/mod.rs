@@ -142,6 +142,9 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    // A state attorney general, in Spanish: "los voy a reportar al Procurador General".
+    ("procurador general", 950),
+    ("fiscal general", 900),
     ("how your agent talked", 900),
     ("how your agent spoke", 900),
     ("called me a", 850),
@@ -561,8 +564,12 @@ pub(in crate::reply) const PARTIAL_STOP: &[Cue] = &[
 ];
 
 /// "Paid part, the rest later": both already paid and a promise.
-pub(in crate::reply) const PART_PAID: [&str; 22] = [
+pub(in crate::reply) const PART_PAID: [&str; 25] = [
     "another",
+    // "刚转了200 明天再转300", "sent $75 … other 75 goes out on the 28th".
+    "再转",
+    "other",
+    "otra",
     "more",
     "otro",
     "otros",
@@ -655,7 +662,12 @@ pub(in crate::reply) const CONTACT_VERBS: [&str; 44] = [
 ];
 
 /// Verbs (and nouns) of paying, for a promise stated without a promise phrase.
-pub(in crate::reply) const PAYING_VERBS: [&str; 45] = [
+pub(in crate::reply) const PAYING_VERBS: [&str; 49] = [
+    // "fifty quid to you that day", "will do 25 every week starting tmrw".
+    "to you",
+    "your way",
+    "will do",
+    "gonna do",
     "pay",
     "paying",
     "payment",
@@ -704,8 +716,12 @@ pub(in crate::reply) const PAYING_VERBS: [&str; 45] = [
 ];
 
 /// Words that stand for the money itself when no figure is given ("the full thing", "todo", 全部).
-pub(in crate::reply) const MONEY_WORDS: [&str; 14] = [
+pub(in crate::reply) const MONEY_WORDS: [&str; 17] = [
     "it",
+    // "fine, you'll get your money friday".
+    "your money",
+    "the money",
+    "tu dinero",
     "the rest",
     "the full",
     "full amount",
@@ -798,6 +814,10 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("我不是", "我不是要"),
     ("sent", "sentarequest"),
     ("discharged", "hospital"),
+    // "Ring my work one more time and…" counts the calls; it asks for no time to pay.
+    ("more time", "onemoretime"),
+    // "我们早离婚了": the ex's debt, not the writer's divorce as a hardship.
+    ("离婚", "早离婚"),
     ("sent", "letterisent"),
     ("i sent", "letterisent"),
     ("balance", "lessthanthefullbalance"),

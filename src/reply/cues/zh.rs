@@ -111,6 +111,10 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
+    // "刚转了200 明天再转300": just paid part.
+    ("刚转了", 950),
+    ("刚还了", 950),
+    ("刚付了", 950),
     ("转给你们了", 950),
     ("转过去了", 950),
     ("截图也发了", 900),
@@ -133,6 +137,8 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    ("生孩子", 850),
+    ("坐月子", 900),
     ("白血病", 950),
     ("拿不出钱", 900),
     ("在医院陪护", 950),
@@ -230,6 +236,11 @@ pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
+    // "我前夫欠的钱凭什么找我": an ex-spouse's debt.
+    ("前夫欠", 950),
+    ("前妻欠", 950),
+    ("前夫借", 950),
+    ("前妻借", 950),
     ("直接找他本人", 950),
     ("找他本人", 900),
     // The borrower's spouse, who cannot reach them: 他人早跑了，我也联系不上.

@@ -8,8 +8,14 @@
 use super::FoundAmount;
 use crate::reply::text::Text;
 
-const PAY_WORDS_EN: [&str; 25] = [
+const PAY_WORDS_EN: [&str; 29] = [
     "put",
+    // "will do 25 every week".
+    "do",
+    // "Pagué 200 ayer y el resto, otros 200, el lunes": the paid part and the rest.
+    "pague",
+    "otros",
+    "resto",
     "do the",
     "le deposito",
     "swing",
@@ -35,8 +41,10 @@ const PAY_WORDS_EN: [&str; 25] = [
     "pay you",
     "pay u",
 ];
-const PAY_WORDS_ZH: [&str; 24] = [
+const PAY_WORDS_ZH: [&str; 26] = [
     "还",
+    "还清",
+    "还上",
     "转账",
     "转",
     "付",
@@ -512,6 +520,82 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             out.push((t.lower.find(&toks[j]).unwrap_or(0), total + current, code, text));
         }
     }
+    // Number words right after a paying verb, with no currency word: "te mando mil quinientos el 15", "gonna pay
+    // one fifty monday" (spoken hundreds: one fifty is 150). Only runs that name tens or more, so "pay one" or
+    // "pago dos" (a count) are not sums; a unit of time after the run ("pay two hundred days") makes it a count.
+    for (i, w) in toks.iter().enumerate() {
+        if !matches!(
+            w.as_str(),
+            "pay" | "send" | "sending" | "paying" | "do" | "mando" | "pago" | "deposito" | "abono" | "pagar" | "mandar"
+        ) {
+            continue;
+        }
+        let mut j = i + 1;
+        if toks
+            .get(j)
+            .is_some_and(|x| matches!(x.as_str(), "you" | "u" | "ya" | "te" | "le" | "les" | "los"))
+        {
+            j += 1;
+        }
+        let from = j;
+        while toks.get(j).is_some_and(|x| {
+            (small(x).is_some() && x != "a") || matches!(x.as_str(), "hundred" | "thousand" | "mil" | "y")
+        }) {
+            j += 1;
+        }
+        let run: Vec<&str> = toks[from..j].iter().map(String::as_str).collect();
+        if run.is_empty() || run.last() == Some(&"y") {
+            continue;
+        }
+        let after = toks.get(j).map_or("", String::as_str);
+        if matches!(
+            after,
+            "dollars"
+                | "dollar"
+                | "bucks"
+                | "dolares"
+                | "dolar"
+                | "pounds"
+                | "pound"
+                | "quid"
+                | "days"
+                | "weeks"
+                | "months"
+                | "dias"
+                | "semanas"
+                | "meses"
+                | "times"
+                | "veces"
+                | "of"
+                | "de"
+        ) {
+            continue;
+        }
+        let values: Vec<Option<i64>> = run.iter().map(|x| small(x)).collect();
+        let value = match values.as_slice() {
+            // Spoken hundreds: "one fifty" (150), "two twenty five" (225).
+            [Some(h @ 1..=9), Some(tens @ 20..=90)] if run[0] != "un" && run[0] != "uno" => h * 100 + tens,
+            [Some(h @ 1..=9), Some(tens @ 20..=90), Some(u @ 1..=9)] => h * 100 + tens + u,
+            _ => {
+                let (mut total, mut current) = (0i64, 0i64);
+                for x in &run {
+                    match *x {
+                        "hundred" => current = current.max(1) * 100,
+                        "thousand" | "mil" => {
+                            total += current.max(1) * 1000;
+                            current = 0;
+                        }
+                        "y" => {}
+                        other => current += small(other).unwrap_or(0),
+                    }
+                }
+                total + current
+            }
+        };
+        if value >= 20 {
+            out.push((t.lower.find(run[0]).unwrap_or(0), value, "", run.join(" ")));
+        }
+    }
     out
 }
 
@@ -524,6 +608,20 @@ pub fn promised_amount<'a>(
     part_paid: bool,
 ) -> Option<&'a FoundAmount> {
     let own: Vec<&FoundAmount> = amounts.iter().filter(|a| a.currency == currency).collect();
+    // "ill do 300 or 400 tomorrow": two sums offered as alternatives name no amount.
+    let alternatives = own.windows(2).any(|pair| {
+        let (Some(a), Some(b)) = (
+            t.lower.find(pair[0].text.as_str()),
+            t.lower.rfind(pair[1].text.as_str()),
+        ) else {
+            return false;
+        };
+        let between = t.lower.get(a + pair[0].text.len()..b).unwrap_or_default().trim();
+        matches!(between, "or" | "o" | "或" | "或者" | "/")
+    });
+    if alternatives {
+        return None;
+    }
     if !part_paid || own.len() < 2 {
         return own.first().copied();
     }
@@ -739,6 +837,39 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
             currency: currency.code,
             text: s[start..end].iter().collect(),
         });
+    }
+    // Chinese numerals with a unit of hundreds or more (四千二, 三千五, 两万): "下个月一定还清 四千二", "三千五 这周五转你".
+    // A lone digit (一定, 三天) is a word or a count, and a unit word after the numeral (三千多天, 五百次) keeps it one.
+    let mut i = 0;
+    while i < n {
+        if !is_cn_numeral(s[i]) || matches!(s[i], '十' | '百' | '千' | '万') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && is_cn_numeral(s[i]) {
+            i += 1;
+        }
+        let number: String = s[start..i].iter().collect();
+        if !number.chars().any(|c| matches!(c, '百' | '千' | '万')) {
+            continue;
+        }
+        let after: String = s[i..].iter().collect();
+        let after = after.trim_start().trim_start_matches('多');
+        if NOT_MONEY_AFTER.iter().any(|w| !w.is_ascii() && after.starts_with(w))
+            || ["人", "遍", "条", "公里", "字", "分钟", "小时"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
+        if let Some(v) = chinese_number(&number) {
+            found.push(FoundAmount {
+                amount: cents_to_minor(v * 100, u32::from(currency.exponent)),
+                currency: currency.code,
+                text: number,
+            });
+        }
     }
     (found.len() == 1).then(|| found.remove(0))
 }
