@@ -993,3 +993,72 @@ fn blind14_rules_spoken_sums_the_day_of_a_call_and_quoted_history() {
     assert!(!has(&out, "stop_contact"), "{out}");
     assert!(has(&out, "validation_request"), "{out}");
 }
+
+#[test]
+fn blind15_rules_threats_by_noun_redirected_contact_and_negated_paying_verbs() {
+    // Revocations: the next contact as a noun with a threat, a number taken off "whatever list", a redirect to an
+    // insolvency practitioner "rather than writing to me", a bar in formal Chinese, a threat over the contact list.
+    for (locale, text) in [
+        (
+            "en-US",
+            "One more call to my work number and I'm filing with the CFPB and the state attorney general.",
+        ),
+        (
+            "en-US",
+            "Text me one more time and this number goes to the FCC. Consider this your last warning.",
+        ),
+        (
+            "en-US",
+            "I've had this number since 2019 and I get your texts for her. Please take it off whatever list you've got.",
+        ),
+        (
+            "en-GB",
+            "I entered an IVA last October. Please deal with my insolvency practitioner rather than writing to me.",
+        ),
+        (
+            "en-GB",
+            "Please remove my details from your system. I would rather not hear from your company again.",
+        ),
+        ("zh-CN", "烦请今后改以书面信函联系，勿再来电。"),
+        ("zh-CN", "你们再敢爆我通讯录，我马上打12378投诉"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // "Don't send these on Sundays" sends nothing: a revocation, never a promise.
+    let out = reply(
+        "en-US",
+        "Please don't send these on Sundays. It's the only day I get with my kids.",
+    );
+    assert!(has(&out, "stop_contact"), "{out}");
+    assert_eq!(promised(&out), None, "{out}");
+    // Never, said as a day, and a refusal hidden in a condition, are no promises.
+    for text in [
+        "I'll pay you people the day hell freezes over.",
+        "I'll pay when you people learn to spell my name.",
+    ] {
+        assert!(!has(&reply("en-US", text), "promise_to_pay"), "{text}");
+    }
+    assert!(!has(
+        &reply("zh-CN", "行行行，我明天就去卖肾还你们，满意了吧？"),
+        "promise_to_pay"
+    ));
+    // Paid in full on a day named without a year: no rest is promised.
+    let out = reply(
+        "en-US",
+        "I paid this in full on November 14th. So the $430 you're still showing is wrong.",
+    );
+    assert_eq!(promised(&out), None, "{out}");
+    // A day of the month after a paying verb is a day, not a sum; spoken sums after fillers.
+    assert_promise(
+        "es-US",
+        "Ya mandé 100 hoy en la mañana, los otros 150 se los mando el día 30.",
+        15_000,
+        "2026-11-30",
+    );
+    assert_promise(
+        "en-US",
+        "I can do this Friday. The whole four eighty-five.",
+        48_500,
+        "2026-12-04",
+    );
+}

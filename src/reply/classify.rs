@@ -234,6 +234,24 @@ fn opens_with_sum(t: &Text) -> bool {
             .any(|s| opens(s) && s.split_whitespace().count() >= 2)
 }
 
+/// Whether the reply has a paying verb that is not negated: "Please don't send these on Sundays" asks for no
+/// messages; it sends nothing.
+fn pays_unnegated(t: &Text) -> bool {
+    let mut words = t.words.clone();
+    for neg in [" dont ", " do not ", " never ", " stop ", " quit ", " no "] {
+        for verb in PAYING_VERBS.iter().filter(|v| !v.contains(' ')) {
+            words = words.replace(&format!("{neg}{verb} "), " ");
+        }
+    }
+    PAYING_VERBS.iter().any(|v| {
+        if v.is_ascii() {
+            words.contains(&format!(" {v} "))
+        } else {
+            t.compact.contains(v)
+        }
+    })
+}
+
 /// Whether a paying verb is left once the denied ones are taken out ("今天还不了，明天还" pays; "这阵子还不了 下周再打给我"
 /// does not).
 fn pays_after_denial(t: &Text) -> bool {
@@ -599,6 +617,12 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "ill send",
                 "voy a pagar",
                 "我会还",
+                // "I want to get $100 out on Monday", "quiero mandar los 500 hoy", 这礼拜五会把一万块汇过去: said
+                // beside a question about where to pay, the payment itself is stated.
+                "i want to get",
+                "quiero mandar",
+                "quiero pagar",
+                "会把",
                 "我一定",
             ],
         );
@@ -632,7 +656,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment, refusals, sarcasm,
     // hypotheticals and conditional offers are not promises.
     // (A question about a payment made — "I paid $75 on 3/2, why is my balance still the same?" — promises no rest.)
-    let part_paid = paid.0 > 0 && has_later_date && any_phrase(t, &PART_PAID) && !t.is_question();
+    // "I paid this in full on November 14th … the balance is zero" leaves no rest to promise.
+    let paid_in_full = any_phrase(
+        t,
+        &[
+            "in full",
+            "paid off",
+            "paid it off",
+            "已还清",
+            "全部还清",
+            "en su totalidad",
+        ],
+    );
+    let part_paid = paid.0 > 0 && has_later_date && any_phrase(t, &PART_PAID) && !t.is_question() && !paid_in_full;
     if denied
         || refused
         || hypothetical
@@ -669,7 +705,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !t.is_question()
         && has_date
         && (paid.0 == 0 || part_paid)
-        && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && any_phrase(t, &PAYING_VERBS)
+        && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && pays_unnegated(t)
             // "ok. 200 on the 1st, 200 on the 15th": a sum and a day with next to nothing else say it too;
             // so does a reply that opens with the sum ("200 bucks after my check clears Friday").
             || (has_amount && (t.tokens.len() <= 10 || opens_with_sum(t) || sum_and_day_sentence(t))))
@@ -899,6 +935,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "前妻",
             "同事",
             "this number",
+            "got the wrong",
+            "have the wrong",
         ],
     );
     if wrong.0 > 0 && about_debt && !someone_elses {

@@ -729,6 +729,34 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         "textos",
         "mensaje",
     ];
+    // "Please don't send these on Sundays, my phone buzzing…": what is sent is the messages the reply answers
+    // (or the letters or e-mails it names), not calls, whatever else the reply mentions.
+    if [
+        "dont send",
+        "do not send",
+        "stop sending",
+        "quit sending",
+        "no me manden",
+        "no manden",
+    ]
+    .iter()
+    .any(|c| t.has_words(c))
+    {
+        if t.tokens
+            .iter()
+            .any(|w| w.starts_with("letter") || w == "post" || w == "cartas")
+        {
+            return Some(Channel::Letter);
+        }
+        if t.tokens.iter().any(|w| w.starts_with("email")) {
+            return Some(Channel::Email);
+        }
+        return Some(if replied_on == Channel::Call {
+            Channel::Sms
+        } else {
+            replied_on
+        });
+    }
     if t.tokens.iter().any(|w| calls.contains(&w.as_str()))
         || ["打电话", "来电", "别打", "不要打", "再打"]
             .iter()

@@ -286,11 +286,44 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             // "took this number off its list", "get me off your calling list": the number comes off the list.
             "off" => {
                 let back = toks.get(i.saturating_sub(4)..i).unwrap_or_default();
-                let whom = back
-                    .iter()
-                    .any(|b| matches!(*b, "me" | "number" | "phone" | "line" | "us" | "name"));
+                // "take it off whatever list you've got" about the number the texts come to.
+                let number_named = toks.iter().any(|x| matches!(*x, "number" | "phone" | "texts"));
+                let whom = back.iter().any(|b| {
+                    matches!(*b, "me" | "number" | "phone" | "line" | "us" | "name") || (*b == "it" && number_named)
+                });
                 if whom && window(i + 1, 3).contains(&"list") {
                     return Some("off the list".into());
+                }
+            }
+            // "One more call to my work number and I'm filing with the CFPB": the next contact as a noun.
+            "more" if prev == "one" && window(i + 1, 1).first().is_some_and(|n| is_contact(n)) => {
+                let rest = window(i + 2, 8);
+                if let Some(and) = rest.iter().position(|n| *n == "and")
+                    && rest.iter().skip(and + 1).any(|n| {
+                        matches!(
+                            *n,
+                            "report"
+                                | "reporting"
+                                | "filing"
+                                | "file"
+                                | "sue"
+                                | "suing"
+                                | "complaint"
+                                | "police"
+                                | "lawyer"
+                                | "attorney"
+                                | "cfpb"
+                                | "fcc"
+                                | "ftc"
+                                | "fca"
+                                | "ombudsman"
+                                | "court"
+                                | "block"
+                                | "blocking"
+                        )
+                    })
+                {
+                    return Some("one more … and …".into());
                 }
             }
             // "Ring my work one more time and I'm reporting you": a threat about the next contact.
@@ -322,6 +355,15 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                                 | "ombudsman"
                                 | "block"
                                 | "blocking"
+                                | "filing"
+                                | "file"
+                                | "fcc"
+                                | "ftc"
+                                | "ag"
+                                | "bbb"
+                                | "court"
+                                | "warning"
+                                | "happens"
                         )
                     });
                     if and.is_some() && threat {
@@ -487,8 +529,12 @@ fn negation_near_contact(t: &Text) -> bool {
 /// Contact sent to someone else with "not me" / "not us": "contact my insolvency practitioner, not me",
 /// "questions go to the trustee's office, not us", "talk to my lawyer not me".
 fn redirected(t: &Text) -> bool {
-    let not_me =
-        t.has_words("not me") || t.has_words("not us") || t.has_words("no a mi") || t.compact.contains("别找我");
+    let not_me = t.has_words("not me")
+        || t.has_words("not us")
+        || t.has_words("no a mi")
+        || t.compact.contains("别找我")
+        // "Please deal with my insolvency practitioner rather than writing to me."
+        || any_phrase(t, &["rather than writing to me", "rather than contacting me", "instead of me", "rather than me"]);
     let elsewhere = any_phrase(
         t,
         &[

@@ -3,6 +3,13 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    ("dont send", 950),
+    ("do not send", 950),
+    // "I would rather not hear from your company again", "please remove my details from your system".
+    ("rather not hear from", 950),
+    ("remove my details", 950),
+    ("remove me from", 950),
+    ("delete my details", 950),
     // "Ring me once more and I'm reporting this": a threat about the next call.
     ("ring me once more", 950),
     ("call me once more", 950),
@@ -105,6 +112,9 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    // British: "I'll sort £120 then".
+    ("ill sort", 850),
+    ("will sort", 850),
     ("gonna do", 850),
     ("gonna send", 900),
     ("ill put", 850),
@@ -297,6 +307,8 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    ("the balance is zero", 850),
+    ("balance should be zero", 850),
     // "your statement still shows the full 1,100. That's wrong".
     ("thats wrong", 850),
     ("that is wrong", 850),
@@ -381,6 +393,8 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    ("youve got the wrong", 950),
+    ("you have the wrong", 950),
     ("my name aint", 950),
     ("my name isnt", 950),
     ("not the account holder", 950),
@@ -493,6 +507,7 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    ("at the post office", 900),
     ("you guys take", 950),
     ("do yall take", 950),
     ("take debit", 900),

@@ -80,6 +80,8 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    ("pronto le pago", 900),
+    ("pronto les pago", 900),
     ("la otra semana pago", 900),
     ("pago la otra semana", 900),
     ("os hago una transferencia", 900),
@@ -291,6 +293,9 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ES: &[Cue] = &[
+    ("en efectivo", 850),
+    ("en walmart", 850),
+    ("alguna tienda", 800),
     ("donde mando", 950),
     ("cual es la direccion", 900),
     ("a nombre de quien", 900),

@@ -59,6 +59,9 @@ pub(in crate::reply) const CONTACT_OBJECTS: [&str; 24] = [
 
 /// These deny a promise ("can't pay", "还不上").
 pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
+    // "i want to pay i swear i just cant right now".
+    "i just cant",
+    "cant right now",
     "i just dont have it",
     "dont have it right now",
     // "现在要我还7800，这个数我不认": the sum demanded, refused.
@@ -121,6 +124,8 @@ pub(in crate::reply) const BANKRUPTCY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ATTORNEY: &[Cue] = &[
+    ("retained counsel", 950),
+    ("my counsel", 900),
     ("attorney", 950),
     ("attorneys", 950),
     ("lawyer", 950),
@@ -142,6 +147,10 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    ("police for harassment", 950),
+    ("金融监督管理", 950),
+    ("金融监管总局", 950),
+    ("监管局", 900),
     // A state attorney general, in Spanish: "los voy a reportar al Procurador General".
     ("procurador general", 950),
     ("fiscal general", 900),
@@ -282,6 +291,15 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    // Never, said as a day: "the day hell freezes over", "when pigs fly", 我明天就去卖肾还你们.
+    "hell freezes over",
+    "when pigs fly",
+    "over my dead body",
+    "in your dreams",
+    "when you people learn",
+    "when you learn",
+    "卖肾",
+    "满意了吧",
     "lo que me sobra",
     "del yate",
     "couch cushions",
@@ -752,7 +770,10 @@ pub(in crate::reply) const FIRM_WORDS: [&str; 10] = [
 ];
 
 /// Harassment named as such: the ground of a complaint, not by itself a request about contact.
-pub(in crate::reply) const HARASSMENT: [&str; 8] = [
+pub(in crate::reply) const HARASSMENT: [&str; 10] = [
+    // "你们爆我通讯录是违法的，我已经…举报了": calling the contact list, named as the complaint's ground.
+    "爆我通讯录",
+    "爆通讯录",
     "acoso",
     "acosando",
     "harass",

@@ -3,6 +3,13 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
+    // "你们再敢爆我通讯录…", "勿再来电": a threat over the next contact, a bar on calls.
+    ("再敢", 900),
+    ("爆我通讯录", 950),
+    ("爆通讯录", 950),
+    ("勿再来电", 980),
+    ("不要再来电", 980),
+    ("别再来电", 980),
     ("唔好再打", 950),
     ("唔好打", 900),
     ("停止对本人的催收", 980),
@@ -111,6 +118,9 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
+    ("已经汇款", 950),
+    ("汇过去了", 950),
+    ("汇款过去了", 950),
     // "刚转了200 明天再转300": just paid part.
     ("刚转了", 950),
     ("刚还了", 950),

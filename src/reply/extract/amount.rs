@@ -336,6 +336,13 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 en || zh
             };
             let currency_code = explicit.or(unit_currency.map(|(_, c)| c));
+            // "se los mando el día 30", "pay on 15": a day of the month after a paying verb, not a sum.
+            let day_before = !chinese
+                && currency_code.is_none()
+                && before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+                    .is_some_and(|w| matches!(w, "dia" | "el" | "day" | "on" | "by" | "until" | "before"));
             // "把1500还上": the money comes before the paying verb in Chinese.
             let held = before.trim_end().ends_with('把');
             // "2026" alone is a year; "还2000" or "pay 2000" is money.
@@ -348,6 +355,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             let word_like = chinese && currency_code.is_none() && !number.chars().any(|c| "十百千万".contains(c));
             if let Some(v) = value
                 && !is_date_part
+                && !day_before
                 && !year_like
                 && !word_like
                 && v > 0
@@ -526,15 +534,28 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     for (i, w) in toks.iter().enumerate() {
         if !matches!(
             w.as_str(),
-            "pay" | "send" | "sending" | "paying" | "do" | "mando" | "pago" | "deposito" | "abono" | "pagar" | "mandar"
+            "pay"
+                | "send"
+                | "sending"
+                | "paying"
+                | "do"
+                | "mando"
+                | "pago"
+                | "deposito"
+                | "abono"
+                | "pagar"
+                | "mandar"
+                | "the"
         ) {
             continue;
         }
         let mut j = i + 1;
-        if toks
-            .get(j)
-            .is_some_and(|x| matches!(x.as_str(), "you" | "u" | "ya" | "te" | "le" | "les" | "los"))
-        {
+        if toks.get(j).is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "you" | "u" | "ya" | "te" | "le" | "les" | "los" | "like" | "whole"
+            )
+        }) {
             j += 1;
         }
         let from = j;
