@@ -12,6 +12,7 @@
 //! legal minimum ([`MINIMUM_RETENTION_DAYS`]: CN collection records at least five years).
 
 mod compress;
+mod group;
 mod postgres;
 mod sqlite;
 mod tls;
@@ -20,6 +21,7 @@ pub mod verify;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
+pub use group::Owned;
 pub use postgres::SCHEMA as POSTGRES_SCHEMA;
 
 /// Days kept by default: five years (CN minimum) and a margin for leap days.
@@ -276,15 +278,51 @@ pub fn expected_metadata(op: &str, input: &str) -> (String, String, String) {
             (id, jurisdiction, as_of)
         }
         SEAL_OP => Default::default(),
-        _ => {
-            let v: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
-            (
-                text(&v["account"]["id"]),
-                text(&v["account"]["jurisdiction"]),
-                text(&v["as_of"]),
-            )
-        }
+        _ => call_ids(input).unwrap_or_else(|| ids_by_value(input)),
     }
+}
+
+/// [`expected_metadata`] of a call, read as a whole JSON value (the reference reading).
+fn ids_by_value(input: &str) -> (String, String, String) {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let v: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
+    (
+        text(&v["account"]["id"]),
+        text(&v["account"]["jurisdiction"]),
+        text(&v["as_of"]),
+    )
+}
+
+/// [`expected_metadata`] of a call, reading only the three fields (borrowed, the account's other fields skipped):
+/// the service does this for every request it records. `None` when the call is not an object of that shape (the
+/// caller then reads it as a JSON value, with the same result).
+fn call_ids(input: &str) -> Option<(String, String, String)> {
+    use serde_json::value::RawValue;
+    #[derive(serde::Deserialize)]
+    struct Call<'a> {
+        #[serde(borrow, default)]
+        account: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        as_of: Option<&'a RawValue>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Account<'a> {
+        #[serde(borrow, default)]
+        id: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        jurisdiction: Option<&'a RawValue>,
+    }
+    let text = |r: Option<&RawValue>| {
+        r.and_then(|r| serde_json::from_str::<String>(r.get()).ok())
+            .unwrap_or_default()
+    };
+    let call: Call<'_> = serde_json::from_str(input).ok()?;
+    let account: Option<Account<'_>> = match call.account {
+        Some(raw) if raw.get().trim_start().starts_with('{') => Some(serde_json::from_str(raw.get()).ok()?),
+        _ => None,
+    };
+    let (id, jurisdiction) = account.map_or((None, None), |a| (a.id, a.jurisdiction));
+    Some((text(id), text(jurisdiction), text(call.as_of)))
 }
 
 /// A line the host refuses: what is recorded instead of it, and the answer.
@@ -345,6 +383,8 @@ enum Store {
 pub struct Audit {
     store: Store,
     module_sha256: String,
+    /// Records handed in one at a time (the HTTP service), written together: see [`Audit::record_one`].
+    group: group::Group,
 }
 
 impl Audit {
@@ -361,6 +401,7 @@ impl Audit {
         Ok(Audit {
             store,
             module_sha256: module_sha256.to_string(),
+            group: group::Group::default(),
         })
     }
 
@@ -395,6 +436,20 @@ impl Audit {
             Store::Sqlite(s) => s.record(&self.module_sha256, policy_sha256, &rows),
             Store::Postgres(p) => p.record(&self.module_sha256, policy_sha256, &rows),
         }
+    }
+
+    /// Records one decision, written in one transaction with whatever other threads hand in meanwhile (group
+    /// commit): the HTTP service records each request's decision before answering it, and one transaction per
+    /// request cost more than the decision. Returns once the record is committed, or with the error that stopped
+    /// its transaction.
+    ///
+    /// # Errors
+    /// On a database error: the caller must not report the decision as done.
+    pub fn record_one(&self, policy_sha256: &str, entry: group::Owned) -> anyhow::Result<()> {
+        self.group.submit(policy_sha256, entry, |policy, entries| {
+            let borrowed: Vec<Entry<'_>> = entries.iter().map(group::Owned::entry).collect();
+            self.record(policy, &borrowed).map(|_| ())
+        })
     }
 
     /// What a batch run has recorded, by line: the input hash and the output.
@@ -661,6 +716,22 @@ mod tests {
             Location::parse("./postgres/audit.db"),
             Location::File("./postgres/audit.db".into())
         );
+    }
+
+    #[test]
+    fn the_ids_of_a_call_are_read_as_the_value_reading_reads_them() {
+        for input in [
+            r#"{"account":{"id":"A-1","jurisdiction":"CN","x":[1,{"id":"no"}]},"as_of":"2026-11-28T09:00:00Z","text":"hi"}"#,
+            r#"{"account":{"id":7,"jurisdiction":null},"as_of":null}"#,
+            r#"{"as_of":"2026-11-28T09:00:00Z"}"#,
+            r#"{"account":[1],"as_of":"y"}"#,
+            r#"{"account":{"id":"a","id":"b"},"as_of":"z"}"#,
+            r#"{"account":{"id":"\u0041-2"},"as_of":"2026-11-28T09:00:00Z"}"#,
+            "not json",
+            "[]",
+        ] {
+            assert_eq!(expected_metadata("decide", input), ids_by_value(input), "{input}");
+        }
     }
 
     #[test]

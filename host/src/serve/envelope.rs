@@ -4,12 +4,11 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
 
 /// The HTTP status for an envelope: success, the caller's fault (400 unreadable, 422 invalid), an unknown
 /// operation (404), or ours (500; 503 for a timeout).
-pub(super) fn status_of(envelope: &Value) -> StatusCode {
-    let Some(code) = envelope["error"]["code"].as_str() else {
+pub(super) fn status_of(envelope: &super::metrics::Seen) -> StatusCode {
+    let Some(code) = envelope.error_code.as_deref() else {
         return StatusCode::OK;
     };
     match code.split_once('.') {

@@ -4,16 +4,15 @@
 
 use super::envelope::{json_response, status_of};
 use super::guard::read_text;
+use super::metrics::Seen;
 use super::{AppState, LOG_TARGET};
-use crate::audit::Entry;
 use axum::body::Body;
 use axum::extract::State;
 use axum::response::Response;
-use serde_json::Value;
 use std::sync::Arc;
 
 /// Runs `op` with the time limit, records it, counts it.
-pub(super) async fn run(state: &Arc<AppState>, op: &'static str, input: String) -> (String, Value) {
+pub(super) async fn run(state: &Arc<AppState>, op: &'static str, input: String) -> (String, Seen) {
     let pool = state.pool();
     let out = match tokio::time::timeout(state.config.request_timeout, pool.call(op, input.clone())).await {
         Ok(out) => out,
@@ -21,32 +20,24 @@ pub(super) async fn run(state: &Arc<AppState>, op: &'static str, input: String) 
     };
     let v = state.metrics.observe_text(&out);
     if let Some(audit) = &state.audit
-        && v.get("ok").is_some()
+        && v.ok
         && matches!(op, "decide" | "render" | "reply")
     {
         let audit = Arc::clone(audit);
         let policy = pool.policy_sha256().to_string();
         let (input, output) = (input, out.clone());
-        let ids: Value = serde_json::from_str(&input).unwrap_or(Value::Null);
-        let account_id = ids["account"]["id"].as_str().unwrap_or("").to_string();
-        let jurisdiction = ids["account"]["jurisdiction"].as_str().unwrap_or("").to_string();
-        let as_of = ids["as_of"].as_str().unwrap_or("").to_string();
-        let recorded = tokio::task::spawn_blocking(move || {
-            audit.record(
-                &policy,
-                &[Entry {
-                    op,
-                    run_id: "",
-                    line: 0,
-                    account_id: &account_id,
-                    jurisdiction: &jurisdiction,
-                    as_of: &as_of,
-                    input: &input,
-                    output: &output,
-                }],
-            )
-        })
-        .await;
+        // The ids the record is filed under, read as `audit verify` reads them back.
+        let (account_id, jurisdiction, as_of) = crate::audit::expected_metadata(op, &input);
+        let entry = crate::audit::Owned {
+            op,
+            account_id,
+            jurisdiction,
+            as_of,
+            input,
+            output,
+        };
+        // Written together with the other requests' records of the moment (one transaction for many).
+        let recorded = tokio::task::spawn_blocking(move || audit.record_one(&policy, entry)).await;
         if !matches!(recorded, Ok(Ok(_))) {
             if let Ok(Err(e)) = &recorded {
                 tracing::error!(target: LOG_TARGET, error = %format!("{e:#}"), op, "audit write failed");
