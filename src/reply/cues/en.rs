@@ -231,6 +231,13 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // "My husband passed in March and I'm living on his pension now".
+    ("husband passed", 900),
+    ("wife passed", 900),
+    ("on his pension", 850),
+    ("on her pension", 850),
+    ("living on benefits", 900),
+    ("icu", 850),
     ("stepchange", 950),
     ("cant keep up", 900),
     ("debt management plan", 900),
@@ -507,6 +514,9 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    ("send me the link", 900),
+    ("send the link", 850),
+    ("payment link", 850),
     ("at the post office", 900),
     ("you guys take", 950),
     ("do yall take", 950),
@@ -563,6 +573,8 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    // "questions about settling this for less".
+    ("for less", 850),
     ("anything you can do", 850),
     ("breathing space", 900),
     ("freeze the interest", 900),

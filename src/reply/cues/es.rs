@@ -236,6 +236,10 @@ pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ES: &[Cue] = &[
+    // "Este es mi teléfono, no el de ella".
+    ("no el de ella", 900),
+    ("no el de el", 900),
+    ("no es de ella", 900),
     ("este numero no es de", 950),
     ("no hay nadie con ese nombre", 990),
     ("nadie con ese nombre", 980),

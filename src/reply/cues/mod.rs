@@ -59,6 +59,10 @@ pub(in crate::reply) const CONTACT_OBJECTS: [&str; 24] = [
 
 /// These deny a promise ("can't pay", "还不上").
 pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
+    // "I honestly don't know how I'm going to pay this".
+    "dont know how",
+    "no se como voy a pagar",
+    "不知道怎么还",
     // "i want to pay i swear i just cant right now".
     "i just cant",
     "cant right now",
@@ -837,6 +841,11 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("discharged", "hospital"),
     // "Ring my work one more time and…" counts the calls; it asks for no time to pay.
     ("more time", "onemoretime"),
+    // "I've got the bank statement to prove it": the borrower's proof, not a request for the collector's.
+    ("prove it", "statementtoproveit"),
+    ("prove it", "receipttoproveit"),
+    ("prove it", "recordstoproveit"),
+    ("prove it", "confirmationtoproveit"),
     // "我们早离婚了": the ex's debt, not the writer's divorce as a hardship.
     ("离婚", "早离婚"),
     ("sent", "letterisent"),

@@ -147,6 +147,7 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    ("车祸", 900),
     ("生孩子", 850),
     ("坐月子", 900),
     ("白血病", 950),

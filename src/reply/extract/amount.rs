@@ -8,8 +8,11 @@
 use super::FoundAmount;
 use crate::reply::text::Text;
 
-const PAY_WORDS_EN: [&str; 29] = [
+const PAY_WORDS_EN: [&str; 31] = [
     "put",
+    // "I can get you 300", "you'll get 1.5k from me".
+    "get you",
+    "youll get",
     // "will do 25 every week".
     "do",
     // "Pagué 200 ayer y el resto, otros 200, el lunes": the paid part and the rest.
@@ -539,6 +542,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
                 | "sending"
                 | "paying"
                 | "do"
+                | "have"
                 | "mando"
                 | "pago"
                 | "deposito"
@@ -560,12 +564,12 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         }
         let from = j;
         while toks.get(j).is_some_and(|x| {
-            (small(x).is_some() && x != "a") || matches!(x.as_str(), "hundred" | "thousand" | "mil" | "y")
+            (small(x).is_some() && x != "a") || matches!(x.as_str(), "hundred" | "thousand" | "mil" | "y" | "and")
         }) {
             j += 1;
         }
         let run: Vec<&str> = toks[from..j].iter().map(String::as_str).collect();
-        if run.is_empty() || run.last() == Some(&"y") {
+        if run.is_empty() || matches!(run.last(), Some(&"y" | &"and")) || run.first() == Some(&"and") {
             continue;
         }
         let after = toks.get(j).map_or("", String::as_str);
@@ -606,7 +610,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
                             total += current.max(1) * 1000;
                             current = 0;
                         }
-                        "y" => {}
+                        "y" | "and" => {}
                         other => current += small(other).unwrap_or(0),
                     }
                 }
@@ -901,10 +905,12 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
 pub fn share(t: &Text) -> Option<(i64, i64)> {
     // "half is 240", "先还一半，1500": the sum named is the share itself (the reply is folded: "，" reads ",").
     let share_named = ["half is", "half would be", "一半是", "la mitad es", "la mitad son"];
-    let half_then_sum = t
-        .compact
-        .match_indices("一半,")
-        .any(|(i, m)| t.compact[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()));
+    // "先还一半，1500", "te pago la mitad, 175", "half, 90": the share, then its own sum.
+    let half_then_sum = ["一半,", "lamitad,", "half,"].iter().any(|h| {
+        t.compact
+            .match_indices(h)
+            .any(|(i, m)| t.compact[i + m.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+    });
     if half_then_sum
         || share_named.iter().any(|w| {
             if w.is_ascii() {
