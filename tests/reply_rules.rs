@@ -1066,12 +1066,37 @@ fn blind15_rules_threats_by_noun_redirected_contact_and_negated_paying_verbs() {
 #[test]
 fn blind16_rules_everyday_sums_and_not_knowing_how_to_pay() {
     // Spoken and shorthand sums with "get you", "you'll get", "I'll have": each is the promise's amount.
-    assert_promise("en-US", "payday is the 15th, you'll get 1.5k from me that day", 150_000, "2026-12-15");
-    assert_promise("en-US", "I can get you 300 by the end of the month", 30_000, "2026-11-30");
-    assert_promise("en-US", "ill have one twenty five for u on the 15th", 12_500, "2026-12-15");
-    assert_promise("en-US", "ok I'll do two hundred and fifty on friday and the rest next month", 25_000, "2026-12-04");
+    assert_promise(
+        "en-US",
+        "payday is the 15th, you'll get 1.5k from me that day",
+        150_000,
+        "2026-12-15",
+    );
+    assert_promise(
+        "en-US",
+        "I can get you 300 by the end of the month",
+        30_000,
+        "2026-11-30",
+    );
+    assert_promise(
+        "en-US",
+        "ill have one twenty five for u on the 15th",
+        12_500,
+        "2026-12-15",
+    );
+    assert_promise(
+        "en-US",
+        "ok I'll do two hundred and fifty on friday and the rest next month",
+        25_000,
+        "2026-12-04",
+    );
     // "la mitad, 175": the half is the sum named, not half of it.
-    assert_promise("es-US", "ok I get paid el viernes, te pago la mitad, 175", 17_500, "2026-12-04");
+    assert_promise(
+        "es-US",
+        "ok I get paid el viernes, te pago la mitad, 175",
+        17_500,
+        "2026-12-04",
+    );
     // Not knowing how one will pay is no promise; a widow living on a pension is a hardship.
     let out = reply(
         "en-US",
@@ -1080,6 +1105,9 @@ fn blind16_rules_everyday_sums_and_not_knowing_how_to_pay() {
     assert!(!has(&out, "promise_to_pay"), "{out}");
     assert!(has(&out, "hardship"), "{out}");
     // The borrower's own proof is no request for the collector's.
-    let out = reply("en-GB", "I paid this off in full in March, I've got the bank statement to prove it");
+    let out = reply(
+        "en-GB",
+        "I paid this off in full in March, I've got the bank statement to prove it",
+    );
     assert_eq!(intents(&out), ["already_paid"], "{out}");
 }
