@@ -525,3 +525,40 @@ fn verify_reports_every_altered_column_a_deleted_record_and_a_missing_policy() {
     );
     assert!(report.contains("300 not checkable"), "{report}");
 }
+
+/// `--out /dev/null` (or a pipe) is written in place, never replaced by a renamed file: replacing `/dev/null` with
+/// a regular file breaks every program on the machine. Checked on a FIFO, which a regression cannot harm: its read
+/// end is opened first without blocking, so a run that writes elsewhere fails the test instead of hanging it.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn output_to_a_pipe_or_device_is_written_in_place_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let dir = scratch("fifo");
+    let input = dir.join("portfolio.jsonl");
+    // Three answers stay well inside a pipe's 64 KiB buffer, so the run never waits for the reader.
+    std::fs::write(&input, sample_lines(&dir, 3, 11).join("\n")).unwrap();
+    let fifo = dir.join("answers.fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    let out = decide(&["--no-audit", "--out", fifo.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut answers = String::new();
+    let _ = reader.read_to_string(&mut answers);
+    assert_eq!(answers.lines().count(), 3, "{answers}");
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe was replaced"
+    );
+    assert!(!dir.join("answers.fifo.partial").exists());
+}

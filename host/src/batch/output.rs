@@ -15,19 +15,34 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::thread::JoinHandle;
 
-/// Where the output goes until the run completes: `<file>.partial`.
+/// Where the output goes until the run completes: `<file>.partial` for a file (new or regular), and the target
+/// itself for anything else — `/dev/null`, a FIFO, a terminal — which must be written to, never replaced: renaming
+/// a regular file over `/dev/null` breaks every program on the machine.
 fn partial(out: &Path) -> PathBuf {
+    if !staged(out) {
+        return out.to_path_buf();
+    }
     let mut s = out.to_path_buf().into_os_string();
     s.push(".partial");
     PathBuf::from(s)
 }
 
-/// Gives the completed output its name.
+/// Whether `out` is written under another name and renamed at the end: when it does not exist yet or is a regular
+/// file.
+fn staged(out: &Path) -> bool {
+    std::fs::metadata(out).map_or(true, |m| m.file_type().is_file())
+}
+
+/// Gives the completed output its name (nothing to do for a device or a pipe, written in place).
 ///
 /// # Errors
 /// When the rename fails.
 pub(super) fn complete(out: &Path) -> anyhow::Result<()> {
-    std::fs::rename(partial(out), out).with_context(|| format!("cannot write `{}`", out.display()))
+    let from = partial(out);
+    if from == out {
+        return Ok(());
+    }
+    std::fs::rename(from, out).with_context(|| format!("cannot write `{}`", out.display()))
 }
 
 /// Starts the writer: answers from `done_rx` go to `out` (stdout when none) in `to`'s format, each chunk recorded

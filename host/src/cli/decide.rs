@@ -14,7 +14,7 @@ pub struct Args {
     /// The moment to decide at, RFC 3339 with offset (e.g. 2026-11-28T09:00:00Z).
     #[arg(long)]
     as_of: String,
-    /// Where to write decisions (default: standard output). Written to `<file>.partial`, renamed at the end.
+    /// Where to write decisions (default: standard output). A file is written as `<file>.partial` and renamed at the end; a device or pipe (`/dev/null`) is written in place.
     #[arg(long, short)]
     out: Option<PathBuf>,
     /// Kept for scripts written before the summary was always printed to standard error (accounts,
