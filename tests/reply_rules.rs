@@ -1111,3 +1111,29 @@ fn blind16_rules_everyday_sums_and_not_knowing_how_to_pay() {
     );
     assert_eq!(intents(&out), ["already_paid"], "{out}");
 }
+
+#[test]
+fn a_payment_stated_beside_a_question_about_where_to_pay_is_both() {
+    // The question asks where to pay; the clause beside it states the payment with its sum and day.
+    for (locale, text, cents, due) in [
+        (
+            "zh-CN",
+            "我下周五會把一萬塊匯過去，請問要匯到哪個帳號？",
+            1_000_000,
+            "2026-12-04",
+        ),
+        (
+            "es-US",
+            "cuál es el routing number pa hacer el transfer? quiero mandar los 500 mañana",
+            50_000,
+            "2026-11-29",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "question_how_to_pay"), "{text}: {out}");
+        assert_promise(locale, text, cents, due);
+    }
+    // A question alone promises nothing.
+    let out = reply("zh-CN", "下周五的一万块要汇到哪个账号？");
+    assert_eq!(promised(&out), None, "{out}");
+}

@@ -234,6 +234,46 @@ fn opens_with_sum(t: &Text) -> bool {
             .any(|s| opens(s) && s.split_whitespace().count() >= 2)
 }
 
+/// Whether a clause that is not a question states a payment with its sum: "我這禮拜五會把一萬塊匯過去，請問要匯到哪個帳號？",
+/// "cuál es el routing number? quiero mandar los 500 hoy mismo" — a question about where to pay beside a payment
+/// stated outright.
+fn states_a_payment(t: &Text) -> bool {
+    let mut clause = String::new();
+    for c in t.lower.chars() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ',' | '，' | '\n') {
+            if !matches!(c, '?' | '？') && clause_pays(&clause) {
+                return true;
+            }
+            clause.clear();
+        } else {
+            clause.push(c);
+        }
+    }
+    clause_pays(&clause) && !t.lower.trim_end().ends_with(['?', '？'])
+}
+
+/// A clause with a sum (digits or a Chinese numeral with a unit) and a paying verb said outright.
+fn clause_pays(clause: &str) -> bool {
+    let c = Text::new(clause);
+    let sum = clause.chars().any(|ch| ch.is_ascii_digit()) || clause.chars().any(|ch| matches!(ch, '百' | '千' | '万'));
+    let verb = ["会把", "汇过去", "转过去", "打过去"]
+        .iter()
+        .any(|v| c.compact.contains(v))
+        || [
+            "i will pay",
+            "ill pay",
+            "ill send",
+            "i will send",
+            "quiero mandar",
+            "voy a mandar",
+            "le mando",
+            "te mando",
+        ]
+        .iter()
+        .any(|v| c.has_words(v));
+    sum && verb
+}
+
 /// Whether the reply has a paying verb that is not negated: "Please don't send these on Sundays" asks for no
 /// messages; it sends nothing.
 fn pays_unnegated(t: &Text) -> bool {
@@ -702,7 +742,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !denied
         && !dispute_now
         && validation.0 == 0
-        && !t.is_question()
+        && (!t.is_question() || states_a_payment(t))
         && has_date
         && (paid.0 == 0 || part_paid)
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && pays_unnegated(t)

@@ -231,6 +231,9 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    ("maternity pay", 850),
+    ("moneys very tight", 850),
+    ("money is very tight", 850),
     // "My husband passed in March and I'm living on his pension now".
     ("husband passed", 900),
     ("wife passed", 900),
@@ -573,6 +576,8 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    ("deferment", 900),
+    ("deferments", 900),
     // "questions about settling this for less".
     ("for less", 850),
     ("anything you can do", 850),

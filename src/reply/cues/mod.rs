@@ -151,6 +151,9 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    // The FCC takes TCPA complaints about calls and texts; a state AG, consumer complaints.
+    ("fcc", 900),
+    ("state ag", 900),
     ("police for harassment", 950),
     ("金融监督管理", 950),
     ("金融监管总局", 950),
@@ -841,6 +844,15 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("discharged", "hospital"),
     // "Ring my work one more time and…" counts the calls; it asks for no time to pay.
     ("more time", "onemoretime"),
+    // "the payment card you sent", "getting sent to my credit": the collector's or the bureau's sending, not a payment.
+    ("sent", "yousent"),
+    ("sent", "gettingsent"),
+    ("sent", "senttomycredit"),
+    // 每期要还多少 asks the instalment, part of a question about a plan.
+    ("多少", "每期要还多少"),
+    ("多少", "每期还多少"),
+    ("还多少", "每期要还多少"),
+    ("还多少", "每期还多少"),
     // "I've got the bank statement to prove it": the borrower's proof, not a request for the collector's.
     ("prove it", "statementtoproveit"),
     ("prove it", "receipttoproveit"),

@@ -147,6 +147,8 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // 資遣 (Taiwan: laid off), folded to 资遣.
+    ("资遣", 900),
     ("车祸", 900),
     ("生孩子", 850),
     ("坐月子", 900),
@@ -329,6 +331,10 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
+    // "请问要汇到哪个账号": where to send the money.
+    ("哪个账号", 900),
+    ("汇到哪", 900),
+    ("转到哪", 900),
     ("信用卡还", 900),
     // Alipay and WeChat Pay, also in pinyin initials: "zfb可以还吗".
     ("zfb可以", 900),

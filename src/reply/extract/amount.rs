@@ -8,8 +8,9 @@
 use super::FoundAmount;
 use crate::reply::text::Text;
 
-const PAY_WORDS_EN: [&str; 31] = [
+const PAY_WORDS_EN: [&str; 32] = [
     "put",
+    "mandar",
     // "I can get you 300", "you'll get 1.5k from me".
     "get you",
     "youll get",
