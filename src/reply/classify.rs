@@ -187,7 +187,7 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
 
 /// Whether one sentence is nothing but a sum and a day: "FINE you vultures. $100 Friday. Now quit…".
 fn sum_and_day_sentence(t: &Text) -> bool {
-    t.lower.split(['.', '!', ';', '\n', '。', '！', '；']).any(|s| {
+    t.sentences().any(|s| {
         let words: Vec<&str> = s
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -228,10 +228,7 @@ fn opens_with_sum(t: &Text) -> bool {
     };
     // Or any sentence that goes on past the sum: "Ta. £40 Friday and the same every Friday after" (not a
     // bare "$180." beside "Check went in the mail yesterday").
-    opens(&t.lower)
-        || t.lower
-            .split(['.', '!', ';', '\n', '。', '！', '；'])
-            .any(|s| opens(s) && s.split_whitespace().count() >= 2)
+    opens(&t.lower) || t.sentences().any(|s| opens(s) && s.split_whitespace().count() >= 2)
 }
 
 /// Whether a clause that is not a question states a payment with its sum: "我這禮拜五會把一萬塊匯過去，請問要匯到哪個帳號？",
@@ -277,17 +274,19 @@ fn clause_pays(clause: &str) -> bool {
 /// Whether the reply has a paying verb that is not negated: "Please don't send these on Sundays" asks for no
 /// messages; it sends nothing.
 fn pays_unnegated(t: &Text) -> bool {
-    let mut words = t.words.clone();
-    for neg in [" dont ", " do not ", " never ", " stop ", " quit ", " no "] {
-        for verb in PAYING_VERBS.iter().filter(|v| !v.contains(' ')) {
-            words = words.replace(&format!("{neg}{verb} "), " ");
-        }
-    }
+    let tok = |i: usize| t.tokens.get(i).map(String::as_str);
+    let negated = |i: usize| {
+        let prev = i.checked_sub(1).and_then(tok);
+        matches!(prev, Some("dont" | "never" | "stop" | "quit" | "no"))
+            || (prev == Some("not") && i.checked_sub(2).and_then(tok) == Some("do"))
+    };
     PAYING_VERBS.iter().any(|v| {
-        if v.is_ascii() {
-            words.contains(&format!(" {v} "))
-        } else {
+        if !v.is_ascii() {
             t.compact.contains(v)
+        } else if v.contains(' ') {
+            t.has_words(v)
+        } else {
+            t.tokens.iter().enumerate().any(|(i, w)| w == v && !negated(i))
         }
     })
 }

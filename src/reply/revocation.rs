@@ -299,29 +299,7 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             "more" if prev == "one" && window(i + 1, 1).first().is_some_and(|n| is_contact(n)) => {
                 let rest = window(i + 2, 8);
                 if let Some(and) = rest.iter().position(|n| *n == "and")
-                    && rest.iter().skip(and + 1).any(|n| {
-                        matches!(
-                            *n,
-                            "report"
-                                | "reporting"
-                                | "filing"
-                                | "file"
-                                | "sue"
-                                | "suing"
-                                | "complaint"
-                                | "police"
-                                | "lawyer"
-                                | "attorney"
-                                | "cfpb"
-                                | "fcc"
-                                | "ftc"
-                                | "fca"
-                                | "ombudsman"
-                                | "court"
-                                | "block"
-                                | "blocking"
-                        )
-                    })
+                    && rest.iter().skip(and + 1).any(|n| THREATS.contains(n))
                 {
                     return Some("one more … and …".into());
                 }
@@ -337,35 +315,7 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                 if let Some(at) = again {
                     let rest = window(i + 1 + at, 8);
                     let and = rest.iter().take(3).position(|n| *n == "and");
-                    let threat = rest.iter().any(|n| {
-                        matches!(
-                            *n,
-                            "report"
-                                | "reporting"
-                                | "sue"
-                                | "suing"
-                                | "complain"
-                                | "complaint"
-                                | "police"
-                                | "lawyer"
-                                | "attorney"
-                                | "regret"
-                                | "fca"
-                                | "cfpb"
-                                | "ombudsman"
-                                | "block"
-                                | "blocking"
-                                | "filing"
-                                | "file"
-                                | "fcc"
-                                | "ftc"
-                                | "ag"
-                                | "bbb"
-                                | "court"
-                                | "warning"
-                                | "happens"
-                        )
-                    });
+                    let threat = rest.iter().any(|n| THREATS.contains(n));
                     if and.is_some() && threat {
                         return Some(format!("{w} … again and …"));
                     }

@@ -389,6 +389,11 @@ impl Text {
         }
     }
 
+    /// The reply's sentences (split at `.`, `!`, `;`, line ends and their full-width forms), in the folded text.
+    pub fn sentences(&self) -> impl Iterator<Item = &str> {
+        self.lower.split(['.', '!', ';', '\n', '。', '！', '；'])
+    }
+
     /// Whether the English phrase `cue` (words separated by single spaces) occurs as whole words.
     pub fn has_words(&self, cue: &str) -> bool {
         self.words.contains(&format!(" {cue} "))
@@ -455,7 +460,7 @@ impl Text {
             .any(|q| self.compact.contains(q))
             || self.asks_with_a_modal()
             // A question word opening any sentence: "Yes this is Kevin. What's the balance".
-            || self.lower.split(['.', '!', ';', '\n', '。', '！', '；']).enumerate().any(|(i, sentence)| {
+            || self.sentences().enumerate().any(|(i, sentence)| {
                 let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 let opening = format!(" {} ", words.join(" "));
                 // "Any questions go to the trustee": a statement about questions, not one.

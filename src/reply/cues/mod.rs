@@ -776,6 +776,35 @@ pub(in crate::reply) const FIRM_WORDS: [&str; 10] = [
     "会",
 ];
 
+/// Words that make "… again and …" or "one more call and …" a threat about the next contact (it then revokes):
+/// "ring me again and I'm reporting you to the FCA", "text me one more time and see what happens".
+pub(in crate::reply) const THREATS: [&str; 24] = [
+    "report",
+    "reporting",
+    "sue",
+    "suing",
+    "complain",
+    "complaint",
+    "police",
+    "lawyer",
+    "attorney",
+    "regret",
+    "fca",
+    "cfpb",
+    "ombudsman",
+    "block",
+    "blocking",
+    "filing",
+    "file",
+    "fcc",
+    "ftc",
+    "ag",
+    "bbb",
+    "court",
+    "warning",
+    "happens",
+];
+
 /// Harassment named as such: the ground of a complaint, not by itself a request about contact.
 pub(in crate::reply) const HARASSMENT: [&str; 10] = [
     // "你们爆我通讯录是违法的，我已经…举报了": calling the contact list, named as the complaint's ground.

@@ -406,69 +406,102 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
     out.into_iter().map(|(_, a)| a).collect()
 }
 
-fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
-    let small = |w: &str| -> Option<i64> {
-        let v = match w {
-            "one" | "a" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            "thirteen" => 13,
-            "fourteen" => 14,
-            "fifteen" => 15,
-            "sixteen" => 16,
-            "seventeen" => 17,
-            "eighteen" => 18,
-            "nineteen" => 19,
-            // Spanish: "doscientos dólares", "mil quinientos", "noventa y cinco".
-            "uno" | "un" => 1,
-            "dos" => 2,
-            "tres" => 3,
-            "cuatro" => 4,
-            "cinco" => 5,
-            "seis" => 6,
-            "siete" => 7,
-            "ocho" => 8,
-            "nueve" => 9,
-            "diez" => 10,
-            "quince" => 15,
-            "veinte" => 20,
-            "treinta" => 30,
-            "cuarenta" => 40,
-            "cincuenta" => 50,
-            "sesenta" => 60,
-            "setenta" => 70,
-            "ochenta" => 80,
-            "noventa" => 90,
-            "cien" | "ciento" => 100,
-            "doscientos" => 200,
-            "trescientos" => 300,
-            "cuatrocientos" => 400,
-            "quinientos" => 500,
-            "seiscientos" => 600,
-            "setecientos" => 700,
-            "ochocientos" => 800,
-            "novecientos" => 900,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            _ => return None,
-        };
-        Some(v)
+/// The value of one number word, English or Spanish ("one", "fifty", "doscientos"); `None` for anything else.
+fn small(w: &str) -> Option<i64> {
+    let v = match w {
+        "one" | "a" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        // Spanish: "doscientos dólares", "mil quinientos", "noventa y cinco".
+        "uno" | "un" => 1,
+        "dos" => 2,
+        "tres" => 3,
+        "cuatro" => 4,
+        "cinco" => 5,
+        "seis" => 6,
+        "siete" => 7,
+        "ocho" => 8,
+        "nueve" => 9,
+        "diez" => 10,
+        "quince" => 15,
+        "veinte" => 20,
+        "treinta" => 30,
+        "cuarenta" => 40,
+        "cincuenta" => 50,
+        "sesenta" => 60,
+        "setenta" => 70,
+        "ochenta" => 80,
+        "noventa" => 90,
+        "cien" | "ciento" => 100,
+        "doscientos" => 200,
+        "trescientos" => 300,
+        "cuatrocientos" => 400,
+        "quinientos" => 500,
+        "seiscientos" => 600,
+        "setecientos" => 700,
+        "ochocientos" => 800,
+        "novecientos" => 900,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
     };
+    Some(v)
+}
+
+/// The currency a currency word names ("bucks", "quid", "dólares").
+fn currency_word(w: &str) -> Option<&'static str> {
+    match w {
+        "dollars" | "dollar" | "bucks" | "dolares" | "dolar" => Some("USD"),
+        "pounds" | "pound" | "quid" => Some("GBP"),
+        _ => None,
+    }
+}
+
+/// The value of a run of number words ("two hundred and fifty", "mil quinientos"), and whether it held one.
+fn words_value(run: &[&str]) -> (i64, bool) {
+    let (mut total, mut current, mut any) = (0i64, 0i64, false);
+    for x in run {
+        match *x {
+            "hundred" => current = current.max(1) * 100,
+            "thousand" | "mil" => {
+                total += current.max(1) * 1000;
+                current = 0;
+            }
+            "and" | "y" => {}
+            other => {
+                if let Some(v) = small(other) {
+                    current += v;
+                    any = true;
+                }
+            }
+        }
+    }
+    (total + current, any)
+}
+
+fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     let mut out = Vec::new();
     let toks = &t.tokens;
     // "send a ton tomorrow" (100), "a grand by Friday" (1,000); not "a ton of letters".
@@ -491,18 +524,11 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         }
     }
     for (i, w) in toks.iter().enumerate() {
-        let code = match w.as_str() {
-            "dollars" | "dollar" | "bucks" | "dolares" | "dolar" => "USD",
-            "pounds" | "pound" | "quid" => "GBP",
-            _ => continue,
-        };
+        let Some(code) = currency_word(w) else { continue };
         if i == 0 {
             continue;
         }
         let mut j = i;
-        let mut total = 0i64;
-        let mut current = 0i64;
-        let mut any = false;
         while j > 0 {
             let x = toks[j - 1].as_str();
             if small(x).is_some() || matches!(x, "hundred" | "thousand" | "and" | "mil" | "y") {
@@ -511,25 +537,10 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
                 break;
             }
         }
-        for x in &toks[j..i] {
-            match x.as_str() {
-                "hundred" => current = current.max(1) * 100,
-                "thousand" | "mil" => {
-                    total += current.max(1) * 1000;
-                    current = 0;
-                }
-                "and" | "y" => {}
-                other => {
-                    if let Some(v) = small(other) {
-                        current += v;
-                        any = true;
-                    }
-                }
-            }
-        }
-        if any {
+        let run: Vec<&str> = toks[j..i].iter().map(String::as_str).collect();
+        if let (value, true) = words_value(&run) {
             let text = toks[j..=i].join(" ");
-            out.push((t.lower.find(&toks[j]).unwrap_or(0), total + current, code, text));
+            out.push((t.lower.find(&toks[j]).unwrap_or(0), value, code, text));
         }
     }
     // Number words right after a paying verb, with no currency word: "te mando mil quinientos el 15", "gonna pay
@@ -574,27 +585,12 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             continue;
         }
         let after = toks.get(j).map_or("", String::as_str);
-        if matches!(
-            after,
-            "dollars"
-                | "dollar"
-                | "bucks"
-                | "dolares"
-                | "dolar"
-                | "pounds"
-                | "pound"
-                | "quid"
-                | "days"
-                | "weeks"
-                | "months"
-                | "dias"
-                | "semanas"
-                | "meses"
-                | "times"
-                | "veces"
-                | "of"
-                | "de"
-        ) {
+        if currency_word(after).is_some()
+            || matches!(
+                after,
+                "days" | "weeks" | "months" | "dias" | "semanas" | "meses" | "times" | "veces" | "of" | "de"
+            )
+        {
             continue;
         }
         let values: Vec<Option<i64>> = run.iter().map(|x| small(x)).collect();
@@ -602,21 +598,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             // Spoken hundreds: "one fifty" (150), "two twenty five" (225).
             [Some(h @ 1..=9), Some(tens @ 20..=90)] if run[0] != "un" && run[0] != "uno" => h * 100 + tens,
             [Some(h @ 1..=9), Some(tens @ 20..=90), Some(u @ 1..=9)] => h * 100 + tens + u,
-            _ => {
-                let (mut total, mut current) = (0i64, 0i64);
-                for x in &run {
-                    match *x {
-                        "hundred" => current = current.max(1) * 100,
-                        "thousand" | "mil" => {
-                            total += current.max(1) * 1000;
-                            current = 0;
-                        }
-                        "y" | "and" => {}
-                        other => current += small(other).unwrap_or(0),
-                    }
-                }
-                total + current
-            }
+            _ => words_value(&run).0,
         };
         if value >= 20 {
             out.push((t.lower.find(run[0]).unwrap_or(0), value, "", run.join(" ")));
