@@ -1137,3 +1137,26 @@ fn a_payment_stated_beside_a_question_about_where_to_pay_is_both() {
     let out = reply("zh-CN", "下周五的一万块要汇到哪个账号？");
     assert_eq!(promised(&out), None, "{out}");
 }
+
+#[test]
+fn absurd_number_words_are_no_sum_and_never_overflow() {
+    // A hostile reply stacking multipliers ("hundred hundred …", "mil mil …") must neither overflow nor become a
+    // sum past 2^53: it names no amount.
+    for (locale, text) in [
+        (
+            "en-US",
+            &format!("I will pay {} dollars friday", "hundred ".repeat(40)) as &str,
+        ),
+        ("en-US", &format!("gonna pay one {} monday", "thousand ".repeat(40))),
+        ("es-US", &format!("te mando {} el 15", "mil ".repeat(40))),
+        ("zh-CN", &format!("明天还你九{}块", "万".repeat(40))),
+        ("zh-CN", &format!("明天还你{}", "九千万".repeat(20))),
+        ("en-US", &format!("I will pay {}k tomorrow", "9".repeat(30))),
+        ("zh-CN", &format!("明天还你{}w", "9".repeat(30))),
+    ] {
+        let out = reply(locale, text);
+        for a in out["amounts"].as_array().unwrap() {
+            assert!(a["amount"].as_i64().unwrap() < 1 << 53, "{text}: {out}");
+        }
+    }
+}

@@ -479,26 +479,32 @@ fn currency_word(w: &str) -> Option<&'static str> {
     }
 }
 
-/// The value of a run of number words ("two hundred and fifty", "mil quinientos"), and whether it held one.
-fn words_value(run: &[&str]) -> (i64, bool) {
+/// The value of a run of number words ("two hundred and fifty", "mil quinientos"), and whether it held one;
+/// `None` past a billion (stacked multipliers, "hundred hundred hundred…", are no sum and must not overflow).
+fn words_value(run: &[&str]) -> Option<(i64, bool)> {
+    const MOST: i64 = 1_000_000_000;
     let (mut total, mut current, mut any) = (0i64, 0i64, false);
     for x in run {
         match *x {
-            "hundred" => current = current.max(1) * 100,
+            "hundred" => current = current.max(1).checked_mul(100)?,
             "thousand" | "mil" => {
-                total += current.max(1) * 1000;
+                total = total.checked_add(current.max(1).checked_mul(1000)?)?;
                 current = 0;
             }
             "and" | "y" => {}
             other => {
                 if let Some(v) = small(other) {
-                    current += v;
+                    current = current.checked_add(v)?;
                     any = true;
                 }
             }
         }
+        if total > MOST || current > MOST {
+            return None;
+        }
     }
-    (total + current, any)
+    let value = total.checked_add(current)?;
+    (value <= MOST).then_some((value, any))
 }
 
 fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
@@ -538,7 +544,7 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             }
         }
         let run: Vec<&str> = toks[j..i].iter().map(String::as_str).collect();
-        if let (value, true) = words_value(&run) {
+        if let Some((value, true)) = words_value(&run) {
             let text = toks[j..=i].join(" ");
             out.push((t.lower.find(&toks[j]).unwrap_or(0), value, code, text));
         }
@@ -598,7 +604,10 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             // Spoken hundreds: "one fifty" (150), "two twenty five" (225).
             [Some(h @ 1..=9), Some(tens @ 20..=90)] if run[0] != "un" && run[0] != "uno" => h * 100 + tens,
             [Some(h @ 1..=9), Some(tens @ 20..=90), Some(u @ 1..=9)] => h * 100 + tens + u,
-            _ => words_value(&run).0,
+            _ => match words_value(&run) {
+                Some((v, _)) => v,
+                None => continue,
+            },
         };
         if value >= 20 {
             out.push((t.lower.find(run[0]).unwrap_or(0), value, "", run.join(" ")));
