@@ -1160,3 +1160,122 @@ fn absurd_number_words_are_no_sum_and_never_overflow() {
         }
     }
 }
+
+#[test]
+fn blind17_rules_how_people_type_chat_spelling_voice_to_text_and_pinyin() {
+    // Chat spelling and dictation: "payin", "tmw", "to hundred" heard for two hundred.
+    assert_promise("en-US", "payin 80 tmw", 8_000, "2026-11-29");
+    assert_promise("en-US", "i can pay to hundred on friday", 20_000, "2026-12-04");
+    // Pinyin typed without an input method is read as the Chinese it spells (23:00 Saturday in Shanghai).
+    assert_promise("zh-CN", "mingtian huan 500 ba", 50_000, "2026-11-29");
+    let out = reply("zh-CN", "buyao zai da dianhua le");
+    assert!(has(&out, "stop_contact"), "{out}");
+    // An English reply from a Chinese-speaking borrower is not rewritten.
+    let out = reply("zh-CN", "ok see you later");
+    assert_eq!(intents(&out), ["other"], "{out}");
+    // "el 2do": a Spanish short ordinal is a day of the month.
+    assert_promise("es-US", "le deposito 200 el 2do", 20_000, "2026-12-02");
+}
+
+#[test]
+fn blind17_rules_a_promise_denied_or_demanded_is_none() {
+    for (locale, text) in [
+        ("en-US", "I never said I'd pay on Friday"),
+        ("en-US", "i did not say i would pay this month"),
+        ("zh-CN", "我没说周五还"),
+        ("es-US", "no le prometo nada"),
+        // The collector's demand and an ability denied hold 还 but pay nothing.
+        ("zh-CN", "现在让我还8600，利息太离谱了，我不认"),
+        ("zh-CN", "家里人住院，实在没有能力还"),
+        // What is sent is a paper.
+        ("en-US", "my attorney's office will send you the case number"),
+        // A win not yet had.
+        ("en-GB", "you'll get it all when i win the euromillions"),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+    }
+    // Denying a refusal is no refusal.
+    assert_promise(
+        "en-US",
+        "I never said I wouldn't pay. I'll pay 50 on Friday",
+        5_000,
+        "2026-12-04",
+    );
+    // A denial today with a day to come is still a promise.
+    let out = reply("zh-CN", "今天还不了，明天吧");
+    assert!(has(&out, "promise_to_pay"), "{out}");
+}
+
+#[test]
+fn blind17_rules_the_first_part_of_a_split_payment_is_the_promise() {
+    // "the rest" / "el resto" / 剩下 comes later: the promise is the first part, on the earliest day said.
+    assert_promise(
+        "en-US",
+        "$200 on the 10th and the rest before christmas",
+        20_000,
+        "2026-12-10",
+    );
+    assert_promise(
+        "es-US",
+        "el 20 le pago el resto y el 2do le mando 150",
+        15_000,
+        "2026-12-02",
+    );
+    assert_promise("zh-CN", "12号先还一千，剩下的下个月还", 100_000, "2026-12-12");
+}
+
+#[test]
+fn blind17_rules_words_that_look_like_other_intents() {
+    // My mother's phone is no curse; the employer's bankruptcy is a lost job; where a payment was made is no
+    // question; a call barred is no call asked for.
+    let out = reply("zh-CN", "不要再打我妈的电话了");
+    assert!(has(&out, "stop_contact") && !has(&out, "abusive"), "{out}");
+    let out = reply("zh-CN", "公司破产了，我现在失业，工资都没发");
+    assert!(has(&out, "hardship") && !has(&out, "bankruptcy"), "{out}");
+    let out = reply("en-US", "the company I worked for went bankrupt and I lost my job");
+    assert!(has(&out, "hardship") && !has(&out, "bankruptcy"), "{out}");
+    let out = reply("en-GB", "I paid it in full at the post office last week");
+    assert_eq!(intents(&out), ["already_paid"], "{out}");
+    let out = reply("zh-CN", "不要再call我了");
+    assert!(has(&out, "stop_contact") && !has(&out, "callback_request"), "{out}");
+    // A threat to wreck the office is abuse.
+    let out = reply("zh-CN", "再打过来我就去你们公司给你们砸了");
+    assert!(has(&out, "abusive") && has(&out, "stop_contact"), "{out}");
+    // 没剩多少 (not much left) asks nothing.
+    let out = reply("zh-CN", "失业了，房租一交就没剩多少了");
+    assert_eq!(intents(&out), ["hardship"], "{out}");
+}
+
+#[test]
+fn blind17_rules_questions_and_asks_in_everyday_words() {
+    for (locale, text, intent) in [
+        ("en-GB", "give us a ring after 5", "callback_request"),
+        ("zh-CN", "能不能call我一下", "callback_request"),
+        ("en-US", "how much is left to pay?", "question_balance"),
+        ("en-US", "can I pay it over the phone?", "question_how_to_pay"),
+        ("en-US", "this aint my debt", "dispute"),
+        (
+            "es-US",
+            "hay algun programa de ayuda para desempleados?",
+            "question_options",
+        ),
+        (
+            "en-US",
+            "is there an assistance program for people out of work?",
+            "question_options",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, intent), "{text}: want {intent}: {out}");
+    }
+    // A rambling story that turns to the point with "anyway what is …" asks; it promises nothing.
+    let out = reply(
+        "en-US",
+        "long month, the car broke down and the kids were sick, anyway what is the account number i need to send a transfer to you",
+    );
+    assert!(
+        has(&out, "question_how_to_pay") && !has(&out, "promise_to_pay"),
+        "{out}"
+    );
+}

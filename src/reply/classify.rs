@@ -265,6 +265,13 @@ fn clause_pays(clause: &str) -> bool {
             "voy a mandar",
             "le mando",
             "te mando",
+            // An intention with its sum: "want to pay 75 off today", "wanna knock out 100 this wknd".
+            "want to pay",
+            "wanna pay",
+            "wanna knock out",
+            "gonna pay",
+            "gonna send",
+            "going to pay",
         ]
         .iter()
         .any(|v| c.has_words(v));
@@ -291,6 +298,27 @@ fn pays_unnegated(t: &Text) -> bool {
     })
 }
 
+/// The collector's demand (现在让我还8600) or an ability denied (实在没有能力还): a 还 that pays nothing.
+const DEMANDED_OR_BEYOND: [&str; 8] = [
+    "让我还",
+    "要我还",
+    "叫我还",
+    "逼我还",
+    "催我还",
+    "没有能力还",
+    "没能力还",
+    "无力还",
+];
+
+/// Whether every 还 or 转 of the reply stands in the collector's demand or an ability denied.
+fn repays_only_as_demanded(t: &Text) -> bool {
+    let mut zh = t.compact.clone();
+    for n in DEMANDED_OR_BEYOND {
+        zh = zh.replace(n, "");
+    }
+    zh.len() < t.compact.len() && !zh.contains('还') && !zh.contains('转')
+}
+
 /// Whether a paying verb is left once the denied ones are taken out ("今天还不了，明天还" pays; "这阵子还不了 下周再打给我"
 /// does not).
 fn pays_after_denial(t: &Text) -> bool {
@@ -308,7 +336,10 @@ fn pays_after_denial(t: &Text) -> bool {
         "还有",
         "还要",
         "还没",
-    ] {
+    ]
+    .iter()
+    .chain(DEMANDED_OR_BEYOND.iter())
+    {
         zh = zh.replace(n, "");
     }
     let mut en = t.words.clone();
@@ -325,6 +356,79 @@ fn pays_after_denial(t: &Text) -> bool {
         || [" pay ", " paying ", " send ", " pagar ", " pago "]
             .iter()
             .any(|v| en.contains(v))
+}
+
+/// A promise said never to have been made: "I did NOT say I'd pay Friday", 我没说周五还 — but not "I never said
+/// I wouldn't pay" or 我没说不还, which deny a refusal.
+fn denies_a_promise(t: &Text) -> bool {
+    const SAID: [&[&str]; 7] = [
+        &["never", "said"],
+        &["didnt", "say"],
+        &["did", "not", "say"],
+        &["never", "promised"],
+        &["didnt", "promise"],
+        &["nunca", "dije"],
+        &["yo", "no", "dije"],
+    ];
+    let toks = &t.tokens;
+    let en = (0..toks.len()).any(|i| {
+        SAID.iter().any(|said| {
+            toks.get(i..i + said.len())
+                .is_some_and(|s| s.iter().zip(said.iter()).all(|(a, b)| a == b))
+                && {
+                    let after = toks.iter().skip(i + said.len()).take(5);
+                    let mut pays = false;
+                    for w in after {
+                        if matches!(
+                            w.as_str(),
+                            "not" | "wouldnt" | "wont" | "dont" | "never" | "cant" | "couldnt" | "no" | "nunca"
+                        ) {
+                            return false;
+                        }
+                        pays |= w.starts_with("pay") || w.starts_with("pag") || w == "send";
+                    }
+                    pays
+                }
+        })
+    });
+    let zh = ["我没说", "我没有说", "没说过"].iter().any(|said| {
+        t.compact.match_indices(said).any(|(i, _)| {
+            let after: String = t.compact[i + said.len()..].chars().take(6).collect();
+            !after.contains('不') && (after.contains('还') || after.contains('付'))
+        })
+    });
+    en || zh
+}
+
+/// Whether what the reply sends is a paper: "will send u the case number", "I'll send the documents over".
+fn sends_a_paper(t: &Text) -> bool {
+    const PAPERS: [&str; 14] = [
+        "case",
+        "number",
+        "documents",
+        "docs",
+        "paperwork",
+        "papers",
+        "receipt",
+        "proof",
+        "copy",
+        "letter",
+        "details",
+        "info",
+        "screenshot",
+        "statement",
+    ];
+    t.tokens.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "send" | "sending")
+            && t.tokens
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .any(|n| PAPERS.contains(&n.as_str()))
+    }) && !t
+        .tokens
+        .iter()
+        .any(|w| w.starts_with('$') || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether the reply speaks of a conditional offer: "I'll pay 200 if you waive the fees", 如果免掉利息我就还.
@@ -571,7 +675,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         paid = (0, Vec::new());
     }
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
-    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t);
+    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     // "Not sure how much yet" hedges the sum, not the payment.
@@ -724,6 +828,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         promise = (0, Vec::new());
     }
+    // A bare 还 or 转 that only stands in the collector's demand or an ability denied promises nothing.
+    if promise.0 > 0 && promise.1.iter().all(|c| c == "还" || c == "转") && repays_only_as_demanded(t) {
+        promise = (0, Vec::new());
+    }
+    // "her office will send u the case number": what is sent is a paper, not money.
+    if promise.0 > 0 && promise.1.iter().all(|c| c.contains("send")) && sends_a_paper(t) {
+        promise = (0, Vec::new());
+    }
     if paid.0 > 0 && promise.0 > 0 && paid.0 >= 950 && !part_paid {
         promise = (0, Vec::new());
     }
@@ -742,6 +854,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !dispute_now
         && validation.0 == 0
         && (!t.is_question() || states_a_payment(t))
+        && !sends_a_paper(t)
         && has_date
         && (paid.0 == 0 || part_paid)
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && pays_unnegated(t)

@@ -9,6 +9,7 @@ pub mod classify;
 pub mod cues;
 pub mod extract;
 pub mod model;
+pub mod pinyin;
 pub mod revocation;
 pub mod text;
 
@@ -269,8 +270,13 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     // The reply itself sits at the top; what follows a few thousand characters is quoted history or noise,
     // and reading it would only cost time (the rules scan the text a few times per cue).
     let head: String = text::own_words(&call.text).chars().take(MAX_CHARS).collect();
-    let t = text::Text::new(&head);
     let locale = context::locale_of(&call.account);
+    // A Chinese borrower typing pinyin without an input method is read as the Chinese it spells.
+    let head = match locale.starts_with("zh").then(|| pinyin::from_pinyin(&head)).flatten() {
+        Some(hanzi) => hanzi,
+        None => head,
+    };
+    let t = text::Text::new(&head);
     let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);
     // Numeric dates are day/month only in British English; US English, US Spanish and Chinese (year/month/day order)
     // put the month first.
@@ -320,10 +326,20 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
                 "cada mes",
                 "cada quincena",
                 "cada semana",
+                // "half on the 20th and the rest before christmas", "el 1ro le pago 250 y el 15 otros 250",
+                // "先还一千 剩下的下个月再还": the rest comes later, the promise is the first part.
+                "the rest",
+                "the remainder",
+                "el resto",
+                "otros",
+                "lo que falta",
+                "剩下",
+                "剩余",
             ],
         ) {
-            // Instalments ("half on the 1st and the other half on the 15th, £90 each"): the first one's day.
-            future.first()
+            // Instalments ("half on the 1st and the other half on the 15th, £90 each"): the first one's day, the
+            // earliest whatever order they were said in.
+            future.iter().min_by_key(|x| x.date.0)
         } else if let Some(a) = own.filter(|_| future.len() > 1) {
             // "I start a new job Monday. I can do $50 on the 15th": the day said with the sum.
             nearest_to(&t, &a.text, &future).or_else(|| future.first())

@@ -459,6 +459,22 @@ impl Text {
             .iter()
             .any(|q| self.compact.contains(q))
             || self.asks_with_a_modal()
+            // A question opening a later clause: "gonna send 80 on friday, can i do it w cash app".
+            || self.lower.split([',', '.', '!', ';', '\n']).skip(1).any(|clause| {
+                let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                // After a filler that turns to the point: ", anyway what is the routing number".
+                let words = match words.as_slice() {
+                    ["anyway" | "anyways" | "so" | "ok" | "okay" | "also" | "but", rest @ ..] => rest,
+                    all => all,
+                };
+                matches!(
+                    words,
+                    ["can" | "could", "i" | "u" | "we", ..]
+                        | ["do" | "does", "you" | "u" | "yall" | "it", ..]
+                        | ["what" | "where", "is" | "do" | "does" | "should", ..]
+                        | ["whats" | "wheres", ..]
+                )
+            })
             // A question word opening any sentence: "Yes this is Kevin. What's the balance".
             || self.sentences().enumerate().any(|(i, sentence)| {
                 let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();

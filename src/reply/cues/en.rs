@@ -323,6 +323,9 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     ("thats wrong", 850),
     ("that is wrong", 850),
     ("isnt my debt", 950),
+    ("aint my debt", 950),
+    ("never had a acct", 950),
+    ("never had an acct", 950),
     ("charges are wrong", 950),
     ("charges youve added", 900),
     ("explain the charges", 850),
@@ -485,6 +488,12 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
     ("agent call", 900),
     ("call me back", 950),
     ("call my", 850),
+    ("give us a ring", 950),
+    ("give me a ring", 950),
+    ("give us a call", 950),
+    ("give me a call", 950),
+    ("ring me", 900),
+    ("bell me", 900),
 ];
 
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
@@ -514,6 +523,12 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     ("when is it due", 950),
     ("the total", 800),
     ("more interest", 800),
+    ("whats left to pay", 950),
+    ("what is left to pay", 950),
+    ("how much is left", 950),
+    ("extra charges", 850),
+    ("where are the extra", 900),
+    ("where r the extra", 900),
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
@@ -573,9 +588,20 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
     ("where to pay", 980),
     ("link to pay", 950),
     ("pay by phone", 900),
+    ("pay it over the phone", 950),
+    ("pay it by phone", 950),
+    ("pay it online", 950),
+    ("w cash app", 900),
+    ("with cash app", 900),
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    // Asking for a relief scheme: "is there any assistance program?".
+    ("assistance program", 950),
+    ("assistance programme", 950),
+    ("relief program", 950),
+    ("help program", 900),
+    ("any programs", 900),
     ("deferment", 900),
     ("deferments", 900),
     // "questions about settling this for less".

@@ -329,6 +329,11 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // Asking for a relief scheme: "hay algún programa de ayuda?".
+    ("programa de ayuda", 950),
+    ("algun programa", 900),
+    ("programa de asistencia", 950),
+    ("algun apoyo", 850),
     ("poco a poco", 850),
     ("pagos pequenos", 950),
     ("unos dias mas", 950),

@@ -382,6 +382,13 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     "es broma",
     "下辈子",
     "开玩笑的",
+    // A promise denied: "no te prometo nada" (and, read by `denies_a_promise`, "I did NOT say I'd pay Friday").
+    "no te prometo",
+    "no le prometo",
+    "no prometo",
+    "没答应",
+    "没承诺",
+    "我说的是尽量",
 ];
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
@@ -394,6 +401,13 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     "scratch off hits",
     "scratch off",
     "if i win",
+    "when i win",
+    "euromillions",
+    "mega millions",
+    "lotto",
+    "if i land",
+    "if i get the job",
+    "if i get hired",
     "if i wanted to pay",
     "if i wanted to",
     "si les pago",
@@ -687,7 +701,7 @@ pub(in crate::reply) const CONTACT_VERBS: [&str; 44] = [
 ];
 
 /// Verbs (and nouns) of paying, for a promise stated without a promise phrase.
-pub(in crate::reply) const PAYING_VERBS: [&str; 49] = [
+pub(in crate::reply) const PAYING_VERBS: [&str; 52] = [
     // "fifty quid to you that day", "will do 25 every week starting tmrw".
     "to you",
     "your way",
@@ -695,6 +709,10 @@ pub(in crate::reply) const PAYING_VERBS: [&str; 49] = [
     "gonna do",
     "pay",
     "paying",
+    // Chat spelling: "payin 120 tomoz", "knock out 100 this wknd".
+    "payin",
+    "sendin",
+    "knock out",
     "payment",
     "send",
     "sending",
@@ -908,4 +926,38 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // Calls named as the grievance ("打电话骂人", "天天打电话") ask for no call.
     ("打电话", "打电话骂"),
     ("打电话", "天天打电话"),
+    // 不要再打我妈的电话: my mother's phone, not the curse 妈的.
+    ("妈的", "我妈的"),
+    // 不要再call我了 bars the calls; it asks for none.
+    ("call我", "不要再call我"),
+    ("call我", "别再call我"),
+    ("call我", "不要call我"),
+    ("call我", "别call我"),
+    ("妈的", "他妈的电话"),
+    ("妈的", "她妈的电话"),
+    // 房租一交就没剩多少了: nothing much left, not a question about how much.
+    ("多少", "没剩多少"),
+    ("多少", "没多少"),
+    ("多少", "剩不了多少"),
+    // The employer's bankruptcy (我们公司破产了, "the company I worked for went bankrupt") is the borrower's lost
+    // job, not the borrower's own case.
+    ("破产", "公司破产"),
+    ("破产", "厂子破产"),
+    ("破产", "老板破产"),
+    ("bankrupt", "companywentbankrupt"),
+    ("bankrupt", "employerwentbankrupt"),
+    ("bankrupt", "bosswentbankrupt"),
+    ("bankrupt", "workwentbankrupt"),
+    ("bankrupt", "workedforwentbankrupt"),
+    ("bankrupt", "workforwentbankrupt"),
+    ("bankrupt", "workedatwentbankrupt"),
+    ("bankrupt", "companyisbankrupt"),
+    ("bankrupt", "employerisbankrupt"),
+    ("bankruptcy", "companyfiledforbankruptcy"),
+    ("bankruptcy", "employerfiledforbankruptcy"),
+    ("bankruptcy", "workedforfiledforbankruptcy"),
+    ("bankruptcy", "workforfiledforbankruptcy"),
+    // "paid in full at the post office": where a payment was made, not a question about where to make one.
+    ("at the post office", "paidatthepostoffice"),
+    ("at the post office", "fullatthepostoffice"),
 ];

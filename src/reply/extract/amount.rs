@@ -8,7 +8,7 @@
 use super::FoundAmount;
 use crate::reply::text::Text;
 
-const PAY_WORDS_EN: [&str; 32] = [
+const PAY_WORDS_EN: [&str; 34] = [
     "put",
     "mandar",
     // "I can get you 300", "you'll get 1.5k from me".
@@ -36,6 +36,9 @@ const PAY_WORDS_EN: [&str; 32] = [
     "abono",
     "pay",
     "paying",
+    // Chat spelling: "payin 120 tomoz".
+    "payin",
+    "sendin",
     "payment of",
     "send",
     "sending",
@@ -509,7 +512,18 @@ fn words_value(run: &[&str]) -> Option<(i64, bool)> {
 
 fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
     let mut out = Vec::new();
-    let toks = &t.tokens;
+    // Voice-to-text homophones before a scale word: "i can pay to hundred" (200), "for hundred" (400).
+    let heard: Vec<String> = t
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match (w.as_str(), t.tokens.get(i + 1).map(String::as_str)) {
+            ("to" | "too", Some("hundred" | "thousand")) => "two".to_string(),
+            ("for", Some("hundred" | "thousand")) => "four".to_string(),
+            _ => w.clone(),
+        })
+        .collect();
+    let toks = &heard;
     // "send a ton tomorrow" (100), "a grand by Friday" (1,000); not "a ton of letters".
     for (i, w) in toks.iter().enumerate() {
         let (slang, needs_a) = match w.as_str() {
@@ -610,7 +624,9 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             },
         };
         if value >= 20 {
-            out.push((t.lower.find(run[0]).unwrap_or(0), value, "", run.join(" ")));
+            // As written ("to hundred"), not as heard.
+            let said = &t.tokens[from..j];
+            out.push((t.lower.find(said[0].as_str()).unwrap_or(0), value, "", said.join(" ")));
         }
     }
     out

@@ -460,7 +460,8 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             {
                 found = Some((today, 1));
             }
-            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" | "morra" => {
+            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" | "2morrow" | "morra" | "tomoz"
+            | "2moro" | "2mrw" | "tmw" => {
                 found = plus_days(today, 1).map(|d| (d, 1));
             }
             // "mañana" is tomorrow, "pasado mañana" the day after; "por la mañana" / "esta mañana" is a time of day.
@@ -494,7 +495,13 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 found = next_day_of_month(today, 1).map(|d| (d, 4));
             }
             "primero" if matches!(prev, "el" | "dia") => found = next_day_of_month(today, 1).map(|d| (d, 1)),
-            "weekend" if matches!(prev, "this" | "the" | "at") => found = Some((in_week(today, 0, Weekday::Sun), 1)),
+            // "el 1ro", "el 2do", "el día 3er": a Spanish ordinal written short.
+            w if matches!(prev, "el" | "dia") && spanish_short_ordinal(w).is_some() => {
+                found = spanish_short_ordinal(w).and_then(|day| next_day_of_month(today, day).map(|d| (d, 1)));
+            }
+            "weekend" | "wknd" | "wkend" if matches!(prev, "this" | "the" | "at") => {
+                found = Some((in_week(today, 0, Weekday::Sun), 1))
+            }
             // "give me 3 days and I'll have $90": that many days from today.
             "give" if next == "me" && small_number(next2).is_some() => {
                 let unit = toks.get(i + 3).map(String::as_str).unwrap_or("");
@@ -931,4 +938,12 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         }
     }
     out
+}
+
+/// A day of the month as a Spanish short ordinal: "1ro", "1ero", "2do", "3er", "4to", "7mo", "8vo", "9no".
+fn spanish_short_ordinal(w: &str) -> Option<u32> {
+    let digits = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, suffix) = w.split_at(digits);
+    let day: u32 = n.parse().ok().filter(|d| (1..=31).contains(d) && n.len() <= 2)?;
+    matches!(suffix, "ro" | "ero" | "er" | "do" | "to" | "mo" | "vo" | "no").then_some(day)
 }
