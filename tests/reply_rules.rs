@@ -1279,3 +1279,112 @@ fn blind17_rules_questions_and_asks_in_everyday_words() {
         "{out}"
     );
 }
+
+#[test]
+fn blind18_rules_scoffs_refusals_and_payments_made_elsewhere() {
+    // Openers that mock on their own, and a refusal with its pronoun ("no lo voy a pagar"), promise nothing.
+    for (locale, text) in [
+        ("en-US", "lol sure, I'll pay you Monday. and Tuesday too"),
+        ("en-GB", "yeah yeah I'll sort it Friday like always"),
+        ("es-US", "El cobro está mal, eso no lo voy a pagar"),
+        // "when I stopped paying" is a past stop.
+        ("en-US", "The amount is wrong, I owed $900 when I stopped paying"),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+    }
+    // Paid before, refusing to pay again: both the payment and the contest.
+    let out = reply(
+        "en-GB",
+        "I paid this off in 2022 and have the letter. Not paying you a penny.",
+    );
+    assert_eq!(intents(&out), ["already_paid", "dispute"], "{out}");
+    let out = reply(
+        "es-US",
+        "Ya la pagué, tengo una carta de saldo cero y ahora me la están cobrando otra vez",
+    );
+    assert!(
+        has(&out, "already_paid") && has(&out, "dispute") && !has(&out, "question_balance"),
+        "{out}"
+    );
+}
+
+#[test]
+fn blind18_rules_sums_said_without_a_verb_and_days_no_calendar_has() {
+    // As of Saturday 28 November 2026.
+    assert_promise("en-US", "1k by end of month, that's what I have", 100_000, "2026-11-30");
+    assert_promise("en-US", "Stop calling my job. 300 on the 5th", 30_000, "2026-12-05");
+    // The same sum twice is one instalment; "now" after "pay half" is today, the half named in brackets.
+    assert_promise("en-US", "ok. 150 on the 1st, 150 on the 15th", 15_000, "2026-12-01");
+    assert_promise(
+        "en-US",
+        "I can pay half now ($300) and the rest in January",
+        30_000,
+        "2026-11-28",
+    );
+    // 一半，两千: the half named; 剩下的3000: the rest after a part paid; 3000月底 is a sum, not a month.
+    assert_promise("zh-CN", "月底先还一半，两千", 200_000, "2026-11-30");
+    assert_promise(
+        "zh-CN",
+        "上周已经还了1000了，剩下的3000月底前还清",
+        300_000,
+        "2026-11-30",
+    );
+    // A day no calendar has is still a day named: a promise whose day is asked for.
+    for (locale, text) in [
+        ("zh-CN", "2月30号还"),
+        ("en-US", "I'll have the 200 to you Nov 31"),
+        ("es-US", "le pago el 31 de septiembre"),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "promise_to_pay"), "{text}: {out}");
+        let ask = out["effects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "ask_for_date");
+        assert!(ask, "{text}: {out}");
+    }
+}
+
+#[test]
+fn blind18_rules_terms_asked_beside_a_payment_stated() {
+    // A plan asked for and a payment stated in another sentence: both.
+    let out = reply("zh-CN", "能不能帮我申请延期？我每个月10号先还500，直到还清。");
+    assert!(has(&out, "question_options") && has(&out, "promise_to_pay"), "{out}");
+    // Asked without a question mark it is only a question.
+    let out = reply("zh-CN", "下周还不上，能不能先还500");
+    assert!(!has(&out, "promise_to_pay"), "{out}");
+    // Splitting it, asked: an arrangement.
+    let out = reply("en-US", "can i pay 200 now and the rest next month?");
+    assert!(has(&out, "question_options") && !has(&out, "promise_to_pay"), "{out}");
+    // A plan to talk about is no payment; proof asked for before the debt is accepted is a validation request.
+    let out = reply("zh-CN", "明天下午给我回个电话，想谈一下还款方案");
+    assert_eq!(intents(&out), ["callback_request", "question_options"], "{out}");
+    let out = reply("zh-CN", "先把借款合同和债权证明发给我，否则我不认");
+    assert_eq!(intents(&out), ["validation_request"], "{out}");
+    // Everyday words for the legally weighty: a diagnosis is a hardship, the original agreement asked for is
+    // a validation request, unlawful interest is a dispute, my family's phone is no callback.
+    let out = reply(
+        "en-GB",
+        "She was diagnosed with cancer in May and I've gone part time to care for her",
+    );
+    assert!(has(&out, "hardship"), "{out}");
+    let out = reply(
+        "en-GB",
+        "How do I know I owe this? Send me the original agreement first.",
+    );
+    assert!(has(&out, "validation_request"), "{out}");
+    let out = reply("zh-CN", "你们的利息超过法定上限，不合法");
+    assert!(has(&out, "dispute"), "{out}");
+    let out = reply("zh-CN", "再打我家里人电话我就投诉你们");
+    assert!(!has(&out, "callback_request") && has(&out, "stop_contact"), "{out}");
+    let out = reply("en-GB", "Don't post anything to my parents, I moved out last year");
+    assert!(has(&out, "stop_contact") && !has(&out, "wrong_person"), "{out}");
+    // What is ceased is the post.
+    assert_eq!(
+        out["effects"][0],
+        json!({"kind": "record_cease", "channel": "letter"}),
+        "{out}"
+    );
+}

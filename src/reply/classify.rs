@@ -197,9 +197,62 @@ fn sum_and_day_sentence(t: &Text) -> bool {
     })
 }
 
+/// A sentence that opens with a bare sum and goes straight on to its day: "2k by end of month thats all i got",
+/// "500 on the 1st" — a promise said without a verb.
+fn sum_then_day(t: &Text) -> bool {
+    t.sentences().any(|s| {
+        let words: Vec<&str> = s
+            .trim_start()
+            .trim_start_matches(['$', '£', '¥', '€'])
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let sum = words.first().is_some_and(|w| {
+            let digits = w.strip_suffix('k').unwrap_or(w);
+            !digits.is_empty() && digits.len() <= 6 && digits.chars().all(|c| c.is_ascii_digit())
+        });
+        sum && words.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "by" | "on"
+                    | "next"
+                    | "this"
+                    | "tomorrow"
+                    | "tmrw"
+                    | "tmr"
+                    | "today"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "el"
+                    | "manana"
+                    | "hoy"
+            )
+        })
+    })
+}
+
 /// Mock agreement: an "oh absolutely" / "sí claro" opening and a laugh ("lol", "jajaja", 😂, 哈哈) — "Oh
 /// absolutely, I'll have the full $2,000 to you by Friday. Right after I find it in my couch cushions. lol".
 fn mocking(t: &Text) -> bool {
+    // Openers that mock on their own: "yeah yeah I'll pay it next Tuesday", "lol sure I'll pay you tomorrow".
+    let scoffs = [
+        "yeah yeah",
+        "yea yea",
+        "ya ya",
+        "sure sure",
+        "lol sure",
+        "lol yeah",
+        "sure jan",
+        "sure buddy",
+    ]
+    .iter()
+    .any(|o| t.words.starts_with(&format!(" {o} ")));
     let opener = [
         "oh absolutely",
         "oh sure",
@@ -214,9 +267,9 @@ fn mocking(t: &Text) -> bool {
     let laugh = ["lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "jajajaja"]
         .iter()
         .any(|l| t.has_words(l))
-        || ['😂', '🤣'].iter().any(|e| t.lower.contains(*e))
+        || ['😂', '🤣', '🙄', '😒'].iter().any(|e| t.lower.contains(*e))
         || t.compact.contains("哈哈");
-    opener && laugh
+    scoffs || (opener && laugh)
 }
 
 /// Whether the reply's first word is a sum: "200 bucks …", "$75 friday", "1.5w 国庆前还你".
@@ -253,9 +306,22 @@ fn states_a_payment(t: &Text) -> bool {
 fn clause_pays(clause: &str) -> bool {
     let c = Text::new(clause);
     let sum = clause.chars().any(|ch| ch.is_ascii_digit()) || clause.chars().any(|ch| matches!(ch, '百' | '千' | '万'));
-    let verb = ["会把", "汇过去", "转过去", "打过去"]
-        .iter()
-        .any(|v| c.compact.contains(v))
+    // 每个月15号先还800, 月底前会还3000: a day or an order word right before 还.
+    let verb = [
+        "会把",
+        "汇过去",
+        "转过去",
+        "打过去",
+        "先还",
+        "会还",
+        "号还",
+        "号前还",
+        "底还",
+        "底前还",
+        "就还",
+    ]
+    .iter()
+    .any(|v| c.compact.contains(v))
         || [
             "i will pay",
             "ill pay",
@@ -275,7 +341,44 @@ fn clause_pays(clause: &str) -> bool {
         ]
         .iter()
         .any(|v| c.has_words(v));
-    sum && verb
+    // "ill send something on payday": a firm first-person payment with its day, the sum left open.
+    let firm = ["i will pay", "ill pay", "i will send", "ill send"]
+        .iter()
+        .any(|v| c.has_words(v));
+    let day = [
+        "payday",
+        "tomorrow",
+        "tmrw",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "next week",
+        "this week",
+        "end of the month",
+        "end of month",
+    ]
+    .iter()
+    .any(|d| c.has_words(d));
+    // A clause asked without a question mark (能不能先还5000, 6号还行不行) states nothing.
+    let asked = [
+        "能不能",
+        "行不行",
+        "可以吗",
+        "行吗",
+        "好吗",
+        "可不可以",
+        "能否",
+        "可以不",
+    ]
+    .iter()
+    .any(|q| c.compact.contains(q));
+    ((sum && verb) || (firm && day)) && !asked
 }
 
 /// Whether the reply has a paying verb that is not negated: "Please don't send these on Sundays" asks for no
@@ -791,7 +894,25 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "posponer",
             ],
         );
-    let asks_terms = asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay;
+    // Asking to split it ("can i pay 300 now and the rest later?") asks for an arrangement, sum and day or not.
+    let asks_split = promise_as_question
+        && t.lower
+            .split_inclusive(['?', '？', '.', '。', '!', '！', '\n'])
+            .filter(|s| s.trim_end().ends_with(['?', '？']))
+            .any(|s| {
+                [
+                    "the rest",
+                    "the other half",
+                    "the remainder",
+                    "el resto",
+                    "la otra mitad",
+                    "剩下",
+                    "剩余",
+                ]
+                .iter()
+                .any(|w| s.contains(w))
+            });
+    let asks_terms = asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay || asks_split;
     // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow; but "这阵子还不了 下周再打给我吧"
     // ("can't pay now, call me next week") puts the later day on the call, not on a payment.
     let day_for_a_call = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES]).0 > 0 && !pays_after_denial(t);
@@ -812,11 +933,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         ],
     );
     let part_paid = paid.0 > 0 && has_later_date && any_phrase(t, &PART_PAID) && !t.is_question() && !paid_in_full;
+    // Terms asked for in one sentence and a payment stated outright in another ("能不能帮我申请一下延期？我每个月15号
+    // 先还800") are a question and a promise.
+    let asks_terms_only = asks_terms && !states_a_payment(t);
     if denied
         || refused
         || hypothetical
         || conditional
-        || asks_terms
+        || asks_terms_only
         || !(has_date || has_amount || promise.0 >= 900)
         || (paid.0 > 0 && !has_date)
         // "是不是20号之前还3000就不算逾期了？": asking whether a payment would do is not making it.
@@ -849,7 +973,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !refused
         && !hypothetical
         && !conditional_offer(t)
-        && !asks_terms
+        && !asks_terms_only
         && !denied
         && !dispute_now
         && validation.0 == 0
@@ -860,7 +984,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && pays_unnegated(t)
             // "ok. 200 on the 1st, 200 on the 15th": a sum and a day with next to nothing else say it too;
             // so does a reply that opens with the sum ("200 bucks after my check clears Friday").
-            || (has_amount && (t.tokens.len() <= 10 || opens_with_sum(t) || sum_and_day_sentence(t))))
+            || (has_amount && (t.tokens.len() <= 10 || opens_with_sum(t) || sum_and_day_sentence(t)))
+            || sum_then_day(t))
     {
         promise = (800, vec!["pays on a day to come".into()]);
     }
@@ -877,8 +1002,25 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if promise.0 > 0 && paid.0 < 950 && !part_paid {
         paid = (0, Vec::new());
     }
-    // Words about the future ("I will pay", "pagaré") are not a past payment.
-    if refused {
+    // Words about the future ("I will pay", "pagaré") are not a past payment; a payment said outright stays
+    // beside a refusal to pay again ("paid this off to the original lender … not paying you a penny"), and that
+    // refusal contests the debt.
+    // (Not an offer's terms: "I want it in writing that it's settled in full, otherwise forget it".)
+    let paid_refuses_again = refused
+        && paid.0 >= 900
+        && !conditional
+        && !any_phrase(
+            t,
+            &[
+                "otherwise",
+                "in writing",
+                "de lo contrario",
+                "por escrito",
+                "否则",
+                "不然",
+            ],
+        );
+    if refused && !paid_refuses_again {
         paid = (0, Vec::new());
     }
 
@@ -999,9 +1141,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         options = (0, Vec::new());
     }
-    // "Can I pay £20 a month instead?" asks for a plan.
+    // "Can I pay £20 a month instead?" asks for a plan (unless another sentence states the payment outright).
     if promise.0 > 0
         && t.is_question()
+        && !states_a_payment(t)
         && any_phrase(
             t,
             &[
@@ -1056,6 +1199,23 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         hardship = (0, Vec::new());
     }
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
+    // "请先提供债权证明，不然这笔账我不认": the debt is refused only if no proof comes — a validation request, not yet
+    // a dispute (both pause collection).
+    let contested_if_unproven = |cue: &String| {
+        ["不认", "我不认"].contains(&cue.as_str())
+            && ["不然", "否则"].iter().any(|w| {
+                t.compact
+                    .find(w)
+                    .and_then(|at| t.compact.get(at..))
+                    .is_some_and(|rest| rest.contains("不认"))
+            })
+    };
+    if validation.0 > 0 && dispute.0 > 0 && dispute.1.iter().all(contested_if_unproven) {
+        dispute = (0, Vec::new());
+    }
+    if paid_refuses_again && dispute.0 == 0 {
+        dispute = (850, vec!["paid, will not pay again".into()]);
+    }
     let mut wrong = hits_all(t, &[WRONG_EN, WRONG_ZH, WRONG_ES]);
     // "This account was never mine" contests the debt; "this is not <name>" is a wrong person.
     let about_debt = any_phrase(

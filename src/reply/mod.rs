@@ -284,7 +284,13 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     let future: Vec<&FoundDate> = dates.iter().filter(|x| x.date.0 >= today).collect();
     let later = future.iter().any(|x| x.date.0 > today);
     let intents = join_model(
-        classify::classify(&t, !amounts.is_empty(), !future.is_empty(), later),
+        // A day no calendar has (2月30号, "Nov 31") was still named: the promise stands and its day is asked for.
+        classify::classify(
+            &t,
+            !amounts.is_empty(),
+            !future.is_empty() || extract::names_impossible_day(&t),
+            later,
+        ),
         &t,
         combine,
     );
@@ -745,6 +751,22 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         "textos",
         "mensaje",
     ];
+    // "Don't post anything to my parents", "stop writing to me": the post.
+    if [
+        "dont post",
+        "do not post",
+        "dont mail",
+        "do not mail",
+        "dont write to",
+        "do not write to",
+        "stop writing to",
+        "stop mailing",
+    ]
+    .iter()
+    .any(|c| t.has_words(c))
+    {
+        return Some(Channel::Letter);
+    }
     // "Please don't send these on Sundays, my phone buzzing…": what is sent is the messages the reply answers
     // (or the letters or e-mails it names), not calls, whatever else the reply mentions.
     if [
@@ -760,7 +782,8 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
     {
         if t.tokens
             .iter()
-            .any(|w| w.starts_with("letter") || w == "post" || w == "cartas")
+            // "Don't send anything to my parents' address": a postal address.
+            .any(|w| w.starts_with("letter") || matches!(w.as_str(), "post" | "cartas" | "address" | "direccion"))
         {
             return Some(Channel::Letter);
         }

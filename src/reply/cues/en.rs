@@ -5,6 +5,15 @@ use super::Cue;
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
     ("dont send", 950),
     ("do not send", 950),
+    // The post named as the channel: "don't post anything to my parents", "stop writing to me".
+    ("dont post", 950),
+    ("do not post", 950),
+    ("dont mail", 950),
+    ("do not mail", 950),
+    ("dont write to", 950),
+    ("do not write to", 950),
+    ("stop writing to", 950),
+    ("stop mailing", 950),
     // "I would rather not hear from your company again", "please remove my details from your system".
     ("rather not hear from", 950),
     ("remove my details", 950),
@@ -201,6 +210,8 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
+    ("paid this off", 950),
+    ("paid it off", 900),
     ("settled in full", 950),
     ("was settled", 900),
     ("already sent", 950),
@@ -231,6 +242,12 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // An illness named by its diagnosis, work cut to care for someone.
+    ("diagnosed", 900),
+    ("go part time", 900),
+    ("gone part time", 900),
+    ("went part time", 900),
+    ("cut my hours", 900),
     ("maternity pay", 850),
     ("moneys very tight", 850),
     ("money is very tight", 850),
@@ -317,6 +334,11 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // Asked to pay again what was already paid: "not paying it twice".
+    ("paying it twice", 900),
+    ("pay it twice", 900),
+    ("paying twice", 900),
+    ("pay twice", 900),
     ("the balance is zero", 850),
     ("balance should be zero", 850),
     // "your statement still shows the full 1,100. That's wrong".

@@ -136,6 +136,7 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ES: &[Cue] = &[
+    ("saldo cero", 900),
     ("ya le page", 900),
     ("ya les page", 900),
     ("ya les mande", 950),
@@ -202,6 +203,11 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    ("cobrando otra vez", 900),
+    ("cobrar otra vez", 900),
+    ("cobrar dos veces", 900),
+    ("pagar dos veces", 900),
+    ("directamente con el banco", 850),
     ("nunca recibi", 900),
     ("no estoy de acuerdo", 950),
     ("esta mal", 900),

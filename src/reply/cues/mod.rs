@@ -212,6 +212,10 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    // "How do I know I even owe this? I want to see the original agreement".
+    ("original agreement", 900),
+    ("how do i know i even owe", 950),
+    ("how do i know i owe", 950),
     ("who youre acting for", 950),
     ("who are you acting for", 950),
     ("de donde sale esta deuda", 900),
@@ -298,6 +302,12 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    // "Eso no lo voy a pagar": the object pronoun between the negation and the promise words.
+    "no lo voy a pagar",
+    "no la voy a pagar",
+    "no le voy a pagar",
+    "no les voy a pagar",
+    "no se lo voy a pagar",
     // Never, said as a day: "the day hell freezes over", "when pigs fly", 我明天就去卖肾还你们.
     "hell freezes over",
     "when pigs fly",
@@ -840,6 +850,25 @@ pub(in crate::reply) const HARASSMENT: [&str; 10] = [
 
 /// Cue and the longer phrase in which it means something else.
 pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
+    // "when I stopped paying": a past stop, no payment.
+    ("paying", "stoppedpaying"),
+    ("paying", "quitpaying"),
+    // "I moved out two years ago": the borrower moved, it is still the borrower.
+    ("moved out", "imovedout"),
+    // 再打我家里人电话: calling the family is the grievance, not a callback asked for.
+    ("打我家里", "打我家里人"),
+    ("打我家里", "再打我家里"),
+    // 我不是不想还: willing, not a denial.
+    ("我不是", "我不是不想"),
+    // "una carta que dice saldo cero": the balance stated, not asked.
+    ("saldo", "saldocero"),
+    // 还款方案: a plan asked for, not a payment.
+    ("还", "还款方案"),
+    ("还款", "还款方案"),
+    // 不想还了: no longer willing, not a payment made.
+    ("还了", "想还了"),
+    // 放高利贷的: an insult (usurers), not a contested rate.
+    ("高利贷", "放高利贷的"),
     ("多少", "多少期"),
     ("多少", "电话多少"),
     ("多少", "电话是多少"),

@@ -204,6 +204,13 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    // The interest itself said to be unlawful: 利息超过法定上限, 高利贷.
+    ("不合法", 900),
+    ("超过法定", 950),
+    ("法定上限", 950),
+    ("高利贷", 900),
+    ("重复收", 900),
+    ("还两次", 900),
     ("多收了", 900),
     ("不可能这么多", 900),
     ("哪有这么多", 900),
@@ -384,6 +391,9 @@ pub(in crate::reply) const HOW_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
+    // 想谈一下还款方案: a plan asked for, not a payment.
+    ("还款方案", 950),
+    ("协商还款", 950),
     // Asking for a relief scheme: 有没有什么帮扶政策.
     ("帮扶", 950),
     ("减免政策", 950),

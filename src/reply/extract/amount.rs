@@ -306,7 +306,9 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                     || before.ends_with('-'))
                 || after_trim.starts_with('号')
                 || after_trim.starts_with('日')
-                || after_trim.starts_with('月')
+                // 3月 is March; 3000月底 is 3,000 by the month's end.
+                || (after_trim.starts_with('月')
+                    && s.get(start..k).is_none_or(|num| num.iter().filter(|c| c.is_ascii_digit()).count() <= 2))
                 || after_trim.starts_with('天')
                 || after_trim.starts_with('周')
                 || after_trim.starts_with('点')
@@ -655,9 +657,6 @@ pub fn promised_amount<'a>(
     if alternatives {
         return None;
     }
-    if !part_paid || own.len() < 2 {
-        return own.first().copied();
-    }
     let paid_words = [
         "paid", "sent", "already", "pague", "ya", "已经", "已还", "还了", "已付", "付了", "转了",
     ];
@@ -675,6 +674,17 @@ pub fn promised_amount<'a>(
         "其余",
         "另外",
     ];
+    // "上周已经还了2000了，剩下的3000月底前还清": a part paid and the rest promised, read so even where the paid part
+    // is not an intent of its own.
+    let part_paid = part_paid
+        || (["已经还", "还了", "已还", "已付", "付了", "转了"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+            || ["paid", "sent", "already", "pague"].iter().any(|w| t.has_words(w)))
+            && rest_words.iter().any(|w| t.lower.contains(w));
+    if !part_paid || own.len() < 2 {
+        return own.first().copied();
+    }
     // The text between the previous amount and this one says what it is: a paid word without a "rest" word
     // marks the paid part; the promised amount is the other.
     let mut prev_end = 0;
@@ -904,7 +914,11 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
             });
         }
     }
-    (found.len() == 1).then(|| found.remove(0))
+    // "200 on the 1st, 200 on the 15th": the same sum said twice is one instalment's amount.
+    let one_sum = found
+        .first()
+        .is_some_and(|f| found.iter().all(|g| g.amount == f.amount));
+    one_sum.then(|| found.remove(0))
 }
 
 /// The share of a named sum a promise is for: "half of the $860", "a third of it", 先还一半, "la mitad", "10%",
@@ -914,10 +928,19 @@ pub fn share(t: &Text) -> Option<(i64, i64)> {
     // "half is 240", "先还一半，1500": the sum named is the share itself (the reply is folded: "，" reads ",").
     let share_named = ["half is", "half would be", "一半是", "la mitad es", "la mitad son"];
     // "先还一半，1500", "te pago la mitad, 175", "half, 90": the share, then its own sum.
+    // Also "先还一半，两千" (a Chinese numeral) and "pay half now ($450)" (the sum in brackets just after).
     let half_then_sum = ["一半,", "lamitad,", "half,"].iter().any(|h| {
-        t.compact
-            .match_indices(h)
-            .any(|(i, m)| t.compact[i + m.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+        t.compact.match_indices(h).any(|(i, m)| {
+            t.compact[i + m.len()..]
+                .starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '¥' || is_cn_numeral(c))
+        })
+    }) || ["一半", "lamitad", "half"].iter().any(|h| {
+        t.compact.match_indices(h).any(|(i, m)| {
+            let after: String = t.compact[i + m.len()..].chars().take(8).collect();
+            after.find('(').is_some_and(|b| {
+                after[b + 1..].starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '¥' | '€'))
+            })
+        })
     });
     if half_then_sum
         || share_named.iter().any(|w| {

@@ -452,11 +452,16 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
         match w {
             "today" | "tonight" | "tonite" | "hoy" => found = Some((today, 1)),
             // "paying now", "I can send it now": today.
+            // "pay half now", "send 50 now": the share or sum between the verb and "now".
             "now"
                 if matches!(
                     prev,
                     "pay" | "paying" | "send" | "sending" | "transfer" | "it" | "right"
-                ) =>
+                ) || (matches!(
+                    i.checked_sub(2).and_then(|p| toks.get(p)).map(String::as_str),
+                    Some("pay" | "paying" | "send" | "sending" | "transfer")
+                ) && (matches!(prev, "half" | "some" | "something" | "part")
+                    || prev.chars().all(|c| c.is_ascii_digit()))) =>
             {
                 found = Some((today, 1));
             }
@@ -946,4 +951,70 @@ fn spanish_short_ordinal(w: &str) -> Option<u32> {
     let (n, suffix) = w.split_at(digits);
     let day: u32 = n.parse().ok().filter(|d| (1..=31).contains(d) && n.len() <= 2)?;
     matches!(suffix, "ro" | "ero" | "er" | "do" | "to" | "mo" | "vo" | "no").then_some(day)
+}
+
+/// Whether the reply names a day that no calendar has — "Nov 31", "31 de septiembre", 2月30号, 九月三十一号 — so a
+/// day was promised even though none can be recorded (the answer asks for it).
+pub fn names_impossible_day(t: &Text) -> bool {
+    // The most days a month ever has (February 29 exists in leap years).
+    let longest = |month: u32| match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let day_of = |w: &str| -> Option<u32> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (!digits.is_empty() && digits.len() <= 2)
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let toks = &t.tokens;
+    let en = toks.iter().enumerate().any(|(i, w)| {
+        let Some(month) = month_en(w) else { return false };
+        // "Nov 31", "november 31st"; "31 de septiembre", "31st of november".
+        let after = toks.get(i + 1).and_then(|n| day_of(n));
+        let before = match (
+            i.checked_sub(2).and_then(|p| toks.get(p)),
+            i.checked_sub(1).and_then(|p| toks.get(p)),
+        ) {
+            (Some(d), Some(of)) if matches!(of.as_str(), "de" | "of") => day_of(d),
+            _ => None,
+        };
+        after.or(before).is_some_and(|d| d > longest(month) && d <= 31)
+    });
+    // N月M号 / N月M日 with Arabic or Chinese numerals.
+    let c: Vec<char> = t.compact.chars().collect();
+    let number = |s: &[char]| -> Option<u32> {
+        let text: String = s.iter().collect();
+        if !text.is_empty() && text.chars().all(|ch| ch.is_ascii_digit()) {
+            return text.parse().ok();
+        }
+        let digit = |ch: char| "零一二三四五六七八九".chars().position(|d| d == ch).map(|p| p as u32);
+        match s {
+            [a] => digit(*a).or((*a == '十').then_some(10)),
+            ['十', b] => digit(*b).map(|b| 10 + b),
+            [a, '十'] => digit(*a).map(|a| a * 10),
+            [a, '十', b] => digit(*a).zip(digit(*b)).map(|(a, b)| a * 10 + b),
+            _ => None,
+        }
+    };
+    let numeral = |ch: char| ch.is_ascii_digit() || "零一二三四五六七八九十".contains(ch);
+    let zh = c.iter().enumerate().any(|(i, &ch)| {
+        if ch != '月' {
+            return false;
+        }
+        let mut from = i;
+        while from > 0 && c.get(from - 1).is_some_and(|&p| numeral(p)) {
+            from -= 1;
+        }
+        let mut to = i + 1;
+        while c.get(to).is_some_and(|&n| numeral(n)) {
+            to += 1;
+        }
+        let ends_day = c.get(to).is_some_and(|&n| n == '号' || n == '日');
+        let month = c.get(from..i).and_then(number).filter(|m| (1..=12).contains(m));
+        let day = c.get(i + 1..to).and_then(number);
+        ends_day && month.zip(day).is_some_and(|(m, d)| d > longest(m) && d <= 31)
+    });
+    en || zh
 }

@@ -16,7 +16,7 @@ mod amount;
 mod date;
 
 pub use amount::{amounts, bare_amount, chinese_number, promised_amount, share};
-pub use date::dates;
+pub use date::{dates, names_impossible_day};
 
 #[cfg(test)]
 use super::text::Text;
