@@ -98,6 +98,10 @@ fn bench_start(c: &mut Criterion) {
         b.iter(|| black_box(unsafe { Runtime::from_precompiled(&cwasm, String::new(), Limits::default()) }.unwrap()))
     });
     g.sample_size(50);
+    // Building an engine from the default policy in the native core (templates compile when first written).
+    g.bench_function("engine_native", |b| {
+        b.iter(|| black_box(dunwell::Engine::new(&policy, None).unwrap()))
+    });
     g.bench_function("instantiate_with_engine", |b| {
         b.iter(|| black_box(rt.session(&policy).unwrap()))
     });
