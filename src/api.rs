@@ -245,10 +245,11 @@ pub fn lint(engine: &Engine, input: &str) -> String {
         json::parse::<LintCall>(input, |_| Scope::Call)
     };
     let result = call.and_then(|c| {
+        let every_answer = c.templates.is_none();
         let ids = c
             .templates
             .unwrap_or_else(|| crate::ops::sweep::template_ids(&engine.policy, false));
-        crate::ops::sweep::sweep(engine, &ids)
+        crate::ops::sweep::sweep(engine, &ids, every_answer)
     });
     envelope(&result, &[])
 }

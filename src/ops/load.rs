@@ -41,7 +41,8 @@ impl Engine {
         }
         let all = own.keys().any(|k| k.ends_with("/_base"));
         let ids = sweep::template_ids(&self.policy, !all);
-        let report = sweep::sweep(self, &ids)?;
+        // The assistant's answers share the layouts: a policy that replaces one has them all checked again.
+        let report = sweep::sweep(self, &ids, all)?;
         let mut errors = Vec::new();
         // One problem per template, finding and rules, naming every channel and tone it was found in (the
         // sweep renders each combination), in the words the policy itself uses.

@@ -41,6 +41,18 @@ const REPLY_TOPICS: [&str; 11] = [
     "wrong_person",
 ];
 
+/// Most template steps (MiniJinja fuel) the sweep may spend writing one template in every place: a built-in
+/// template takes a few hundred steps per message, and the costliest is written for about 54k steps in all
+/// (the whole built-in library for about 194k: see the test below).
+///
+/// Why: validation writes each of the policy's templates for every jurisdiction, locale, specimen, channel and
+/// tone, and each render may burn up to the per-message fuel. A template that loops just under that fuel
+/// would make loading one policy take seconds per template (minutes for hundreds): a hostile or careless
+/// policy must be refused in bounded time, with a finding that says why.
+pub const TEMPLATE_STEPS: u64 = 2_000_000;
+/// Most template steps the sweep may spend on all templates together.
+pub const SWEEP_STEPS: u64 = 20_000_000;
+
 /// A finding with where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -178,11 +190,17 @@ fn home_rank(preset: &str, locale: &str) -> u8 {
     }
 }
 
-/// Sweeps template `ids` of the engine's library.
+/// Sweeps template `ids` of the engine's library, and the assistant's answers: every one when
+/// `every_answer` (a full lint, or a policy that replaces the layouts they share), else those among `ids`.
 ///
 /// # Errors
 /// A specimen that cannot be decided (a bug) or a template that fails to render (`call.template`).
-pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
+pub fn sweep(engine: &Engine, ids: &[String], every_answer: bool) -> Result<Report, Error> {
+    sweep_metered(engine, ids, every_answer, &mut Meter::default())
+}
+
+/// [`sweep`], spending template steps from `meter`.
+fn sweep_metered(engine: &Engine, ids: &[String], every_answer: bool, meter: &mut Meter) -> Result<Report, Error> {
     let policy = engine.policy();
     let library = engine.library();
     let mut report = Report {
@@ -217,7 +235,13 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                 };
                 for topic in REPLY_TOPICS {
                     let id = format!("reply_{topic}");
-                    if library.resolve(locale, &id).is_none() {
+                    if !every_answer && !ids.contains(&id) {
+                        continue;
+                    }
+                    let Some(key) = library.resolve(locale, &id) else {
+                        continue;
+                    };
+                    if broken.contains(&key) {
                         continue;
                     }
                     for channel in [Channel::Sms, Channel::Email, Channel::SocialDm] {
@@ -228,7 +252,26 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                             softened: None,
                             template: &id,
                         };
-                        let m = library.answer(&id, channel, &decision_context::build(policy, &account, &d, spec))?;
+                        let mut used = 0;
+                        let answer = library.answer_metered(
+                            &id,
+                            channel,
+                            &decision_context::build(policy, &account, &d, spec),
+                            &mut used,
+                        );
+                        match meter.spend(&key, used) {
+                            Spent::Within => {}
+                            Spent::Template(f) => {
+                                report.add(&mut seen, f, at(channel, Tone::Gentle));
+                                broken.insert(key);
+                                break;
+                            }
+                            Spent::Sweep(f) => {
+                                report.add(&mut seen, f, at(channel, Tone::Gentle));
+                                return Ok(report);
+                            }
+                        }
+                        let m = answer?;
                         // A wrong-number answer must not reveal a debt, so it carries no disclosure.
                         let disclose = topic != "wrong_person" && policy.company.role == crate::policy::Role::Agency;
                         report.lint(&mut seen, engine, &m, preset, disclose, at(channel, Tone::Gentle));
@@ -252,7 +295,26 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
                                 softened: None,
                                 template: id,
                             };
-                            match library.message(id, channel, &decision_context::build(policy, &account, &d, spec)) {
+                            let mut used = 0;
+                            let written = library.message_metered(
+                                id,
+                                channel,
+                                &decision_context::build(policy, &account, &d, spec),
+                                &mut used,
+                            );
+                            match meter.spend(&key, used) {
+                                Spent::Within => {}
+                                Spent::Template(f) => {
+                                    report.add(&mut seen, f, at(channel, tone));
+                                    broken.insert(key);
+                                    break 'channels;
+                                }
+                                Spent::Sweep(f) => {
+                                    report.add(&mut seen, f, at(channel, tone));
+                                    return Ok(report);
+                                }
+                            }
+                            match written {
                                 Ok(Some(m)) => report.lint(
                                     &mut seen,
                                     engine,
@@ -284,6 +346,51 @@ pub fn sweep(engine: &Engine, ids: &[String]) -> Result<Report, Error> {
         }
     }
     Ok(report)
+}
+
+/// The template steps the sweep has spent, per template and in all.
+#[derive(Default)]
+struct Meter {
+    per_template: std::collections::BTreeMap<String, u64>,
+    total: u64,
+}
+
+/// What spending more steps left: room, or the finding that stops a template or the whole sweep.
+enum Spent {
+    Within,
+    Template(Finding),
+    Sweep(Finding),
+}
+
+impl Meter {
+    /// Adds `used` steps to template `key` and to the total.
+    fn spend(&mut self, key: &str, used: u64) -> Spent {
+        let mine = self.per_template.entry(key.to_string()).or_insert(0);
+        *mine = mine.saturating_add(used);
+        self.total = self.total.saturating_add(used);
+        let too_costly = |message: String| Finding {
+            code: "lint.too_costly",
+            severity: Severity::Error,
+            template: key.to_string(),
+            position: None,
+            within: "rendered",
+            message,
+        };
+        if self.total > SWEEP_STEPS {
+            Spent::Sweep(too_costly(format!(
+                "writing the policy's templates for every place, channel and tone took more than {SWEEP_STEPS} \
+                 template steps in all (the check stopped at this one): simplify the loops of the costliest \
+                 templates"
+            )))
+        } else if *mine > TEMPLATE_STEPS {
+            Spent::Template(too_costly(format!(
+                "writing this template for every place, channel and tone took more than {TEMPLATE_STEPS} \
+                 template steps: a message should take a few thousand, so simplify its loops"
+            )))
+        } else {
+            Spent::Within
+        }
+    }
 }
 
 /// Whether a specimen is in the stage a template is sent at: ladder steps due before or on the due date
@@ -348,4 +455,47 @@ fn specimens(jurisdiction: &str, locale: &str) -> Result<Vec<(&'static str, Acco
         ("current", parse(&current)?, as_of),
         ("hardship", parse(&hardship)?, as_of),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine(templates: &str) -> Engine {
+        let text = format!(r#"{{"messages": {{"templates": {templates}}}}}"#);
+        Engine::new(&text, None).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn the_whole_built_in_library_is_checked_well_within_the_step_budgets() {
+        let e = engine("{}");
+        let ids = template_ids(e.policy(), false);
+        let mut meter = Meter::default();
+        let report = sweep_metered(&e, &ids, true, &mut meter).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(report.findings.iter().all(|f| f.finding.code != "lint.too_costly"));
+        let costliest = meter.per_template.values().max().copied().unwrap_or(0);
+        assert!(costliest < TEMPLATE_STEPS / 10, "{costliest} steps for one template");
+        assert!(meter.total < SWEEP_STEPS / 4, "{} steps in all", meter.total);
+    }
+
+    #[test]
+    fn a_template_that_loops_just_under_its_fuel_is_refused_in_bounded_time() {
+        // Each message burns most of its fuel without running out, so only the sweep's budget stops it.
+        let heavy = "{% for i in range(60000) %}{% endfor %}Your lender. Reply STOP to opt out.";
+        let templates: String = (0..40)
+            .map(|i| format!(r#""en-US/heavy{i}": "{heavy}""#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let text = format!(r#"{{"messages": {{"templates": {{{templates}}}}}}}"#);
+        let err = match Engine::new(&text, None) {
+            Ok(_) => panic!("a policy of 40 near-endless templates loaded"),
+            Err(e) => e,
+        };
+        let costly = err
+            .problems
+            .iter()
+            .filter(|p| p.message.contains("template steps"))
+            .count();
+        assert!(costly >= 1, "{err:?}");
+    }
 }

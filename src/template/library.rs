@@ -229,6 +229,14 @@ impl Library {
     /// # Errors
     /// `call.template` naming the template and line.
     pub fn render_part(&self, key: &str, part: Part, ctx: &Value) -> Result<String, Error> {
+        self.render_part_metered(key, part, ctx, &mut 0)
+    }
+
+    /// [`Library::render_part`], adding the template steps it took to `used`.
+    ///
+    /// # Errors
+    /// As for [`Library::render_part`].
+    pub fn render_part_metered(&self, key: &str, part: Part, ctx: &Value, used: &mut u64) -> Result<String, Error> {
         let ext = if part.is_html() { "html" } else { "txt" };
         let locale = key.split('/').next().unwrap_or_default();
         let base_locale = if self.sources.contains_key(&format!("{locale}/_base")) {
@@ -246,7 +254,8 @@ impl Library {
             .env
             .get_template(&name)
             .map_err(|e| super::failure(key, e.line(), super::describe(&e, self.limits)))?;
-        super::render_capped(&tmpl, vars, self.limits).map_err(|(line, message)| super::failure(key, line, message))
+        super::render_capped(&tmpl, vars, self.limits, used)
+            .map_err(|(line, message)| super::failure(key, line, message))
     }
 
     /// Writes the message for `channel` from template `id` in the context's locale; `None` for referrals.
@@ -254,6 +263,20 @@ impl Library {
     /// # Errors
     /// `call.unknown_template` when no template writes `id` in the locale; `call.template` when it fails.
     pub fn message(&self, id: &str, channel: Channel, ctx: &MessageContext) -> Result<Option<Message>, Error> {
+        self.message_metered(id, channel, ctx, &mut 0)
+    }
+
+    /// [`Library::message`], adding the template steps it took to `used`.
+    ///
+    /// # Errors
+    /// As for [`Library::message`].
+    pub fn message_metered(
+        &self,
+        id: &str,
+        channel: Channel,
+        ctx: &MessageContext,
+        used: &mut u64,
+    ) -> Result<Option<Message>, Error> {
         let wanted = parts(channel);
         if wanted.is_empty() {
             return Ok(None);
@@ -276,7 +299,7 @@ impl Library {
         };
         for &part in wanted {
             // Layouts end parts with a newline and a subject is one line: trim what no channel wants.
-            let out = self.render_part(&key, part, &vars)?.trim().to_string();
+            let out = self.render_part_metered(&key, part, &vars, used)?.trim().to_string();
             match part {
                 Part::Subject => m.subject = Some(out),
                 Part::Html | Part::Letter => m.html = Some(out),
@@ -295,6 +318,20 @@ impl Library {
     /// # Errors
     /// `call.unknown_template` or `call.template`, as for [`Library::message`].
     pub fn answer(&self, id: &str, channel: Channel, ctx: &MessageContext) -> Result<Message, Error> {
+        self.answer_metered(id, channel, ctx, &mut 0)
+    }
+
+    /// [`Library::answer`], adding the template steps it took to `used`.
+    ///
+    /// # Errors
+    /// As for [`Library::answer`].
+    pub fn answer_metered(
+        &self,
+        id: &str,
+        channel: Channel,
+        ctx: &MessageContext,
+        used: &mut u64,
+    ) -> Result<Message, Error> {
         let key = self.resolve(ctx.locale(), id).ok_or_else(|| {
             Error::new(
                 Scope::Call,
@@ -304,7 +341,7 @@ impl Library {
             )
         })?;
         let text = self
-            .render_part(&key, Part::Answer, &template_value(ctx))?
+            .render_part_metered(&key, Part::Answer, &template_value(ctx), used)?
             .trim()
             .to_string();
         Ok(Message {

@@ -101,17 +101,22 @@ pub(crate) fn failure(name: &str, line: Option<usize>, message: String) -> Error
     )
 }
 
-/// Renders a compiled template into a writer capped at the output limit.
+/// Renders a compiled template into a writer capped at the output limit, adding the fuel it burnt to `used`
+/// (all of it when it ran out), so a caller that renders many messages can bound their total cost.
 pub(crate) fn render_capped(
     tmpl: &minijinja::Template<'_, '_>,
     vars: Value,
     limits: Limits,
+    used: &mut u64,
 ) -> Result<String, (Option<usize>, String)> {
     let mut w = Capped {
         out: Vec::new(),
         cap: limits.output_bytes,
     };
-    tmpl.render_captured_to(vars, &mut w).map_err(|e| {
+    let captured = tmpl.render_captured_to(vars, &mut w).map_err(|e| {
+        if e.kind() == minijinja::ErrorKind::OutOfFuel {
+            *used = used.saturating_add(limits.fuel);
+        }
         // Show where it was undefined: the failing line as written in the template (`Dear {{ borrower.nmae }}`),
         // so an author sees the typo, not only "undefined value". (The exact span needs MiniJinja's `debug`
         // feature, which would grow the module.)
@@ -125,6 +130,10 @@ pub(crate) fn render_capped(
             .unwrap_or_default();
         (e.line(), format!("{}{what}", describe(&e, limits)))
     })?;
+    if let Some((burnt, _)) = captured.state().fuel_levels() {
+        *used = used.saturating_add(burnt);
+    }
+    drop(captured);
     String::from_utf8(w.out).map_err(|_| (None, "output is not UTF-8".into()))
 }
 
@@ -149,7 +158,7 @@ pub fn render(name: &str, source: &str, ctx: &impl Serialize, limits: Limits) ->
     let tmpl = env
         .template_from_named_str(name, source)
         .map_err(|e| failure(name, e.line(), describe(&e, limits)))?;
-    render_capped(&tmpl, Value::from(minijinja::value::Serde(ctx)), limits)
+    render_capped(&tmpl, Value::from(minijinja::value::Serde(ctx)), limits, &mut 0)
         .map_err(|(line, message)| failure(name, line, message))
 }
 

@@ -301,6 +301,19 @@ mod tests {
     }
 
     #[test]
+    fn arm_shares_past_u32_are_an_inconsistency_not_an_overflow() {
+        // Two arms of u32::MAX basis points: their sum overflowed a u32 (a trap in the module) before.
+        let got = codes(
+            r#"{"experiments": [{"id": "x", "salt": "s", "arms": [
+                {"id": "a", "share_bps": 4294967295}, {"id": "b", "share_bps": 4294967295}]}]}"#,
+        );
+        assert!(
+            got.contains(&("policy.inconsistent".into(), "/experiments/0/arms".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn company_overrides_are_checked_with_their_paths() {
         let got = codes(
             r#"{"company":{"name":"Acme","address":["1 Main St",""],"jurisdictions":{

@@ -330,7 +330,7 @@ pub(super) fn experiments_and_company(policy: &Policy, problem: &mut dyn FnMut(E
                 "an experiment needs at least one arm".into(),
             );
         }
-        let total: u32 = e.arms.iter().map(|a| a.share_bps).sum();
+        let total: u64 = e.arms.iter().map(|a| u64::from(a.share_bps)).sum();
         if !e.arms.is_empty() && total != 10_000 {
             problem(
                 ErrorKind::Inconsistent,
