@@ -1388,3 +1388,99 @@ fn blind18_rules_terms_asked_beside_a_payment_stated() {
         "{out}"
     );
 }
+
+#[test]
+fn blind19_rules_revocations_said_without_a_stop_word() {
+    for (locale, text) in [
+        ("en-GB", "I need these texts stopped, I've asked twice now"),
+        ("en-GB", "Post me a letter rather than ringing my mobile"),
+        ("en-US", "Please use my home email from now on, not this work one"),
+        ("en-GB", "do one mate"),
+        ("es-US", "ya déjenme en paz por favor"),
+        ("es-US", "Quítenme de su lista, gracias"),
+        ("en-GB", "The trustee handles it now. Deal with them and not me."),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "stop_contact"), "{text}: {out}");
+    }
+    // "do one" as a number of payments is not a dismissal.
+    let out = reply("en-GB", "I can do one payment of £50 on Friday");
+    assert!(!has(&out, "stop_contact"), "{out}");
+}
+
+#[test]
+fn blind19_rules_a_relative_answering_for_a_holder_who_died() {
+    let out = reply("en-US", "This is my dad's number, he died in May. Don't ring it again");
+    assert!(
+        has(&out, "wrong_person") && has(&out, "stop_contact") && !has(&out, "hardship"),
+        "{out}"
+    );
+    let out = reply("zh-CN", "这是我妈的手机，她已经去世了");
+    assert!(has(&out, "wrong_person") && !has(&out, "hardship"), "{out}");
+    // The borrower's own bereavement stays hardship, even with "phone" as a verb.
+    let out = reply(
+        "en-GB",
+        "My husband passed away in March and I can't pay right now. I'd rather you didn't phone.",
+    );
+    assert!(has(&out, "hardship") && !has(&out, "wrong_person"), "{out}");
+    // Whoever has the phone, named in full.
+    let out = reply("en-US", "this is my daughter's phone. she is not Maria Lopez");
+    assert!(has(&out, "wrong_person"), "{out}");
+}
+
+#[test]
+fn blind19_rules_sarcasm_conditions_denied_days_and_money_in_transit_promise_nothing() {
+    for (locale, text) in [
+        ("en-US", "Sure I'll pay Monday, said no one ever"),
+        ("zh-CN", "利息免了的话我下周就还两千"),
+        ("zh-CN", "周五还不了，厂里拖欠工资"),
+        ("zh-CN", "钱已经转了，估计后天到账"),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+    }
+    assert!(has(&reply("zh-CN", "周五还不了，厂里拖欠工资"), "hardship"));
+    assert!(has(&reply("zh-CN", "钱已经转了，估计后天到账"), "already_paid"));
+    // Short of cash until wages come is no hardship.
+    assert!(!has(&reply("en-GB", "skint till payday, sorry"), "hardship"));
+}
+
+#[test]
+fn blind19_rules_a_payment_stated_beside_a_question() {
+    // As of Saturday 28 November 2026.
+    let out = reply("en-US", "Can I pay by card? I'll have the money by Friday");
+    assert!(has(&out, "promise_to_pay") && has(&out, "question_how_to_pay"), "{out}");
+    assert!(!has(&out, "question_options"), "{out}");
+    assert_promise(
+        "en-US",
+        "I'm sending $40 today. Could we set up a plan for the rest?",
+        4_000,
+        "2026-11-28",
+    );
+    let out = reply("es-US", "Hoy mando 60. ¿Hay plan para lo demás?");
+    assert!(has(&out, "promise_to_pay") && has(&out, "question_options"), "{out}");
+    let out = reply("zh-CN", "好 我下午3点前转 把账号发我");
+    assert!(has(&out, "promise_to_pay") && has(&out, "question_how_to_pay"), "{out}");
+    assert_promise(
+        "es-US",
+        "Voy a dar 80 cada quincena empezando el viernes",
+        8_000,
+        "2026-12-04",
+    );
+    // A plan stated and started is a promise, not a question.
+    let out = reply("zh-CN", "分四期，每期五百，下周一先还第一期");
+    assert_eq!(intents(&out), ["promise_to_pay"], "{out}");
+    // Pinyin, with syllables no table lists.
+    assert_promise("zh-CN", "bu hao yi si, wo xia zhou wu huan 300", 30_000, "2026-12-04");
+}
+
+#[test]
+fn blind19_rules_a_pasted_footer_and_a_plain_acknowledgement() {
+    let out = reply(
+        "en-US",
+        "how much do I owe\n---\nAcme Lending: your account is past due. Reply STOP to opt out",
+    );
+    assert_eq!(intents(&out), ["question_balance"], "{out}");
+    assert_eq!(intents(&reply("en-GB", "Got it, thanks 👍")), ["other"]);
+    assert_eq!(intents(&reply("zh-CN", "收到，谢谢")), ["other"]);
+}

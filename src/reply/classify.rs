@@ -141,6 +141,24 @@ pub(super) fn says_no_attorney(t: &Text) -> bool {
     )
 }
 
+/// Whether the reply only acknowledges what it answers: a few words of thanks or receipt ("Thanks, letter
+/// received 👍", "got it", 收到，谢谢, "recibido, gracias").
+pub(super) fn acknowledgement(t: &Text) -> bool {
+    const WORDS: [&str; 22] = [
+        "thanks", "thank", "you", "ty", "ok", "okay", "got", "it", "received", "letter", "message", "email", "noted",
+        "cheers", "recibido", "recibida", "gracias", "carta", "mensaje", "great", "cool", "the",
+    ];
+    let zh_only = t
+        .compact
+        .chars()
+        .all(|c| !c.is_alphanumeric() || "收到谢好的了嗯信件邮件知道".contains(c));
+    let latin_only = !t.tokens.is_empty() && t.tokens.iter().all(|w| WORDS.contains(&w.as_str()));
+    let receipt = ["received", "got it", "noted", "recibido", "recibida", "收到", "知道了"]
+        .iter()
+        .any(|w| t.lower.contains(w));
+    receipt && t.tokens.len() <= 6 && (latin_only || (zh_only && !t.compact.is_empty()))
+}
+
 /// Whether the writer reports the death of the account holder: a death word and the account as the dead
 /// person's (in his or her name, the executor, the estate, 他的债, a nombre de él).
 pub(super) fn deceased_holder(t: &Text) -> bool {
@@ -156,6 +174,8 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
             "去世",
             "过世",
             "走了",
+            "人不在了",
+            "人已经不在了",
         ],
     );
     let theirs = any_phrase(
@@ -182,7 +202,79 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
             "update your records",
         ],
     );
-    death && theirs
+    death && (theirs || relatives_phone(t))
+}
+
+/// "This was my mom's phone", 这是我爸的手机, 我是他老婆…别再打这个电话, "Soy la hija de… ya no llamen a este
+/// número": the number reached belongs to (or is answered for) a relative of the account holder.
+pub(super) fn relatives_phone(t: &Text) -> bool {
+    // The phone as a thing someone has ("my mom's phone", "this number"), not "I'd rather you didn't phone".
+    let owned = t.tokens.windows(2).any(|w| {
+        let (Some(owner), Some(thing)) = (w.first(), w.get(1)) else {
+            return false;
+        };
+        matches!(thing.as_str(), "phone" | "number" | "cell" | "mobile")
+            && (matches!(owner.as_str(), "this" | "that" | "the" | "his" | "her" | "my") || owner.ends_with('s'))
+    });
+    let phone = owned
+        || any_phrase(
+            t,
+            &[
+                "este numero",
+                "ese numero",
+                "telefono",
+                "celular",
+                "手机",
+                "这个电话",
+                "这个号码",
+                "这个号",
+            ],
+        );
+    let relative = any_phrase(
+        t,
+        &[
+            "my mom",
+            "my moms",
+            "my mother",
+            "my mothers",
+            "my dad",
+            "my dads",
+            "my father",
+            "my fathers",
+            "my son",
+            "my sons",
+            "my daughter",
+            "my husband",
+            "my husbands",
+            "my wife",
+            "my wifes",
+            "my brother",
+            "my sister",
+            "his wife",
+            "his mother",
+            "her husband",
+            "her mother",
+            "mi papa",
+            "mi mama",
+            "mi esposo",
+            "mi esposa",
+            "mi hijo",
+            "mi hija",
+            "soy la hija",
+            "soy el hijo",
+            "soy la esposa",
+            "soy su",
+            "我爸",
+            "我妈",
+            "我老公",
+            "我老婆",
+            "我是他",
+            "我是她",
+            "我儿子",
+            "我女儿",
+        ],
+    );
+    phone && relative
 }
 
 /// Whether one sentence is nothing but a sum and a day: "FINE you vultures. $100 Friday. Now quit…".
@@ -319,6 +411,10 @@ fn clause_pays(clause: &str) -> bool {
         "底还",
         "底前还",
         "就还",
+        "点前转",
+        "前转",
+        "会转",
+        "就转",
     ]
     .iter()
     .any(|v| c.compact.contains(v))
@@ -338,13 +434,33 @@ fn clause_pays(clause: &str) -> bool {
             "gonna pay",
             "gonna send",
             "going to pay",
+            "im sending",
+            "i am sending",
+            "ill put",
+            "ill transfer",
+            "hoy mando",
+            "voy a pagar",
+            "voy a dar",
+            "voy a depositar",
         ]
         .iter()
         .any(|v| c.has_words(v));
-    // "ill send something on payday": a firm first-person payment with its day, the sum left open.
-    let firm = ["i will pay", "ill pay", "i will send", "ill send"]
-        .iter()
-        .any(|v| c.has_words(v));
+    // "ill send something on payday", "I'll have the full amount by the end of next week": a firm first-person
+    // payment with its day, the sum left open.
+    let firm = [
+        "i will pay",
+        "ill pay",
+        "i will send",
+        "ill send",
+        "ill have the full amount",
+        "ill have the money",
+        "ill have it",
+        "im sending",
+        "i am sending",
+        "ill put",
+    ]
+    .iter()
+    .any(|v| c.has_words(v));
     let day = [
         "payday",
         "tomorrow",
@@ -561,6 +677,19 @@ fn conditional_offer(t: &Text) -> bool {
         && ["免", "减", "少", "打折", "同意", "答应", "停息", "不收", "去掉"]
             .iter()
             .any(|c| t.compact.contains(c));
+    // 免了的话我这周就还三千: "…的话" is an "if" after its clause.
+    let zh_after = [
+        "免了的话",
+        "免掉的话",
+        "减了的话",
+        "减免的话",
+        "同意的话",
+        "答应的话",
+        "打折的话",
+        "去掉的话",
+    ]
+    .iter()
+    .any(|c| t.compact.contains(c));
     // 你们把罚息免了，我明天就把本金还了: "you waive it, then I pay" without an "if".
     let zh_then = ["你们把", "把罚息", "把利息", "把违约金"]
         .iter()
@@ -569,7 +698,61 @@ fn conditional_offer(t: &Text) -> bool {
             .iter()
             .any(|c| t.compact.contains(c))
         && t.compact.contains('就');
-    en || zh || zh_then || if_so
+    en || zh || zh_after || zh_then || if_so
+}
+
+/// Whether the day named is the one that cannot be paid on: "这周五还不了，公司拖欠工资", "I can't pay Friday,
+/// work cut my hours" — a day only in the clauses that deny paying (unlike "今天还不了，明天吧", where the later
+/// day stands in a clause of its own).
+fn denial_names_the_day(t: &Text) -> bool {
+    const DENIALS: [&str; 9] = [
+        "还不了",
+        "还不上",
+        "还不起",
+        "付不了",
+        "付不起",
+        "cant pay",
+        "cannot pay",
+        "wont be able to pay",
+        "unable to pay",
+    ];
+    const DAYS: [&str; 22] = [
+        "今天",
+        "明天",
+        "后天",
+        "周",
+        "星期",
+        "礼拜",
+        "号",
+        "月底",
+        "下个月",
+        "月初",
+        "today",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "next week",
+        "end of the month",
+        "this week",
+    ];
+    let mut lower = t.lower.replace('\'', "");
+    // "I can't pay hoy pero el friday le mando 100": what follows "but" is a clause of its own.
+    for but in [" but ", " pero ", "但是", "不过", "可是"] {
+        lower = lower.replace(but, ",");
+    }
+    let clauses: Vec<&str> = lower
+        .split(['，', ',', '。', '.', '!', '?', '！', '？', '；', ';', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let denial = |c: &str| DENIALS.iter().any(|d| c.contains(d));
+    let day = |c: &str| DAYS.iter().any(|d| c.contains(d));
+    clauses.iter().any(|c| denial(c) && day(c)) && !clauses.iter().any(|c| !denial(c) && day(c))
 }
 
 /// Refusals and mockery read from their shape rather than a list: "never" within three words before a paying
@@ -650,6 +833,16 @@ fn names_someone_else(t: &Text) -> Option<String> {
         "account",
     ];
     let toks = &t.tokens;
+    let phone_named = t
+        .tokens
+        .iter()
+        .any(|w| matches!(w.as_str(), "phone" | "number" | "cell" | "mobile"));
+    let is_ing_or_adjective = |w: Option<&String>| {
+        w.is_some_and(|w| {
+            ["ing", "ed", "ble", "ful", "ous", "ive"].iter().any(|e| w.ends_with(e))
+                || matches!(w.as_str(), "here" | "home" | "in" | "at" | "sure" | "aware" | "liable")
+        })
+    };
     let name_at = |i: usize| {
         toks.get(i)
             .filter(|w| w.chars().all(char::is_alphabetic) && !NOT_NAMES.contains(&w.as_str()))
@@ -661,6 +854,11 @@ fn names_someone_else(t: &Text) -> Option<String> {
             ("this", "is", "not") => Some(i + 3),
             ("there", "is", "no") => Some(i + 3).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
             ("theres", "no", _) => Some(i + 2).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
+            // "this is my son's phone. he is not Rick Alvarez": about whoever has the phone, named in full.
+            ("he" | "she", "is", "not") | ("he" | "she", "isnt", _) if phone_named => {
+                let at = if w(1) == "is" { i + 3 } else { i + 2 };
+                Some(at).filter(|&n| name_at(n + 1).is_some() && !is_ing_or_adjective(toks.get(n)))
+            }
             _ => None,
         };
         if let Some(name) = after.and_then(name_at) {
@@ -870,6 +1068,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "quiero pagar",
                 "会把",
                 "我一定",
+                // "Can I pay with Zelle? I'll have the full amount by…": the question is how, not what.
+                "ill have the full amount",
+                "ill have the money",
+                "im sending",
             ],
         );
     // Asking to move the due date ("can the due date be pushed to the 20th?", 还款日可以推迟到20号吗) asks for
@@ -916,7 +1118,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow; but "这阵子还不了 下周再打给我吧"
     // ("can't pay now, call me next week") puts the later day on the call, not on a payment.
     let day_for_a_call = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES]).0 > 0 && !pays_after_denial(t);
-    let denied = denied && (!has_later_date || day_for_a_call);
+    let denied = denied && (!has_later_date || day_for_a_call || denial_names_the_day(t));
     // A promise names when or how much, or says it firmly ("I'll pay", 会还); past payment, refusals, sarcasm,
     // hypotheticals and conditional offers are not promises.
     // (A question about a payment made — "I paid $75 on 3/2, why is my balance still the same?" — promises no rest.)
@@ -1068,7 +1270,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     let mut options = hits_all(t, &[OPTIONS_EN, OPTIONS_ZH, OPTIONS_ES]);
     // 分6期 / 分十二期: instalments by count.
-    if options.0 == 0 && split_into_periods(t) {
+    // "分三期，每期八百，这周六先还第一期" states the plan it starts paying: a promise, not a question.
+    if options.0 == 0 && split_into_periods(t) && (t.is_question() || promise.0 == 0) {
         options = (900, vec!["分…期".into()]);
     }
     if options.0 > 0 && options.0 < 900 && !t.is_question() {
@@ -1185,6 +1388,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
 
     let mut hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
+    // "Skint till payday": short of cash until wages come, no circumstance behind it — not hardship.
+    if !hardship.1.is_empty()
+        && hardship
+            .1
+            .iter()
+            .all(|c| ["skint", "brassic", "strapped", "short on cash", "tight on money"].contains(&c.as_str()))
+        && any_phrase(t, &["payday", "pay day", "till i get paid", "until i get paid"])
+    {
+        hardship = (0, Vec::new());
+    }
     // "Sick of your calls" is anger, not illness.
     if hardship.1.iter().all(|c| c == "sick") && any_phrase(t, &["sick of", "sick and tired", "makes me sick"]) {
         hardship = (0, Vec::new());
@@ -1198,6 +1411,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         hardship = (0, Vec::new());
     }
+    // The holder died and the number reached is a relative's (or answered by one): not the borrower.
+    let holders_relative = deceased_holder(t) && relatives_phone(t);
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
     // "请先提供债权证明，不然这笔账我不认": the debt is refused only if no proof comes — a validation request, not yet
     // a dispute (both pause collection).
@@ -1230,6 +1445,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         wrong.0 = wrong.0.max(900);
         wrong.1.push(cue);
     }
+    if holders_relative {
+        wrong.0 = wrong.0.max(900);
+        wrong.1.push("the holder died; a relative's number".into());
+    }
     // Someone else's debt named as such (我老公借的, 我是他同事) stays a wrong person, not a dispute.
     let someone_elses = any_phrase(
         t,
@@ -1260,11 +1479,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if bankruptcy.0 > 0 && dispute.1.iter().all(|c| c == "dispute") {
         dispute = (0, Vec::new());
     }
+    // "你们说我欠钱，拿出证据来": "you say I owe" asks for the proof; it is the validation request, not a dispute.
     if validation.0 > 0
-        && dispute
-            .1
-            .iter()
-            .all(|c| ["mistake", "an error", "un error"].contains(&c.as_str()))
+        && dispute.1.iter().all(|c| {
+            [
+                "mistake",
+                "an error",
+                "un error",
+                "你们说我欠",
+                "you say i owe",
+                "you claim i owe",
+            ]
+            .contains(&c.as_str())
+        })
     {
         dispute = (0, Vec::new());
     }

@@ -191,6 +191,10 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
 /// which a person reads the reply.
 fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec<Found> {
     let rules_silent = rules.iter().all(|f| f.intent == Intent::Other);
+    // "Thanks, letter received 👍", 收到，谢谢: an acknowledgement says nothing more for the model to find.
+    if rules_silent && classify::acknowledgement(t) {
+        return rules;
+    }
     let take = match combine {
         model::Combine::RulesOnly => false,
         model::Combine::WhenRulesSilent => rules_silent,
@@ -795,6 +799,21 @@ fn cease_scope(t: &text::Text, replied_on: Channel) -> Option<Channel> {
         } else {
             replied_on
         });
+    }
+    // The channel the "don't" governs ("my mom's phone… don't text this number"), before any other named.
+    let negations = ["dont", "not", "stop", "never", "quit", "no"];
+    for (i, w) in t.tokens.iter().enumerate() {
+        if !negations.contains(&w.as_str()) {
+            continue;
+        }
+        for v in t.tokens.iter().skip(i + 1).take(2) {
+            if texts.contains(&v.as_str()) {
+                return Some(Channel::Sms);
+            }
+            if calls.contains(&v.as_str()) {
+                return Some(Channel::Call);
+            }
+        }
     }
     if t.tokens.iter().any(|w| calls.contains(&w.as_str()))
         || ["打电话", "来电", "别打", "不要打", "再打"]

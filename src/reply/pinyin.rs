@@ -6,7 +6,7 @@ use super::text::is_cjk;
 /// Toneless pinyin for the words a repayment reply is made of, for Chinese borrowers who type without an input
 /// method ("mingtian huan 300 ba"). Joined words and their syllables apart ("ming tian") both appear in such
 /// replies; the reader tries two tokens joined before one.
-const PINYIN: [(&str, &str); 72] = [
+const PINYIN: [(&str, &str); 81] = [
     ("jintian", "今天"),
     ("mingtian", "明天"),
     ("houtian", "后天"),
@@ -79,7 +79,45 @@ const PINYIN: [(&str, &str); 72] = [
     ("fenqi", "分期"),
     ("yanqi", "延期"),
     ("qiankuan", "欠款"),
+    // Numerals, so "xia zhou wu" is 下周五 ("ba" stays 吧, the commoner reading in a reply).
+    ("yi", "一"),
+    ("er", "二"),
+    ("san", "三"),
+    ("si", "四"),
+    ("wu", "五"),
+    ("liu", "六"),
+    ("jiu", "九"),
+    ("shouji", "手机"),
+    ("buhaoyisi", "不好意思"),
 ];
+
+/// Finals of toneless pinyin (with `v` for ü), for telling a pinyin word from an English one.
+const FINALS: [&str; 35] = [
+    "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao",
+    "iu", "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue", "ve", "van",
+];
+/// Initials, two-letter ones first.
+const INITIALS: [&str; 23] = [
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y",
+    "w",
+];
+
+/// Whether `w` is one toneless pinyin syllable (an initial, or none, and a final).
+fn syllable(w: &str) -> bool {
+    let rest = INITIALS.iter().find_map(|i| w.strip_prefix(i)).unwrap_or(w);
+    !rest.is_empty() && FINALS.contains(&rest) || matches!(w, "zhi" | "chi" | "shi" | "ri" | "zi" | "ci" | "si")
+}
+
+/// Whether `w` splits into one to four pinyin syllables ("shouji", "buhaoyisi").
+fn pinyin_word(w: &str) -> bool {
+    fn split(w: &str, left: usize) -> bool {
+        if w.is_empty() {
+            return true;
+        }
+        left > 0 && (1..=w.len().min(6)).any(|n| w.get(..n).is_some_and(syllable) && split(&w[n..], left - 1))
+    }
+    w.is_ascii() && split(w, 4)
+}
 
 /// A reply typed in toneless pinyin by a Chinese-speaking borrower, written in characters so the Chinese rules
 /// read it: "mingtian huan 300 ba" → 明天还300吧. `None` unless the reply has no Chinese characters and most of
@@ -96,7 +134,7 @@ pub fn from_pinyin(raw: &str) -> Option<String> {
         .collect();
     let hanzi = |w: &str| PINYIN.iter().find(|(p, _)| *p == w).map(|(_, h)| *h);
     let mut out = String::new();
-    let (mut letters, mut read) = (0usize, 0usize);
+    let (mut letters, mut read, mut syllables) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while let Some(&w) = words.get(i) {
         let pair = words.get(i + 1).and_then(|n| hanzi(&format!("{w}{n}")));
@@ -128,8 +166,36 @@ pub fn from_pinyin(raw: &str) -> Option<String> {
             out.push_str(w);
             out.push(' ');
             letters += 1;
+            syllables += usize::from(pinyin_word(w));
         }
         i += 1;
     }
-    (read >= 2 && read * 5 >= letters * 3).then(|| out.trim().to_string())
+    // Most words are ones we know, or every word is pinyin of some kind ("bu hao yi si shou ji shu ru fa huai
+    // le, wo xia zhou wu huan 500"): English rarely spells only pinyin syllables for a whole reply.
+    let pinyin_only = read + syllables == letters && letters >= 4;
+    (read >= 2 && (read * 5 >= letters * 3 || pinyin_only)).then(|| out.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reply_all_in_pinyin_syllables_is_read_even_with_words_we_do_not_know() {
+        let read = from_pinyin("bu hao yi si shou ji shu ru fa huai le, wo xia zhou wu huan 500");
+        assert!(read.as_deref().is_some_and(|r| r.contains("下周五还 500")), "{read:?}");
+    }
+
+    #[test]
+    fn english_is_never_rewritten() {
+        for en in [
+            "i will pay 300 tomorrow",
+            "hang on, long day, can pay 50 on monday",
+            "ok pay 200 wo",
+            "no money man",
+        ] {
+            assert_eq!(from_pinyin(en), None, "{en}");
+        }
+        assert!(syllable("zhuang") && syllable("si") && !syllable("pay") && !syllable("will"));
+    }
 }

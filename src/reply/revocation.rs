@@ -321,6 +321,60 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                     }
                 }
             }
+            // "I want the calls stopped", "need these texts ended": contact asked to end, the verb after its noun.
+            "stopped" | "ended" | "ceased" | "halted" => {
+                let back = toks.get(i.saturating_sub(4)..i).unwrap_or_default();
+                let before = toks.get(i.saturating_sub(8)..i).unwrap_or_default();
+                let noun = back.iter().any(|b| {
+                    is_contact(b) || matches!(*b, "contact" | "harassment" | "letters" | "visits" | "it" | "this")
+                });
+                let asked = before
+                    .iter()
+                    .any(|b| matches!(*b, "want" | "need" | "wanted" | "get" | "have" | "demand" | "expect"));
+                if noun && asked {
+                    return Some(format!("… {w}"));
+                }
+            }
+            // "write to me rather than phoning the house", "email me instead of calling": that channel is ruled
+            // out.
+            "rather" | "instead" => {
+                let next = window(i + 1, 3);
+                let joined = matches!(next.first().copied(), Some("than" | "of"));
+                if joined && next.iter().skip(1).any(|n| is_contact(n)) {
+                    return Some(format!("{w} than/of contact"));
+                }
+            }
+            // "use my personal email from now on": contact moves to another address, the one written to is out.
+            "use" => {
+                let next = window(i + 1, 4);
+                let mine = next.first() == Some(&"my");
+                let channel = next
+                    .iter()
+                    .any(|n| matches!(*n, "email" | "number" | "phone" | "mobile" | "address" | "cell"));
+                let moved = t.has_words("from now on")
+                    || t.has_words("instead")
+                    || t.has_words("not this")
+                    || t.has_words("dont want");
+                if mine && channel && moved {
+                    return Some("use my other address".into());
+                }
+            }
+            // "do one" (British: go away), said to the collector, not "do one payment".
+            "do" if window(i + 1, 1).first() == Some(&"one") => {
+                let after = window(i + 2, 1).first().copied().unwrap_or("");
+                if matches!(
+                    after,
+                    "" | "you" | "u" | "ya" | "mate" | "pal" | "lads" | "yeah" | "now" | "then" | "and" | "son"
+                ) {
+                    return Some("do one".into());
+                }
+            }
+            // "bórrenlo de su lista", "quítenme de su lista", "sáquenme de sus listas".
+            _ if ["borr", "quit", "saq", "elimin"].iter().any(|v| w.starts_with(v))
+                && window(i + 1, 3).iter().any(|n| matches!(*n, "lista" | "listas")) =>
+            {
+                return Some(format!("{w} … lista"));
+            }
             // "any further contact", "no further calls"
             "further" if matches!(prev, "any" | "no") => {
                 if let Some(n) = window(i + 1, 1).first()
@@ -495,6 +549,12 @@ fn redirected(t: &Text) -> bool {
             "speak to my",
             "speak with my",
             "deal with my",
+            "deal with them",
+            "deal with him",
+            "deal with her",
+            "talk to them",
+            "speak to them",
+            "contact them",
             "write to my",
             "send any correspondence to",
             "questions go to",

@@ -274,7 +274,8 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// An e-mail reply above the message it answers: everything from the first history marker on
-/// ("-----Original Message-----", "On Tue, … wrote:", "From: Accounts Team", 发件人：) is the collector's, so its
+/// ("-----Original Message-----", "On Tue, … wrote:", "From: Accounts Team", 发件人：, or a bare rule above a
+/// pasted message with a collector's footer) is the collector's, so its
 /// "Reply STOP to opt out" or "$1,482.19 past due" are not the borrower's. `None` when there is no marker or no
 /// own text above it.
 fn before_quoted_history(raw: &str) -> Option<&str> {
@@ -286,7 +287,11 @@ fn before_quoted_history(raw: &str) -> Option<&str> {
             || (l.starts_with("el ") && l.ends_with("escribió:"))
             || l.starts_with("from:")
             || l.starts_with("发件人")
-            || l.starts_with("de:");
+            || l.starts_with("de:")
+            // A rule ("----", "____") above the collector's text pasted back, footer and all.
+            || (l.chars().count() >= 2
+                && l.chars().all(|c| matches!(c, '-' | '_' | '—' | '=' | '─'))
+                && FOOTERS.iter().any(|f| raw[offset..].to_lowercase().contains(f)));
         if marker {
             let own = raw[..offset].trim_end();
             return (!own.trim().is_empty()).then_some(own);

@@ -334,6 +334,11 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // Charges contested: "£60 of charges on that I never agreed to".
+    ("never agreed to", 900),
+    ("didnt agree to", 850),
+    ("never authorized", 900),
+    ("never authorised", 900),
     // Asked to pay again what was already paid: "not paying it twice".
     ("paying it twice", 900),
     ("pay it twice", 900),

@@ -80,6 +80,10 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    // "Voy a dar 50 cada quincena empezando el próximo viernes".
+    ("voy a dar", 850),
+    ("voy a abonar", 900),
+    ("voy a depositar", 900),
     ("pronto le pago", 900),
     ("pronto les pago", 900),
     ("la otra semana pago", 900),

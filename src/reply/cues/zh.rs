@@ -133,6 +133,10 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
     ("还过了", 980),
     ("还了", 900),
     ("已转", 950),
+    // 钱已经转了，明天应该能到账: sent, and only its arrival is still to come.
+    ("已经转了", 950),
+    ("已经转账", 950),
+    ("已经打过去", 950),
     ("转过去了", 950),
     ("转过了", 950),
     ("已付", 950),
@@ -347,6 +351,12 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
+    // 把收款账号发我一下: where the money goes, asked as a request.
+    ("收款账号", 900),
+    ("收款账户", 900),
+    ("收款码", 900),
+    ("账号发我", 900),
+    ("卡号发我", 900),
     // "请问要汇到哪个账号": where to send the money.
     ("哪个账号", 900),
     ("汇到哪", 900),

@@ -816,6 +816,14 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             || (starts(i, "当天") && !(i >= 2 && s[i - 2..i].iter().collect::<String>().ends_with("国庆")))
         {
             found = Some((today, 2));
+        } else if ["晚上", "下午", "中午", "早上", "傍晚"].iter().any(|p| starts(i, p))
+            && (i == 0 || !"天日号周期拜末一二三四五六七八九十0123456789".contains(s[i - 1]))
+            && s.get(i + 2).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两点前转还付".contains(*c))
+            // Only when the money moves then (我晚上8点前转), not a time to be called (晚上八点以后打给我).
+            && s.iter().skip(i + 2).take(6).any(|c| "转还付汇".contains(*c))
+        {
+            // 我晚上8点前转, 下午转给你: a time of day with no day before it is later today.
+            found = Some((today, 2));
         } else if starts(i, "正月十五") || starts(i, "元宵") {
             // The Lantern Festival: the fifteenth day of the first lunar month, 14 days after the Spring Festival.
             let used = if starts(i, "正月十五") { 4 } else { 2 };
