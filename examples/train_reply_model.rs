@@ -26,7 +26,7 @@ fn main() {
     println!(
         "{} replies, {epochs} epochs: {} weights ({} bytes) → {output}",
         rows.len(),
-        table.len() / 8,
+        table.len().saturating_sub(32) / 5,
         table.len()
     );
 }

@@ -5,7 +5,7 @@
 //! declaration order of the output structs (and sorted for maps), so the same decision is the same bytes.
 
 use crate::error::{Error, ErrorKind, Problem, Scope};
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -44,21 +44,6 @@ pub fn parse<'a, T: Deserialize<'a>>(text: &'a str, scope_of: impl Fn(&str) -> S
     };
     de.end().map_err(|e| classify(&e, String::new(), &scope_of))?;
     Ok(value)
-}
-
-/// Same as [`parse`] for an already-parsed [`serde_json::Value`] (used when a document is embedded in another).
-///
-/// # Errors
-/// As [`parse`], without `json.syntax`.
-pub fn from_value<T: DeserializeOwned>(
-    value: serde_json::Value,
-    prefix: &str,
-    scope_of: impl Fn(&str) -> Scope,
-) -> Result<T, Error> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let path = format!("{prefix}{}", pointer(e.path()));
-        classify(e.inner(), path, &scope_of)
-    })
 }
 
 /// Converts serde_path_to_error's path into an RFC 6901 JSON Pointer.

@@ -74,9 +74,15 @@ pub const CHOSEN: Combine = Combine::SilentOrRevocation;
 /// Score margin (in weight units) above which the model's intent is taken.
 pub const MARGIN: i64 = 0;
 
-/// The trained weights: records of 8 bytes (bucket `u32`, intent `u16`, weight `i16`, little-endian), sorted
-/// by bucket then intent.
+/// The trained weights, in columns so the module carries them small (205 KB, 69 KB gzipped, where rows of
+/// 8 bytes took 329 KB and 149 KB): the 16 intents' biases (`i16` each), then for `n` records sorted by bucket
+/// then intent, every bucket (`u16`), every intent (`u8`), every weight (`i16`), all little-endian.
 static WEIGHTS: &[u8] = include_bytes!("model.bin");
+
+/// Bytes of the bias header.
+const HEADER: usize = 32;
+/// Bytes per record across the three columns.
+const RECORD: usize = 5;
 
 /// FNV-1a, 32 bits.
 fn fnv(s: &str) -> u32 {
@@ -112,20 +118,35 @@ pub fn features(t: &Text) -> Vec<u32> {
     out
 }
 
-/// Reads record `i` of a weights table.
+/// The number of records in a weights table.
+fn records(table: &[u8]) -> usize {
+    table.len().saturating_sub(HEADER) / RECORD
+}
+
+/// Reads record `i` of a weights table: bucket, intent, weight.
 fn record(table: &[u8], i: usize) -> Option<(u32, usize, i64)> {
-    let r = table.get(i * 8..i * 8 + 8)?;
-    let bucket = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
-    let intent = usize::from(u16::from_le_bytes([r[4], r[5]]));
-    let weight = i64::from(i16::from_le_bytes([r[6], r[7]]));
-    Some((bucket, intent, weight))
+    let n = records(table);
+    if i >= n {
+        return None;
+    }
+    let b = table.get(HEADER + 2 * i..HEADER + 2 * i + 2)?;
+    let k = table.get(HEADER + 2 * n + i)?;
+    let w = table.get(HEADER + 3 * n + 2 * i..HEADER + 3 * n + 2 * i + 2)?;
+    let bucket = u32::from(u16::from_le_bytes([*b.first()?, *b.get(1)?]));
+    let weight = i64::from(i16::from_le_bytes([*w.first()?, *w.get(1)?]));
+    Some((bucket, usize::from(*k), weight))
 }
 
 /// Each intent's score for the features, from `table` (the shipped weights unless a test passes its own).
 pub fn scores_with(table: &[u8], feats: &[u32]) -> [i64; 16] {
     let mut score = [0i64; 16];
-    let n = table.len() / 8;
-    let add_bucket = |bucket: u32, score: &mut [i64; 16]| {
+    for (k, s) in score.iter_mut().enumerate() {
+        if let Some(b) = table.get(2 * k..2 * k + 2) {
+            *s = i64::from(i16::from_le_bytes([b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0)]));
+        }
+    }
+    let n = records(table);
+    for &bucket in feats {
         // The first record of `bucket`, by binary search over the sorted table.
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
@@ -145,10 +166,6 @@ pub fn scores_with(table: &[u8], feats: &[u32]) -> [i64; 16] {
             }
             i += 1;
         }
-    };
-    add_bucket(BIAS, &mut score);
-    for &f in feats {
-        add_bucket(f, &mut score);
     }
     score
 }
@@ -210,10 +227,27 @@ pub fn train(rows: &[(Text, Vec<Intent>)], epochs: u32) -> Vec<u8> {
         }
     }
     records.sort_unstable();
-    let mut out = Vec::with_capacity(records.len() * 8);
-    for (b, k, q) in records {
-        out.extend_from_slice(&b.to_le_bytes());
-        out.extend_from_slice(&k.to_le_bytes());
+    let mut bias = [0i16; 16];
+    for (b, k, q) in &records {
+        if *b == BIAS
+            && let Some(slot) = bias.get_mut(usize::from(*k))
+        {
+            *slot = *q;
+        }
+    }
+    records.retain(|(b, _, _)| *b != BIAS);
+    let mut out = Vec::with_capacity(HEADER + records.len() * RECORD);
+    for q in bias {
+        out.extend_from_slice(&q.to_le_bytes());
+    }
+    // Feature buckets are below BUCKETS (2^16), so a u16 holds each.
+    for (b, _, _) in &records {
+        out.extend_from_slice(&u16::try_from(*b).unwrap_or(u16::MAX).to_le_bytes());
+    }
+    for (_, k, _) in &records {
+        out.push(u8::try_from(*k).unwrap_or(u8::MAX));
+    }
+    for (_, _, q) in &records {
         out.extend_from_slice(&q.to_le_bytes());
     }
     out
@@ -246,7 +280,7 @@ mod tests {
         .map(|(s, i)| (Text::new(s), i))
         .collect();
         let table = train(&rows, 10);
-        assert_eq!(table.len() % 8, 0);
+        assert_eq!((table.len() - HEADER) % RECORD, 0);
         let top = |s: &str| predict_with(&table, &Text::new(s)).first().map(|x| x.0);
         assert_eq!(top("stop texting"), Some(Intent::StopContact));
         assert_eq!(top("i will pay"), Some(Intent::PromiseToPay));
@@ -256,8 +290,8 @@ mod tests {
 
     #[test]
     fn the_shipped_table_is_well_formed() {
-        assert_eq!(WEIGHTS.len() % 8, 0);
-        let n = WEIGHTS.len() / 8;
+        assert_eq!((WEIGHTS.len() - HEADER) % RECORD, 0);
+        let n = records(WEIGHTS);
         assert!(n > 0, "no weights shipped");
         let mut last = (0u32, 0usize);
         for i in 0..n {

@@ -41,7 +41,9 @@ pub fn load(text: &str) -> Result<(Policy, Vec<Problem>, Library), Error> {
         }
         previous_path = Some(error.path.clone());
         touched.push(error.path.clone());
-        match json::from_value::<Policy>(tree.clone(), "", scope) {
+        // Read back through the text parser: one deserializer per type in the module, not a second one over
+        // `serde_json::Value` (the repair loop only runs for a policy with mistakes).
+        match json::parse::<Policy>(&tree.to_string(), scope) {
             Ok(policy) => {
                 if let Err(e) = check(policy) {
                     // A jurisdiction removed to read past its own error is still defined by the author: what
