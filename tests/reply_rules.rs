@@ -1484,3 +1484,66 @@ fn blind19_rules_a_pasted_footer_and_a_plain_acknowledgement() {
     assert_eq!(intents(&reply("en-GB", "Got it, thanks 👍")), ["other"]);
     assert_eq!(intents(&reply("zh-CN", "收到，谢谢")), ["other"]);
 }
+
+#[test]
+fn blind20_rules_revocations_in_many_words_and_stops_that_are_not() {
+    for (locale, text) in [
+        (
+            "en-US",
+            "Someone came to my door last week. Nobody comes to my house again.",
+        ),
+        ("en-US", "no calls between 9pm and 8am please, I have a newborn"),
+        ("en-US", "No need to keep ringing me, I know what I owe."),
+        ("en-US", "Keep my brother's phone out of this."),
+        ("en-GB", "Wrong person, kindly take this number off your system."),
+        ("en-GB", "I'd ask that all future correspondence be in writing."),
+        ("en-GB", "Please don't discuss my account with my partner."),
+        (
+            "en-US",
+            "My lawyer handles this now. Any contact goes through him, not me.",
+        ),
+        ("es-US", "Nomás por correo de aquí en adelante."),
+        ("es-US", "Por favor ya no vengan a mi casa."),
+        (
+            "es-US",
+            "El síndico lleva el caso. Cualquier contacto, con el síndico, no conmigo.",
+        ),
+        ("zh-CN", "把我从你们的名单里删掉"),
+        ("zh-CN", "以后别上门了"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    for (locale, text) in [
+        ("en-US", "Stop charging me late fees, I pay on time."),
+        ("en-US", "I'll stop in at the branch Saturday and pay $100."),
+        ("en-GB", "At the bus stop, ring me back in ten minutes"),
+        ("en-US", "Not asking you to stop calling, just call after 6."),
+        (
+            "en-US",
+            "Your text says \"Reply STOP to opt out\". I don't want to opt out, I want my balance.",
+        ),
+        ("en-US", "Don't call it a courtesy reminder. How much is the payoff?"),
+        ("es-US", "Dejen de cobrarme ese cargo que nunca autoricé."),
+        ("zh-CN", "我不会拉黑你们的，周五就还500"),
+    ] {
+        assert!(!has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+}
+
+#[test]
+fn blind20_rules_promises_that_are_not_and_an_instalment_named_in_a_letter() {
+    for (locale, text) in [
+        ("en-US", "I never told your agent I'd pay on Monday."),
+        ("zh-CN", "有钱了就还"),
+        ("zh-CN", "上周三转了500，截图发你们了"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // As of Saturday 28 November 2026: the letter's own date is no day to come; the promise is one instalment.
+    assert_promise(
+        "en-GB",
+        "Further to your letter of 14 November, I accept the balance of £900.00. I will clear it in monthly instalments of £75, the first on 15 December.",
+        7_500,
+        "2026-12-15",
+    );
+}

@@ -200,6 +200,13 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
             "am i responsible",
             "doesnt live here",
             "update your records",
+            "this was his card",
+            "this was her card",
+            "was his account",
+            "was her account",
+            "era de ella",
+            "era de el",
+            "a nombre de el",
         ],
     );
     death && (theirs || relatives_phone(t))
@@ -580,8 +587,11 @@ fn pays_after_denial(t: &Text) -> bool {
 /// A promise said never to have been made: "I did NOT say I'd pay Friday", 我没说周五还 — but not "I never said
 /// I wouldn't pay" or 我没说不还, which deny a refusal.
 fn denies_a_promise(t: &Text) -> bool {
-    const SAID: [&[&str]; 7] = [
+    const SAID: [&[&str]; 10] = [
         &["never", "said"],
+        &["never", "told"],
+        &["didnt", "tell"],
+        &["did", "not", "tell"],
         &["didnt", "say"],
         &["did", "not", "say"],
         &["never", "promised"],
@@ -1277,6 +1287,33 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if options.0 > 0 && options.0 < 900 && !t.is_question() {
         options = (0, Vec::new());
     }
+    // "I will clear it in monthly instalments of £100, the first on 1 July": a plan stated, not asked for.
+    if promise.0 > 0
+        && !t.is_question()
+        && !options.1.is_empty()
+        && options
+            .1
+            .iter()
+            .all(|c| ["installments", "instalments", "分期"].contains(&c.as_str()))
+        && !any_phrase(
+            t,
+            &[
+                "can i",
+                "could i",
+                "can we",
+                "could we",
+                "would like",
+                "id like",
+                "want to",
+                "set up",
+                "能不能",
+                "可以吗",
+                "想",
+            ],
+        )
+    {
+        options = (0, Vec::new());
+    }
     // "Settle everything by month end" (月底前一次性结清) is a promise, not a question about a lump sum.
     if promise.0 > 0 && has_date && !t.is_question() {
         options
@@ -1411,8 +1448,20 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         hardship = (0, Vec::new());
     }
-    // The holder died and the number reached is a relative's (or answered by one): not the borrower.
-    let holders_relative = deceased_holder(t) && relatives_phone(t);
+    // The holder died and a relative writes (this was his card, her phone, update your records): not the
+    // borrower, unless the writer says they cannot pay (their own hardship on a shared debt).
+    let holders_relative = deceased_holder(t)
+        && !any_phrase(
+            t,
+            &[
+                "cant pay",
+                "cannot pay",
+                "every penny",
+                "没钱",
+                "no puedo pagar",
+                "i cant afford",
+            ],
+        );
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
     // "请先提供债权证明，不然这笔账我不认": the debt is refused only if no proof comes — a validation request, not yet
     // a dispute (both pause collection).
@@ -1447,7 +1496,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     if holders_relative {
         wrong.0 = wrong.0.max(900);
-        wrong.1.push("the holder died; a relative's number".into());
+        wrong.1.push("the holder died; a relative writes".into());
     }
     // Someone else's debt named as such (我老公借的, 我是他同事) stays a wrong person, not a dispute.
     let someone_elses = any_phrase(
@@ -1470,7 +1519,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "have the wrong",
         ],
     );
-    if wrong.0 > 0 && about_debt && !someone_elses {
+    if wrong.0 > 0 && about_debt && !someone_elses && !holders_relative {
         dispute.0 = dispute.0.max(900);
         dispute.1.append(&mut wrong.1);
         wrong = (0, Vec::new());

@@ -221,6 +221,7 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
             || out.iter().any(|f| f.intent == intent)
             || (intent == Intent::Attorney && classify::says_no_attorney(t))
             || (intent == Intent::Hardship && classify::deceased_holder(t))
+            || (intent == Intent::StopContact && revocation::stop_word_ruled_out(t))
         {
             continue;
         }

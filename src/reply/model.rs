@@ -142,7 +142,10 @@ pub fn scores_with(table: &[u8], feats: &[u32]) -> [i64; 16] {
     let mut score = [0i64; 16];
     for (k, s) in score.iter_mut().enumerate() {
         if let Some(b) = table.get(2 * k..2 * k + 2) {
-            *s = i64::from(i16::from_le_bytes([b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0)]));
+            *s = i64::from(i16::from_le_bytes([
+                b.first().copied().unwrap_or(0),
+                b.get(1).copied().unwrap_or(0),
+            ]));
         }
     }
     let n = records(table);

@@ -85,6 +85,40 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
     if abusive && contact_word && stop.0 == 0 {
         stop = (900, vec!["abuse about contact".into()]);
     }
+    // "Stop charging me…", "at the bus stop", "I don't want to opt out": no revocation at all.
+    let keyword_only = stop.1.iter().all(|c| {
+        matches!(
+            c.as_str(),
+            "stop" | "stopping" | "opt out" | "optout" | "unsubscribe" | "退订" | "cancelar" | "alto"
+        ) || c.starts_with("stop ")
+            || c.starts_with("stopping")
+    });
+    let declined_block = stop.1.iter().all(|c| c == "拉黑") && revocation_declined(t);
+    // "Dejen de cobrarme ese cargo": stop charging, not stop contacting.
+    let stop_charging = stop
+        .1
+        .iter()
+        .all(|c| c.starts_with("dejen de") || c.starts_with("deje de") || c.starts_with("deja de"))
+        && t.tokens.windows(3).any(|w| {
+            matches!(w.first().map(String::as_str), Some("dejen" | "deje" | "deja"))
+                && w.get(1).is_some_and(|d| d == "de")
+                && w.get(2)
+                    .is_some_and(|v| ["cobr", "carg", "sub", "aument"].iter().any(|c| v.starts_with(c)))
+        });
+    // "Don't call it a friendly reminder": naming, not contact.
+    let naming = stop.1.iter().all(|c| c == "dont call" || c == "do not call")
+        && t.tokens.windows(4).any(|w| {
+            matches!(w.first().map(String::as_str), Some("dont" | "not"))
+                && w.get(1).is_some_and(|c| c == "call")
+                && w.get(2)
+                    .is_some_and(|o| matches!(o.as_str(), "it" | "that" | "this" | "me" | "us"))
+                && w.get(3).is_some_and(|a| matches!(a.as_str(), "a" | "an" | "the"))
+        });
+    let declined_block = declined_block || stop_charging || naming;
+    if !stop.1.is_empty() && ((keyword_only && (stop_not_about_contact(t) || revocation_declined(t))) || declined_block)
+    {
+        stop = (0, Vec::new());
+    }
     // A lone "T" (the Chinese carriers' unsubscribe reply), 退, 取消 or 停止 revokes too.
     let bare = t
         .compact
@@ -139,7 +173,15 @@ fn stop_about_contact(t: &Text) -> Option<String> {
                 let verbs = [
                     "contact", "call", "text", "message", "email", "write", "bother", "reach", "ring", "phone",
                 ];
-                if let Some(v) = next.iter().take(2).find(|n| verbs.contains(n)) {
+                // "Don't call it a friendly reminder", "don't call me a liar": naming, not contact.
+                let naming = |at: usize| {
+                    matches!(next.get(at + 1).copied(), Some("it" | "that" | "this" | "me" | "us"))
+                        && matches!(next.get(at + 2).copied(), Some("a" | "an" | "the"))
+                };
+                if let Some(at) = next.iter().take(2).position(|n| verbs.contains(n))
+                    && !naming(at)
+                    && let Some(v) = next.get(at)
+                {
                     return Some(format!("{w} {v}"));
                 }
             }
@@ -197,7 +239,10 @@ fn stop_by_shape(t: &Text) -> Option<String> {
         if matches!(w, "leave" | "keep") {
             let next = window(i + 1, 6);
             let mine = next.iter().take(2).any(|n| matches!(*n, "my" | "our"));
-            let who = next.iter().take(4).find(|n| THIRD_PARTIES.contains(n));
+            let who = next
+                .iter()
+                .take(4)
+                .find(|n| THIRD_PARTIES.contains(n) || n.strip_suffix('s').is_some_and(|m| THIRD_PARTIES.contains(&m)));
             let out = next.iter().any(|n| matches!(*n, "out" | "alone"));
             if let Some(who) = who
                 && mine
@@ -291,7 +336,10 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                 let whom = back.iter().any(|b| {
                     matches!(*b, "me" | "number" | "phone" | "line" | "us" | "name") || (*b == "it" && number_named)
                 });
-                if whom && window(i + 1, 3).contains(&"list") {
+                let listed = window(i + 1, 3)
+                    .iter()
+                    .any(|n| matches!(*n, "list" | "system" | "records" | "database" | "books" | "lists"));
+                if whom && listed {
                     return Some("off the list".into());
                 }
             }
@@ -375,6 +423,73 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             {
                 return Some(format!("{w} … lista"));
             }
+            // "Nobody comes to my house again", "don't come to my door": visits ruled out.
+            "come" | "comes" | "coming" | "visit" | "visits" | "show" => {
+                let back = toks.get(i.saturating_sub(3)..i).unwrap_or_default();
+                let no = back
+                    .iter()
+                    .any(|b| matches!(*b, "nobody" | "dont" | "not" | "no" | "never" | "stop"));
+                let place = window(i + 1, 4)
+                    .iter()
+                    .any(|n| matches!(*n, "house" | "home" | "door" | "work" | "job" | "office" | "place"));
+                if no && place {
+                    return Some("no visits".into());
+                }
+            }
+            // "no calls between 7pm and 7am", "no texts at work": a contact ruled out, not "I had no calls".
+            "no" if window(i + 1, 1).first().is_some_and(|n| {
+                matches!(
+                    *n,
+                    "calls" | "texts" | "emails" | "messages" | "visits" | "letters" | "calling" | "texting"
+                )
+            }) && !matches!(prev, "had" | "got" | "get" | "received" | "getting" | "any" | "with") =>
+            {
+                return Some(format!("no {}", window(i + 1, 1).first().copied().unwrap_or("")));
+            }
+            // "no need to keep calling", "no need to ring me".
+            "need" if prev == "no" && window(i + 1, 4).iter().any(|n| is_contact(n)) => {
+                return Some("no need to call".into());
+            }
+            // "I won't be discussing it further by phone": the phone ruled out.
+            "discussing" | "discuss" | "talking" | "speaking"
+                if toks
+                    .get(i.saturating_sub(3)..i)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|b| matches!(*b, "wont" | "not" | "dont"))
+                    && window(i + 1, 5).iter().any(|n| matches!(*n, "phone" | "calls")) =>
+            {
+                return Some(format!("not {w} by phone"));
+            }
+            // "Please don't discuss my account with my partner": no third party.
+            "discuss" | "mention" | "tell"
+                if matches!(prev, "dont" | "not" | "never")
+                    && window(i + 1, 6)
+                        .iter()
+                        .any(|n| THIRD_PARTIES.contains(n) || *n == "partner") =>
+            {
+                return Some(format!("dont {w} … with a third party"));
+            }
+            // "ya no vengan a mi casa", "no venga a mi trabajo".
+            "vengan" | "venga" | "vayan" | "vaya" | "pasen" | "pase"
+                if matches!(prev, "no" | "nunca")
+                    && window(i + 1, 4)
+                        .iter()
+                        .any(|n| matches!(*n, "casa" | "trabajo" | "puerta" | "oficina")) =>
+            {
+                return Some("no vengan".into());
+            }
+            // "all future correspondence in writing": every other channel is ruled out.
+            "correspondence" | "communication" | "communications"
+                if window(i + 1, 6).contains(&"writing")
+                    && toks
+                        .get(i.saturating_sub(2)..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|b| matches!(*b, "all" | "future" | "further" | "any")) =>
+            {
+                return Some(format!("{w} in writing"));
+            }
             // "any further contact", "no further calls"
             "further" if matches!(prev, "any" | "no") => {
                 if let Some(n) = window(i + 1, 1).first()
@@ -398,9 +513,11 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             // "deje de textearme", "dejen de molestar"
             "deje" | "dejen" | "deja" | "dejan" if window(i + 1, 1).first() == Some(&"de") => {
                 if let Some(v) = window(i + 2, 1).first() {
+                    // "dejen de cobrarme ese cargo" is about a charge, not contact.
                     let aimed = ["arme", "erme", "irme", "arnos", "ernos", "irnos"]
                         .iter()
-                        .any(|e| v.ends_with(e));
+                        .any(|e| v.ends_with(e))
+                        && !["cobr", "carg", "sub", "aument"].iter().any(|c| v.starts_with(c));
                     if aimed || is_contact(v) {
                         return Some(format!("{w} de {v}"));
                     }
@@ -448,6 +565,21 @@ fn stop_by_shape(t: &Text) -> Option<String> {
             _ => {}
         }
     }
+    // 把我从你们的拨打名单里去掉: off the calling list.
+    if t.compact.contains("名单")
+        && ["去掉", "删", "移出", "移除", "拿掉", "划掉"]
+            .iter()
+            .any(|d| t.compact.contains(d))
+    {
+        return Some("移出名单".into());
+    }
+    // 别上门 / 不要上门: no visits.
+    if ["别上门", "不要上门", "不准上门", "不许上门", "别来我家", "不要来我家"]
+        .iter()
+        .any(|d| t.compact.contains(d))
+    {
+        return Some("别上门".into());
+    }
     // 把我的号码删掉 / 删除我的电话: take the number off the list.
     if ["删掉", "删除", "删了"].iter().any(|d| t.compact.contains(d))
         && ["号码", "电话", "手机号", "联系方式"]
@@ -489,6 +621,68 @@ fn stop_by_shape(t: &Text) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the reply says "stop" about something else or declines a revocation outright — the statistical model
+/// must not read a revocation into it either.
+pub(super) fn stop_word_ruled_out(t: &Text) -> bool {
+    stop_not_about_contact(t) || revocation_declined(t)
+}
+
+/// Whether every "stop" in the reply is about something other than contact: fees or interest ("stop charging
+/// me", "stop the interest"), the borrower's own movements ("I'll stop in at the office", "at the bus stop"),
+/// "stop worrying", or a stop expressly not asked for ("not asking you to stop calling").
+fn stop_not_about_contact(t: &Text) -> bool {
+    let toks = &t.tokens;
+    let mut any = false;
+    for (i, w) in toks.iter().enumerate() {
+        if !matches!(w.as_str(), "stop" | "stopping") {
+            continue;
+        }
+        any = true;
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map_or("", String::as_str);
+        let next = toks.get(i + 1).map_or("", String::as_str);
+        let next2 = toks.get(i + 2).map_or("", String::as_str);
+        let back: Vec<&str> = toks
+            .get(i.saturating_sub(4)..i)
+            .unwrap_or_default()
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let other = NOT_CONTACT_OBJECTS.contains(&next)
+            || matches!(next, "worrying" | "in" | "by" | "at" | "adding" | "applying" | "taking")
+            || (next == "the" && NOT_CONTACT_OBJECTS.contains(&next2))
+            || matches!(prev, "bus" | "full" | "pit" | "one")
+            || (back.contains(&"not") && back.iter().any(|b| matches!(*b, "asking" | "saying" | "telling")))
+            || (back.iter().any(|b| matches!(*b, "dont" | "not")) && back.contains(&"want") && next.is_empty());
+        if !other {
+            return false;
+        }
+    }
+    any
+}
+
+/// Whether a revocation word is wanted not to be acted on: "I don't want to opt out", 我不退订, "No quiero
+/// cancelar nada" (said about a footer the collector's message carried).
+fn revocation_declined(t: &Text) -> bool {
+    any_phrase(
+        t,
+        &[
+            "dont want to opt out",
+            "do not want to opt out",
+            "not opting out",
+            "dont want to unsubscribe",
+            "dont want to stop",
+            "no quiero cancelar",
+            "no quiero darme de baja",
+            "我不退订",
+            "不退订",
+            "不想退订",
+            "不会拉黑",
+            "不拉黑",
+            "没拉黑",
+        ],
+    )
 }
 
 /// "alto" and "basta" revoke in Spanish, but not as adjectives ("el interés es muy alto", "no basta").
@@ -535,7 +729,11 @@ fn negation_near_contact(t: &Text) -> bool {
 fn redirected(t: &Text) -> bool {
     let not_me = t.has_words("not me")
         || t.has_words("not us")
+        || t.has_words("not with me")
+        || t.has_words("not to me")
         || t.has_words("no a mi")
+        || t.has_words("no conmigo")
+        || t.has_words("no con migo")
         || t.compact.contains("别找我")
         // "Please deal with my insolvency practitioner rather than writing to me."
         || any_phrase(t, &["rather than writing to me", "rather than contacting me", "instead of me", "rather than me"]);
@@ -559,13 +757,34 @@ fn redirected(t: &Text) -> bool {
             "send any correspondence to",
             "questions go to",
             "hablen con mi",
+            "hablen con el",
+            "hablen con la",
+            "comuniquense con",
+            "con el sindico",
+            "con la sindico",
+            "any contact goes through",
+            "goes through him",
+            "goes through her",
             "llamen a mi",
             "找我的律师",
         ],
     );
-    // "Contact my attorney, not me" is the attorney's effect (contact the attorney only), not a revocation.
-    let to_a_lawyer = any_phrase(t, &["attorney", "lawyer", "abogado", "solicitor"]) || t.compact.contains("律师");
-    not_me && elsewhere && !to_a_lawyer
+    // "Direct all further communication to Dana Whitfield, Esq.": everything goes elsewhere.
+    let all_elsewhere = any_phrase(
+        t,
+        &[
+            "direct all further communication",
+            "direct all communication",
+            "direct all communications",
+            "all further communication to",
+            "all communication to",
+            "all communications to",
+        ],
+    );
+    // "Contact my attorney" alone is the attorney's effect (contact the attorney only). Said with "not me", or
+    // as "direct all further communication to…", the borrower has revoked contact with themselves as well: the
+    // revocation is recorded beside the attorney (labellers differ on the second; the legal floor decides).
+    (not_me && elsewhere) || all_elsewhere
 }
 
 /// The one channel the borrower keeps when they say "only by post / only email me" (every other channel is
@@ -605,7 +824,7 @@ fn only_channel(t: &Text) -> Option<String> {
         // familia, comuniquense por correo".
         if !matches!(
             w.as_str(),
-            "only" | "solo" | "solamente" | "unicamente" | "prefer" | "rather"
+            "only" | "solo" | "solamente" | "unicamente" | "nomas" | "prefer" | "rather"
         ) {
             continue;
         }

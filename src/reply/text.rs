@@ -339,7 +339,7 @@ fn without_quoted_footer(raw: &str) -> Option<String> {
             }
         }
     }
-    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
+    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」'), ('‘', '’'), ('\'', '\'')] {
         let Some(a) = raw.find(open) else { continue };
         let Some(len) = raw[a + open.len_utf8()..].find(close) else {
             continue;

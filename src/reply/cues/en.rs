@@ -162,6 +162,7 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("sort it out", 800),
     ("ill settle up", 900),
     ("ill clear", 850),
+    ("i will clear", 850),
     ("ill have it paid", 900),
     ("ill get it paid", 900),
     ("ill get it sorted", 850),
@@ -334,6 +335,14 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // "those fees are bogus".
+    ("are bogus", 900),
+    ("is bogus", 900),
+    ("bogus fees", 900),
+    ("bogus charges", 900),
+    // "the figure is wrong by that amount".
+    ("figure is wrong", 900),
+    ("balance is wrong", 900),
     // Charges contested: "£60 of charges on that I never agreed to".
     ("never agreed to", 900),
     ("didnt agree to", 850),
@@ -433,6 +442,9 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    // "This number belonged to someone else before me. I don't know any Marcus Hill."
+    ("belonged to someone else", 950),
+    ("dont know any", 900),
     ("youve got the wrong", 950),
     ("you have the wrong", 950),
     ("my name aint", 950),
@@ -493,6 +505,9 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
+    // "I just missed you earlier. Try me again tonight after 6."
+    ("try me again", 900),
+    ("try me later", 900),
     // British: "bell me after half five".
     ("bell me", 900),
     ("give me a bell", 950),
@@ -524,6 +539,9 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
+    // "I want to know what I actually owe."
+    ("what i actually owe", 900),
+    ("know what i owe", 900),
     ("whats owed", 900),
     ("what is owed", 900),
     ("amount i owe", 900),

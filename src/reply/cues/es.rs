@@ -307,6 +307,9 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ES: &[Cue] = &[
+    // "quiero saber cómo pagar".
+    ("saber como pagar", 950),
+    ("como puedo pagar", 950),
     ("en efectivo", 850),
     ("en walmart", 850),
     ("alguna tienda", 800),

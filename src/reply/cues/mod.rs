@@ -458,6 +458,13 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     "要是有钱",
     "如果有钱",
     "等我有钱",
+    // 有钱了就还 / 有钱就还: when there is money, some day; 说不准 / 不一定: not even that is sure.
+    "有钱了就还",
+    "有钱就还",
+    "有钱再还",
+    "说不准",
+    "说不好",
+    "不一定",
     "有钱了再",
     "再说吧",
     "到时候再说",

@@ -657,6 +657,32 @@ pub fn promised_amount<'a>(
     if alternatives {
         return None;
     }
+    // "I accept the balance of £1,480.22. I will clear it in monthly instalments of £100": the promise is one
+    // instalment, named as such.
+    let instalment = own.iter().find(|a| {
+        t.lower.find(a.text.as_str()).is_some_and(|at| {
+            let from = (0..=at.saturating_sub(20))
+                .rev()
+                .find(|&i| t.lower.is_char_boundary(i))
+                .unwrap_or(0);
+            let before = t.lower.get(from..at).unwrap_or_default();
+            [
+                "instalments of",
+                "installments of",
+                "monthly payments of",
+                "payments of",
+                "cuotas de",
+                "每期",
+            ]
+            .iter()
+            .any(|w| before.contains(w))
+        })
+    });
+    if own.len() >= 2
+        && let Some(a) = instalment
+    {
+        return Some(*a);
+    }
     let paid_words = [
         "paid", "sent", "already", "pague", "ya", "已经", "已还", "还了", "已付", "付了", "转了",
     ];

@@ -733,10 +733,21 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 }
             }
         }
-        if let Some((d, used)) = found {
+        // "Further to your letter of 14 May", "your email dated the 3rd": a document's date, not a day to come.
+        let document = i >= 2
+            && toks.get(i - 1).is_some_and(|w| matches!(w.as_str(), "of" | "dated"))
+            && toks.get(i - 2).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "letter" | "email" | "message" | "statement" | "notice" | "letters" | "of" | "dated"
+                )
+            });
+        if let Some((d, used)) = found.filter(|_| !document) {
             let text = toks[i..(i + used).min(toks.len())].join(" ");
             let at = t.lower.find(toks[i].as_str()).unwrap_or(0);
             out.push((at, d, text));
+            i += used;
+        } else if let Some((_, used)) = found {
             i += used;
         } else {
             i += 1;
@@ -800,6 +811,14 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         let mid_number = i > 0 && s[i - 1].is_ascii_digit() && s[i].is_ascii_digit();
         if mid_number {
             i += 1;
+            continue;
+        }
+        // 上周三转了800: a day in the past week names no day to come.
+        if let Some(p) = ["上上周", "上个星期", "上个礼拜", "上星期", "上礼拜", "上周"]
+            .iter()
+            .find(|p| starts(i, p))
+        {
+            i += p.chars().count() + 1;
             continue;
         }
         if starts(i, "大后天") {
