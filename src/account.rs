@@ -412,7 +412,7 @@ pub struct Flags {
 }
 
 /// A free-form scoring feature value.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Feature {
@@ -422,6 +422,17 @@ pub enum Feature {
     Text(String),
     /// A yes/no feature.
     Bool(bool),
+}
+
+impl<'de> Deserialize<'de> for Feature {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::json::untagged(d, "Feature", |v| match v {
+            serde_json::Value::Number(n) => n.as_f64().map(Feature::Number),
+            serde_json::Value::String(s) => Some(Feature::Text(s)),
+            serde_json::Value::Bool(b) => Some(Feature::Bool(b)),
+            _ => None,
+        })
+    }
 }
 
 /// What one account may hold. Each limit is far above any real loan and keeps one decision's work and

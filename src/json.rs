@@ -10,6 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod at;
+
 /// Marks the serialisation error of an out-of-range amount (`money::Amount`), so the envelope writer can
 /// report it with its code. It lives here, with the writer, so `json` needs nothing from `money`.
 pub const OUT_OF_RANGE_TAG: &str = "[out_of_range] amount";
@@ -30,37 +32,50 @@ pub fn parse<'a, T: Deserialize<'a>>(text: &'a str, scope_of: impl Fn(&str) -> S
             "expected a JSON object, found an array",
         ));
     }
-    // Fast path without path tracking; only a failure pays for a second, path-tracking parse.
-    if let Ok(value) = serde_json::from_str::<T>(text) {
-        return Ok(value);
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => v,
-        Err(e) => {
-            let path = pointer(e.path());
-            return Err(classify(e.inner(), path, &scope_of));
-        }
-    };
-    de.end().map_err(|e| classify(&e, String::new(), &scope_of))?;
-    Ok(value)
+    // One parse; only a failure pays for working out where it stopped (see `at`).
+    serde_json::from_str::<T>(text).map_err(|e| classify(&e, pointer_of(text, &e), &scope_of))
 }
 
-/// Converts serde_path_to_error's path into an RFC 6901 JSON Pointer.
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => push_token(&mut out, key),
-            Segment::Unknown => {}
-        }
+/// The byte offset serde_json stopped at: its line and column (a column counts the bytes consumed on the line).
+fn offset(text: &str, e: &serde_json::Error) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    line_start + e.column()
+}
+
+/// The JSON Pointer of the value serde_json was reading when it failed with `e`.
+fn pointer_of(text: &str, e: &serde_json::Error) -> String {
+    let mut at = offset(text, e);
+    let between = between(e);
+    // On a syntax error serde_json has consumed the character it did not expect (at the end of the text
+    // there is none).
+    if e.is_syntax() {
+        at = at.saturating_sub(1);
     }
-    out
+    at::pointer_at(text, at, between)
+}
+
+/// Whether serde_json stopped between a container's members rather than inside a value.
+fn between(e: &serde_json::Error) -> bool {
+    use serde_json::error::Category;
+    if !matches!(e.classify(), Category::Syntax | Category::Eof) {
+        return false;
+    }
+    let m = e.to_string();
+    [
+        "EOF while parsing an object",
+        "EOF while parsing a list",
+        "expected `,` or `}`",
+        "expected `,` or `]`",
+        "expected `:`",
+        "key must be a string",
+        "trailing comma",
+    ]
+    .iter()
+    .any(|p| m.starts_with(p))
 }
 
 /// `true`: the serde default of the input switches that are on unless turned off.
@@ -132,9 +147,7 @@ fn classify(e: &serde_json::Error, mut path: String, scope_of: &impl Fn(&str) ->
     if about_a_key && let Some(name) = backticked(&message) {
         let mut token = String::new();
         push_token(&mut token, name);
-        if !path.ends_with(&token) {
-            path.push_str(&token);
-        }
+        path.push_str(&token);
     }
     let mut err = Error::new(scope_of(&path), kind, path, message);
     err.help = help;
@@ -222,6 +235,83 @@ where
     d.deserialize_str(StrVisitor { convert, kind })
 }
 
+/// Deserialises an untagged enum (a value several shapes may take) within the parser's own call for that value.
+///
+/// serde's `untagged` derive buffers the value and tries the variants after the parser has moved on — past the
+/// end of the enclosing array or object, so the position of the error no longer says which value it was. Here
+/// the value is read whole, `pick` chooses the variant, and a value no variant takes fails while the parser is
+/// still at it.
+pub(crate) fn untagged<'de, D, T>(
+    d: D,
+    name: &'static str,
+    pick: fn(serde_json::Value) -> Option<T>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    use serde::de::{Error as _, SeqAccess};
+    use serde_json::Value;
+    struct Shapes<T> {
+        name: &'static str,
+        pick: fn(Value) -> Option<T>,
+    }
+    impl<T> Shapes<T> {
+        fn done<E: serde::de::Error>(self, v: Value) -> Result<T, E> {
+            (self.pick)(v).ok_or_else(|| no_variant(self.name))
+        }
+    }
+    fn no_variant<E: serde::de::Error>(name: &str) -> E {
+        E::custom(format_args!("data did not match any variant of untagged enum {name}"))
+    }
+    impl<'de, T> Visitor<'de> for Shapes<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "untagged enum {}", self.name)
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<T, E> {
+            self.done(Value::Bool(v))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+            self.done(Value::from(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+            self.done(Value::from(v))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<T, E> {
+            self.done(Value::from(v))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            self.done(Value::from(v))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
+            self.done(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+            let mut items = Vec::new();
+            while let Some(v) = seq.next_element::<Value>()? {
+                items.push(v);
+            }
+            self.done(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut members = serde_json::Map::new();
+            let mut repeated = false;
+            while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                // Read on to the end (so the error is at this value), but a repeated key matches nothing.
+                repeated |= members.insert(k, v).is_some();
+            }
+            if repeated {
+                return Err(A::Error::custom(format_args!(
+                    "data did not match any variant of untagged enum {}",
+                    self.name
+                )));
+            }
+            self.done(Value::Object(members))
+        }
+    }
+    d.deserialize_any(Shapes { name, pick })
+}
+
 /// An object with free-form keys whose duplicate keys are an error (serde_json would keep the last).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(inline))]
@@ -305,13 +395,13 @@ pub fn ok_envelope<T: Serialize>(value: &T, warnings: &[Problem]) -> String {
         if !message.starts_with(OUT_OF_RANGE_TAG) {
             return error_envelope(&Error::internal(format!("cannot serialise output: {message}")));
         }
-        // Only on this rare path: serialise again, tracking where the amount sits in the output.
-        let mut out = Vec::new();
-        let mut ser = serde_json::Serializer::new(&mut out);
-        let at = match serde_path_to_error::serialize(value, &mut ser) {
-            Err(e) => pointer(e.path()),
-            Ok(()) => String::new(),
-        };
+        // Only on this rare path: serialise again with each out-of-range amount written as a marker, and
+        // name the field where the first marker sits.
+        let marked = crate::money::with_out_of_range_marked(|| serde_json::to_string(value)).unwrap_or_default();
+        let at = marked
+            .find(crate::money::OUT_OF_RANGE_MARK)
+            .map(|i| at::pointer_at(&marked, i, false))
+            .unwrap_or_default();
         error_envelope(&Error::new(
             Scope::Account,
             ErrorKind::OutOfRange,
@@ -426,5 +516,29 @@ mod tests {
             error_envelope(&e),
             r#"{"error":{"code":"call.bad_instant","message":"bad","path":"/as_of"}}"#
         );
+    }
+
+    #[test]
+    fn an_out_of_range_amount_in_the_output_is_named_by_its_path() {
+        use crate::money::Amount;
+        #[derive(Serialize)]
+        struct Line {
+            amount: Amount,
+        }
+        #[derive(Serialize)]
+        struct Out {
+            lines: Vec<Line>,
+        }
+        let out = Out {
+            lines: vec![Line { amount: Amount(1) }, Line { amount: Amount(-5) }],
+        };
+        let envelope = ok_envelope(&out, &[]);
+        assert!(envelope.contains(r#""code":"account.out_of_range""#), "{envelope}");
+        assert!(
+            envelope.contains("a computed amount (`/lines/1/amount`) would pass"),
+            "{envelope}"
+        );
+        // The marker is written only on that path: the next serialisation fails again.
+        assert!(serde_json::to_string(&out).is_err());
     }
 }

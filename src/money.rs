@@ -23,9 +23,29 @@ impl Amount {
     }
 }
 
+thread_local! {
+    /// Set only while [`with_out_of_range_marked`] runs.
+    static MARK_OUT_OF_RANGE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// How an out-of-range amount is written while [`with_out_of_range_marked`] runs (as JSON text, quotes included).
+pub const OUT_OF_RANGE_MARK: &str = "\"\\u0000out_of_range\"";
+
+/// Runs `f` with out-of-range amounts serialised as [`OUT_OF_RANGE_MARK`] instead of failing: how the envelope
+/// writer finds which output field holds one, on the rare path where serialising failed.
+pub fn with_out_of_range_marked<T>(f: impl FnOnce() -> T) -> T {
+    MARK_OUT_OF_RANGE.with(|m| m.set(true));
+    let out = f();
+    MARK_OUT_OF_RANGE.with(|m| m.set(false));
+    out
+}
+
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if !self.in_range() {
+            if MARK_OUT_OF_RANGE.with(std::cell::Cell::get) {
+                return s.serialize_str("\u{0}out_of_range");
+            }
             return Err(serde::ser::Error::custom(format_args!(
                 "{OUT_OF_RANGE_TAG} `{}` is outside 0…2^53-1 minor units",
                 self.0
@@ -50,15 +70,31 @@ pub fn checked(v: i128) -> Option<i64> {
 }
 
 impl<'de> Deserialize<'de> for Amount {
+    /// Checked inside the visitor, so the parser reports the error at the number itself (its JSON path).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = i64::deserialize(d)?;
-        if !(0..=MAX_SAFE).contains(&v) {
-            return Err(serde::de::Error::custom(tagged(
-                ErrorKind::OutOfRange,
-                format_args!("amount `{v}` must be between 0 and 2^53-1 minor units"),
-            )));
+        struct AmountVisitor;
+        impl serde::de::Visitor<'_> for AmountVisitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("i64")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                if !(0..=MAX_SAFE).contains(&v) {
+                    return Err(E::custom(tagged(
+                        ErrorKind::OutOfRange,
+                        format_args!("amount `{v}` must be between 0 and 2^53-1 minor units"),
+                    )));
+                }
+                Ok(Amount(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                match i64::try_from(v) {
+                    Ok(v) => self.visit_i64(v),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
+                }
+            }
         }
-        Ok(Amount(v))
+        d.deserialize_i64(AmountVisitor)
     }
 }
 

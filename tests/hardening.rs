@@ -208,3 +208,54 @@ fn an_account_at_each_size_limit_is_accepted_and_one_more_is_refused() {
         }
     }
 }
+
+/// Every node of `v` as a JSON Pointer, the root first.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                pointers(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+    /// The error path is worked out from where the parser stopped in the text, in compact and pretty-printed
+    /// JSON alike: one wrong value anywhere in a call is reported at that value (or at the member of it that
+    /// is missing, unknown or repeated), never at a neighbour or a parent.
+    #[test]
+    fn a_wrong_value_anywhere_is_reported_at_its_own_path(node in 0usize..10_000, with in 0usize..9, pretty: bool) {
+        let policy = std::fs::read_to_string(dunwell_testkit::root().join("policies/default.json")).unwrap();
+        let (engine, env) = dunwell::api::engine_new(&format!("{{\"policy\":{policy}}}"));
+        let engine = engine.unwrap_or_else(|| panic!("{env}"));
+        let mut call = json!({"as_of": "2026-11-28T09:00:00Z", "account": account("US", "2026-10-01", 5_000, 90_000)});
+        let mut all = Vec::new();
+        pointers(&call, String::new(), &mut all);
+        let at = all[1 + node % (all.len() - 1)].clone();
+        let replacement = [json!(null), json!(-1), json!(1.5), json!("x"), json!(true), json!([]), json!({}),
+            json!({"zz": 1}), json!([{"q": 1}])][with].clone();
+        *call.pointer_mut(&at).unwrap() = replacement;
+        let text = if pretty { serde_json::to_string_pretty(&call).unwrap() } else { call.to_string() };
+        let out = well_formed(&dunwell::api::call(&engine, "decide", &text));
+        if let Some(e) = out.get("error") {
+            let code = e["code"].as_str().unwrap();
+            let path = e["path"].as_str().unwrap();
+            let parse_kind = ["wrong_type", "unknown_field", "missing_field", "duplicate_key"]
+                .iter()
+                .any(|k| code.ends_with(k));
+            if parse_kind {
+                proptest::prop_assert!(path == at || path.starts_with(&format!("{at}/")), "{code} at {path}, value changed at {at}");
+            }
+        }
+    }
+}

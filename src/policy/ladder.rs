@@ -86,7 +86,7 @@ pub(super) fn default_step_time() -> LocalTime {
 }
 
 /// A step's channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum StepChannel {
@@ -94,6 +94,17 @@ pub enum StepChannel {
     Fixed(Channel),
     /// `"best"`: chosen per borrower.
     Best(BestChannel),
+}
+
+impl<'de> Deserialize<'de> for StepChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::json::untagged(d, "StepChannel", |v| {
+            serde_json::from_value::<Channel>(v.clone())
+                .map(StepChannel::Fixed)
+                .or_else(|_| serde_json::from_value::<BestChannel>(v).map(StepChannel::Best))
+                .ok()
+        })
+    }
 }
 
 /// The word `best`.

@@ -44,7 +44,7 @@ pub struct ScoreFeature {
 }
 
 /// A scorecard bin.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged, deny_unknown_fields)]
 pub enum Bin {
@@ -62,6 +62,38 @@ pub enum Bin {
         /// Points.
         points: i32,
     },
+}
+
+impl<'de> Deserialize<'de> for Bin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// The two shapes a bin takes, each with no other member.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Range {
+            below: Option<f64>,
+            points: i32,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Category {
+            values: Vec<String>,
+            points: i32,
+        }
+        crate::json::untagged(d, "Bin", |v| {
+            serde_json::from_value::<Range>(v.clone())
+                .map(|r| Bin::Range {
+                    below: r.below,
+                    points: r.points,
+                })
+                .or_else(|_| {
+                    serde_json::from_value::<Category>(v).map(|c| Bin::Category {
+                        values: c.values,
+                        points: c.points,
+                    })
+                })
+                .ok()
+        })
+    }
 }
 
 impl Bin {
