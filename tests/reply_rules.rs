@@ -1547,3 +1547,156 @@ fn blind20_rules_promises_that_are_not_and_an_instalment_named_in_a_letter() {
         "2026-12-15",
     );
 }
+
+#[test]
+fn blind21_rules_revocations_threats_and_who_is_writing() {
+    // "full stop" is punctuation: it must not hide the revocation beside it; the number taken off the list.
+    for (locale, text) in [
+        ("en-GB", "No texts on a Sunday, full stop."),
+        (
+            "en-US",
+            "New number, not Darnell anymore. Get it out of your dialer please.",
+        ),
+        ("en-US", "Wrong guy. Take this number out of your system."),
+        ("es-US", "Sáquenme de su sistema, este número ya no es de Rosa."),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Threats of coming round are abuse.
+    for (locale, text) in [
+        ("en-US", "Keep it up and I'll sort you out. I know where you work."),
+        ("es-US", "Sigan llamando, ya sé dónde están."),
+        ("zh-CN", "再打试试，我知道你们公司在哪"),
+    ] {
+        assert!(has(&reply(locale, text), "abusive"), "{text}");
+    }
+    // A relative answering for an account holder who died.
+    for (locale, text) in [
+        (
+            "en-US",
+            "This is her son. Mom passed last winter, please update your records.",
+        ),
+        ("zh-CN", "我妈前年去世了，这是她以前的号，现在我儿子在用"),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "wrong_person") && !has(&out, "hardship"), "{text}: {out}");
+    }
+    // The employer's collapse is hardship, not bankruptcy; "no money" with no reason is not hardship.
+    for (locale, text) in [
+        ("zh-CN", "厂子倒闭了，工资没发，真的还不上"),
+        ("en-US", "My company went under in March and I still havent found work."),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "hardship") && !has(&out, "bankruptcy"), "{text}: {out}");
+    }
+    assert!(!has(&reply("zh-CN", "没钱，你们看着办吧"), "hardship"));
+    // A promise naming no contact takes no revocation the model guesses.
+    let out = reply("zh-CN", "下周二发工资 到时候还600");
+    assert!(has(&out, "promise_to_pay") && !has(&out, "stop_contact"), "{out}");
+    // One time ruled out and a later one asked for: both a (partial) revocation and a callback.
+    let out = reply("zh-CN", "上班时间不方便接，下午六点以后再打吧");
+    assert!(has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
+    // 还差多少 ("how much is still missing") asks the balance; 还 there is "still", not "repay".
+    let out = reply("zh-CN", "后天帮我打个电话 顺便说一下还差多少");
+    assert_eq!(intents(&out), ["callback_request", "question_balance"], "{out}");
+}
+
+#[test]
+fn blind21_rules_questions_disputes_and_promises_in_other_words() {
+    for (locale, text, want) in [
+        // Asking whether terms exist is no promise, sum or not.
+        (
+            "en-US",
+            "I lost my job in October. Is there any way I could do $40 a month for now",
+            vec!["hardship", "question_options"],
+        ),
+        (
+            "es-US",
+            "Me enfermé y no puedo trabajar. ¿Se puede hacer pagos más pequeños?",
+            vec!["hardship", "question_options"],
+        ),
+        ("zh-CN", "能不能分10期 每个月多少", vec!["question_options"]),
+        // A payment supposed ("if I paid") is not a payment made.
+        (
+            "en-US",
+            "could you waive the interest if i paid whats left next week?",
+            vec!["question_options"],
+        ),
+        // A payoff figure asked is the balance.
+        (
+            "en-US",
+            "how much would it take to pay it off",
+            vec!["question_balance"],
+        ),
+        // Disputes in other words.
+        ("en-GB", "I disagree with the balance on your letter.", vec!["dispute"]),
+        ("es-US", "Ese cargo de $25 no lo debo.", vec!["dispute"]),
+        (
+            "en-US",
+            "Paid off in full last month and now you say I owe another $15 in fees? No way.",
+            vec!["already_paid", "dispute"],
+        ),
+        ("zh-CN", "你们先把合同拿出来再说", vec!["validation_request"]),
+        // How to pay, and a wish to know put as a statement.
+        (
+            "en-US",
+            "How do I set up autopay on the app?",
+            vec!["question_how_to_pay"],
+        ),
+        (
+            "es-US",
+            "¿Cómo le hago para pagar con la tarjeta nueva?",
+            vec!["question_how_to_pay"],
+        ),
+        (
+            "en-US",
+            "call me back tomorrow, I want to know what I owe with the late fees",
+            vec!["callback_request", "question_balance"],
+        ),
+    ] {
+        assert_eq!(intents(&reply(locale, text)), want, "{text}");
+    }
+    // A Spanish promise verb negated is no promise.
+    assert!(!has(
+        &reply("es-US", "No les voy a dar mi número de seguro social."),
+        "promise_to_pay"
+    ));
+    // As of Saturday 28 November 2026 (23:00 in Shanghai).
+    for (locale, text, cents, due) in [
+        ("en-GB", "will clear £450 by 12/12", 45_000, "2026-12-12"),
+        // A decimal point splits no clause; a dropped subject still pays.
+        (
+            "en-US",
+            "paying 2.5k monday, that covers the past due right?",
+            250_000,
+            "2026-11-30",
+        ),
+        ("es-US", "El lunes le hago el depósito de $200", 20_000, "2026-11-30"),
+        (
+            "en-US",
+            "I want to send 250 today, whats your routing #",
+            25_000,
+            "2026-11-28",
+        ),
+        // A past year-end and a holiday already spent are no days to pay by.
+        ("zh-CN", "去年年底出了事故 下个月5号还800", 80_000, "2026-12-05"),
+        ("zh-CN", "国庆出去玩了没看手机 明天还500", 50_000, "2026-11-29"),
+        // The day in the clause that denies paying is not the day promised.
+        ("zh-CN", "这周真没钱 下周四还300", 30_000, "2026-12-03"),
+        // A mobile signature's "Sent" is no payment made.
+        (
+            "es-US",
+            "Les mando $90 el viernes.\n\nSent from my Galaxy",
+            9_000,
+            "2026-12-04",
+        ),
+        // "What I can do is…" states; it does not ask.
+        ("en-US", "What I can do is $60 on the 10th.", 6_000, "2026-12-10"),
+    ] {
+        assert_promise(locale, text, cents, due);
+    }
+    let out = reply("es-US", "¿Cuánto es el total? Lo voy a liquidar a fin de mes");
+    assert_eq!(intents(&out), ["promise_to_pay", "question_balance"], "{out}");
+    let out = reply("es-US", "No es que no quiera pagar, perdí el trabajo");
+    assert!(!has(&out, "bankruptcy"), "{out}");
+}

@@ -27,6 +27,9 @@ pub struct Found {
 
 // ---- Legal and regulatory intents, in every language.
 
+/// Real words one letter away from a cue, so never its typo: "no es que no quiera pagar" is no "quiebra".
+const REAL_WORDS: [&str; 3] = ["quiera", "quieras", "quieran"];
+
 /// Matches English cues (whole words, a typo tolerated in single long words) and Chinese cues.
 pub(super) fn hits(t: &Text, en: &[Cue], zh: &[Cue]) -> (u32, Vec<String>) {
     let mut best = 0;
@@ -42,9 +45,12 @@ pub(super) fn hits(t: &Text, en: &[Cue], zh: &[Cue]) -> (u32, Vec<String>) {
         let fuzzy = !exact
             && !cue.contains(' ')
             && cue.chars().count() >= 7
-            && t.tokens
-                .iter()
-                .any(|tok| tok.chars().count() >= 6 && !cue.starts_with(tok.as_str()) && one_typo(tok, cue));
+            && t.tokens.iter().any(|tok| {
+                tok.chars().count() >= 6
+                    && !cue.starts_with(tok.as_str())
+                    && !REAL_WORDS.contains(&tok.as_str())
+                    && one_typo(tok, cue)
+            });
         let blocked = BLOCKERS.iter().any(|(c, b)| *c == cue && t.compact.contains(b));
         if (exact || fuzzy) && !blocked {
             best = best.max(if exact { w } else { w.saturating_sub(100) });
@@ -75,6 +81,85 @@ fn split_into_periods(t: &Text) -> bool {
             n > 0 && c.get(i + 1 + n) == Some(&'期')
         }
     })
+}
+
+/// Whether every occurrence of a Spanish promise cue is negated: "No les voy a dar más información", "nunca le
+/// voy a pagar a ustedes" — "no" (or "nunca", "jamás") right before it, a clitic pronoun between allowed. Only in
+/// Spanish: an English "No, I will pay Friday" answers no and then promises.
+fn negated_cue(t: &Text, cue: &str) -> bool {
+    if !cue.is_ascii() || !super::text::looks_spanish(t) {
+        return false;
+    }
+    let all = t.words.matches(&format!(" {cue} ")).count();
+    let negated: usize = ["no", "nunca", "jamas"]
+        .iter()
+        .map(|n| {
+            let bare = t.words.matches(&format!(" {n} {cue} ")).count();
+            let clitic: usize = ["le", "les", "lo", "la", "te", "se", "me"]
+                .iter()
+                .filter(|c| !cue.starts_with(&format!("{c} ")))
+                .map(|c| t.words.matches(&format!(" {n} {c} {cue} ")).count())
+                .sum();
+            bare + clitic
+        })
+        .sum();
+    all > 0 && negated >= all
+}
+
+/// Payoff and lump-sum wording among the options cues: asked with "how much" it is a balance question.
+const LUMP_SUM: [&str; 6] = [
+    "pay it all off",
+    "pay it off",
+    "pay off",
+    "payoff",
+    "lump sum",
+    "一次性结清",
+];
+
+/// Whether the reply asks without a question mark: "need to know exactly what i owe", "quiero saber cuánto
+/// debo", 想知道还差多少 — a wish to know is a question put indirectly.
+fn asks_indirectly(t: &Text) -> bool {
+    any_phrase(
+        t,
+        &[
+            "need to know",
+            "want to know",
+            "like to know",
+            "let me know",
+            "tell me",
+            "wanted to ask",
+            "want to ask",
+            "like to ask",
+            "quiero saber",
+            "necesito saber",
+            "me dice",
+            "想知道",
+            "告诉我",
+        ],
+    )
+}
+
+/// 晚上八点以后再打, 下午之后再打: a later time asked for the call (not 别…以后再打, which rules it out).
+fn later_call_zh(t: &Text) -> bool {
+    ["以后再打", "之后再打", "以后打", "之后打"].iter().any(|w| {
+        t.compact.find(w).is_some_and(|at| {
+            let before: String = t.compact.get(..at).unwrap_or("").chars().rev().take(8).collect();
+            !["别", "要不", "许不", "准不"].iter().any(|n| before.contains(n))
+        })
+    })
+}
+
+/// Whether a phrase is said where the reply asks: where the writer marks questions ("?", "？"), in a sentence so
+/// marked — "Lo que sí puedo hacer es mandar $120 el 15 … ¿cómo le hago para cambiar la tarjeta?" asks how, not
+/// whether it may pay; unmarked (an SMS without "?"), anywhere.
+fn in_a_question(t: &Text, phrases: &[&str]) -> bool {
+    if !t.lower.contains(['?', '？']) {
+        return any_phrase(t, phrases);
+    }
+    t.lower
+        .split_inclusive(['?', '？', '.', '。', '!', '！', '\n'])
+        .filter(|s| s.trim_end().ends_with(['?', '？']))
+        .any(|s| any_phrase(&Text::new(s), phrases))
 }
 
 /// Whether the reply says it cannot or will not pay ("can't pay", 还不了).
@@ -166,6 +251,12 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
         t,
         &[
             "passed away",
+            // "My father Raymond passed in May": "passed" said of a relative, with when.
+            "passed in",
+            "passed last",
+            "passed on",
+            "has passed",
+            "recently passed",
             "died",
             "has died",
             "deceased",
@@ -235,6 +326,12 @@ pub(super) fn relatives_phone(t: &Text) -> bool {
                 "这个电话",
                 "这个号码",
                 "这个号",
+                // 这是他以前的号: the relative's (former) number.
+                "他的号",
+                "她的号",
+                "他以前的号",
+                "她以前的号",
+                "以前的号",
             ],
         );
     let relative = any_phrase(
@@ -388,8 +485,13 @@ fn opens_with_sum(t: &Text) -> bool {
 /// stated outright.
 fn states_a_payment(t: &Text) -> bool {
     let mut clause = String::new();
-    for c in t.lower.chars() {
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ',' | '，' | '\n') {
+    let mut chars = t.lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A decimal point ("1.2k", "$80.50") or a thousands comma ("1,200") splits no clause.
+        let in_number = matches!(c, '.' | ',')
+            && clause.ends_with(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if !in_number && matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ',' | '，' | '\n') {
             if !matches!(c, '?' | '？') && clause_pays(&clause) {
                 return true;
             }
@@ -501,7 +603,12 @@ fn clause_pays(clause: &str) -> bool {
     ]
     .iter()
     .any(|q| c.compact.contains(q));
-    ((sum && verb) || (firm && day)) && !asked
+    // A clause that opens on the paying verb, its subject dropped ("sending 1.2k tmrw morning", "paying 80 friday").
+    let opens_paying = matches!(
+        c.tokens.first().map(String::as_str),
+        Some("sending" | "paying" | "transferring" | "wiring" | "mailing" | "mandando" | "depositando")
+    );
+    ((sum && (verb || (opens_paying && day))) || (firm && day)) && !asked
 }
 
 /// Whether the reply has a paying verb that is not negated: "Please don't send these on Sundays" asks for no
@@ -536,10 +643,14 @@ const DEMANDED_OR_BEYOND: [&str; 8] = [
     "无力还",
 ];
 
-/// Whether every 还 or 转 of the reply stands in the collector's demand or an ability denied.
+/// 还 as the adverb "still" (还差多少 "how much is still missing", 还欠, 还剩, 还显示), not the verb "to repay".
+/// (Not 归还欠款, "repay the debt", where 还欠 is the verb and its object.)
+const STILL: [&str; 7] = ["还差", "还欠多少", "还剩", "还显示", "还是", "还在", "还有多少"];
+
+/// Whether every 还 or 转 of the reply stands in the collector's demand, an ability denied, or means "still".
 fn repays_only_as_demanded(t: &Text) -> bool {
     let mut zh = t.compact.clone();
-    for n in DEMANDED_OR_BEYOND {
+    for n in DEMANDED_OR_BEYOND.iter().chain(STILL.iter()) {
         zh = zh.replace(n, "");
     }
     zh.len() < t.compact.len() && !zh.contains('还') && !zh.contains('转')
@@ -976,6 +1087,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "还没转",
                 "no he pagado",
                 "todavia no pago",
+                // "would u waive the fees if i paid off the rest today?": a payment supposed, not made.
+                "if i paid",
+                "if i paid off",
+                "if i paid it",
+                "si pagara",
+                "si les pagara",
+                "si le pagara",
+                "如果我还",
             ],
         )
     {
@@ -986,6 +1105,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         paid = (0, Vec::new());
     }
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
+    if promise.0 > 0 && promise.1.iter().all(|c| negated_cue(t, c)) {
+        promise = (0, Vec::new());
+    }
     let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
@@ -1006,7 +1128,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // terms; it is no promise.
     let asks_terms = (denied || (hardship_now && !(has_amount && has_date)))
         && t.is_question()
-        && (any_phrase(
+        && (in_a_question(
             t,
             &[
                 "can we",
@@ -1017,6 +1139,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "would it be",
                 "would you",
                 "can you",
+                // "Is there any way I can do smaller payments…", "¿Hay alguna manera de…?", 有没有办法: asking
+                // whether terms exist.
+                "is there any way",
+                "is there a way",
+                "hay alguna manera",
+                "hay manera",
+                "hay alguna forma",
+                "有没有办法",
                 "podemos",
                 "puedo",
                 "se puede",
@@ -1048,6 +1178,11 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "is it ok",
                 "would it be ok",
                 "if i pay",
+                "is there any way",
+                "is there a way",
+                "hay alguna manera",
+                "hay alguna forma",
+                "有没有办法",
                 "puedo",
                 "podria",
                 "podemos",
@@ -1251,41 +1386,67 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "打家里座机",
             "打我家",
         ],
-    );
+    ) || later_call_zh(t);
     if stopping && !elsewhere {
         callback = (0, Vec::new());
     }
     let mut balance = hits_all(t, &[BALANCE_EN, BALANCE_ZH, BALANCE_ES]);
     // "An itemized statement" / 明细 asked for to validate the debt is the validation request itself.
+    // So is "how much" as the purpose of the papers demanded (把合同发给我 我要看看到底借了多少).
+    let to_see = ["看看", "看一下", "核对", "查查", "to see how much", "to check how much"]
+        .iter()
+        .any(|w| t.lower.contains(w) || t.compact.contains(w));
     if validation.0 > 0
-        && balance
-            .1
-            .iter()
-            .all(|c| ["statement", "明细", "账单", "estado de cuenta"].contains(&c.as_str()))
+        && balance.1.iter().all(|c| {
+            ["statement", "明细", "账单", "estado de cuenta"].contains(&c.as_str())
+                || (to_see && ["多少", "how much"].contains(&c.as_str()))
+        })
     {
         balance = (0, Vec::new());
     }
     // "Le pago todo a fin de mes, son $430 ¿verdad?": a sum put as a question to be confirmed asks the balance.
+    // The tag must sit in the sentence asked ("de verdad estoy haciendo lo que puedo" confirms nothing).
     if balance.0 == 0
         && has_amount
-        && t.is_question()
-        && ["verdad", "right?", "correct?", "对吗", "对吧", "是吗", "没错吧"]
-            .iter()
-            .any(|w| t.lower.contains(w))
+        && t.lower
+            .split_inclusive(['?', '？', '.', '。', '!', '！', '\n'])
+            .filter(|s| s.trim_end().ends_with(['?', '？']))
+            .any(|s| {
+                ["verdad", "right?", "correct?", "对吗", "对吧", "是吗", "没错吧"]
+                    .iter()
+                    .any(|w| s.contains(w))
+            })
     {
         balance = (850, vec!["sum to confirm".into()]);
     }
-    if balance.0 > 0 && balance.0 < 900 && !t.is_question() {
+    // "已经还了，怎么还显示逾期？还多扣了罚息，这个罚息我不认": beside a contested charge, "why is it still overdue" is
+    // part of the contest, not a question about the sum (alone, it asks about the account: a balance question).
+    if dispute_now && !balance.1.is_empty() && balance.1.iter().all(|c| c == "还显示逾期") {
         balance = (0, Vec::new());
     }
+    if balance.0 > 0 && balance.0 < 900 && !t.is_question() && !asks_indirectly(t) {
+        balance = (0, Vec::new());
+    }
+
     let mut options = hits_all(t, &[OPTIONS_EN, OPTIONS_ZH, OPTIONS_ES]);
     // 分6期 / 分十二期: instalments by count.
     // "分三期，每期八百，这周六先还第一期" states the plan it starts paying: a promise, not a question.
     if options.0 == 0 && split_into_periods(t) && (t.is_question() || promise.0 == 0) {
         options = (900, vec!["分…期".into()]);
     }
-    if options.0 > 0 && options.0 < 900 && !t.is_question() {
+    if options.0 > 0 && options.0 < 900 && !t.is_question() && !asks_indirectly(t) {
         options = (0, Vec::new());
+    }
+    // "How much to pay it all off?": the payoff figure asked is the balance, not a lump-sum arrangement.
+    if balance
+        .1
+        .iter()
+        .any(|c| ["how much", "cuanto", "多少"].contains(&c.as_str()))
+    {
+        options.1.retain(|c| !LUMP_SUM.contains(&c.as_str()));
+        if options.1.is_empty() {
+            options = (0, Vec::new());
+        }
     }
     // "I will clear it in monthly instalments of £100, the first on 1 July": a plan stated, not asked for.
     if promise.0 > 0
@@ -1342,7 +1503,11 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut how = hits_all(t, &[HOW_EN, HOW_ZH, HOW_ES]);
     // "I sent it via Zelle", "paid through your website", "mailed a money order" name a way of paying without
     // asking for one: a way of paying alone is a question only when asked.
-    const WAYS: [&str; 22] = [
+    const WAYS: [&str; 25] = [
+        // "I set up autopay for the 28th through your website": done, not asked.
+        "autopay",
+        "auto pay",
+        "automatic payments",
         "website",
         "money order",
         "mail a check",
@@ -1432,6 +1597,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             .iter()
             .all(|c| ["skint", "brassic", "strapped", "short on cash", "tight on money"].contains(&c.as_str()))
         && any_phrase(t, &["payday", "pay day", "till i get paid", "until i get paid"])
+    {
+        hardship = (0, Vec::new());
+    }
+    // "老子没钱", "没钱，爱咋咋地": no money and no reason for it — can't pay is not hardship without a cause (job
+    // loss, illness, …), which would have added its own cue.
+    if !hardship.1.is_empty()
+        && hardship
+            .1
+            .iter()
+            .all(|c| ["没钱", "没有钱", "真没钱"].contains(&c.as_str()))
     {
         hardship = (0, Vec::new());
     }

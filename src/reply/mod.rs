@@ -191,6 +191,7 @@ pub fn analyse(engine: &Engine, call: &ReplyCall) -> Result<Analysis, Error> {
 /// which a person reads the reply.
 fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec<Found> {
     let rules_silent = rules.iter().all(|f| f.intent == Intent::Other);
+    let promised = rules.iter().any(|f| f.intent == Intent::PromiseToPay);
     // "Thanks, letter received 👍", 收到，谢谢: an acknowledgement says nothing more for the model to find.
     if rules_silent && classify::acknowledgement(t) {
         return rules;
@@ -222,6 +223,9 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
             || (intent == Intent::Attorney && classify::says_no_attorney(t))
             || (intent == Intent::Hardship && classify::deceased_holder(t))
             || (intent == Intent::StopContact && revocation::stop_word_ruled_out(t))
+            // "三天后发salary 到时候还800": in a reply the rules read as a promise, a revocation the model guesses where
+            // no contact is named at all is noise (any other reply still takes it: recall first).
+            || (intent == Intent::StopContact && promised && !revocation::mentions_contact(t))
         {
             continue;
         }
@@ -240,6 +244,28 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
     }
     out.sort_by_key(|f| f.intent);
     out
+}
+
+/// Whether the words `date` stand in a clause that denies paying ("这周实在没钱", "can't do Friday").
+fn in_denied_clause(t: &text::Text, date: &str) -> bool {
+    let Some(at) = t.lower.find(date) else {
+        return false;
+    };
+    let stops = |c: char| matches!(c, ',' | '，' | '。' | '.' | ';' | '；' | '!' | '！' | '\n');
+    let start = t
+        .lower
+        .get(..at)
+        .and_then(|h| h.char_indices().rev().find(|(_, c)| stops(*c)))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let end = t
+        .lower
+        .get(at..)
+        .and_then(|r| r.find(stops))
+        .map_or(t.lower.len(), |p| at + p);
+    t.lower.get(start..end).map(text::Text::new).is_some_and(|clause| {
+        classify::denies(&clause)
+            || classify::any_phrase(&clause, &["没钱", "没有钱", "no money", "no tengo dinero", "no tengo"])
+    })
 }
 
 /// The date written nearest the words `near` (a sum), by character distance in the reply.
@@ -321,6 +347,15 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         }
         // "Not today — tomorrow": the promise is for the later day.
         // "Paid 100 on Monday, another 100 next Friday": the later date is the promise's.
+        // "这周实在没钱，下周三还": a day named in the clause that denies paying is not the day promised.
+        let future: Vec<&FoundDate> = match future.iter().filter(|d| !in_denied_clause(&t, &d.text)).count() {
+            0 => future.clone(),
+            _ => future
+                .iter()
+                .filter(|d| !in_denied_clause(&t, &d.text))
+                .copied()
+                .collect(),
+        };
         let day = if classify::denies(&t) {
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {

@@ -37,10 +37,7 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
         || ["别", "不要", "不许", "不准", "勿", "不能", "不得"]
             .iter()
             .any(|n| t.compact.contains(n));
-    let contact_word = t.tokens.iter().any(|w| CONTACT_ANY.contains(&w.as_str()))
-        || CONTACT_ZH.iter().any(|c| t.compact.contains(c))
-        || t.compact.contains('打')
-        || t.compact.contains("联系");
+    let contact_word = mentions_contact(t);
     let partial = hits(
         t,
         &PARTIAL_STOP
@@ -132,6 +129,14 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
     stop
 }
 
+/// Whether the reply names contact at all: a contact word (calls, texts, 电话, 打, 联系).
+pub(super) fn mentions_contact(t: &Text) -> bool {
+    t.tokens.iter().any(|w| CONTACT_ANY.contains(&w.as_str()))
+        || CONTACT_ZH.iter().any(|c| t.compact.contains(c))
+        || t.compact.contains('打')
+        || t.compact.contains("联系")
+}
+
 /// Whether the reply is nothing but revocation words and filler ("STOP", "stop stop stop", "Quit!").
 fn bare_revocation(t: &Text) -> bool {
     let latin: Vec<&String> = t
@@ -158,8 +163,11 @@ fn stop_about_contact(t: &Text) -> Option<String> {
         let next: Vec<&str> = toks.iter().skip(i + 1).take(3).map(String::as_str).collect();
         let contact = next.iter().find(|n| CONTACT_OBJECTS.contains(n) || **n == "contact");
         let other = next.iter().any(|n| NOT_CONTACT_OBJECTS.contains(n));
+        // "No calls at weekends, full stop": the punctuation mark, not a request — it must not hide the
+        // revocation the rest of the reply makes.
+        let full_stop = w == "stop" && i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p == "full");
         match w.as_str() {
-            "stop" | "stahp" | "stopp" | "quit" | "unsubscribe" if contact.is_some() || !other => {
+            "stop" | "stahp" | "stopp" | "quit" | "unsubscribe" if !full_stop && (contact.is_some() || !other) => {
                 return Some(format!("{w}{}", contact.map(|c| format!(" {c}")).unwrap_or_default()));
             }
             "end" | "cancel" | "halt" | "more" => {
@@ -546,6 +554,26 @@ fn stop_by_shape(t: &Text) -> Option<String> {
                 {
                     return Some(format!("{w} {} at some times", next.get(v).copied().unwrap_or("")));
                 }
+            }
+            // "take it out of your system", "get me off your database", "sáquenme de su sistema": the number or
+            // the borrower taken off the collector's list of whom to contact.
+            "take" | "get" | "remove" | "delete" | "drop" | "erase" | "scrub" | "purge"
+                if window(i + 1, 6).iter().any(|n| matches!(*n, "out" | "off" | "from"))
+                    && window(i + 1, 7).iter().any(|n| {
+                        matches!(
+                            *n,
+                            "system" | "systems" | "database" | "dialer" | "dialler" | "list" | "lists"
+                        )
+                    }) =>
+            {
+                return Some(format!("{w} … off your system"));
+            }
+            _ if ["saq", "quit", "borr", "elimin"].iter().any(|v| w.starts_with(v))
+                && window(i + 1, 4)
+                    .iter()
+                    .any(|n| matches!(*n, "sistema" | "sistemas" | "base")) =>
+            {
+                return Some(format!("{w} … sistema"));
             }
             // "please remove it" / "delete my number" in a reply about the number.
             "remove" | "delete" | "erase" | "borren" | "borre" => {

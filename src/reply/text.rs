@@ -287,6 +287,11 @@ fn before_quoted_history(raw: &str) -> Option<&str> {
             || (l.starts_with("el ") && l.ends_with("escribió:"))
             || l.starts_with("from:")
             || l.starts_with("发件人")
+            // A mobile signature ("Sent from my iPhone", "Enviado desde mi Galaxy", 发自我的iPhone) ends the
+            // borrower's words: "sent" there is no payment.
+            || l.starts_with("sent from my")
+            || l.starts_with("enviado desde mi")
+            || l.starts_with("发自我的")
             || l.starts_with("de:")
             // A rule ("----", "____") above the collector's text pasted back, footer and all.
             || (l.chars().count() >= 2
@@ -491,6 +496,14 @@ impl Text {
                 // Spanish openers ("puedo pagar $20 el viernes") also start statements: only the reply's first
                 // sentence is read as a question by them (a Spanish question usually carries ¿ or ? anyway).
                 let english = ["how", "what", "whats", "where", "when", "is", "any", "tell me"];
+                // "What I can do right now is this": "what" + a subject is a free relative, not a question (a
+                // question inverts: "what can I do").
+                let relative = ["what i ", "what we ", "when i ", "when we ", "how i ", "where i "]
+                    .iter()
+                    .any(|r| opening.starts_with(&format!(" {r}")));
+                if relative {
+                    return false;
+                }
                 let spanish = ["cuanto", "como", "donde", "cuando", "puedo", "pueden", "podemos", "hay", "se puede"];
                 english.iter().chain(spanish.iter().filter(|_| i == 0)).any(|q| opening.starts_with(&format!(" {q} ")))
             })

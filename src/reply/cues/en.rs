@@ -121,6 +121,10 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    // A dropped subject ("will clear the lot by 28/02") or a wish to send a sum ("i want to send 300 today").
+    ("will clear", 850),
+    ("want to send", 850),
+    ("i want to send", 850),
     // British: "I'll sort £120 then".
     ("ill sort", 850),
     ("will sort", 850),
@@ -235,6 +239,8 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
     ("via venmo", 850),
     ("via paypal", 850),
     ("paid in full", 950),
+    // "Paid off in full on the 12th": the whole debt paid, subject dropped.
+    ("paid off in full", 950),
     ("was transferred", 950),
     ("transferred", 850),
     ("check is in the mail", 900),
@@ -243,6 +249,13 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // The employer gone under, wages unpaid: hardship (the bankruptcy is not the borrower's).
+    ("company went bankrupt", 900),
+    ("company went under", 900),
+    ("employer went bankrupt", 900),
+    ("employer went under", 900),
+    ("havent been paid in", 850),
+    ("wages unpaid", 900),
     // An illness named by its diagnosis, work cut to care for someone.
     ("diagnosed", 900),
     ("go part time", 900),
@@ -335,6 +348,17 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // The figure contested in other words: "I don't agree with the £… you're quoting", "a number that is simply wrong",
+    // "now you're saying I owe another £32".
+    ("dont agree with the", 900),
+    ("do not agree with the", 900),
+    ("disagree with the", 900),
+    ("simply wrong", 900),
+    ("makes no sense", 850),
+    ("saying i owe another", 900),
+    ("say i owe another", 900),
+    ("fees i dont owe", 950),
+    ("fees i do not owe", 950),
     // "those fees are bogus".
     ("are bogus", 900),
     ("is bogus", 900),
@@ -541,6 +565,9 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     // "I want to know what I actually owe."
     ("what i actually owe", 900),
+    // "need to know exactly what i owe": asked indirectly (a statement needs a wish to know beside it).
+    ("exactly what i owe", 850),
+    ("what i owe", 850),
     ("know what i owe", 900),
     ("whats owed", 900),
     ("what is owed", 900),
@@ -577,6 +604,13 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    // The details to pay into ("same account details as before?", "routing #") and automatic payment set-up.
+    ("routing #", 900),
+    ("account details", 850),
+    ("payment details", 900),
+    ("autopay", 900),
+    ("auto pay", 900),
+    ("automatic payments", 900),
     ("send me the link", 900),
     ("send the link", 850),
     ("payment link", 850),
@@ -641,6 +675,11 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    // Fees asked to be taken off: "any way the late fees could be taken off".
+    ("be taken off", 850),
+    ("take off the late fees", 900),
+    ("take the late fees off", 900),
+    ("remove the late fees", 900),
     // Asking for a relief scheme: "is there any assistance program?".
     ("assistance program", 950),
     ("assistance programme", 950),
@@ -723,6 +762,12 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
+    // Threats of violence: "I'll come down and sort you out", "I know where your office is".
+    ("sort you out", 900),
+    ("know where your office is", 950),
+    ("know where you live", 950),
+    ("know where you work", 950),
+    ("know where your office", 950),
     ("muppets", 850),
     ("muppet", 850),
     ("scumbags", 980),
@@ -829,7 +874,11 @@ pub(in crate::reply) const LATER_EN: &[Cue] = &[
     ("not a good time", 900),
     ("bad time", 850),
     ("in a meeting", 900),
-    ("driving", 800),
+    // "Driving, call later", "I'm driving rn": busy right now — not "driving back and forth to Allentown".
+    ("im driving", 900),
+    ("driving rn", 900),
+    ("driving right now", 900),
+    ("driving now", 900),
     ("reach me", 850),
     ("talk later", 900),
 ];

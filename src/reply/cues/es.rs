@@ -80,6 +80,15 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    // Settling or depositing said with "voy a" or the present for the future ("lo voy a liquidar todo", "mañana le hago el
+    // depósito").
+    ("voy a liquidar", 900),
+    ("lo voy a liquidar", 900),
+    ("voy a saldar", 900),
+    ("hago el deposito", 900),
+    ("hago el deposit", 900),
+    ("le hago el deposito", 900),
+    ("les hago el deposito", 900),
     // "Voy a dar 50 cada quincena empezando el próximo viernes".
     ("voy a dar", 850),
     ("voy a abonar", 900),
@@ -164,6 +173,13 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    // The employer gone under, wages unpaid or hours cut for everyone ("nos bajaron las horas").
+    ("la empresa quebro", 900),
+    ("la compania quebro", 900),
+    ("cerro la empresa", 900),
+    ("no nos han pagado", 850),
+    ("nos bajaron las horas", 950),
+    ("bajaron las horas", 900),
     ("cortaron las horas", 950),
     ("corto de lana", 900),
     ("perdi el empleo", 980),
@@ -207,6 +223,11 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // The charge refused as not owed: "eso no lo debo".
+    ("no lo debo", 950),
+    ("eso no lo debo", 950),
+    ("no debo eso", 950),
+    ("no le debo eso", 950),
     ("cobrando otra vez", 900),
     ("cobrar otra vez", 900),
     ("cobrar dos veces", 900),
@@ -307,6 +328,11 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ES: &[Cue] = &[
+    // "¿Cómo le hago para cambiar la tarjeta en la app?": how to go about paying; automatic payment set-up.
+    ("como le hago para", 900),
+    ("como hago para", 900),
+    ("pago automatico", 900),
+    ("pagos automaticos", 900),
     // "quiero saber cómo pagar".
     ("saber como pagar", 950),
     ("como puedo pagar", 950),
@@ -342,6 +368,12 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // Smaller payments asked for, in the diminutive too ("pagos más chiquitos").
+    ("pagos mas chiquitos", 950),
+    ("pagos mas pequenos", 950),
+    ("pagos mas bajos", 950),
+    ("pagos mas comodos", 900),
+    ("pagos chiquitos", 900),
     // Asking for a relief scheme: "hay algún programa de ayuda?".
     ("programa de ayuda", 950),
     ("algun programa", 900),
@@ -385,6 +417,10 @@ pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ES: &[Cue] = &[
+    // A threat to come to the office: "sé dónde están".
+    ("se donde viven", 950),
+    ("se donde estan", 900),
+    ("se donde queda su oficina", 950),
     ("ratas", 950),
     ("rata", 900),
     ("pinche", 950),

@@ -212,6 +212,12 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    // The contract or the disbursement record demanded: "你们拿出合同和放款记录来".
+    ("拿出合同", 950),
+    ("合同拿出来", 950),
+    ("拿出借款合同", 950),
+    ("放款记录", 900),
+    ("借款记录", 850),
     // "How do I know I even owe this? I want to see the original agreement".
     ("original agreement", 900),
     ("how do i know i even owe", 950),
@@ -876,6 +882,8 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("打我家里", "再打我家里"),
     // 我不是不想还: willing, not a denial.
     ("我不是", "我不是不想"),
+    // 我不是不接 / 我不是不还 / 我不是不想: "it is not that I don't…" — no one else, no denial.
+    ("我不是", "我不是不"),
     // "una carta que dice saldo cero": the balance stated, not asked.
     ("saldo", "saldocero"),
     // 还款方案: a plan asked for, not a payment.
@@ -943,6 +951,10 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // 每期要还多少 asks the instalment, part of a question about a plan.
     ("多少", "每期要还多少"),
     ("多少", "每期还多少"),
+    // 每期多少 / 每个月多少: the instalment of a plan asked about, not the balance.
+    ("多少", "每期多少"),
+    ("多少", "每个月多少"),
+    ("多少", "每月多少"),
     ("还多少", "每期要还多少"),
     ("还多少", "每期还多少"),
     // "I've got the bank statement to prove it": the borrower's proof, not a request for the collector's.
@@ -958,6 +970,19 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("利息", "包括利息"),
     ("显示逾期", "为什么还显示逾期"),
     ("显示逾期", "怎么还显示逾期"),
+    // 打我电话或者发微信都可以: WeChat as a way to reach the borrower, not to pay.
+    ("微信", "发微信"),
+    ("微信", "加微信"),
+    // "Me salió un error" in the app: a technical error, not a contested debt.
+    ("un error", "saliounerror"),
+    ("un error", "saleunerror"),
+    ("un error", "daunerror"),
+    ("un error", "marcaunerror"),
+    ("un error", "apareciounerror"),
+    // "Not refusing to pay what I actually owe": the sum owed named, not asked.
+    ("what i actually owe", "paywhatiactuallyowe"),
+    ("what i owe", "paywhatiowe"),
+    ("what i owe", "paywhatiactuallyowe"),
     ("statement", "bankstatement"),
     // "I'll have it paid next week, not sure how much yet": a payment to come, a sum not yet known.
     ("paid", "haveitpaid"),

@@ -154,6 +154,15 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // The employer gone under or wages unpaid (我们公司破产了 三个月工资都没发): the borrower's hardship.
+    ("公司破产", 900),
+    ("公司倒闭", 900),
+    ("厂子倒闭", 900),
+    ("工资都没发", 900),
+    ("工资没发", 900),
+    ("没发工资", 900),
+    ("拖欠工资", 900),
+    ("欠薪", 900),
     // 資遣 (Taiwan: laid off), folded to 资遣.
     ("资遣", 900),
     ("车祸", 900),
@@ -313,6 +322,12 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    // "明天帮我打个电话", "晚上八点以后再打": a call asked for, at a time.
+    ("帮我打个电话", 950),
+    ("给我打个电话", 950),
+    ("打个电话给我", 950),
+    ("以后再打", 900),
+    ("之后再打", 900),
     // 五分钟后你再打过来: call again shortly.
     ("再打过来", 900),
     ("分钟后再打", 900),
@@ -456,6 +471,9 @@ pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ZH: &[Cue] = &[
+    // A threat to come to the office: 我知道你们公司在哪.
+    ("我知道你们公司在哪", 950),
+    ("我知道你们在哪", 900),
     // A threat to lie in wait at the office; 二百五 (idiot) said to someone, not the number 250.
     ("堵你", 950),
     ("你个二百五", 950),

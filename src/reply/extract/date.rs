@@ -780,6 +780,16 @@ fn lead_number(s: &[char]) -> Option<(i64, usize)> {
     chinese_number(&cn).map(|v| (v, cn.chars().count()))
 }
 
+/// Whether what follows a holiday's name tells it as past: 了 within a few characters, before any paying verb or
+/// 前 / 后 ("国庆回老家了没看到消息" — the holiday spent, not a day to pay by; "国庆后还" keeps it).
+fn past_holiday(after: &[char]) -> bool {
+    after
+        .iter()
+        .take(6)
+        .find(|c| matches!(c, '了' | '还' | '付' | '转' | '前' | '后' | '之' | '再'))
+        == Some(&'了')
+}
+
 fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
     let s: Vec<char> = t.lower.chars().filter(|c| !c.is_whitespace()).collect();
     let n = s.len();
@@ -853,7 +863,7 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         } else if starts(i, "春节") || starts(i, "过年") {
             // The Spring Festival (lunar new year's day), from a table: it moves with the moon.
             found = next_holiday(today, spring_festival).map(|d| (d, 2));
-        } else if starts(i, "国庆") {
+        } else if starts(i, "国庆") && !past_holiday(s.get(i + 2..).unwrap_or_default()) {
             found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 10, 1)).map(|d| (d, 2));
         } else if starts(i, "元旦") {
             found = next_holiday(today, |y| NaiveDate::from_ymd_opt(y, 1, 1)).map(|d| (d, 2));
@@ -868,7 +878,12 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             found = last_of_month(today.year(), today.month()).map(|d| (d, 2));
         } else if starts(i, "月中") {
             found = next_day_of_month(today, 15).map(|d| (d, 2));
-        } else if starts(i, "年底") || starts(i, "年前") {
+        } else if (starts(i, "年底") || starts(i, "年前"))
+            // 去年年底 / 前年年底: a year-end already past (the story told), not this one.
+            && !(i >= 2
+                && s.get(i - 2..i)
+                    .is_some_and(|y| ["去年", "前年"].iter().any(|p| y.iter().collect::<String>() == *p)))
+        {
             found = NaiveDate::from_ymd_opt(today.year(), 12, 31).map(|d| (d, 2));
         } else if starts(i, "下个月") || starts(i, "下月") {
             let used = if starts(i, "下个月") { 3 } else { 2 };
