@@ -1700,3 +1700,127 @@ fn blind21_rules_questions_disputes_and_promises_in_other_words() {
     let out = reply("es-US", "No es que no quiera pagar, perdí el trabajo");
     assert!(!has(&out, "bankruptcy"), "{out}");
 }
+
+#[test]
+fn blind22_rules_short_answers_tags_and_payments_in_context() {
+    // As of Saturday 28 November 2026. A short answer that accepts a day is a promise for that day.
+    for (locale, text, due) in [
+        ("en-US", "alright, the 12th then", "2026-12-12"),
+        ("en-GB", "OK. Monday then.", "2026-11-30"),
+        ("es-US", "bueno, el viernes entonces", "2026-12-04"),
+        ("zh-CN", "行，那就下周五吧", "2026-12-04"),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(intents(&out), ["promise_to_pay"], "{text}");
+        assert_eq!(promised(&out).map(|p| p.1), Some(json!(due)), "{text}: {out}");
+    }
+    // A full offer closed by "ok?" asks only for assent; "the 9" after a sum is a day of the month.
+    assert_promise("es-US", "I pay 150 the 9 ok?", 15_000, "2026-12-09");
+    // The rest promised while today's part is reported sent: the promise takes the later day.
+    let out = reply("es-US", "a fin de mes le pago los 120 que faltan, hoy le deposité 80");
+    assert_eq!(intents(&out), ["already_paid", "promise_to_pay"], "{out}");
+    assert_eq!(promised(&out).map(|p| p.1), Some(json!("2026-11-30")), "{out}");
+    // Paying words taken back, the collector's promise, a payment supposed: none is a promise or a payment.
+    for (locale, text) in [
+        ("en-US", "I'd love to send you 50 on Monday but it's not happening"),
+        (
+            "en-GB",
+            "Still no sign of the statement you promised. Why is it £900 now?",
+        ),
+        ("zh-CN", "要是年终奖发下来，我就全部还了"),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            !has(&out, "promise_to_pay") && !has(&out, "already_paid"),
+            "{text}: {out}"
+        );
+    }
+    // "Will clear it tomorrow afternoon, 1560 in all, right?": a promise (not a payment) and a sum to confirm.
+    let out = reply("zh-CN", "明天下午还清，总共1560对吧");
+    assert_eq!(intents(&out), ["promise_to_pay", "question_balance"], "{out}");
+    // A cheque already posted is paid; the way it went is not a question about how to pay.
+    let out = reply("en-GB", "Posted a cheque on Tuesday. How much is left?");
+    assert_eq!(intents(&out), ["already_paid", "question_balance"], "{out}");
+    // Which account, asked beside a promise.
+    let out = reply("zh-CN", "周五转一千，转到原来那个账号吗？");
+    assert_eq!(intents(&out), ["promise_to_pay", "question_how_to_pay"], "{out}");
+    // A condition put in the past tense ("if you took … off") is an offer on terms.
+    let out = reply("en-GB", "I'd clear it Friday if you took the interest off.");
+    assert_eq!(intents(&out), ["question_options"], "{out}");
+}
+
+#[test]
+fn blind22_rules_papers_charges_hardship_and_who_is_writing() {
+    // Each intent read by a rule, not only guessed by the model (whose additions carry confidence 600).
+    let by_rule = |out: &Value, intent: &str| {
+        out["intents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["intent"] == intent && f["confidence"].as_u64().unwrap_or(0) > 600)
+    };
+    for (locale, text, want) in [
+        // The loan's papers demanded, or the original lender asked for.
+        ("zh-CN", "你们先把签了字的协议拿出来", "validation_request"),
+        (
+            "en-US",
+            "Mail me the agreement with my signature first",
+            "validation_request",
+        ),
+        (
+            "es-US",
+            "Manden el contrato con mi firma y hablamos",
+            "validation_request",
+        ),
+        (
+            "es-US",
+            "Dígame quién es el acreedor original, gracias",
+            "validation_request",
+        ),
+        // Charges called unlawful, or the sum lent set against the sum asked: the debt is contested.
+        ("en-US", "That interest is illegal, I won't pay it", "dispute"),
+        ("en-US", "I borrowed 400 and somehow it turned into 1,300", "dispute"),
+        ("es-US", "pedí prestado 300 y ahora son 900", "dispute"),
+        ("zh-CN", "本金才两千，怎么变成六千了", "dispute"),
+        // Hardship said with a figure or in other words.
+        ("en-GB", "Been signed on since the factory closed in May.", "hardship"),
+        (
+            "es-US",
+            "Me operaron del corazón, no puedo trabajar este mes",
+            "hardship",
+        ),
+        ("zh-CN", "工地停工了，没工资", "hardship"),
+        // Options, balance and how to pay in other words.
+        ("zh-CN", "这期能不能只还最低", "question_options"),
+        (
+            "en-GB",
+            "Could you tell me what's outstanding please",
+            "question_balance",
+        ),
+        ("es-US", "¿A dónde lo mando?", "question_how_to_pay"),
+    ] {
+        let out = reply(locale, text);
+        assert!(by_rule(&out, want), "{text}: {out}");
+    }
+    // Hours cut by a figure, with terms asked; 手头紧 alone has no cause.
+    let out = reply(
+        "en-US",
+        "they dropped me to 12 hours a week, can we talk about a smaller payment?",
+    );
+    assert_eq!(intents(&out), ["hardship", "question_options"], "{out}");
+    assert_eq!(intents(&reply("zh-CN", "这个月手头紧")), ["other"]);
+    // A full name not known is a wrong person; contact sent to a representative "not me" revokes.
+    assert!(has(
+        &reply("en-US", "I don't know a Tanya Brooks, sorry."),
+        "wrong_person"
+    ));
+    assert!(has(
+        &reply(
+            "en-GB",
+            "My adviser at the debt charity handles this. Write to him, not me."
+        ),
+        "stop_contact"
+    ));
+    // A reply in the wrong language that only asks who is writing revokes nothing.
+    assert!(!has(&reply("en-US", "No hablo inglés. ¿Quién habla?"), "stop_contact"));
+}

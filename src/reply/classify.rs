@@ -975,6 +975,16 @@ fn names_someone_else(t: &Text) -> Option<String> {
             ("this", "is", "not") => Some(i + 3),
             ("there", "is", "no") => Some(i + 3).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
             ("theres", "no", _) => Some(i + 2).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
+            // "I don't know a Marcus Reed", "no conozco a ningún Luis Pérez": a full name (two name words) unknown.
+            ("dont", "know", "a" | "any") => Some(i + 3).filter(|&n| name_at(n + 1).is_some()),
+            ("conozco", "a", _) if i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|n| n == "no") => {
+                let at = if matches!(w(2), "ningun" | "ninguna") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                Some(at).filter(|&n| name_at(n + 1).is_some())
+            }
             // "this is my son's phone. he is not Rick Alvarez": about whoever has the phone, named in full.
             ("he" | "she", "is", "not") | ("he" | "she", "isnt", _) if phone_named => {
                 let at = if w(1) == "is" { i + 3 } else { i + 2 };
@@ -987,6 +997,253 @@ fn names_someone_else(t: &Text) -> Option<String> {
         }
     }
     None
+}
+
+/// A short answer that accepts a day and nothing else: "ok the 20th then", "Fine. Friday then.", "ok el 20
+/// entonces", 行，那就20号吧 — it agrees to pay on the day (the sum is whatever the thread proposed).
+fn agrees_to_a_day(t: &Text) -> bool {
+    const AGREE: [&str; 12] = [
+        "ok", "okay", "k", "fine", "alright", "deal", "sure", "yes", "yeah", "vale", "bueno", "dale",
+    ];
+    let latin = t.tokens.len() <= 6
+        && t.tokens.iter().any(|w| AGREE.contains(&w.as_str()))
+        && t.tokens
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "then" | "entonces"));
+    let zh = t.compact.chars().count() <= 12
+        && t.compact.contains("那就")
+        && ["好", "行", "可以", "嗯", "ok"]
+            .iter()
+            .any(|w| t.compact.starts_with(w))
+        && !["再说", "再看", "再联系"].iter().any(|w| t.compact.contains(w));
+    (latin || zh) && !t.is_question() && hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES]).0 == 0
+}
+
+/// A full offer closed by a tag asking to confirm it: "I pay 200 the 15 ok?", "$50 Friday, alright?" — the sum
+/// and the day are stated; the tag only asks the collector to agree, as "Can I pay $60 on Monday?" does.
+fn offer_tagged_for_assent(t: &Text) -> bool {
+    let last: Vec<&str> = t
+        .lower
+        .trim_end()
+        .trim_end_matches(['?', '？'])
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    t.lower.trim_end().ends_with(['?', '？'])
+        && last.len() >= 3
+        && last
+            .last()
+            .is_some_and(|w| matches!(*w, "ok" | "okay" | "alright" | "vale" | "bien"))
+}
+
+/// The borrower's hours cut by a number: "cut to 20 hrs a week", "down to 15 hours", "me bajaron a 20 horas" —
+/// less work, so less pay, said with a figure instead of a fixed phrase.
+fn hours_cut_to(t: &Text) -> bool {
+    let toks = &t.tokens;
+    toks.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "cut" | "down" | "reduced" | "dropped" | "bajaron" | "redujeron" | "recortaron"
+        ) && toks.iter().skip(i + 1).take(4).collect::<Vec<_>>().windows(2).any(|p| {
+            p.first().is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                && p.get(1)
+                    .is_some_and(|u| matches!(u.as_str(), "hrs" | "hours" | "hr" | "horas" | "hrs/week"))
+        })
+    })
+}
+
+/// The charges called unlawful: "those fees are illegal in my state", 这个利息不合法, "esos cargos son ilegales" —
+/// contesting what is owed (a complaint about how the collector behaves names no charge).
+fn charges_called_unlawful(t: &Text) -> bool {
+    let charge = any_phrase(
+        t,
+        &[
+            "fees",
+            "fee",
+            "charges",
+            "interest",
+            "cargos",
+            "intereses",
+            "recargos",
+            "利息",
+            "罚息",
+            "费用",
+            "手续费",
+            "违约金",
+        ],
+    );
+    let unlawful = any_phrase(
+        t,
+        &[
+            "illegal",
+            "unlawful",
+            "not legal",
+            "usury",
+            "usurious",
+            "ilegal",
+            "ilegales",
+            "违法",
+            "不合法",
+            "非法",
+        ],
+    );
+    charge && unlawful
+}
+
+/// The sum lent set against the sum now asked: 我借的是五千，怎么变成一万二了, "I borrowed 400, how did it become
+/// 1,200", "pedí 300 y ahora son 900" — the amount is contested, not merely asked.
+fn sum_grown(t: &Text) -> bool {
+    let lent = any_phrase(
+        t,
+        &[
+            "我借的是",
+            "我只借了",
+            "本金才",
+            "本金只有",
+            "i borrowed",
+            "i only borrowed",
+            "for a loan of",
+            "pedi prestado",
+            "me prestaron",
+        ],
+    );
+    let grown = any_phrase(
+        t,
+        &[
+            "变成",
+            "涨到",
+            "how did it become",
+            "how is it",
+            "turned into",
+            // 我只借了5000，你们说我欠12000: the sum claimed set against the sum lent.
+            "说我欠",
+            "and now its",
+            "y ahora son",
+            "se convirtio",
+        ],
+    );
+    lent && grown
+}
+
+/// The loan's papers demanded: a contract, an agreement or a statement of it (合同, 明细, 借条, contrato) with a
+/// verb that asks for it to be sent or shown (发我, 拿出, 提供, "send me", manden, mandaran) in one sentence — "把合同和
+/// 还款明细发我", "你们拿出我本人签字的合同来", "si me mandaran el contrato original".
+fn demands_the_papers(t: &Text) -> bool {
+    const PAPERS: [&str; 10] = [
+        "合同",
+        "借条",
+        "协议",
+        "明细",
+        "contract",
+        "agreement",
+        "contrato",
+        "acuerdo firmado",
+        "estado de cuenta",
+        "paperwork",
+    ];
+    const ASK: [&str; 17] = [
+        "发我",
+        "发给我",
+        "拿出",
+        "拿来",
+        "提供",
+        "出示",
+        "send me",
+        "show me",
+        "mail me",
+        "email me",
+        "manden",
+        "mandaran",
+        "envien",
+        "enviaran",
+        "muestren",
+        "mandan",
+        "enseñen",
+    ];
+    t.sentences()
+        .chain(t.lower.split(['?', '？']))
+        .map(Text::new)
+        .any(|s| any_phrase(&s, &PAPERS) && any_phrase(&s, &ASK))
+}
+
+/// "that breakdown you promised", 你们答应过的: the promise is the collector's, not the borrower's.
+fn promise_is_theirs(t: &Text) -> bool {
+    let toks = &t.tokens;
+    let theirs = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|w| matches!(w.as_str(), "you" | "u" | "they" | "yall" | "your" | "he" | "she"))
+    };
+    let mut any = false;
+    for (i, w) in toks.iter().enumerate() {
+        if w.starts_with("promise") {
+            any = true;
+            if !theirs(i) {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// 要是这次项目款能结下来，我就一次性全还了: a payment supposed under a condition ("if…, then I'd pay it all"), not
+/// one made.
+fn payment_supposed_zh(t: &Text) -> bool {
+    ["要是", "如果", "假如", "只要", "万一"].iter().any(|c| {
+        t.compact
+            .find(c)
+            .and_then(|at| t.compact.get(at..))
+            .is_some_and(|rest| rest.contains('就'))
+    }) && !t.compact.contains('已')
+}
+
+/// Chinese "paid" cues said only of a day still to come: 明天一早还清 ("will clear it first thing tomorrow") —
+/// no cue ends in 了, and every clause (split at punctuation or a space) holding one names a coming day and no
+/// completion (已, 过了, 刚); "刚转了200 明天再转300" still reports a payment.
+fn paid_cues_are_ahead_zh(t: &Text, cues: &[String]) -> bool {
+    const AHEAD: [&str; 10] = [
+        "明天",
+        "明早",
+        "后天",
+        "下周",
+        "下星期",
+        "下个月",
+        "月底",
+        "周末",
+        "今晚",
+        "过几天",
+    ];
+    let clauses: Vec<String> = t
+        .lower
+        .split(|c: char| c.is_whitespace() || "，,。！？?；;!".contains(c))
+        .map(str::to_string)
+        .collect();
+    cues.iter().all(|cue| {
+        !cue.ends_with('了')
+            && clauses.iter().filter(|c| c.contains(cue.as_str())).all(|c| {
+                AHEAD.iter().any(|d| c.contains(d)) && !c.contains('已') && !c.contains("过了") && !c.contains('刚')
+            })
+    })
+}
+
+/// A question about where to pay that names the account: 还是转到之前那个账户吗？, "same account as last time?",
+/// "¿a la misma cuenta?" — asked about the account the money goes to.
+fn asks_which_account(t: &Text) -> bool {
+    t.lower
+        .split_inclusive(['?', '？'])
+        .filter(|s| s.trim_end().ends_with(['?', '？']))
+        .map(|s| Text::new(s.rsplit(['.', '。', ',', '，']).next().unwrap_or(s)))
+        .any(|s| {
+            let account = any_phrase(&s, &["账户", "账号", "卡号", "same account", "misma cuenta"]);
+            // The money must be going there: "Is this the same account as the Capital One card?" asks no way to pay.
+            let sent = any_phrase(
+                &s,
+                &[
+                    "转到", "打到", "汇到", "还到", "转", "send", "pay", "transfer", "mando", "pago", "deposito",
+                ],
+            );
+            account && sent
+        })
 }
 
 /// Every intent the reply expresses, in the enum's order; `Other` when none.
@@ -1042,6 +1299,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         complaint = (0, Vec::new());
     }
     let mut validation = hits_all(t, &[VALIDATION]);
+    if validation.0 == 0 && demands_the_papers(t) {
+        validation = (900, vec!["papers demanded".into()]);
+    }
     // "Prove it" after a payment claim asks for a receipt check, not validation; 证明 in 收入证明 is hardship.
     if validation.0 > 0
         && ([
@@ -1100,6 +1360,13 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         paid = (0, Vec::new());
     }
+    // 要是…就全还了 (a payment supposed), 明天一早还清 (a day still to come): Chinese "paid" words that pay nothing yet.
+    if paid.0 > 0
+        && paid.1.iter().all(|c| !c.is_ascii())
+        && (payment_supposed_zh(t) || paid_cues_are_ahead_zh(t, &paid.1))
+    {
+        paid = (0, Vec::new());
+    }
     // "when I get paid", "I get paid every other Friday": wages coming in, not a payment made.
     if paid.1.iter().all(|c| c == "paid") && any_phrase(t, &["get paid", "gets paid", "getting paid", "got paid"]) {
         paid = (0, Vec::new());
@@ -1108,11 +1375,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if promise.0 > 0 && promise.1.iter().all(|c| negated_cue(t, c)) {
         promise = (0, Vec::new());
     }
+    // "Still waiting on that breakdown you promised": the collector's promise, not the borrower's.
+    if promise.0 > 0 && promise.1.iter().all(|c| c.starts_with("promise")) && promise_is_theirs(t) {
+        promise = (0, Vec::new());
+    }
     let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t);
-    let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0;
+    let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0 || hours_cut_to(t);
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     // "Not sure how much yet" hedges the sum, not the payment.
-    let hypothetical = any_phrase(t, HYPOTHETICAL)
+    // 要是项目款结下来，我就全还了: paying on a windfall supposed, with no day, is a hypothetical too.
+    let hypothetical = (any_phrase(t, HYPOTHETICAL) || (payment_supposed_zh(t) && !has_date))
         && !any_phrase(
             t,
             &[
@@ -1232,6 +1504,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "往后推",
                 "postpone",
                 "push back",
+                // "is there any way to push it back", "move it back a week".
+                "push it back",
+                "move it back",
                 "pushed back",
                 "push the due",
                 "move the due",
@@ -1324,7 +1599,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !denied
         && !dispute_now
         && validation.0 == 0
-        && (!t.is_question() || states_a_payment(t))
+        && (!t.is_question() || states_a_payment(t) || offer_tagged_for_assent(t))
         && !sends_a_paper(t)
         && has_date
         && (paid.0 == 0 || part_paid)
@@ -1335,6 +1610,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             || sum_then_day(t))
     {
         promise = (800, vec!["pays on a day to come".into()]);
+    }
+    // "ok the 20th then": a short answer that accepts a day.
+    if promise.0 == 0
+        && !refused
+        && !hypothetical
+        && !conditional
+        && !asks_terms
+        && !denied
+        && has_date
+        && paid.0 == 0
+        && agrees_to_a_day(t)
+    {
+        promise = (750, vec!["agrees to a day".into()]);
     }
     if promise.0 == 0 && !refused && !hypothetical && !conditional && !asks_terms {
         if part_paid {
@@ -1381,6 +1669,12 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "llamenme despues",
             "call me after",
             "ring me after",
+            // "don't ring me before 10am … after 4 is best if you need to call": the better time offered.
+            "is best",
+            "best time",
+            "if you need to call",
+            "if you must call",
+            "if you have to call",
             "打我家里",
             "打我座机",
             "打家里座机",
@@ -1406,6 +1700,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     // "Le pago todo a fin de mes, son $430 ¿verdad?": a sum put as a question to be confirmed asks the balance.
     // The tag must sit in the sentence asked ("de verdad estoy haciendo lo que puedo" confirms nothing).
+    // Or a tag closing the reply without a mark: 一共2380对吧 (a bare figure, no currency, so any digits count).
+    let tagged_at_end = ["对吧", "对吗", "是吧", "没错吧", "right", "correct", "verdad"]
+        .iter()
+        .any(|w| {
+            t.lower
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_punctuation() || "。！？".contains(c))
+                .ends_with(w)
+        });
+    if balance.0 < 900 && (has_amount || t.lower.contains(|c: char| c.is_ascii_digit())) && tagged_at_end {
+        balance.0 = 900;
+        balance.1.push("sum to confirm".into());
+    }
     if balance.0 == 0
         && has_amount
         && t.lower
@@ -1425,6 +1732,18 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         balance = (0, Vec::new());
     }
     if balance.0 > 0 && balance.0 < 900 && !t.is_question() && !asks_indirectly(t) {
+        balance = (0, Vec::new());
+    }
+    // "pagué el saldo completo esta mañana": the balance named as what was paid, with nothing asked.
+    if balance.0 > 0
+        && paid.0 > 0
+        && !t.is_question()
+        && !asks_indirectly(t)
+        && balance
+            .1
+            .iter()
+            .all(|c| ["saldo", "balance", "the total", "total amount", "monto total", "余额"].contains(&c.as_str()))
+    {
         balance = (0, Vec::new());
     }
 
@@ -1537,6 +1856,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if how.0 > 0 && ((!t.is_question() && (how.0 < 900 || ways_only)) || (ways_only && paid.0 >= 950)) {
         how = (0, Vec::new());
     }
+    // "Paid £80 this morning by bank transfer … How much is left?": the way stands where the payment is reported,
+    // and the question asks something else.
+    let ways: Vec<&str> = how.1.iter().map(String::as_str).collect();
+    if how.0 > 0 && ways_only && paid.0 > 0 && !in_a_question(t, &ways) {
+        how = (0, Vec::new());
+    }
+    if how.0 == 0 && asks_which_account(t) {
+        how = (900, vec!["which account".into()]);
+    }
     // "利息怎么这么高，算得不对": complaining about the interest contests it; it asks for no plan.
     if dispute_now
         && options
@@ -1590,6 +1918,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
 
     let mut hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
+    if hours_cut_to(t) {
+        hardship.0 = hardship.0.max(900);
+        hardship.1.push("hours cut".into());
+    }
     // "Skint till payday": short of cash until wages come, no circumstance behind it — not hardship.
     if !hardship.1.is_empty()
         && hardship
@@ -1606,7 +1938,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && hardship
             .1
             .iter()
-            .all(|c| ["没钱", "没有钱", "真没钱"].contains(&c.as_str()))
+            .all(|c| ["没钱", "没有钱", "真没钱", "手头紧", "手头很紧"].contains(&c.as_str()))
     {
         hardship = (0, Vec::new());
     }
@@ -1638,6 +1970,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             ],
         );
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
+    if charges_called_unlawful(t) || sum_grown(t) {
+        dispute.0 = dispute.0.max(900);
+        dispute.1.push("the sum contested".into());
+    }
     // "请先提供债权证明，不然这笔账我不认": the debt is refused only if no proof comes — a validation request, not yet
     // a dispute (both pause collection).
     let contested_if_unproven = |cue: &String| {
@@ -1849,6 +2185,10 @@ pub fn asks_identity(t: &Text) -> bool {
         "whos this",
         "is this a scam",
         "what company",
+        // A reply in the wrong language: "Perdón, no hablo inglés. ¿Quién es?".
+        "quien es",
+        "quien habla",
+        "quien me habla",
     ]
     .iter()
     .any(|c| t.has_words(c))

@@ -226,6 +226,11 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
             // "三天后发salary 到时候还800": in a reply the rules read as a promise, a revocation the model guesses where
             // no contact is named at all is noise (any other reply still takes it: recall first).
             || (intent == Intent::StopContact && promised && !revocation::mentions_contact(t))
+            // "Perdón, no hablo inglés. ¿Quién es?": a reply that only asks who is writing names no contact to end.
+            || (intent == Intent::StopContact
+                && rules_silent
+                && classify::asks_identity(t)
+                && !revocation::mentions_contact(t))
         {
             continue;
         }
@@ -359,7 +364,9 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         let day = if classify::denies(&t) {
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {
-            future.last()
+            // A day after today comes first: "a fin de mes le pago los 180 que faltan, hoy le mandé 100" pays today
+            // and promises the end of the month.
+            future.iter().rev().find(|x| x.date.0 > today).or_else(|| future.last())
         } else if classify::any_phrase(
             &t,
             &[

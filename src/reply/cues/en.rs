@@ -244,6 +244,14 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
     ("was transferred", 950),
     ("transferred", 850),
     ("check is in the mail", 900),
+    // "I mailed a check Monday", "posted the cheque yesterday": a cheque already on its way is paid.
+    ("mailed a check", 900),
+    ("mailed the check", 900),
+    ("mailed a cheque", 900),
+    ("posted a cheque", 900),
+    ("posted the cheque", 900),
+    ("sent a check", 900),
+    ("sent the check", 900),
     ("get my payment", 900),
     ("paid", 750),
 ];
@@ -343,6 +351,13 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
     ("disabled", 900),
     ("fixed income", 900),
     ("on benefits", 900),
+    // Out of work on state support ("on the dole since the site shut"), or the workplace itself gone.
+    ("on the dole", 950),
+    ("on jobseekers", 900),
+    ("signed on", 850),
+    ("site shut", 900),
+    ("plant closed", 900),
+    ("factory closed", 900),
     ("deployed", 900),
     ("military", 850),
 ];
@@ -570,6 +585,12 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     ("what i owe", 850),
     ("know what i owe", 900),
     ("whats owed", 900),
+    // "need to know exactly what's outstanding": the sum still owed, in British wording.
+    ("whats outstanding", 850),
+    ("what is outstanding", 850),
+    ("whats still outstanding", 850),
+    ("amount outstanding", 850),
+    ("outstanding balance", 850),
     ("what is owed", 900),
     ("amount i owe", 900),
     ("exact amount", 850),
@@ -697,6 +718,10 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     ("instead of the full", 900),
     ("hardship program", 900),
     ("would you take", 950),
+    // "can I just pay the minimum?".
+    ("pay just the minimum", 900),
+    ("only pay the minimum", 900),
+    ("pay the minimum", 900),
     ("would you accept", 950),
     ("will you take", 950),
     ("will you accept", 950),

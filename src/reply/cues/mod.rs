@@ -275,6 +275,17 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
     ("itemized", 900),
     ("itemised", 900),
     ("original creditor", 900),
+    // Who lent the money in the first place, asked: "quién es el acreedor original", 原始借款是在哪家借的 (not "I
+    // settled with the original lender", which reports a payment).
+    ("who the original lender", 900),
+    ("who is the original lender", 900),
+    ("quien es el acreedor original", 900),
+    ("nombre del acreedor original", 900),
+    ("原始借款", 900),
+    ("哪家借的", 900),
+    ("在哪家借", 900),
+    ("哪个平台借的", 900),
+    ("estado de cuenta detallado", 900),
     ("signed contract", 900),
     ("copy of the contract", 950),
     ("copy of the agreement", 950),
@@ -316,6 +327,10 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     "no se lo voy a pagar",
     // Never, said as a day: "the day hell freezes over", "when pigs fly", 我明天就去卖肾还你们.
     "hell freezes over",
+    // "I'd love to pay you Friday but that's not happening": the promise words taken back in the same breath.
+    "not happening",
+    "aint happening",
+    "no va a pasar",
     "when pigs fly",
     "over my dead body",
     "in your dreams",
@@ -476,9 +491,11 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     "到时候再说",
 ];
 
-pub(in crate::reply) const CONDITION_VERBS: [&str; 30] = [
-    "refund", "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "settle", "agree",
-    "stop", "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan", "quitar",
+pub(in crate::reply) const CONDITION_VERBS: [&str; 31] = [
+    // "if you took the £60 default charges off": the past tense of a condition put politely.
+    "refund", "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "took", "settle",
+    "agree", "stop", "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan",
+    "quitar",
     // "once you fix the balance", "after you show me the contract": the collector must act first.
     "fix", "correct", "show", "prove", "verify", "arreglen", "corrijan",
 ];
@@ -635,7 +652,7 @@ pub(in crate::reply) const PARTIAL_STOP: &[Cue] = &[
 ];
 
 /// "Paid part, the rest later": both already paid and a promise.
-pub(in crate::reply) const PART_PAID: [&str; 25] = [
+pub(in crate::reply) const PART_PAID: [&str; 27] = [
     "another",
     // "刚转了200 明天再转300", "sent $75 … other 75 goes out on the 28th".
     "再转",
@@ -657,6 +674,9 @@ pub(in crate::reply) const PART_PAID: [&str; 25] = [
     "el resto",
     "lo demas",
     "lo que falta",
+    // "los 180 que faltan": the part still missing.
+    "que faltan",
+    "que falta",
     "剩下",
     "剩余",
     "其余",

@@ -622,6 +622,18 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     found = Some((in_week(today, 0, Weekday::Sun), 3));
                 }
             }
+            // "I pay 200 the 15", "ok the 20 then": "the" and a bare day of the month, right after a sum or closing
+            // the reply (not "the 20 you added").
+            "the"
+                if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                    && (prev.parse::<u64>().is_ok() || matches!(next2, "" | "ok" | "okay" | "then")) =>
+            {
+                found = next
+                    .parse()
+                    .ok()
+                    .and_then(|d| next_day_of_month(today, d))
+                    .map(|d| (d, 2));
+            }
             // "el 15", "el día 15", "el 15 de diciembre (de 2026)".
             "el" | "dia" if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) => {
                 let day: u32 = next.parse().unwrap_or(0);
