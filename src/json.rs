@@ -385,6 +385,22 @@ pub struct ErrorEnvelope<'a> {
     error: ErrorBody<'a>,
 }
 
+thread_local! {
+    /// Set only while [`ok_envelope`] serialises a second time to find an out-of-range amount.
+    static MARK_OUT_OF_RANGE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// What an out-of-range amount serialises as while [`marking_out_of_range`] (instead of failing), and how that
+/// string reads in JSON text.
+pub const OUT_OF_RANGE_MARK: &str = "\u{0}out_of_range";
+const OUT_OF_RANGE_MARK_JSON: &str = "\"\\u0000out_of_range\"";
+
+/// Whether amounts out of range are being written as [`OUT_OF_RANGE_MARK`]: true only on the rare path where
+/// serialising an answer failed on one, while the envelope writer looks for which output field holds it.
+pub fn marking_out_of_range() -> bool {
+    MARK_OUT_OF_RANGE.with(std::cell::Cell::get)
+}
+
 /// Serialises a success envelope. Never fails: a serialisation bug becomes an `internal.bug` envelope.
 ///
 /// An amount above 2^53−1 that escaped every check upstream refuses to serialise (see
@@ -397,9 +413,11 @@ pub fn ok_envelope<T: Serialize>(value: &T, warnings: &[Problem]) -> String {
         }
         // Only on this rare path: serialise again with each out-of-range amount written as a marker, and
         // name the field where the first marker sits.
-        let marked = crate::money::with_out_of_range_marked(|| serde_json::to_string(value)).unwrap_or_default();
+        MARK_OUT_OF_RANGE.with(|m| m.set(true));
+        let marked = serde_json::to_string(value).unwrap_or_default();
+        MARK_OUT_OF_RANGE.with(|m| m.set(false));
         let at = marked
-            .find(crate::money::OUT_OF_RANGE_MARK)
+            .find(OUT_OF_RANGE_MARK_JSON)
             .map(|i| at::pointer_at(&marked, i, false))
             .unwrap_or_default();
         error_envelope(&Error::new(

@@ -23,28 +23,11 @@ impl Amount {
     }
 }
 
-thread_local! {
-    /// Set only while [`with_out_of_range_marked`] runs.
-    static MARK_OUT_OF_RANGE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// How an out-of-range amount is written while [`with_out_of_range_marked`] runs (as JSON text, quotes included).
-pub const OUT_OF_RANGE_MARK: &str = "\"\\u0000out_of_range\"";
-
-/// Runs `f` with out-of-range amounts serialised as [`OUT_OF_RANGE_MARK`] instead of failing: how the envelope
-/// writer finds which output field holds one, on the rare path where serialising failed.
-pub fn with_out_of_range_marked<T>(f: impl FnOnce() -> T) -> T {
-    MARK_OUT_OF_RANGE.with(|m| m.set(true));
-    let out = f();
-    MARK_OUT_OF_RANGE.with(|m| m.set(false));
-    out
-}
-
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if !self.in_range() {
-            if MARK_OUT_OF_RANGE.with(std::cell::Cell::get) {
-                return s.serialize_str("\u{0}out_of_range");
+            if crate::json::marking_out_of_range() {
+                return s.serialize_str(crate::json::OUT_OF_RANGE_MARK);
             }
             return Err(serde::ser::Error::custom(format_args!(
                 "{OUT_OF_RANGE_TAG} `{}` is outside 0…2^53-1 minor units",
