@@ -1824,3 +1824,89 @@ fn blind22_rules_papers_charges_hardship_and_who_is_writing() {
     // A reply in the wrong language that only asks who is writing revokes nothing.
     assert!(!has(&reply("en-US", "No hablo inglés. ¿Quién habla?"), "stop_contact"));
 }
+
+#[test]
+fn blind23_rules_relatives_payments_made_conditions_and_unwanted_contact() {
+    // The contact itself unwanted, or correspondence sent to a representative "rather than to me": revoked.
+    for (locale, text) in [
+        ("en-US", "We don't want your calls at this house anymore."),
+        (
+            "en-GB",
+            "My adviser at the debt charity deals with this now; send all correspondence to him rather than to me.",
+        ),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // A payment made, with the day or the channel between 已 and the verb, or sent to the wrong account.
+    for text in [
+        "我已于本月3日通过微信还清了这笔钱",
+        "已经用银行卡转了500过去，还在处理中",
+        "上周还款时转错了账户，请帮忙查一下",
+    ] {
+        let out = reply("zh-CN", text);
+        assert!(
+            has(&out, "already_paid") && !has(&out, "promise_to_pay"),
+            "{text}: {out}"
+        );
+    }
+    // 没办法按时还了 denies an ability; it reports no payment.
+    assert!(!has(
+        &reply("zh-CN", "店里生意不好，实在没办法按时还了"),
+        "already_paid"
+    ));
+    // An order to the collector, then the payment it would buy, is a condition; "I'll have a look" pays nothing.
+    for (locale, text) in [
+        ("en-GB", "Waive the late fees and I'll pay the rest."),
+        ("en-US", "Thanks, I'll have a look at it over the weekend."),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // A relative answering for the holder, or a number that changed hands, is not the borrower ...
+    for (locale, text) in [
+        (
+            "en-US",
+            "I'm her mother. She moved out years ago and I know nothing about this loan.",
+        ),
+        ("zh-CN", "我是她姐姐，她出国了，这些事我不清楚。"),
+        (
+            "es-US",
+            "Soy la esposa de Rubén, él está trabajando fuera y no sé nada de esa cuenta.",
+        ),
+        ("en-GB", "There is no Gareth at this number, please check your records."),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "wrong_person") && !has(&out, "dispute"), "{text}: {out}");
+    }
+    // ... and the holder's troubles told by the relative are not the writer's hardship.
+    assert!(!has(
+        &reply("zh-CN", "我是他老婆，他最近住院了，出院后让他回电话"),
+        "hardship"
+    ));
+    // ... but a relative who pays for the holder takes the debt up.
+    assert!(!has(
+        &reply("en-US", "I'm his father. I'll pay $200 toward it on Monday."),
+        "wrong_person"
+    ));
+    // Causes in the borrower's own words: gig income halved, a doctor's note, an injury, a flood, work lost.
+    for (locale, text) in [
+        ("en-US", "The delivery work has dried up since the holidays."),
+        ("en-GB", "My GP signed me off for six weeks."),
+        ("zh-CN", "上个月骨折了，一直没法上班"),
+        ("es-US", "Se me inundó la casa con la tormenta."),
+        ("es-US", "Me quedé sin chamba en octubre."),
+    ] {
+        assert!(has(&reply(locale, text), "hardship"), "{text}");
+    }
+    // Time or a smaller payment begged for is a request for terms, not a promise.
+    for (locale, text) in [
+        ("en-US", "Please give me until March, things are rough."),
+        ("es-US", "Nomás que me den un mes y me pongo al día."),
+        ("zh-CN", "能不能先停一个月？"),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            has(&out, "question_options") && !has(&out, "promise_to_pay"),
+            "{text}: {out}"
+        );
+    }
+}

@@ -381,6 +381,59 @@ pub(super) fn relatives_phone(t: &Text) -> bool {
     phone && relative
 }
 
+/// The writer names themself as the account holder's relative — "I'm his widow", "this is her mother", 我是他妈妈,
+/// 我是他爱人, "Soy la mamá de Yesenia" — or says the holder's number is theirs now ("this used to be his number,
+/// it's mine now", 这个手机号现在是我在用): someone answering for the borrower, not the borrower.
+pub(super) fn answers_for_relative(t: &Text) -> bool {
+    const KIN_EN: [&str; 14] = [
+        "wife", "husband", "widow", "widower", "mother", "mom", "mum", "father", "dad", "son", "daughter", "sister",
+        "brother", "partner",
+    ];
+    const KIN_ZH: [&str; 16] = [
+        "妈", "爸", "爱人", "老婆", "老公", "妻子", "丈夫", "母亲", "父亲", "儿子", "女儿", "姐", "哥", "弟", "妹",
+        "家属",
+    ];
+    const KIN_ES: [&str; 10] = [
+        "mama", "papa", "esposa", "esposo", "hija", "hijo", "hermana", "hermano", "madre", "padre",
+    ];
+    let toks = &t.tokens;
+    let en = toks.windows(3).any(|w| {
+        let (Some(a), Some(b), Some(c)) = (w.first(), w.get(1), w.get(2)) else {
+            return false;
+        };
+        matches!(a.as_str(), "im" | "is" | "am")
+            && matches!(b.as_str(), "his" | "her" | "their")
+            && KIN_EN.contains(&c.as_str())
+    });
+    let zh = ["我是他", "我是她"].iter().any(|me| {
+        t.compact.match_indices(me).any(|(at, _)| {
+            t.compact
+                .get(at.saturating_add(me.len())..)
+                .is_some_and(|r| KIN_ZH.iter().any(|k| r.starts_with(k)))
+        })
+    });
+    // "Soy la mamá de Yesenia", "soy su esposa".
+    let es = toks.windows(3).any(|w| {
+        w.first().is_some_and(|a| a == "soy")
+            && w.get(1).is_some_and(|b| matches!(b.as_str(), "la" | "el" | "su"))
+            && w.get(2).is_some_and(|c| KIN_ES.contains(&c.as_str()))
+    }) && !t.has_words("soy la deudora")
+        && !t.has_words("soy el deudor");
+    let number_changed_hands = any_phrase(
+        t,
+        &[
+            "used to be his number",
+            "used to be her number",
+            "was his number",
+            "was her number",
+            "现在是我在用",
+            "现在是我用",
+            "era su numero",
+        ],
+    );
+    en || zh || es || number_changed_hands
+}
+
 /// Whether one sentence is nothing but a sum and a day: "FINE you vultures. $100 Friday. Now quit…".
 fn sum_and_day_sentence(t: &Text) -> bool {
     t.sentences().any(|s| {
@@ -819,7 +872,35 @@ fn conditional_offer(t: &Text) -> bool {
             .iter()
             .any(|c| t.compact.contains(c))
         && t.compact.contains('就');
-    en || zh || zh_after || zh_then || if_so
+    en || zh || zh_after || zh_then || if_so || imperative_then_pay(t)
+}
+
+/// "Freeze the interest and I'll pay", "drop the fees and you'll have it Friday": an order to the collector,
+/// then the payment it would buy — a condition without an "if". The sentence opens with the collector's act.
+fn imperative_then_pay(t: &Text) -> bool {
+    t.sentences().any(|s| {
+        let words: Vec<&str> = s
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches('\''))
+            .collect();
+        let opens = words
+            .iter()
+            .skip_while(|w| matches!(**w, "just" | "please" | "you" | "so"))
+            .take(1)
+            .any(|w| CONDITION_VERBS.iter().any(|v| w == v));
+        let then = [
+            " and i'll ",
+            " and ill ",
+            " and i will ",
+            " and you'll ",
+            " then i'll ",
+            " and i can ",
+        ]
+        .iter()
+        .any(|c| format!(" {s} ").replace('’', "'").contains(c));
+        opens && then
+    })
 }
 
 /// Whether the day named is the one that cannot be paid on: "这周五还不了，公司拖欠工资", "I can't pay Friday,
@@ -973,7 +1054,11 @@ fn names_someone_else(t: &Text) -> Option<String> {
         let after = match (w(0), w(1), w(2)) {
             ("this", "isnt", _) | ("this", "aint", _) => Some(i + 2),
             ("this", "is", "not") => Some(i + 3),
-            ("there", "is", "no") => Some(i + 3).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
+            // "There is no Jennifer here", "there is no Darren at this number".
+            ("there", "is", "no") => Some(i + 3).filter(|&n| {
+                toks.get(n + 1)
+                    .is_some_and(|h| h == "here" || (h == "at" && phone_named))
+            }),
             ("theres", "no", _) => Some(i + 2).filter(|&n| toks.get(n + 1).is_some_and(|h| h == "here")),
             // "I don't know a Marcus Reed", "no conozco a ningún Luis Pérez": a full name (two name words) unknown.
             ("dont", "know", "a" | "any") => Some(i + 3).filter(|&n| name_at(n + 1).is_some()),
@@ -1166,6 +1251,35 @@ fn demands_the_papers(t: &Text) -> bool {
         .any(|s| any_phrase(&s, &PAPERS) && any_phrase(&s, &ASK))
 }
 
+/// "I'll have a proper look tonight", "I'll have a think": "I'll have" about reading or thinking, not money.
+fn has_a_look(t: &Text) -> bool {
+    t.tokens.windows(5).any(|w| {
+        w.first().is_some_and(|a| a == "ill")
+            && w.get(1).is_some_and(|b| b == "have")
+            && w.get(2).is_some_and(|c| c == "a")
+            && w.iter().skip(3).any(|n| {
+                matches!(
+                    n.as_str(),
+                    "look" | "think" | "read" | "chat" | "word" | "go" | "gander"
+                )
+            })
+    })
+}
+
+/// "本人已于上月28日通过支付宝还清全部欠款", "已经通过银行转账转了800过去", "还款的时候转错了": a payment made, told with
+/// the date or the channel between 已 and the completed verb, or a transfer that went to the wrong account. Read
+/// one clause at a time, and never where the clause denies (没 / 未) or supposes (如果 / 要是).
+fn paid_apart_zh(t: &Text) -> bool {
+    const DONE: [&str; 8] = ["还清", "转了", "还了", "付了", "汇了", "缴清", "结清", "付清"];
+    const WRONG: [&str; 5] = ["转错了", "还错了", "打错了账", "转错账", "付错了"];
+    t.compact.split(|c: char| "，。；！？,;!?.".contains(c)).any(|clause| {
+        let held = ["没", "未", "如果", "要是", "假如"].iter().any(|n| clause.contains(n));
+        let after_yi = clause.find('已').and_then(|i| clause.get(i..));
+        let done = after_yi.is_some_and(|rest| DONE.iter().any(|d| rest.contains(d)));
+        !held && (done || WRONG.iter().any(|w| clause.contains(w)))
+    })
+}
+
 /// "that breakdown you promised", 你们答应过的: the promise is the collector's, not the borrower's.
 fn promise_is_theirs(t: &Text) -> bool {
     let toks = &t.tokens;
@@ -1310,6 +1424,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "证明我已",
             "付款证明",
             "还款证明",
+            // 还款凭证可随时提供: the borrower's own receipt offered, not the loan's papers asked for.
+            "还款凭证",
+            "转账凭证",
+            "付款凭证",
             "转账记录",
             "结清证明",
         ]
@@ -1371,12 +1489,32 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if paid.1.iter().all(|c| c == "paid") && any_phrase(t, &["get paid", "gets paid", "getting paid", "got paid"]) {
         paid = (0, Vec::new());
     }
+    // 真的没办法按时还了: 还了 after an ability denied says it cannot be paid, not that it was.
+    if paid.0 > 0
+        && paid.1.iter().all(|c| c == "还了")
+        && t.compact
+            .split(|c: char| "，。；！？,;!?.".contains(c))
+            .filter(|clause| clause.contains("还了"))
+            .all(|clause| {
+                ["没办法", "没法", "无法", "不能", "没能力"]
+                    .iter()
+                    .any(|n| clause.contains(n))
+            })
+    {
+        paid = (0, Vec::new());
+    }
+    if paid.0 == 0 && paid_apart_zh(t) {
+        paid = (950, vec!["已…还清".into()]);
+    }
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
     if promise.0 > 0 && promise.1.iter().all(|c| negated_cue(t, c)) {
         promise = (0, Vec::new());
     }
     // "Still waiting on that breakdown you promised": the collector's promise, not the borrower's.
     if promise.0 > 0 && promise.1.iter().all(|c| c.starts_with("promise")) && promise_is_theirs(t) {
+        promise = (0, Vec::new());
+    }
+    if promise.0 > 0 && promise.1.iter().all(|c| c == "ill have") && has_a_look(t) {
         promise = (0, Vec::new());
     }
     let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t);
@@ -1516,6 +1654,34 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "posponer",
             ],
         );
+    // Time or a smaller payment begged for, question or not ("Can you please give me until January, I am
+    // begging you", "nomás que me den un mes", 能不能先停两个月, "is there any way to make the payment smaller"): a
+    // request for terms, not a promise — unless the reply also says it will pay ("gonna pay something soon, just
+    // give me a few days").
+    let asks_time = any_phrase(
+        t,
+        &[
+            "give me until",
+            "give me till",
+            "give me a month",
+            "make the payment smaller",
+            "make the payments smaller",
+            "smaller payment",
+            "smaller payments",
+            "smaller monthly",
+            "me den un mes",
+            "me den chance",
+            "dar chance",
+            "darme chance",
+            "darme un mes",
+            "先停",
+            "停两个月",
+            "停一个月",
+            "停几个月",
+            "缓两个月",
+            "缓一个月",
+        ],
+    ) && !any_phrase(t, &["gonna pay", "going to pay", "will pay", "ill pay"]);
     // Asking to split it ("can i pay 300 now and the rest later?") asks for an arrangement, sum and day or not.
     let asks_split = promise_as_question
         && t.lower
@@ -1534,7 +1700,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 .iter()
                 .any(|w| s.contains(w))
             });
-    let asks_terms = asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay || asks_split;
+    let asks_terms =
+        asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay || asks_split || asks_time;
     // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow; but "这阵子还不了 下周再打给我吧"
     // ("can't pay now, call me next week") puts the later day on the call, not on a payment.
     let day_for_a_call = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES]).0 > 0 && !pays_after_denial(t);
@@ -2009,6 +2176,12 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         wrong.0 = wrong.0.max(900);
         wrong.1.push("the holder died; a relative writes".into());
     }
+    // A relative who pays or promises for the holder ("I'm his dad. I'll pay $300 on Tuesday") takes the debt
+    // up; one who only answers for them is not the borrower.
+    let for_relative = answers_for_relative(t) && promise.0 == 0 && paid.0 == 0;
+    if wrong.0 == 0 && for_relative {
+        wrong = (900, vec!["a relative answers".into()]);
+    }
     // Someone else's debt named as such (我老公借的, 我是他同事) stays a wrong person, not a dispute.
     let someone_elses = any_phrase(
         t,
@@ -2030,7 +2203,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "have the wrong",
         ],
     );
-    if wrong.0 > 0 && about_debt && !someone_elses && !holders_relative {
+    if wrong.0 > 0 && about_debt && !someone_elses && !holders_relative && !for_relative {
         dispute.0 = dispute.0.max(900);
         dispute.1.append(&mut wrong.1);
         wrong = (0, Vec::new());
@@ -2060,6 +2233,17 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     let mut stop = stop;
     if complaint.0 > 0 && !stop.1.is_empty() && stop.1.iter().all(|c| HARASSMENT.contains(&c.as_str())) {
         stop = (0, Vec::new());
+    }
+    // "我是他爱人。他现在住院了", "this is his wife, he's deployed": the holder's troubles told by a relative are not
+    // the writer's own hardship, unless the writer says they cannot pay.
+    if for_relative
+        && hardship.0 > 0
+        && !any_phrase(
+            t,
+            &["i cant pay", "i cannot pay", "我没钱", "我还不起", "no puedo pagar"],
+        )
+    {
+        hardship = (0, Vec::new());
     }
     add(Intent::PromiseToPay, promise);
     add(Intent::AlreadyPaid, paid);

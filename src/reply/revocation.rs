@@ -25,6 +25,7 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
         .or_else(|| stop_about_contact_zh(t))
         .or_else(|| spanish_stop_word(t))
         .or_else(|| stop_by_shape(t))
+        .or_else(|| contact_unwanted(t))
     {
         stop.0 = stop.0.max(950);
         stop.1.push(cue);
@@ -135,6 +136,38 @@ pub(super) fn mentions_contact(t: &Text) -> bool {
         || CONTACT_ZH.iter().any(|c| t.compact.contains(c))
         || t.compact.contains('打')
         || t.compact.contains("联系")
+}
+
+/// "I don't want these messages on my phone", "we no longer want your calls", "no quiero sus llamadas": the
+/// contact itself is unwanted. A "want" denied, then a contact noun within three words.
+fn contact_unwanted(t: &Text) -> Option<String> {
+    const NOUNS: [&str; 11] = [
+        "messages",
+        "calls",
+        "texts",
+        "emails",
+        "letters",
+        "voicemails",
+        "llamadas",
+        "mensajes",
+        "correos",
+        "cartas",
+        "textos",
+    ];
+    let toks = &t.tokens;
+    toks.iter().enumerate().find_map(|(i, w)| {
+        let want = matches!(w.as_str(), "want" | "quiero" | "queremos");
+        let back = toks.get(i.saturating_sub(2)..i).unwrap_or_default();
+        let denied = back
+            .iter()
+            .any(|b| matches!(b.as_str(), "dont" | "not" | "longer" | "no" | "didnt"));
+        let noun = toks
+            .iter()
+            .skip(i.saturating_add(1))
+            .take(3)
+            .find(|n| NOUNS.contains(&n.as_str()))?;
+        (want && denied).then(|| format!("dont want {noun}"))
+    })
 }
 
 /// Whether the reply is nothing but revocation words and filler ("STOP", "stop stop stop", "Quit!").
@@ -764,7 +797,7 @@ fn redirected(t: &Text) -> bool {
         || t.has_words("no con migo")
         || t.compact.contains("别找我")
         // "Please deal with my insolvency practitioner rather than writing to me."
-        || any_phrase(t, &["rather than writing to me", "rather than contacting me", "instead of me", "rather than me"]);
+        || any_phrase(t, &["rather than writing to me", "rather than contacting me", "instead of me", "rather than me", "rather than to me", "instead of to me"]);
     let elsewhere = any_phrase(
         t,
         &[
@@ -793,6 +826,8 @@ fn redirected(t: &Text) -> bool {
             "phone them",
             "write to my",
             "send any correspondence to",
+            // "Please send all correspondence to her rather than to me."
+            "correspondence to",
             "questions go to",
             "hablen con mi",
             "hablen con el",

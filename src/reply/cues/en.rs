@@ -257,6 +257,14 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // Gig income fallen ("the rides just dried up, I'm clearing maybe half what I did"), a doctor's note, a
+    // death by overdose: causes named in the borrower's own words.
+    ("dried up", 850),
+    ("half what i", 850),
+    ("half of what i", 850),
+    ("signed me off", 950),
+    ("long covid", 900),
+    ("overdosed", 900),
     // The employer gone under, wages unpaid: hardship (the bankruptcy is not the borrower's).
     ("company went bankrupt", 900),
     ("company went under", 900),

@@ -179,6 +179,13 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    // "me quedé sin chamba", "estoy ganando la mitad", "se me inundó el apartamento": work lost, income halved,
+    // a home flooded (regional words for work included).
+    ("sin chamba", 950),
+    ("ganando la mitad", 900),
+    ("gano la mitad", 900),
+    ("se me inundo", 950),
+    ("inundacion", 900),
     // The employer gone under, wages unpaid or hours cut for everyone ("nos bajaron las horas").
     ("la empresa quebro", 900),
     ("la compania quebro", 900),

@@ -154,6 +154,12 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // 单子少了一半, 收入减半: gig or wage income halved; 摔断了腿, 骨折: an injury that stops work.
+    ("少了一半", 850),
+    ("收入减半", 900),
+    ("单子少", 850),
+    ("摔断", 900),
+    ("骨折", 900),
     // The employer gone under or wages unpaid (我们公司破产了 三个月工资都没发): the borrower's hardship.
     ("公司破产", 900),
     ("公司倒闭", 900),
