@@ -1910,3 +1910,154 @@ fn blind23_rules_relatives_payments_made_conditions_and_unwanted_contact() {
         );
     }
 }
+
+#[test]
+fn blind23_rest_courtesy_pleas_and_pressure_are_no_revocation() {
+    // An escalation pleaded against, 麻烦您 (courtesy, not annoyance), pressure for a date refused: contact stands.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Please don't send my account to collections, I'll pay $300 on Friday.",
+        ),
+        ("zh-CN", "麻烦您先别上报征信，后天发工资就还1500。"),
+        (
+            "en-US",
+            "Quit trying to get me to commit to a date. I told you I'd call when I have it.",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "stop_contact"), "{text}: {out}");
+    }
+}
+
+#[test]
+fn blind23_rest_promises_with_a_word_between_the_rest_put_off_and_shares_of_income() {
+    // "I can still do", "we can only manage": a word between "can" and the paying verb.
+    assert_promise("en-US", "I can still do $60 on Friday.", 6000, "2026-12-04");
+    assert_promise(
+        "en-GB",
+        "We can only manage £30 a month, the first on Friday.",
+        3000,
+        "2026-12-04",
+    );
+    assert!(has(
+        &reply("en-US", "I can clear the past due amount on Friday."),
+        "promise_to_pay"
+    ));
+    // Only the rest is put off (其余的…再说): the first payment is promised.
+    assert_promise("zh-CN", "下周五先还800，其余的等年后再说。", 80000, "2026-12-04");
+    // A share that measures lost income is not a share of the payment.
+    assert_promise(
+        "zh-CN",
+        "生意少了一半，只能先还500，周五转给你们。",
+        50000,
+        "2026-12-04",
+    );
+    assert_promise(
+        "es-US",
+        "Desde que cerraron la fábrica gano la mitad. Le mando $80 el viernes.",
+        8000,
+        "2026-12-04",
+    );
+    // "sat down" is no Saturday.
+    assert_promise(
+        "en-GB",
+        "I sat down with my budget: £50 will go to you on 15/12.",
+        5000,
+        "2026-12-15",
+    );
+    // "le tiro los $120": paying, colloquially.
+    assert_promise(
+        "es-US",
+        "Cobro el viernes y ese día le tiro los $120.",
+        12000,
+        "2026-12-04",
+    );
+}
+
+#[test]
+fn blind23_rest_ways_to_pay_asked_and_named() {
+    for (locale, text) in [
+        ("en-US", "Could I pay at CVS, or is it online only?"),
+        ("en-GB", "Can I pay by direct debit?"),
+        ("en-US", "whats the total? and can i pay it at the store or only online"),
+    ] {
+        assert!(has(&reply(locale, text), "question_how_to_pay"), "{text}");
+    }
+    // A day, not a way: "by the 15th".
+    assert!(!has(&reply("en-US", "Can I pay by the 15th?"), "question_how_to_pay"));
+    // The way a payment already went, with nothing asked.
+    for (locale, text) in [
+        (
+            "en-GB",
+            "Paid it all at the post office this afternoon, please confirm it's closed.",
+        ),
+        ("zh-CN", "我前天还款转到你们另一个收款账户上了，麻烦帮忙查一下。"),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            has(&out, "already_paid") && !has(&out, "question_how_to_pay"),
+            "{text}: {out}"
+        );
+    }
+    // 线下能不能还 with a day for the call asks how to pay, not for terms.
+    let out = reply("zh-CN", "明天给我回个电话，我想问下线下能不能还，怎么还？");
+    assert!(
+        has(&out, "question_how_to_pay") && !has(&out, "question_options"),
+        "{out}"
+    );
+}
+
+#[test]
+fn blind23_rest_things_named_in_passing_are_not_asked() {
+    // The statement named as where a charge appears; the charge never agreed to is contested.
+    let out = reply("en-US", "The late charges on my statement were never agreed to.");
+    assert!(has(&out, "dispute") && !has(&out, "question_balance"), "{out}");
+    // 跟说好的不一样: a sum other than agreed is contested.
+    assert!(has(&reply("zh-CN", "怎么又多了200？跟说好的不一样。"), "dispute"));
+    // Papers the writer offers to give, and a contract cited by its number, ask for no validation.
+    for (locale, text) in [
+        (
+            "en-US",
+            "My father died last month. What documents do you need from me to close his account?",
+        ),
+        ("zh-CN", "关于借款合同HT2024-118号，本人因病住院，恳请延期还款。"),
+    ] {
+        assert!(!has(&reply(locale, text), "validation_request"), "{text}");
+    }
+    // Calls recorded as evidence ask for no call.
+    let out = reply("zh-CN", "你们的通话我都录音了，我要去12378投诉。");
+    assert!(has(&out, "complaint") && !has(&out, "callback_request"), "{out}");
+    // An unknown phone number is not a disputed debt.
+    assert!(!has(&reply("es-US", "No reconozco este número, ¿quién es?"), "dispute"));
+    // The court's plan in a bankruptcy, and a plan turned down, ask for no terms.
+    for text in [
+        "I filed Chapter 13 last month; your loan is in the court's payment plan.",
+        "I don't need your payment plan. I'll sort it out myself.",
+    ] {
+        assert!(!has(&reply("en-US", text), "question_options"), "{text}");
+    }
+    // 能不能别催了 asks for quiet, not for terms.
+    let out = reply("zh-CN", "能不能别催了？过完年再说。");
+    assert!(has(&out, "stop_contact") && !has(&out, "question_options"), "{out}");
+}
+
+#[test]
+fn blind23_rest_questions_beside_a_promise_and_threats() {
+    // A smaller payment asked in its own question beside a promise: both.
+    let out = reply(
+        "en-GB",
+        "I'll pay £40 on Friday. Any chance of smaller monthly payments after that?",
+    );
+    assert!(has(&out, "promise_to_pay") && has(&out, "question_options"), "{out}");
+    // What would be left after a payment is a balance question.
+    assert!(has(
+        &reply("es-US", "Le mando $100 el viernes. ¿Cuánto me quedaría debiendo?"),
+        "question_balance"
+    ));
+    // A threat to find the collector is abuse.
+    assert!(has(
+        &reply("en-US", "Keep it up and I'll find out where your office is."),
+        "abusive"
+    ));
+}

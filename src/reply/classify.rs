@@ -1251,6 +1251,214 @@ fn demands_the_papers(t: &Text) -> bool {
         .any(|s| any_phrase(&s, &PAPERS) && any_phrase(&s, &ASK))
 }
 
+/// "I can still do $40", "we can only manage £25 a month", "I can clear the arrears next Friday": "I" or "we",
+/// "can", at most one softening word, then a paying verb. (Without a word between, "can do" / "can pay" are cues
+/// of their own; "clear" is taken either way.) "Can I…" is a question, so the subject must come first.
+fn can_pay_with_a_word_between(t: &Text) -> Option<String> {
+    const BETWEEN: [&str; 9] = [
+        "still",
+        "only",
+        "just",
+        "definitely",
+        "probably",
+        "easily",
+        "def",
+        "defo",
+        "prob",
+    ];
+    const VERBS: [&str; 7] = ["do", "pay", "manage", "send", "clear", "put", "get"];
+    let toks = &t.tokens;
+    toks.windows(4).find_map(|w| {
+        let [who, can, a, b] = w else { return None };
+        if !matches!(who.as_str(), "i" | "we") || can != "can" {
+            return None;
+        }
+        if a == "clear" {
+            return Some("can clear".into());
+        }
+        (BETWEEN.contains(&a.as_str()) && VERBS.contains(&b.as_str())).then(|| format!("can {a} {b}"))
+    })
+}
+
+/// "下周三还2000，剩下的等中秋以后再说吧": only the rest is put off; the first payment stands. True when every
+/// clause that says 再说 is about the rest (剩下 / 剩余 / 其余 / 余下).
+fn only_the_rest_put_off(t: &Text) -> bool {
+    let clauses: Vec<&str> = t
+        .compact
+        .split(['，', '。', '！', '？', ',', '.', '!', '?', '；', ';'])
+        .collect();
+    let putting_off: Vec<&&str> = clauses.iter().filter(|c| c.contains("再说")).collect();
+    !putting_off.is_empty()
+        && putting_off
+            .iter()
+            .all(|c| ["剩下", "剩余", "其余", "余下"].iter().any(|w| c.contains(w)))
+        && !HYPOTHETICAL
+            .iter()
+            .filter(|h| !h.contains("再说"))
+            .any(|h| any_phrase(t, &[h]))
+}
+
+/// Whether every balance cue only names the statement or the sum in passing: "on my statement", "of the current
+/// balance", "pay what's owed".
+fn balance_only_named(t: &Text, cues: &[String]) -> bool {
+    cues.iter().all(|c| match c.as_str() {
+        "statement" => [
+            "on my statement",
+            "in my statement",
+            "on the statement",
+            "my statement shows",
+            "my statement says",
+        ]
+        .iter()
+        .any(|p| t.has_words(p)),
+        "balance" | "current balance" | "the balance" => [
+            "of the current balance",
+            "of the balance",
+            "of my balance",
+            "the balance in full",
+        ]
+        .iter()
+        .any(|p| t.has_words(p)),
+        "whats owed" | "what is owed" | "what i owe" => [
+            "pay whats owed",
+            "pay what is owed",
+            "pay what i owe",
+            "clear whats owed",
+        ]
+        .iter()
+        .any(|p| t.has_words(p)),
+        _ => false,
+    })
+}
+
+/// "Can I pay it at Walmart or does it have to be online?", "Can I pay the arrears by standing order?": a way of
+/// paying asked about in a question that also says "pay".
+fn asks_a_way_to_pay(t: &Text) -> Option<String> {
+    const WAYS: [&str; 24] = [
+        "walmart",
+        "store",
+        "shop",
+        "post",
+        "bank",
+        "branch",
+        "cvs",
+        "walgreens",
+        "oxxo",
+        "7eleven",
+        "standing",
+        "direct",
+        "card",
+        "check",
+        "cheque",
+        "cash",
+        "transfer",
+        "zelle",
+        "paypal",
+        "venmo",
+        "cashapp",
+        "online",
+        "app",
+        "person",
+    ];
+    // A question mark, or a sentence opening with the question's own words ("…at once? and can i pay it at
+    // walmart or does it have to be online").
+    let opens_a_question = |s: &str| {
+        let s = s
+            .trim_start()
+            .trim_start_matches("and ")
+            .trim_start_matches("also ")
+            .trim_start_matches("so ");
+        ["can i ", "could i ", "can we ", "where do i ", "where can i ", "do i "]
+            .iter()
+            .any(|q| s.starts_with(q))
+    };
+    t.lower
+        .split_inclusive(['?', '？', '.', '!', '\n'])
+        .filter(|s| s.trim_end().ends_with(['?', '？']) || opens_a_question(s))
+        .find_map(|s| {
+            let toks: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let pay = toks.iter().position(|w| *w == "pay")?;
+            let asked = toks
+                .get(pay.saturating_sub(3)..pay)
+                .is_some_and(|b| b.iter().any(|w| matches!(*w, "can" | "could" | "do" | "where")));
+            let after = toks.get(pay + 1..)?;
+            let way = after.iter().take(6).enumerate().find_map(|(k, w)| {
+                let through = matches!(*w, "at" | "by" | "with" | "via" | "through" | "using" | "in");
+                let noun = after.iter().skip(k + 1).take(3).find(|n| WAYS.contains(n));
+                if *w == "online" {
+                    Some("online")
+                } else if through {
+                    noun.copied()
+                } else {
+                    None
+                }
+            });
+            (asked).then_some(way).flatten().map(|w| format!("pay … {w}?"))
+        })
+}
+
+/// "isn't something I ever agreed to", "never agreed to these fees", 之前说好的根本不是这个数: a charge or a sum the
+/// borrower never agreed to.
+fn never_agreed(t: &Text) -> Option<String> {
+    let charge = any_phrase(
+        t,
+        &["charge", "charges", "fee", "fees", "interest", "penalty", "default"],
+    );
+    if charge
+        && any_phrase(
+            t,
+            &[
+                "ever agreed to",
+                "never agreed to",
+                "never agreed",
+                "didnt agree to",
+                "did not agree to",
+                "not something i agreed",
+            ],
+        )
+    {
+        return Some("never agreed".into());
+    }
+    [
+        "不是这个数",
+        "说好的不是",
+        "根本不是这个数",
+        "跟说好的不一样",
+        "和说好的不一样",
+    ]
+    .iter()
+    .find(|w| t.compact.contains(*w))
+    .map(|w| (*w).to_string())
+}
+
+/// "关于贵司借款合同LN2025-0417号", 合同编号: the contract cited by its number as the subject, with nothing asked of it.
+fn contract_cited_zh(t: &Text) -> bool {
+    let cited = ["合同编号", "合同号"].iter().any(|w| t.compact.contains(w))
+        || t.compact.find("合同").is_some_and(|at| {
+            t.compact
+                .get(at + "合同".len()..)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        });
+    let asked = [
+        "提供",
+        "出示",
+        "发给我",
+        "发我",
+        "寄给我",
+        "给我看",
+        "看看合同",
+        "看一下合同",
+        "要合同",
+        "拿出",
+    ]
+    .iter()
+    .any(|w| t.compact.contains(w));
+    cited && !asked
+}
+
 /// "I'll have a proper look tonight", "I'll have a think": "I'll have" about reading or thinking, not money.
 fn has_a_look(t: &Text) -> bool {
     t.tokens.windows(5).any(|w| {
@@ -1448,6 +1656,25 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         validation = (0, Vec::new());
     }
 
+    // "What paperwork do you need from me", 需要我提供什么材料: papers the writer offers to give, not proof asked of the
+    // lender; "关于贵司借款合同LN2025-0417号": the contract cited by its number, not asked for.
+    if validation.0 > 0
+        && (any_phrase(
+            t,
+            &[
+                "do you need from me",
+                "need from me",
+                "you need me to send",
+                "do you need me to",
+                "需要我提供",
+                "要我提供",
+                "necesitan de mi",
+                "necesita de mi",
+            ],
+        ) || (validation.1.iter().all(|c| c.contains("合同")) && contract_cited_zh(t)))
+    {
+        validation = (0, Vec::new());
+    }
     let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
     // "I have not sent any payment as yet", "haven't paid yet": the payment is still to come.
     if paid.0 > 0
@@ -1517,12 +1744,21 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if promise.0 > 0 && promise.1.iter().all(|c| c == "ill have") && has_a_look(t) {
         promise = (0, Vec::new());
     }
+    // "I can still do $40 next Tuesday", "I can only manage £25 a month, first one on Friday", "I can clear the
+    // arrears next Friday": the borrower's own "can", perhaps a word between, and a paying verb, with a sum or a day.
+    if promise.0 == 0
+        && (has_amount || has_date)
+        && let Some(cue) = can_pay_with_a_word_between(t)
+    {
+        promise = (800, vec![cue]);
+    }
     let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0 || hours_cut_to(t);
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     // "Not sure how much yet" hedges the sum, not the payment.
     // 要是项目款结下来，我就全还了: paying on a windfall supposed, with no day, is a hypothetical too.
-    let hypothetical = (any_phrase(t, HYPOTHETICAL) || (payment_supposed_zh(t) && !has_date))
+    let hypothetical = ((any_phrase(t, HYPOTHETICAL) && !only_the_rest_put_off(t))
+        || (payment_supposed_zh(t) && !has_date))
         && !any_phrase(
             t,
             &[
@@ -1700,8 +1936,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 .iter()
                 .any(|w| s.contains(w))
             });
-    let asks_terms =
-        asks_terms || (promise_as_question && (has_amount != has_date)) || asks_delay || asks_split || asks_time;
+    // "大过年的能不能别催了？": the question asks for quiet, not for terms.
+    let asks_quiet = ["能不能别", "能不能不要", "可不可以别", "可不可以不要", "能别", "可以别"]
+        .iter()
+        .any(|w| t.compact.contains(w));
+    let asks_terms = asks_terms
+        || (promise_as_question && (has_amount != has_date) && !asks_quiet)
+        || asks_delay
+        || asks_split
+        || asks_time;
     // "Can't today, tomorrow then" (今天还不了，明天吧) is a promise for tomorrow; but "这阵子还不了 下周再打给我吧"
     // ("can't pay now, call me next week") puts the later day on the call, not on a payment.
     let day_for_a_call = hits_all(t, &[CALLBACK_EN, CALLBACK_ZH, CALLBACK_ES]).0 > 0 && !pays_after_denial(t);
@@ -1851,6 +2094,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if stopping && !elsewhere {
         callback = (0, Vec::new());
     }
+    // "通话我都录音了": the calls recorded as evidence, no call asked for.
+    if callback.1.iter().all(|c| c == "通话")
+        && ["通话我都录音", "通话都录音", "通话录音", "通话我已经录音", "通话我录音"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+    {
+        callback = (0, Vec::new());
+    }
     let mut balance = hits_all(t, &[BALANCE_EN, BALANCE_ZH, BALANCE_ES]);
     // "An itemized statement" / 明细 asked for to validate the debt is the validation request itself.
     // So is "how much" as the purpose of the papers demanded (把合同发给我 我要看看到底借了多少).
@@ -1901,6 +2152,11 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if balance.0 > 0 && balance.0 < 900 && !t.is_question() && !asks_indirectly(t) {
         balance = (0, Vec::new());
     }
+    // "The £180 of 'default charges' on my statement", "40% of the current balance", "I'll pay what's owed then":
+    // the statement or the sum named in passing, with nothing asked.
+    if balance.0 > 0 && !t.is_question() && !asks_indirectly(t) && balance_only_named(t, &balance.1) {
+        balance = (0, Vec::new());
+    }
     // "pagué el saldo completo esta mañana": the balance named as what was paid, with nothing asked.
     if balance.0 > 0
         && paid.0 > 0
@@ -1915,6 +2171,38 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
 
     let mut options = hits_all(t, &[OPTIONS_EN, OPTIONS_ZH, OPTIONS_ES]);
+    // "Su compañía está incluida en el plan de pagos de la corte": the court's plan in a bankruptcy, not one asked
+    // for; "I don't need your payment plan" turns one down.
+    let plan_only = options.1.iter().all(|c| {
+        [
+            "plan",
+            "plan de pagos",
+            "payment plan",
+            "repayment plan",
+            "plan de pago",
+        ]
+        .contains(&c.as_str())
+    });
+    if options.0 > 0
+        && plan_only
+        && !t.is_question()
+        && (bankruptcy.0 > 0
+            || any_phrase(
+                t,
+                &[
+                    "dont need your payment plan",
+                    "dont need a payment plan",
+                    "dont want your payment plan",
+                    "dont want a payment plan",
+                    "no need for a payment plan",
+                    "no necesito su plan",
+                    "no quiero su plan",
+                    "no quiero ningun plan",
+                ],
+            ))
+    {
+        options = (0, Vec::new());
+    }
     // 分6期 / 分十二期: instalments by count.
     // "分三期，每期八百，这周六先还第一期" states the plan it starts paying: a promise, not a question.
     if options.0 == 0 && split_into_periods(t) && (t.is_question() || promise.0 == 0) {
@@ -2029,6 +2317,31 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if how.0 > 0 && ways_only && paid.0 > 0 && !in_a_question(t, &ways) {
         how = (0, Vec::new());
     }
+    // "It went to my old account number by mistake", 转到你们另一个收款账户上了: the account a payment reached, not
+    // one asked for.
+    if how.0 > 0
+        && paid.0 > 0
+        && !t.is_question()
+        && how.1.iter().all(|c| {
+            WAYS.contains(&c.as_str())
+                || [
+                    "account number",
+                    "收款账户",
+                    "账户",
+                    "at the post office",
+                    "post office",
+                    "at the bank",
+                ]
+                .contains(&c.as_str())
+        })
+    {
+        how = (0, Vec::new());
+    }
+    if how.0 == 0
+        && let Some(cue) = asks_a_way_to_pay(t)
+    {
+        how = (900, vec![cue]);
+    }
     if how.0 == 0 && asks_which_account(t) {
         how = (900, vec!["which account".into()]);
     }
@@ -2084,6 +2397,32 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         promise = (0, Vec::new());
     }
 
+    // "I'll pay £40 then. Is there any chance of a smaller monthly amount over summer?": a smaller payment asked
+    // for in its own question, beside the promise (which stands).
+    if options.0 == 0
+        && t.lower.contains(['?', '？'])
+        && in_a_question(
+            t,
+            &[
+                "smaller monthly",
+                "smaller amount",
+                "smaller payment",
+                "smaller payments",
+                "lower monthly",
+                "lower payment",
+                "lower payments",
+                "pay less",
+                "reduced payment",
+                "reduced payments",
+            ],
+        )
+    {
+        options = (900, vec!["smaller payment asked".into()]);
+    }
+    // "我想问问线下能不能还款，怎么还": whether a way of paying is open, asked with a day for the call — how to pay.
+    if how.0 >= 950 && !has_amount && options.1.iter().all(|c| c == "asks for terms") {
+        options = (0, Vec::new());
+    }
     let mut hardship = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]);
     if hours_cut_to(t) {
         hardship.0 = hardship.0.max(900);
@@ -2137,6 +2476,30 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             ],
         );
     let mut dispute = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]);
+    // "I put in my old account number by mistake": the borrower's own slip in paying contests nothing.
+    if paid.0 > 0 && dispute.1.iter().all(|c| c == "mistake") && t.has_words("by mistake") {
+        dispute = (0, Vec::new());
+    }
+    // "¿Quién habla? No reconozco este número": the phone number is unknown, not the debt.
+    if dispute.1.iter().all(|c| c == "no reconozco")
+        && [
+            "no reconozco este numero",
+            "no reconozco el numero",
+            "no reconozco este telefono",
+            "no reconozco su numero",
+        ]
+        .iter()
+        .any(|p| t.has_words(p))
+    {
+        dispute = (0, Vec::new());
+    }
+    // "The £180 of 'default charges' isn't something I ever agreed to", 之前说好的根本不是这个数: a charge or a sum
+    // never agreed is contested.
+    if dispute.0 == 0
+        && let Some(cue) = never_agreed(t)
+    {
+        dispute = (900, vec![cue]);
+    }
     if charges_called_unlawful(t) || sum_grown(t) {
         dispute.0 = dispute.0.max(900);
         dispute.1.push("the sum contested".into());

@@ -112,7 +112,39 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
                     .is_some_and(|o| matches!(o.as_str(), "it" | "that" | "this" | "me" | "us"))
                 && w.get(3).is_some_and(|a| matches!(a.as_str(), "a" | "an" | "the"))
         });
-    let declined_block = declined_block || stop_charging || naming;
+    // "Please don't send it to collections", "don't send me to court": an escalation pleaded against, not contact.
+    let escalation_pleaded = stop.1.iter().all(|c| c == "dont send" || c == "do not send")
+        && t.tokens.windows(6).any(|w| {
+            matches!(w.first().map(String::as_str), Some("dont" | "not"))
+                && w.get(1).is_some_and(|c| c == "send")
+                && w.iter().skip(2).any(|o| {
+                    matches!(
+                        o.as_str(),
+                        "collections" | "collection" | "collectors" | "agency" | "court" | "bureau" | "bureaus"
+                    )
+                })
+        });
+    // "Quit trying to get me to commit to a date": pressure for a promise refused, the contact itself not.
+    let pressure_refused = stop
+        .1
+        .iter()
+        .all(|c| matches!(c.as_str(), "quit" | "stop" | "stop trying"))
+        && t.tokens.windows(6).any(|w| {
+            matches!(w.first().map(String::as_str), Some("quit" | "stop"))
+                && w.get(1).is_some_and(|c| c == "trying")
+                && w.get(2).is_some_and(|c| c == "to")
+                && w.get(3)
+                    .is_some_and(|c| matches!(c.as_str(), "get" | "make" | "force" | "pressure"))
+                && w.get(4).is_some_and(|c| c == "me")
+                && w.get(5)
+                    .is_some_and(|c| c == "to" || c == "commit" || c == "promise" || c == "agree")
+        })
+        && t.tokens.windows(2).any(|w| {
+            w.first().is_some_and(|c| c == "to")
+                && w.get(1)
+                    .is_some_and(|c| matches!(c.as_str(), "commit" | "promise" | "agree" | "sign" | "pick" | "name"))
+        });
+    let declined_block = declined_block || stop_charging || naming || escalation_pleaded || pressure_refused;
     if !stop.1.is_empty() && ((keyword_only && (stop_not_about_contact(t) || revocation_declined(t))) || declined_block)
     {
         stop = (0, Vec::new());
@@ -132,8 +164,10 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
 
 /// Whether the reply names contact at all: a contact word (calls, texts, 电话, 打, 联系).
 pub(super) fn mentions_contact(t: &Text) -> bool {
+    // 麻烦您 ("may I trouble you") is courtesy, not the annoyance of 烦.
+    let courteous = t.compact.replace("麻烦", "");
     t.tokens.iter().any(|w| CONTACT_ANY.contains(&w.as_str()))
-        || CONTACT_ZH.iter().any(|c| t.compact.contains(c))
+        || CONTACT_ZH.iter().any(|c| courteous.contains(c))
         || t.compact.contains('打')
         || t.compact.contains("联系")
 }

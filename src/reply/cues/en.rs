@@ -798,6 +798,9 @@ pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
     // Threats of violence: "I'll come down and sort you out", "I know where your office is".
     ("sort you out", 900),
     ("know where your office is", 950),
+    // "I swear I'll find out where your office is and show up".
+    ("find out where your office", 950),
+    ("find out where you live", 950),
     ("know where you live", 950),
     ("know where you work", 950),
     ("know where your office", 950),

@@ -83,6 +83,9 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     // Settling or depositing said with "voy a" or the present for the future ("lo voy a liquidar todo", "mañana le hago el
     // depósito").
     ("voy a liquidar", 900),
+    // "Cobro el 15 y ese mismo día le tiro los $100": "tirar" the money to someone is paying it, colloquially.
+    ("le tiro", 850),
+    ("les tiro", 850),
     ("lo voy a liquidar", 900),
     ("voy a saldar", 900),
     ("hago el deposito", 900),
@@ -332,6 +335,9 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
     ("todo lo que debo", 900),
     ("cuanto me queda", 950),
+    // "¿Y cuánto me quedaría debiendo después de eso?": what would be left after a payment.
+    ("cuanto me quedaria", 950),
+    ("quedaria debiendo", 950),
     ("cuanto queda", 900),
     ("cuanto debo", 980),
     ("cuanto les debo", 980),

@@ -119,6 +119,10 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
     ("已经汇款", 950),
+    // "还款转到你们另一个收款账户上了": the money is on an account already (上了 closes a finished transfer).
+    ("账户上了", 900),
+    ("账上了", 900),
+    ("卡上了", 900),
     ("汇过去了", 950),
     ("汇款过去了", 950),
     // "刚转了200 明天再转300": just paid part.

@@ -1017,11 +1017,27 @@ pub fn share(t: &Text) -> Option<(i64, i64)> {
     words
         .iter()
         .find(|(w, _)| {
-            if w.is_ascii() {
+            let named = if w.is_ascii() {
                 t.has_words(w) && !t.has_words("half past")
             } else {
                 t.compact.contains(w)
-            }
+            };
+            named && !share_of_income(t, w)
         })
         .map(|(_, f)| *f)
+}
+
+/// "这个月单子少了一半，只能先还300", "estoy ganando la mitad. Le voy a mandar $50": the share measures what the
+/// borrower lost or earns, not the payment. True when every clause that names the share speaks of income.
+fn share_of_income(t: &Text, share: &str) -> bool {
+    const INCOME: [&str; 22] = [
+        "少了", "减少", "减半", "降", "收入", "工资", "单子", "生意", "ganando", "gano", "gana ", "ingresos", "sueldo",
+        "earning", "making", "income", "hours", "wages", "salary", "pay cut", "cut in", "lost",
+    ];
+    let with: Vec<&str> = t
+        .lower
+        .split(['，', ',', '.', '。', '!', '！', '?', '？', ';', '；', '\n'])
+        .filter(|c| c.contains(share))
+        .collect();
+    !with.is_empty() && with.iter().all(|c| INCOME.iter().any(|i| c.contains(i)))
 }

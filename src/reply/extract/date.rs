@@ -12,6 +12,51 @@ use crate::reply::text::Text;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Weekday from an English word.
+/// "I've finally sat down and done a budget", "in the sun": a weekday's short form used as the word it also is.
+fn abbreviation_is_a_word(w: &str, prev: &str, next: &str) -> bool {
+    match w {
+        "sat" => {
+            matches!(
+                next,
+                "down"
+                    | "up"
+                    | "on"
+                    | "in"
+                    | "with"
+                    | "there"
+                    | "around"
+                    | "through"
+                    | "back"
+                    | "at"
+                    | "for"
+                    | "by"
+                    | "outside"
+                    | "next"
+                    | "here"
+            ) || matches!(
+                prev,
+                "i" | "ive"
+                    | "we"
+                    | "weve"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "finally"
+                    | "just"
+                    | "had"
+                    | "have"
+                    | "has"
+                    | "was"
+                    | "were"
+                    | "it"
+                    | "and"
+            )
+        }
+        "sun" => matches!(prev, "the" | "in" | "a" | "of"),
+        _ => false,
+    }
+}
+
 fn weekday_en(w: &str) -> Option<Weekday> {
     Some(match w {
         "monday" | "mon" => Weekday::Mon,
@@ -670,7 +715,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                 if let Some(day) = weekday_en(w).and_then(|_| ordinal_day(next)) {
                     // "Monday 5th": the day of the month says which Monday.
                     found = next_day_of_month(today, day).map(|d| (d, 2));
-                } else if let Some(wd) = weekday_en(w) {
+                } else if let Some(wd) = weekday_en(w).filter(|_| !abbreviation_is_a_word(w, prev, next)) {
                     if !matches!(prev, "next" | "this" | "coming" | "proximo" | "proxima" | "este") {
                         // "viernes que viene" / "viernes próximo" is next week's; a bare weekday is the next one
                         // from tomorrow.
