@@ -2061,3 +2061,105 @@ fn blind23_rest_questions_beside_a_promise_and_threats() {
         "abusive"
     ));
 }
+
+#[test]
+fn blind11_rest_clauses_of_time_fees_stopped_and_statements_read() {
+    // "When my bonus lands, I'll pay off…" is a clause of time, not a question about the balance.
+    let out = reply("en-US", "When my bonus lands on the 20th, I'll pay off the whole $900.");
+    assert!(has(&out, "promise_to_pay") && !has(&out, "question_balance"), "{out}");
+    // ... while "when can I pay it off" (an inverted verb) still asks about the payoff.
+    assert!(has(
+        &reply("en-US", "When can I pay off the whole thing"),
+        "question_balance"
+    ));
+    // Stopping fees is not stopping contact.
+    let out = reply(
+        "en-US",
+        "Would paying $100 now stop the interest, or do I need to pay it all to stop it?",
+    );
+    assert!(!has(&out, "stop_contact"), "{out}");
+    // A statement read or cited asks for none.
+    for text in [
+        "I'll look over the statement tonight and get back to you.",
+        "My statement says $540 but I'm sending $200 on Friday.",
+    ] {
+        assert!(!has(&reply("en-US", text), "question_balance"), "{text}");
+    }
+    // Bankruptcy denied is no bankruptcy.
+    assert!(!has(
+        &reply(
+            "en-US",
+            "I'm not going bankrupt, I just need a smaller payment for a few months."
+        ),
+        "bankruptcy"
+    ));
+    // 我不是说… is "I'm not saying", not "I'm not the person".
+    assert!(!has(
+        &reply("zh-CN", "我不是说不还，是这个月工资还没发。"),
+        "wrong_person"
+    ));
+}
+
+#[test]
+fn blind11_rest_ownership_age_threats_and_lone_parents() {
+    for (locale, text) in [
+        ("en-US", "You can't prove you own this account, it was sold twice."),
+        ("en-GB", "This debt is time barred and you know it."),
+        ("es-US", "Esa deuda ya prescribió, no les debo nada."),
+    ] {
+        assert!(has(&reply(locale, text), "dispute"), "{text}");
+    }
+    assert!(has(
+        &reply("en-US", "Keep calling my sister and you will regret it, parasites."),
+        "abusive"
+    ));
+    for (locale, text) in [
+        (
+            "en-GB",
+            "My husband left in the summer and I'm on my own with three kids.",
+        ),
+        ("zh-CN", "老公跑了，孩子我一个人带，真的还不上。"),
+    ] {
+        assert!(has(&reply(locale, text), "hardship"), "{text}");
+    }
+    // "Háblenle a él" points at the lawyer; it asks for no call to the writer.
+    assert!(!has(
+        &reply("es-US", "Tengo abogado. Cualquier cosa háblenle a él."),
+        "callback_request"
+    ));
+    // "Do you accept token payment arrangements?" asks about terms, not a way to pay.
+    let out = reply("en-GB", "Do you accept token payment arrangements?");
+    assert!(!has(&out, "question_how_to_pay"), "{out}");
+    assert!(has(
+        &reply("en-US", "ok how do I actually pay this, the link won't load"),
+        "question_how_to_pay"
+    ));
+}
+
+#[test]
+fn blind11_rest_slang_and_formal_sums() {
+    // British slang sums, and "bung" for paying.
+    assert_promise("en-GB", "I'll bung you a pony on Friday.", 2500, "2026-12-04");
+    assert_promise(
+        "en-GB",
+        "I'll send a monkey on Friday to clear it.",
+        50000,
+        "2026-12-04",
+    );
+    // Capital numerals (壹仟贰佰) and a written digit between units (肆仟8百).
+    assert_promise(
+        "zh-CN",
+        "本人承诺于12月5日前归还欠款贰仟伍佰元整。",
+        250000,
+        "2026-12-05",
+    );
+    assert_promise("zh-CN", "下周五把剩下的叁仟6百块还上。", 360000, "2026-12-04");
+    // "le giro", "le paso los": paying, in US Spanish.
+    assert_promise(
+        "es-US",
+        "Le giro $80 el viernes desde la casa de cambio.",
+        8000,
+        "2026-12-04",
+    );
+    assert_promise("es-US", "El viernes le paso los 90 dólares.", 9000, "2026-12-04");
+}

@@ -28,7 +28,7 @@ pub struct Found {
 // ---- Legal and regulatory intents, in every language.
 
 /// Real words one letter away from a cue, so never its typo: "no es que no quiera pagar" is no "quiebra".
-const REAL_WORDS: [&str; 3] = ["quiera", "quieras", "quieran"];
+const REAL_WORDS: [&str; 6] = ["quiera", "quieras", "quieran", "hablenle", "llamenle", "hablele"];
 
 /// Matches English cues (whole words, a typo tolerated in single long words) and Chinese cues.
 pub(super) fn hits(t: &Text, en: &[Cue], zh: &[Cue]) -> (u32, Vec<String>) {

@@ -744,7 +744,24 @@ fn stop_not_about_contact(t: &Text) -> bool {
             .iter()
             .map(String::as_str)
             .collect();
-        let other = NOT_CONTACT_OBJECTS.contains(&next)
+        // "would that stop the late fees, or do I have to pay the full $1,100 to stop them?": the fees.
+        let about_charges = toks
+            .get(i + 1..(i + 4).min(toks.len()))
+            .unwrap_or_default()
+            .iter()
+            .any(|o| {
+                matches!(
+                    o.as_str(),
+                    "fees" | "fee" | "charges" | "interest" | "penalty" | "penalties"
+                )
+            })
+            || (matches!(next, "them" | "it")
+                && !mentions_contact(t)
+                && t.tokens
+                    .iter()
+                    .any(|o| matches!(o.as_str(), "fees" | "charges" | "interest" | "penalties")));
+        let other = about_charges
+            || NOT_CONTACT_OBJECTS.contains(&next)
             || matches!(next, "worrying" | "in" | "by" | "at" | "adding" | "applying" | "taking")
             || (next == "the" && NOT_CONTACT_OBJECTS.contains(&next2))
             || matches!(prev, "bus" | "full" | "pit" | "one")

@@ -44,6 +44,18 @@ fn fold(c: char) -> char {
 /// characters of replies about money, contact and hardship (冇 → 没, 佢 → 他, 哋 → 们, 嚟 → 来, 畀 → 给).
 fn traditional(c: char) -> char {
     match c {
+        // The capital numerals of receipts and formal letters (壹仟贰佰元整) read as the everyday ones.
+        '壹' => '一',
+        '贰' | '貳' => '二',
+        '叁' | '參' => '三',
+        '肆' => '四',
+        '伍' => '五',
+        '柒' => '七',
+        '捌' => '八',
+        '玖' => '九',
+        '拾' => '十',
+        '佰' => '百',
+        '仟' => '千',
         '個' => '个',
         '還' => '还',
         '會' => '会',
@@ -501,7 +513,17 @@ impl Text {
                 let relative = ["what i ", "what we ", "when i ", "when we ", "how i ", "where i "]
                     .iter()
                     .any(|r| opening.starts_with(&format!(" {r}")));
-                if relative {
+                // "When my tax refund lands, I'll pay it off": "when" without an inverted verb opens a clause of
+                // time, not a question ("when is it due", "when can I pay").
+                let time_clause = words.first().is_some_and(|w| *w == "when")
+                    && !words.get(1).is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "is" | "are" | "do" | "does" | "did" | "can" | "could" | "will" | "would" | "should" | "was"
+                                | "were" | "shall" | "may" | "whats" | "s"
+                        )
+                    });
+                if relative || time_clause {
                     return false;
                 }
                 let spanish = ["cuanto", "como", "donde", "cuando", "puedo", "pueden", "podemos", "hay", "se puede"];

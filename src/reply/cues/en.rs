@@ -123,6 +123,9 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     // A dropped subject ("will clear the lot by 28/02") or a wish to send a sum ("i want to send 300 today").
     ("will clear", 850),
+    // British: "I'll bung you a score on Friday".
+    ("ill bung", 850),
+    ("bung you", 850),
     ("want to send", 850),
     ("i want to send", 850),
     // British: "I'll sort £120 then".
@@ -257,6 +260,15 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // A partner gone, one income for a family: "my partner left and I'm on my own with two kids and one wage".
+    ("partner left", 900),
+    ("husband left", 900),
+    ("wife left", 900),
+    ("on my own with", 850),
+    ("single mum", 850),
+    ("single mom", 850),
+    ("single parent", 850),
+    ("one wage", 850),
     // Gig income fallen ("the rides just dried up, I'm clearing maybe half what I did"), a doctor's note, a
     // death by overdose: causes named in the borrower's own words.
     ("dried up", 850),
@@ -371,6 +383,13 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // Ownership or age of the debt contested: "you can't prove you own it", "it's past the statute of limitations".
+    ("cant prove you own", 950),
+    ("you dont own this debt", 950),
+    ("sold twice", 900),
+    ("time barred", 950),
+    ("statute of limitations has", 900),
+    ("past the statute of limitations", 950),
     // The figure contested in other words: "I don't agree with the £… you're quoting", "a number that is simply wrong",
     // "now you're saying I owe another £32".
     ("dont agree with the", 900),
@@ -635,6 +654,10 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
     // The details to pay into ("same account details as before?", "routing #") and automatic payment set-up.
     ("routing #", 900),
+    // "ok, how do I actually pay this?"
+    ("how do i actually pay", 950),
+    ("how do i even pay", 950),
+    ("how do i go about paying", 950),
     ("account details", 850),
     ("payment details", 900),
     ("autopay", 900),
@@ -797,6 +820,14 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
     // Threats of violence: "I'll come down and sort you out", "I know where your office is".
     ("sort you out", 900),
+    // "I swear you will regret it, you bottom-feeding parasite."
+    ("you will regret it", 900),
+    ("youll regret it", 900),
+    ("parasite", 900),
+    ("parasites", 900),
+    ("bottom feeding", 900),
+    ("bottom feeder", 900),
+    ("bottom feeders", 900),
     ("know where your office is", 950),
     // "I swear I'll find out where your office is and show up".
     ("find out where your office", 950),

@@ -85,6 +85,10 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("voy a liquidar", 900),
     // "Cobro el 15 y ese mismo día le tiro los $100": "tirar" the money to someone is paying it, colloquially.
     ("le tiro", 850),
+    // "Le giro 80 el lunes": wiring money; "le paso los 90 dólares": handing it over.
+    ("le giro", 850),
+    ("les giro", 850),
+    ("le paso los", 850),
     ("les tiro", 850),
     ("lo voy a liquidar", 900),
     ("voy a saldar", 900),
@@ -243,6 +247,9 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // "esa cuenta ya prescribió": the debt past its limitation period.
+    ("ya prescribio", 950),
+    ("esta prescrita", 950),
     // The charge refused as not owed: "eso no lo debo".
     ("no lo debo", 950),
     ("eso no lo debo", 950),

@@ -900,6 +900,25 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // 再打我家里人电话: calling the family is the grievance, not a callback asked for.
     ("打我家里", "打我家里人"),
     ("打我家里", "再打我家里"),
+    // 我不是说不让你们打电话: "I'm not saying…", no one else.
+    ("我不是", "我不是说"),
+    // "I'm not going bankrupt or anything": bankruptcy denied.
+    ("bankrupt", "notgoingbankrupt"),
+    ("bankrupt", "notbankrupt"),
+    ("bankruptcy", "notfilingbankruptcy"),
+    ("bankruptcy", "notfilingforbankruptcy"),
+    ("bankruptcy", "notdeclaringbankruptcy"),
+    ("bankrupt", "notgonnagobankrupt"),
+    // "I'll look over the statement this weekend", "Statement says I owe $2,400": the statement read, not asked for.
+    ("statement", "lookoverthestatement"),
+    ("statement", "lookatthestatement"),
+    ("statement", "statementsays"),
+    ("statement", "statementshows"),
+    // "Do you accept token payment arrangements?": terms asked, not a way to pay.
+    ("do you accept", "doyouaccepttoken"),
+    ("do you accept", "doyouacceptpaymentarrangement"),
+    ("do you accept", "doyouacceptpaymentplan"),
+    ("do you accept", "doyouacceptarrangement"),
     // 我不是不想还: willing, not a denial.
     ("我不是", "我不是不想"),
     // 我不是不接 / 我不是不还 / 我不是不想: "it is not that I don't…" — no one else, no denial.

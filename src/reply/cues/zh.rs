@@ -158,6 +158,10 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // 老公跑了，我一个人带两个孩子: a partner gone, one parent with the children.
+    ("老公跑了", 900),
+    ("一个人带", 850),
+    ("单亲", 850),
     // 单子少了一半, 收入减半: gig or wage income halved; 摔断了腿, 骨折: an injury that stops work.
     ("少了一半", 850),
     ("收入减半", 900),

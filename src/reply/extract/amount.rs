@@ -121,6 +121,8 @@ pub fn chinese_number(s: &str) -> Option<i64> {
         '七' => Some(7),
         '八' => Some(8),
         '九' => Some(9),
+        // "肆仟8百" (四千8百): a written digit between Chinese units.
+        '0'..='9' => c.to_digit(10).map(i64::from),
         _ => None,
     };
     let unit = |c: char| match c {
@@ -203,7 +205,13 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             let chinese = is_cn_numeral(c);
             let mut j = i;
             if chinese {
-                while j < n && is_cn_numeral(s[j]) {
+                // A single written digit before a unit stays in the run: 四千8百 is 4,800.
+                while j < n
+                    && (is_cn_numeral(s[j])
+                        || (s[j].is_ascii_digit()
+                            && !s.get(j + 1).is_some_and(char::is_ascii_digit)
+                            && s.get(j + 1).is_some_and(|u| matches!(u, '十' | '百' | '千' | '万'))))
+                {
                     j += 1;
                 }
             } else {
@@ -533,6 +541,10 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
             "grand" => (1_000, true),
             // British: a tenner, a fiver ("Tenner a week starting Monday").
             "tenner" => (10, false),
+            // British slang after "a": a score (20), a pony (25), a monkey (500).
+            "score" => (20, true),
+            "pony" => (25, true),
+            "monkey" => (500, true),
             "fiver" => (5, false),
             _ => continue,
         };
