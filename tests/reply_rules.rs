@@ -2163,3 +2163,57 @@ fn blind11_rest_slang_and_formal_sums() {
     );
     assert_promise("es-US", "El viernes le paso los 90 dólares.", 9000, "2026-12-04");
 }
+
+#[test]
+fn blind10_15_rest_invented_charges_conditions_and_people_not_here() {
+    for (locale, text) in [
+        ("en-US", "Half of this is junk fees you made up."),
+        ("en-GB", "The £90 'arrears fee' is nowhere in my agreement."),
+    ] {
+        assert!(has(&reply(locale, text), "dispute"), "{text}");
+    }
+    // An order after a colon, then what the collector gets: a condition, no promise.
+    let out = reply("en-US", "My offer: drop the late fees and you get $800 today.");
+    assert!(has(&out, "question_options") && !has(&out, "promise_to_pay"), "{out}");
+    for (locale, text) in [
+        ("en-US", "This is a church office. There is nobody named Marcus here."),
+        ("es-US", "Es el celular de mi hijo, él no tiene ningún préstamo."),
+    ] {
+        assert!(has(&reply(locale, text), "wrong_person"), "{text}");
+    }
+    // A police or FTC identity-theft report is evidence for the dispute, not a complaint.
+    for (locale, text) in [
+        (
+            "es-US",
+            "Nunca pedí ese préstamo, tengo el reporte de robo de identidad.",
+        ),
+        ("zh-CN", "这钱不是我借的，我身份证丢过，已经报警了。"),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "dispute") && !has(&out, "complaint"), "{text}: {out}");
+    }
+}
+
+#[test]
+fn blind10_15_rest_words_of_their_own() {
+    assert!(has(&reply("en-US", "i already payed it last week"), "already_paid"));
+    assert!(has(
+        &reply("zh-CN", "我一直都是按时还的，怎么说我逾期？"),
+        "already_paid"
+    ));
+    assert!(has(&reply("zh-CN", "我仲欠你哋几多钱？"), "question_balance"));
+    assert!(has(
+        &reply("en-US", "Is $95 the full amount or just the minimum?"),
+        "question_balance"
+    ));
+    // 能减免多少 asks about terms, not the balance.
+    assert!(!has(&reply("zh-CN", "一次性还的话能减免多少？"), "question_balance"));
+    // A meme of disbelief is no insult; a threat of a beating is.
+    assert!(!has(&reply("zh-CN", "都还清了还催，离谱他妈给离谱开门。"), "abusive"));
+    assert!(has(&reply("zh-CN", "再打一个试试，看我削不削你"), "abusive"));
+    // "Puedo dar 50 cada semana": an offer stated with its sum promises.
+    assert!(has(
+        &reply("es-US", "Puedo dar 50 cada semana empezando el viernes."),
+        "promise_to_pay"
+    ));
+}

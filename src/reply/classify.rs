@@ -879,6 +879,8 @@ fn conditional_offer(t: &Text) -> bool {
 /// then the payment it would buy — a condition without an "if". The sentence opens with the collector's act.
 fn imperative_then_pay(t: &Text) -> bool {
     t.sentences().any(|s| {
+        // "Here's my offer: knock off the late fees and you get the principal today": the order after a colon.
+        let s = s.rsplit(':').next().unwrap_or(s);
         let words: Vec<&str> = s
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
@@ -894,6 +896,9 @@ fn imperative_then_pay(t: &Text) -> bool {
             " and ill ",
             " and i will ",
             " and you'll ",
+            " and you get ",
+            " and youll get ",
+            " and you have ",
             " then i'll ",
             " and i can ",
         ]
@@ -1608,6 +1613,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             t,
             &[
                 "identity theft",
+                "robo de identidad",
+                "身份证丢",
+                "身份证被",
+                "不是我借的",
                 "stole my identity",
                 "stolen identity",
                 "opened this card with my",
@@ -2564,6 +2573,13 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "this number",
             "got the wrong",
             "have the wrong",
+            // "él no tiene ningún préstamo", "there is nobody named Tyrell here": a third person's.
+            "no tiene ningun prestamo",
+            "no tiene ninguna deuda",
+            "nobody named",
+            "no one named",
+            "nobody by that name",
+            "no one by that name",
         ],
     );
     if wrong.0 > 0 && about_debt && !someone_elses && !holders_relative && !for_relative {

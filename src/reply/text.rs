@@ -526,6 +526,13 @@ impl Text {
                 if relative || time_clause {
                     return false;
                 }
+                // "Puedo dar 50 cada quincena": an offer stated with its sum, not a question.
+                let offer = matches!(words.first(), Some(&("puedo" | "podemos")))
+                    && matches!(words.get(1), Some(&("dar" | "pagar" | "mandar" | "depositar" | "abonar")))
+                    && words.get(2).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                if offer {
+                    return false;
+                }
                 let spanish = ["cuanto", "como", "donde", "cuando", "puedo", "pueden", "podemos", "hay", "se puede"];
                 english.iter().chain(spanish.iter().filter(|_| i == 0)).any(|q| opening.starts_with(&format!(" {q} ")))
             })

@@ -218,6 +218,9 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
+    // The common misspelling: "i already payed this through my bank's bill pay".
+    ("already payed", 950),
+    ("i payed", 900),
     ("paid this off", 950),
     ("paid it off", 900),
     ("settled in full", 950),
@@ -385,6 +388,14 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     // Ownership or age of the debt contested: "you can't prove you own it", "it's past the statute of limitations".
     ("cant prove you own", 950),
+    // Charges invented or absent from the agreement: "made-up junk fees", "appear nowhere in my agreement".
+    ("junk fees", 900),
+    ("made up fees", 900),
+    ("fees you made up", 950),
+    ("charges you made up", 950),
+    ("nowhere in my agreement", 950),
+    ("not in my agreement", 900),
+    ("nowhere in the agreement", 950),
     ("you dont own this debt", 950),
     ("sold twice", 900),
     ("time barred", 950),
@@ -508,6 +519,11 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    // "There is nobody named Tyrell here."
+    ("nobody named", 900),
+    ("no one named", 900),
+    ("nobody by that name", 950),
+    ("no one by that name", 950),
     // "This number belonged to someone else before me. I don't know any Marcus Hill."
     ("belonged to someone else", 950),
     ("dont know any", 900),
@@ -605,6 +621,8 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
+    // "Is the $312.40 due by the 28th or is that just the minimum?"
+    ("just the minimum", 900),
     // "I want to know what I actually owe."
     ("what i actually owe", 900),
     // "need to know exactly what i owe": asked indirectly (a statement needs a wish to know beside it).

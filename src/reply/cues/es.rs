@@ -294,6 +294,9 @@ pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ES: &[Cue] = &[
+    // "Este es el teléfono de mi abuela, ella no tiene ningún préstamo con nadie."
+    ("no tiene ningun prestamo", 950),
+    ("no tiene ninguna deuda", 950),
     // "Este es mi teléfono, no el de ella".
     ("no el de ella", 900),
     ("no el de el", 900),

@@ -900,6 +900,14 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // 再打我家里人电话: calling the family is the grievance, not a callback asked for.
     ("打我家里", "打我家里人"),
     ("打我家里", "再打我家里"),
+    // 离谱他妈给离谱开门: a meme of disbelief, not an insult.
+    ("他妈", "离谱他妈给离谱开门"),
+    ("他妈", "他妈给离谱开门"),
+    // 能减免多少: how much can be taken off (terms), not how much is owed.
+    ("多少", "减免多少"),
+    ("多少", "能减多少"),
+    ("多少", "优惠多少"),
+    ("多少", "少多少"),
     // 我不是说不让你们打电话: "I'm not saying…", no one else.
     ("我不是", "我不是说"),
     // "I'm not going bankrupt or anything": bankruptcy denied.

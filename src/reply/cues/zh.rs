@@ -87,6 +87,8 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
+    // Code-switched: "end of month 一次性 clear 掉".
+    ("clear掉", 850),
     ("transfer你", 850),
     ("transfer给你", 850),
     ("给你转", 850),
@@ -119,6 +121,9 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
     ("已经汇款", 950),
+    // 我每个月都是按时还的: paid on time all along.
+    ("按时还的", 900),
+    ("都是按时还", 900),
     // "还款转到你们另一个收款账户上了": the money is on an account already (上了 closes a finished transfer).
     ("账户上了", 900),
     ("账上了", 900),
@@ -373,6 +378,9 @@ pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
+    // Cantonese: 我仲欠你哋几多钱啊？
+    ("欠你哋几多", 950),
+    ("几多钱", 900),
     ("还显示逾期", 900),
     ("不算逾期", 900),
     ("欠多少", 950),
@@ -491,6 +499,9 @@ pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ZH: &[Cue] = &[
+    // 看我削不削你: a threat of a beating.
+    ("削你", 900),
+    ("削不削你", 950),
     // A threat to come to the office: 我知道你们公司在哪.
     ("我知道你们公司在哪", 950),
     ("我知道你们在哪", 900),
