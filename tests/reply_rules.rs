@@ -2217,3 +2217,95 @@ fn blind10_15_rest_words_of_their_own() {
         "promise_to_pay"
     ));
 }
+
+#[test]
+fn blind24_rules_revocations_in_formal_and_relayed_words() {
+    for (locale, text) in [
+        // "cease" / "refrain from" with a contact verb.
+        ("en-US", "I would ask that you kindly cease telephoning my home."),
+        ("en-GB", "Please refrain from calling my mobile."),
+        // One channel kept by "only send …", another refused with "no …".
+        ("en-US", "She asks that you only send letters. No phone calls please."),
+        // Queries directed to a representative "rather than to me".
+        (
+            "en-GB",
+            "Please direct any queries about this account to my adviser rather than to me.",
+        ),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // "I got no calls" reports; it revokes nothing. "quit worrying" is no revocation.
+    for text in [
+        "I got no calls from you last month, so I thought it was sorted.",
+        "I will pay the full $300 on Friday, so you can quit worrying.",
+    ] {
+        assert!(!has(&reply("en-US", text), "stop_contact"), "{text}");
+    }
+}
+
+#[test]
+fn blind24_rules_windfalls_looks_and_hedges() {
+    // "Refund should hit … and I will pay": the refund is the borrower's windfall, not an order to the collector.
+    let out = reply(
+        "en-US",
+        "Refund should hit next week and I will pay the $400 on Friday.",
+    );
+    assert!(has(&out, "promise_to_pay") && !has(&out, "question_options"), "{out}");
+    // A day to look, or a hedge, pays nothing.
+    for (locale, text) in [
+        ("en-GB", "I'll have a look at my budget on Saturday and let you know."),
+        ("en-US", "After New Year I'll see what I can do."),
+        ("zh-CN", "下个月我尽量还一点吧"),
+    ] {
+        assert!(!has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // British "pop over" and US Spanish "te envío" pay.
+    assert_promise("en-GB", "I'll pop £25 over on Friday.", 2500, "2026-12-04");
+    assert_promise("es-US", "El viernes te envío $70.", 7000, "2026-12-04");
+}
+
+#[test]
+fn blind24_rules_businesses_farms_and_disputed_sums() {
+    for (locale, text) in [
+        (
+            "en-US",
+            "I drive a rig and the truck's in the shop, no loads for three weeks.",
+        ),
+        ("en-GB", "Takings are down by half since the new supermarket opened."),
+        ("zh-CN", "今年果园冻害，减产一大半。"),
+        ("es-US", "Ahorita no hay trabajo en el campo por la lluvia."),
+    ] {
+        assert!(has(&reply(locale, text), "hardship"), "{text}");
+    }
+    for (locale, text) in [
+        ("en-GB", "£900 for a £300 loan is daylight robbery."),
+        ("en-US", "I do not accept that I owe this sum."),
+        ("zh-CN", "借一万到手才八千，这是砍头息。"),
+        ("zh-CN", "利息超过法律保护的上限了。"),
+    ] {
+        assert!(has(&reply(locale, text), "dispute"), "{text}");
+    }
+    for (locale, text) in [
+        ("en-US", "Can you pause my payments until March?"),
+        ("es-US", "¿Hay manera de bajar el pago mensual?"),
+        ("zh-CN", "能不能等到明年三月再还？"),
+    ] {
+        assert!(has(&reply(locale, text), "question_options"), "{text}");
+    }
+    // 原债权人 and the notice of assignment asked for: validation.
+    assert!(has(
+        &reply("zh-CN", "原债权人是谁？把债权转让通知拿出来。"),
+        "validation_request"
+    ));
+    // A transfer's reference number and screenshot are the borrower's own proof, not a request.
+    let out = reply("zh-CN", "昨天已经转了500到你们对公账户，流水号8812，截图发你了");
+    assert!(
+        has(&out, "already_paid") && !has(&out, "validation_request") && !has(&out, "question_how_to_pay"),
+        "{out}"
+    );
+    assert!(has(&reply("zh-CN", "今晚还，还款链接发我一下"), "question_how_to_pay"));
+    assert!(has(
+        &reply("es-US", "Ya les aboné $200 la semana pasada."),
+        "already_paid"
+    ));
+}

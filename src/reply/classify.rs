@@ -886,11 +886,34 @@ fn imperative_then_pay(t: &Text) -> bool {
             .filter(|w| !w.is_empty())
             .map(|w| w.trim_matches('\''))
             .collect();
-        let opens = words
+        let mut rest = words
             .iter()
-            .skip_while(|w| matches!(**w, "just" | "please" | "you" | "so"))
-            .take(1)
-            .any(|w| CONDITION_VERBS.iter().any(|v| w == v));
+            .skip_while(|w| matches!(**w, "just" | "please" | "you" | "so"));
+        // "Refund should hit in about 3 weeks and I will pay": the word is a noun there, the subject of a verb.
+        let opens = rest.next().is_some_and(|w| CONDITION_VERBS.iter().any(|v| w == v))
+            && !rest.next().is_some_and(|n| {
+                matches!(
+                    *n,
+                    "should"
+                        | "will"
+                        | "would"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "came"
+                        | "comes"
+                        | "hit"
+                        | "hits"
+                        | "lands"
+                        | "landed"
+                        | "arrives"
+                        | "arrived"
+                        | "check"
+                        | "money"
+                        | "cheque"
+                )
+            });
         let then = [
             " and i'll ",
             " and ill ",
@@ -1659,6 +1682,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                     "got proof",
                     "receipt",
                     "comprobante de pago",
+                    "tengo el comprobante",
+                    "流水号",
+                    "截图发",
                 ],
             ))
     {
@@ -2020,6 +2046,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && validation.0 == 0
         && (!t.is_question() || states_a_payment(t) || offer_tagged_for_assent(t))
         && !sends_a_paper(t)
+        // "I'll have a look at my finances over the weekend and get back to you": a day to look, not to pay.
+        && !has_a_look(t)
         && has_date
         && (paid.0 == 0 || part_paid)
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && pays_unnegated(t)
@@ -2330,13 +2358,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // one asked for.
     if how.0 > 0
         && paid.0 > 0
-        && !t.is_question()
+        && !(t.lower.contains(['?', '？']) && in_a_question(t, &how.1.iter().map(String::as_str).collect::<Vec<_>>()))
         && how.1.iter().all(|c| {
             WAYS.contains(&c.as_str())
                 || [
                     "account number",
                     "收款账户",
                     "账户",
+                    "对公账户",
                     "at the post office",
                     "post office",
                     "at the bank",

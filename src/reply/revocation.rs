@@ -87,7 +87,7 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
     let keyword_only = stop.1.iter().all(|c| {
         matches!(
             c.as_str(),
-            "stop" | "stopping" | "opt out" | "optout" | "unsubscribe" | "退订" | "cancelar" | "alto"
+            "stop" | "stopping" | "quit" | "opt out" | "optout" | "unsubscribe" | "退订" | "cancelar" | "alto"
         ) || c.starts_with("stop ")
             || c.starts_with("stopping")
     });
@@ -236,6 +236,44 @@ fn stop_about_contact(t: &Text) -> Option<String> {
         match w.as_str() {
             "stop" | "stahp" | "stopp" | "quit" | "unsubscribe" if !full_stop && (contact.is_some() || !other) => {
                 return Some(format!("{w}{}", contact.map(|c| format!(" {c}")).unwrap_or_default()));
+            }
+            // "I would ask that you kindly cease telephoning my home", "please refrain from calling".
+            "cease" | "refrain" | "desist" => {
+                if let Some(c) = contact.filter(|c| **c != "me") {
+                    return Some(format!("{w} {c}"));
+                }
+            }
+            // "please only send letters, no phone calls": a channel refused outright (not "I got no calls").
+            "no" => {
+                let refused = next.iter().take(2).find(|n| {
+                    matches!(
+                        **n,
+                        "calls" | "texts" | "emails" | "phonecalls" | "llamadas" | "mensajes"
+                    )
+                });
+                let got = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "got"
+                            | "had"
+                            | "received"
+                            | "get"
+                            | "getting"
+                            | "made"
+                            | "make"
+                            | "answered"
+                            | "with"
+                            | "were"
+                            | "was"
+                            | "there"
+                            | "hay"
+                    )
+                });
+                if let Some(c) = refused
+                    && !got
+                {
+                    return Some(format!("no {c}"));
+                }
             }
             "end" | "cancel" | "halt" | "more" => {
                 if let Some(c) = contact
@@ -731,7 +769,7 @@ fn stop_not_about_contact(t: &Text) -> bool {
     let toks = &t.tokens;
     let mut any = false;
     for (i, w) in toks.iter().enumerate() {
-        if !matches!(w.as_str(), "stop" | "stopping") {
+        if !matches!(w.as_str(), "stop" | "stopping" | "quit") {
             continue;
         }
         any = true;
@@ -877,6 +915,12 @@ fn redirected(t: &Text) -> bool {
             "phone them",
             "write to my",
             "send any correspondence to",
+            // "Please direct any queries about this account to them rather than to me."
+            "direct any queries",
+            "direct all queries",
+            "direct any correspondence",
+            "direct any communication",
+            "direct queries",
             // "Please send all correspondence to her rather than to me."
             "correspondence to",
             "questions go to",
@@ -960,6 +1004,22 @@ fn only_channel(t: &Text) -> Option<String> {
                 .is_some_and(|n| matches!(*n, "write" | "escribanme" | "escribame"))
         {
             return Some(format!("{w} by writing"));
+        }
+        // "please only send letters", "only use email": the channel right after the verb.
+        if matches!(w.as_str(), "only" | "solo" | "solamente")
+            && next
+                .first()
+                .is_some_and(|n| matches!(*n, "send" | "use" | "mail" | "manden" | "usen"))
+            && let Some(channel) = next.get(1..3).and_then(|rest| {
+                rest.iter().find(|c| {
+                    matches!(
+                        **c,
+                        "letters" | "letter" | "mail" | "post" | "email" | "emails" | "texts" | "cartas" | "correo"
+                    )
+                })
+            })
+        {
+            return Some(format!("{w} {channel}"));
         }
         let via = next
             .iter()

@@ -125,6 +125,9 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("will clear", 850),
     // British: "I'll bung you a score on Friday".
     ("ill bung", 850),
+    // "I'll pop £40 over on Friday".
+    ("ill pop", 850),
+    ("pop it over", 850),
     ("bung you", 850),
     ("want to send", 850),
     ("i want to send", 850),
@@ -220,7 +223,6 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
     // The common misspelling: "i already payed this through my bank's bill pay".
     ("already payed", 950),
-    ("i payed", 900),
     ("paid this off", 950),
     ("paid it off", 900),
     ("settled in full", 950),
@@ -265,6 +267,20 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
     // A partner gone, one income for a family: "my partner left and I'm on my own with two kids and one wage".
     ("partner left", 900),
+    // A business or a farm that stopped earning: income or takings down, a harvest lost, a truck off the road.
+    ("income is down", 900),
+    ("income down", 900),
+    ("takings are down", 900),
+    ("takings down", 900),
+    ("sales are down", 900),
+    ("business is down", 900),
+    ("cut our yield", 900),
+    ("drought", 850),
+    ("no loads", 900),
+    ("closed for good", 900),
+    ("lost the lease", 900),
+    ("drop to part time", 900),
+    ("dropped to part time", 900),
     ("husband left", 900),
     ("wife left", 900),
     ("on my own with", 850),
@@ -388,6 +404,10 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     // Ownership or age of the debt contested: "you can't prove you own it", "it's past the statute of limitations".
     ("cant prove you own", 950),
+    ("daylight robbery", 900),
+    ("do not accept that i owe", 950),
+    ("dont accept that i owe", 950),
+    ("do not accept i owe", 950),
     // Charges invented or absent from the agreement: "made-up junk fees", "appear nowhere in my agreement".
     ("junk fees", 900),
     ("made up fees", 900),
@@ -398,7 +418,6 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     ("nowhere in the agreement", 950),
     ("you dont own this debt", 950),
     ("sold twice", 900),
-    ("time barred", 950),
     ("statute of limitations has", 900),
     ("past the statute of limitations", 950),
     // The figure contested in other words: "I don't agree with the £… you're quoting", "a number that is simply wrong",
@@ -522,8 +541,6 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
     // "There is nobody named Tyrell here."
     ("nobody named", 900),
     ("no one named", 900),
-    ("nobody by that name", 950),
-    ("no one by that name", 950),
     // "This number belonged to someone else before me. I don't know any Marcus Hill."
     ("belonged to someone else", 950),
     ("dont know any", 900),
@@ -623,6 +640,8 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
 pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     // "Is the $312.40 due by the 28th or is that just the minimum?"
     ("just the minimum", 900),
+    // "what total are you even claiming?"
+    ("what total", 900),
     // "I want to know what I actually owe."
     ("what i actually owe", 900),
     // "need to know exactly what i owe": asked indirectly (a statement needs a wish to know beside it).
@@ -745,6 +764,12 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    // "Could we set up something smaller", "hold the account until November", "pause my payments for 60 days".
+    ("something smaller", 900),
+    ("hold the account", 900),
+    ("pause my payments", 950),
+    ("pause the payments", 950),
+    ("pause payments", 950),
     // Fees asked to be taken off: "any way the late fees could be taken off".
     ("be taken off", 850),
     ("take off the late fees", 900),
@@ -842,7 +867,6 @@ pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
     ("you will regret it", 900),
     ("youll regret it", 900),
     ("parasite", 900),
-    ("parasites", 900),
     ("bottom feeding", 900),
     ("bottom feeder", 900),
     ("bottom feeders", 900),

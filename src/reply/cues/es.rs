@@ -87,6 +87,9 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("le tiro", 850),
     // "Le giro 80 el lunes": wiring money; "le paso los 90 dólares": handing it over.
     ("le giro", 850),
+    ("te envio", 850),
+    ("le envio", 850),
+    ("les envio", 850),
     ("les giro", 850),
     ("le paso los", 850),
     ("les tiro", 850),
@@ -156,6 +159,9 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ES: &[Cue] = &[
+    // "ya les aboné $500 en marzo".
+    ("ya les abone", 950),
+    ("les abone", 900),
     ("saldo cero", 900),
     ("ya le page", 900),
     ("ya les page", 900),
@@ -186,6 +192,12 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    // Work or sales gone: "no hay trabajo por tanta lluvia", "las ventas se me cayeron", "perdió su trabajo".
+    ("no hay trabajo", 900),
+    ("ventas se me cayeron", 900),
+    ("se cayeron las ventas", 900),
+    ("bajaron las ventas", 900),
+    ("perdio su trabajo", 900),
     // "me quedé sin chamba", "estoy ganando la mitad", "se me inundó el apartamento": work lost, income halved,
     // a home flooded (regional words for work included).
     ("sin chamba", 950),
@@ -407,6 +419,9 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // "Le pido que me espere hasta entonces", "¿Hay manera de bajar el pago mensual?"
+    ("que me espere", 900),
+    ("bajar el pago", 950),
     // Smaller payments asked for, in the diminutive too ("pagos más chiquitos").
     ("pagos mas chiquitos", 950),
     ("pagos mas pequenos", 950),

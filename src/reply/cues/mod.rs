@@ -30,7 +30,10 @@ pub(in crate::reply) const STOP_FILLER: [&str; 30] = [
 ];
 
 /// "stop" followed (within three words) by one of these is about contact.
-pub(in crate::reply) const CONTACT_OBJECTS: [&str; 24] = [
+pub(in crate::reply) const CONTACT_OBJECTS: [&str; 26] = [
+    // "kindly cease telephoning my home".
+    "telephoning",
+    "telephone",
     "texting",
     "text",
     "texts",
@@ -212,6 +215,10 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    // 原来的债权人是谁？有没有债权转让通知书？
+    ("原来的债权人", 950),
+    ("原债权人", 950),
+    ("债权转让通知", 950),
     // The contract or the disbursement record demanded: "你们拿出合同和放款记录来".
     ("拿出合同", 950),
     ("合同拿出来", 950),
@@ -426,6 +433,10 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    // "After Christmas I'll see what I can do", 国庆回来我尽量还一部分吧: trying, not promising.
+    "see what i can do",
+    "尽量还",
+    "尽量",
     "中了五百万",
     "中彩票",
     "中了彩票",

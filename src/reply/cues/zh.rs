@@ -165,6 +165,11 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
     // 老公跑了，我一个人带两个孩子: a partner gone, one parent with the children.
     ("老公跑了", 900),
+    // A harvest lost: 冻害, 减产, 歉收.
+    ("冻害", 900),
+    ("减产", 900),
+    ("歉收", 900),
+    ("旱灾", 900),
     ("一个人带", 850),
     ("单亲", 850),
     // 单子少了一半, 收入减半: gig or wage income halved; 摔断了腿, 骨折: an injury that stops work.
@@ -243,6 +248,11 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    // 砍头息: interest taken off the loan up front; 超过法律保护的上限; 根本没接过这个钱.
+    ("砍头息", 950),
+    ("到手才", 850),
+    ("超过法律保护", 950),
+    ("没接过这个钱", 950),
     // The interest itself said to be unlawful: 利息超过法定上限, 高利贷.
     ("不合法", 900),
     ("超过法定", 950),
@@ -400,6 +410,9 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
+    // 还款链接发我一下.
+    ("还款链接", 950),
+    ("链接发我", 950),
     // 把收款账号发我一下: where the money goes, asked as a request.
     ("收款账号", 900),
     ("收款账户", 900),
@@ -450,6 +463,9 @@ pub(in crate::reply) const HOW_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
+    // 能不能等到年底再还？
+    ("能不能等到", 950),
+    ("可不可以等到", 950),
     // 想谈一下还款方案: a plan asked for, not a payment.
     ("还款方案", 950),
     ("协商还款", 950),
