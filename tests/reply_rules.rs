@@ -2309,3 +2309,85 @@ fn blind24_rules_businesses_farms_and_disputed_sums() {
         "already_paid"
     ));
 }
+
+#[test]
+fn blind25_rules_revocations_to_representatives_third_parties_and_in_writing() {
+    for (locale, text) in [
+        ("en-US", "My lawyer is handling it now, send everything to him not me."),
+        ("en-GB", "You are not to speak to my mother about my account again."),
+        (
+            "en-GB",
+            "We act for Ms Lee. All further correspondence must be directed to this firm and not to our client.",
+        ),
+        ("es-US", "No vuelvan a escribirme a este número."),
+        ("es-US", "Mi abogado lleva el caso. Todo por escrito a su oficina."),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+}
+
+#[test]
+fn blind25_rules_conditions_hedges_and_past_promises() {
+    // The collector's act first ("when you take off", "if you put it in writing"): no promise.
+    for text in [
+        "I'll pay when you take off the late fees. Not before.",
+        "I can do $400 to settle it if you put it in writing first.",
+        "I'll try to get something to you by Friday but I can't promise anything.",
+    ] {
+        assert!(!has(&reply("en-US", text), "promise_to_pay"), "{text}");
+    }
+    // A past promise told as broken is no new promise.
+    assert!(!has(
+        &reply("zh-CN", "上次说20号还，结果那天车坏了，钱都修车了。"),
+        "promise_to_pay"
+    ));
+    // "yes friday": assent and a day.
+    assert_promise("en-US", "yes friday $50", 5000, "2026-12-04");
+    // Asking to move an arrangement's day or pause it asks for terms.
+    for (locale, text) in [
+        ("en-GB", "Can I change my direct debit date to the 28th?"),
+        ("en-US", "I need you to hold off on collections for 60 days."),
+        ("zh-CN", "之前约的每月5号还，能不能改成每月20号？"),
+        ("es-US", "¿Me da hasta el otro mes?"),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            has(&out, "question_options") && !has(&out, "promise_to_pay"),
+            "{text}: {out}"
+        );
+    }
+}
+
+#[test]
+fn blind25_rules_payments_that_did_or_did_not_arrive() {
+    // Not paid: returned, bounced, "hasn't paid out".
+    for text in [
+        "The $150 I sent came back as returned.",
+        "My payment bounced, the bank closed my account.",
+    ] {
+        assert!(!has(&reply("en-US", text), "already_paid"), "{text}");
+    }
+    for (locale, text) in [
+        ("en-US", "Can you confirm my $90 actually went through?"),
+        ("es-US", "Le deposité $200 a la cuenta vieja, ¿me ayudan?"),
+        ("zh-CN", "本人已于１１月２日通过银行转账归还欠款。"),
+        ("zh-CN", "钱微信转给你们业务员了"),
+    ] {
+        assert!(has(&reply(locale, text), "already_paid"), "{text}");
+    }
+    // A payment made and not credited is contested.
+    assert!(has(
+        &reply("en-US", "Your statement doesn't show my payment from March at all."),
+        "dispute"
+    ));
+    for (locale, text) in [
+        ("zh-CN", "年化都超过36%了，这利息我不认。"),
+        ("zh-CN", "这笔账早就过了诉讼时效。"),
+    ] {
+        assert!(has(&reply(locale, text), "dispute"), "{text}");
+    }
+    assert!(has(
+        &reply("es-US", "Los voy a reportar con la procuraduría."),
+        "complaint"
+    ));
+}

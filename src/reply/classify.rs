@@ -1118,11 +1118,14 @@ fn agrees_to_a_day(t: &Text) -> bool {
     const AGREE: [&str; 12] = [
         "ok", "okay", "k", "fine", "alright", "deal", "sure", "yes", "yeah", "vale", "bueno", "dale",
     ];
-    let latin = t.tokens.len() <= 6
+    let latin = (t.tokens.len() <= 6
         && t.tokens.iter().any(|w| AGREE.contains(&w.as_str()))
         && t.tokens
             .last()
-            .is_some_and(|w| matches!(w.as_str(), "then" | "entonces"));
+            .is_some_and(|w| matches!(w.as_str(), "then" | "entonces")))
+        // "yes friday", "ok the 20th", "sí el viernes": the assent, then only the day.
+        || (t.tokens.len() <= 4
+            && t.tokens.first().is_some_and(|w| AGREE.contains(&w.as_str()) || w == "si"));
     let zh = t.compact.chars().count() <= 12
         && t.compact.contains("那就")
         && ["好", "行", "可以", "嗯", "ok"]
@@ -1506,7 +1509,7 @@ fn has_a_look(t: &Text) -> bool {
 /// the date or the channel between 已 and the completed verb, or a transfer that went to the wrong account. Read
 /// one clause at a time, and never where the clause denies (没 / 未) or supposes (如果 / 要是).
 fn paid_apart_zh(t: &Text) -> bool {
-    const DONE: [&str; 8] = ["还清", "转了", "还了", "付了", "汇了", "缴清", "结清", "付清"];
+    const DONE: [&str; 9] = ["还清", "转了", "还了", "付了", "汇了", "缴清", "结清", "付清", "归还"];
     const WRONG: [&str; 5] = ["转错了", "还错了", "打错了账", "转错账", "付错了"];
     t.compact.split(|c: char| "，。；！？,;!?.".contains(c)).any(|clause| {
         let held = ["没", "未", "如果", "要是", "假如"].iter().any(|n| clause.contains(n));
@@ -1722,6 +1725,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "not sent any",
                 "have not paid",
                 "havent paid",
+                // "FEMA still hasn't paid out"; "the $200 I sent came back as returned", "el pago rebotó".
+                "hasnt paid",
+                "has not paid",
+                "came back as returned",
+                "came back",
+                "bounced",
+                "was returned",
+                "reboto",
                 "not paid yet",
                 "还没还",
                 "还没转",
@@ -1787,7 +1798,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         promise = (800, vec![cue]);
     }
-    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t);
+    // "上次说15号还，结果那天孩子住院了": a past promise told as broken, not a new one.
+    let broken_before = ["上次说", "之前说", "上回说", "上次答应"].iter().any(|w| t.compact.contains(w))
+        && ["结果", "没还", "没能", "没做到", "没办法"].iter().any(|w| t.compact.contains(w))
+        && !["这次", "这回", "下周", "明天", "月底"].iter().any(|w| t.compact.contains(w))
+        // 之前约的每月25号还，能不能改成每月10号？: the arrangement already made, asked to change.
+        || (["之前约的", "之前跟你们约的", "原来约的", "原来约好的"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+            && t.is_question());
+    let refused = any_phrase(t, REFUSAL) || refuses_by_shape(t) || mocking(t) || denies_a_promise(t) || broken_before;
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0 || hours_cut_to(t);
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     // "Not sure how much yet" hedges the sum, not the payment.
@@ -1915,6 +1935,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "push back",
                 // "is there any way to push it back", "move it back a week".
                 "push it back",
+                // 之前约的每月25号还，能不能改成每月10号？: the day of an arrangement asked to move.
+                "改成",
+                "change the date",
                 "move it back",
                 "pushed back",
                 "push the due",
@@ -2048,6 +2071,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !sends_a_paper(t)
         // "I'll have a look at my finances over the weekend and get back to you": a day to look, not to pay.
         && !has_a_look(t)
+        // "I filed chapter 13 on March 2nd … the trustee handles payments now": the court's plan pays.
+        && bankruptcy.0 == 0
         && has_date
         && (paid.0 == 0 || part_paid)
         && ((has_amount || any_phrase(t, &MONEY_WORDS) || any_phrase(t, &FIRM_WORDS)) && pays_unnegated(t)
@@ -2366,6 +2391,13 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                     "收款账户",
                     "账户",
                     "对公账户",
+                    "支付宝",
+                    "微信",
+                    "微信支付",
+                    "手机银行",
+                    "银行转账",
+                    "sort code",
+                    "routing number",
                     "at the post office",
                     "post office",
                     "at the bank",
@@ -2650,6 +2682,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             t,
             &["i cant pay", "i cannot pay", "我没钱", "我还不起", "no puedo pagar"],
         )
+    {
+        hardship = (0, Vec::new());
+    }
+    // "我是他前妻，我们去年就离婚了": the divorce that ended the writer's tie to the holder is not hardship.
+    if wrong.0 > 0
+        && !hardship.1.is_empty()
+        && hardship
+            .1
+            .iter()
+            .all(|c| ["离婚", "离婚了", "divorce", "divorced", "divorcio", "divorciamos"].contains(&c.as_str()))
     {
         hardship = (0, Vec::new());
     }

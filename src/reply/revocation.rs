@@ -915,6 +915,11 @@ fn redirected(t: &Text) -> bool {
             "phone them",
             "write to my",
             "send any correspondence to",
+            // "send everything to him not me".
+            "send everything to",
+            "everything to him",
+            "everything to her",
+            "everything to my",
             // "Please direct any queries about this account to them rather than to me."
             "direct any queries",
             "direct all queries",
@@ -942,6 +947,9 @@ fn redirected(t: &Text) -> bool {
         t,
         &[
             "direct all further communication",
+            // "All further correspondence must be directed to this firm and not to our client."
+            "must be directed to",
+            "not to our client",
             "direct all communication",
             "direct all communications",
             "all further communication to",
@@ -1004,6 +1012,10 @@ fn only_channel(t: &Text) -> Option<String> {
                 .is_some_and(|n| matches!(*n, "write" | "escribanme" | "escribame"))
         {
             return Some(format!("{w} by writing"));
+        }
+        // "Todo por escrito a su oficina": everything in writing, to the representative.
+        if w == "solo" && next.first().is_some_and(|n| *n == "por") && next.get(1).is_some_and(|n| *n == "escrito") {
+            return Some("solo por escrito".into());
         }
         // "please only send letters", "only use email": the channel right after the verb.
         if matches!(w.as_str(), "only" | "solo" | "solamente")

@@ -3,6 +3,12 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    // "You are not to speak to my partner about my account again": a third party ruled out.
+    ("not to speak to my", 900),
+    ("dont speak to my", 900),
+    ("do not speak to my", 900),
+    ("not to discuss my", 900),
+    ("dont discuss my", 900),
     ("dont send", 950),
     ("do not send", 950),
     // The post named as the channel: "don't post anything to my parents", "stop writing to me".
@@ -223,6 +229,9 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
     // The common misspelling: "i already payed this through my bank's bill pay".
     ("already payed", 950),
+    // "confirm my $90 from the 3rd actually went through".
+    ("actually went through", 900),
+    ("payment went through", 900),
     ("paid this off", 950),
     ("paid it off", 900),
     ("settled in full", 950),
@@ -405,6 +414,14 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     // Ownership or age of the debt contested: "you can't prove you own it", "it's past the statute of limitations".
     ("cant prove you own", 950),
     ("daylight robbery", 900),
+    // A payment made and not credited: "doesn't show any of those payments", "still shows the full balance like
+    // nothing happened".
+    ("doesnt show any of those payments", 950),
+    ("doesnt show my payment", 950),
+    ("like nothing happened", 900),
+    ("hasnt been credited", 950),
+    ("not been credited", 950),
+    ("contract i cancelled", 950),
     ("do not accept that i owe", 950),
     ("dont accept that i owe", 950),
     ("do not accept i owe", 950),
@@ -604,6 +621,9 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
+    // "I want a real person to call me about what's left".
+    ("person to call me", 900),
+    ("someone to call me", 900),
     // "I just missed you earlier. Try me again tonight after 6."
     ("try me again", 900),
     ("try me later", 900),
@@ -766,6 +786,16 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     // "Could we set up something smaller", "hold the account until November", "pause my payments for 60 days".
     ("something smaller", 900),
+    // "hold off on collections for 90 days", "any way to freeze the £80 a month", "can this wait till October",
+    // "change my direct debit date", "moving my payment date".
+    ("hold off on", 900),
+    ("any way to freeze", 950),
+    ("this can wait", 900),
+    ("can this wait", 900),
+    ("change my direct debit", 950),
+    ("change my payment date", 950),
+    ("move my payment date", 950),
+    ("moving my payment date", 950),
     ("hold the account", 900),
     ("pause my payments", 950),
     ("pause the payments", 950),
@@ -865,6 +895,7 @@ pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
     ("sort you out", 900),
     // "I swear you will regret it, you bottom-feeding parasite."
     ("you will regret it", 900),
+    ("absolute disgrace", 900),
     ("youll regret it", 900),
     ("parasite", 900),
     ("bottom feeding", 900),
@@ -945,7 +976,10 @@ pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
 ];
 
 /// A conditional offer ("$200 if you waive the fees") asks for terms: `question_options`, not a promise.
-pub(in crate::reply) const CONDITION_EN: [&str; 14] = [
+pub(in crate::reply) const CONDITION_EN: [&str; 16] = [
+    // "I'll pay when you people take off the $38 late fees": the collector's act first.
+    "when you",
+    "when you people",
     "if you",
     "if u",
     "if yall",

@@ -3,6 +3,10 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    // "No vuelvan a escribirme a este número", "Todo por escrito a su oficina".
+    ("no vuelvan a escribirme", 950),
+    ("no vuelvan a mandar", 900),
+    ("todo por escrito", 900),
     ("borrenme de su lista", 950),
     ("borrenme", 900),
     ("quitenme de su lista", 950),
@@ -87,6 +91,9 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("le tiro", 850),
     // "Le giro 80 el lunes": wiring money; "le paso los 90 dólares": handing it over.
     ("le giro", 850),
+    // "ese mismo día le liquido los 480 que quedan".
+    ("le liquido", 850),
+    ("les liquido", 850),
     ("te envio", 850),
     ("le envio", 850),
     ("les envio", 850),
@@ -159,9 +166,11 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ES: &[Cue] = &[
+    // "Le deposité a la cuenta equivocada".
     // "ya les aboné $500 en marzo".
     ("ya les abone", 950),
     ("les abone", 900),
+    ("le abone", 900),
     ("saldo cero", 900),
     ("ya le page", 900),
     ("ya les page", 900),
@@ -185,8 +194,8 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
     ("le mande", 900),
     ("les mande", 900),
     ("te mande", 900),
-    ("le deposite", 900),
-    ("les deposite", 900),
+    ("le deposite", 950),
+    ("les deposite", 950),
     ("ya liquide", 980),
     ("ya quedo pagado", 980),
 ];
@@ -359,6 +368,7 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
     ("cuanto me queda", 950),
     // "¿Y cuánto me quedaría debiendo después de eso?": what would be left after a payment.
     ("cuanto me quedaria", 950),
+    ("cuanto quedo", 950),
     ("quedaria debiendo", 950),
     ("cuanto queda", 900),
     ("cuanto debo", 980),
@@ -419,6 +429,11 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // "si aceptan un arreglo por menos", "¿Me da hasta el otro mes?"
+    ("arreglo por menos", 950),
+    ("me da hasta", 900),
+    ("me den hasta", 900),
+    ("deme hasta", 900),
     // "Le pido que me espere hasta entonces", "¿Hay manera de bajar el pago mensual?"
     ("que me espere", 900),
     ("bajar el pago", 950),

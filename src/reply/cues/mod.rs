@@ -154,6 +154,9 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    // "Lo voy a reportar con el procurador del estado": the state attorney general, in Spanish.
+    ("procurador", 900),
+    ("procuraduria", 900),
     // The FCC takes TCPA complaints about calls and texts; a state AG, consumer complaints.
     ("fcc", 900),
     ("state ag", 900),
@@ -433,6 +436,10 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    // "I'll try to get something to you … but I can't promise anything".
+    "cant promise anything",
+    "i cant promise",
+    "ill try to",
     // "After Christmas I'll see what I can do", 国庆回来我尽量还一部分吧: trying, not promising.
     "see what i can do",
     "尽量还",
@@ -502,13 +509,15 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     "到时候再说",
 ];
 
-pub(in crate::reply) const CONDITION_VERBS: [&str; 31] = [
+pub(in crate::reply) const CONDITION_VERBS: [&str; 32] = [
     // "if you took the £60 default charges off": the past tense of a condition put politely.
     "refund", "waive", "drop", "remove", "forgive", "lower", "reduce", "cut", "accept", "take", "took", "settle",
     "agree", "stop", "freeze", "cancel", "knock", "quitan", "perdonan", "aceptan", "rebajan", "condonan", "bajan",
     "quitar",
     // "once you fix the balance", "after you show me the contract": the collector must act first.
     "fix", "correct", "show", "prove", "verify", "arreglen", "corrijan",
+    // "if you put it in writing first".
+    "put",
 ];
 
 /// The people a collector may try instead of the borrower: "leave my family out of it" revokes contact with
@@ -919,6 +928,13 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("多少", "能减多少"),
     ("多少", "优惠多少"),
     ("多少", "少多少"),
+    // 我换号码了: the writer's own number changed, not a stranger's phone.
+    ("换号", "我换号"),
+    // "si aceptan un arreglo": terms, not a way to pay.
+    ("aceptan", "aceptanunarreglo"),
+    // "a formal complaint with his supervisor": the complaint's addressee, not a call asked for.
+    ("supervisor", "complaintwithhissupervisor"),
+    ("supervisor", "complaintwithhersupervisor"),
     // 我不是说不让你们打电话: "I'm not saying…", no one else.
     ("我不是", "我不是说"),
     // "I'm not going bankrupt or anything": bankruptcy denied.

@@ -121,6 +121,8 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
     ("已经汇款", 950),
+    // 微信转给你们业务员小刘了.
+    ("转给你们业务员", 900),
     // 我每个月都是按时还的: paid on time all along.
     ("按时还的", 900),
     ("都是按时还", 900),
@@ -165,6 +167,9 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
     // 老公跑了，我一个人带两个孩子: a partner gone, one parent with the children.
     ("老公跑了", 900),
+    // 老板欠了我们三个月工资跑路了.
+    ("工资跑路", 900),
+    ("老板跑路", 900),
     // A harvest lost: 冻害, 减产, 歉收.
     ("冻害", 900),
     ("减产", 900),
@@ -250,6 +255,11 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
     // 砍头息: interest taken off the loan up front; 超过法律保护的上限; 根本没接过这个钱.
     ("砍头息", 950),
+    // 年化都超过36%了, 过了诉讼时效: a rate over the legal cap, a debt past its limitation period.
+    ("超过36%", 950),
+    ("超过24%", 950),
+    ("诉讼时效", 950),
+    ("未予入账", 950),
     ("到手才", 850),
     ("超过法律保护", 950),
     ("没接过这个钱", 950),
@@ -355,6 +365,8 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    // 方便的话打我电话说.
+    ("打我电话", 900),
     // "明天帮我打个电话", "晚上八点以后再打": a call asked for, at a time.
     ("帮我打个电话", 950),
     ("给我打个电话", 950),
@@ -412,6 +424,8 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
     // 还款链接发我一下.
     ("还款链接", 950),
+    ("对公还款账户", 950),
+    ("还款账户也发", 950),
     ("链接发我", 950),
     // 把收款账号发我一下: where the money goes, asked as a request.
     ("收款账号", 900),
