@@ -2391,3 +2391,85 @@ fn blind25_rules_payments_that_did_or_did_not_arrive() {
         "complaint"
     ));
 }
+
+#[test]
+fn blind26_rules_contact_objected_to_without_a_stop() {
+    // A contact word, the time, place, person or rate it came at, and a judgement of it: the contact at that
+    // time, place or rate is ruled out (a partial revocation), however politely put.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Texts at 6am while I'm asleep after a night shift are a bit much.",
+        ),
+        ("en-GB", "Ringing my mum's house five times a day is a lot, she's 80."),
+        (
+            "en-GB",
+            "Work is funny about phones, so calls would need to be kept to after six.",
+        ),
+        ("es-US", "¿De veras es necesario marcar a las siete de la mañana?"),
+        ("zh-CN", "一天打十几个电话到我单位，这样下去我只能投诉了。"),
+        ("en-US", "I'd appreciate it if you didn't call my work number."),
+        ("es-US", "¿Sería posible que no me llamaran al trabajo?"),
+        ("en-US", "One more call to my office and I'm done being polite."),
+        ("es-US", "Mi abogado lleva esto. Que se comuniquen con él y no conmigo."),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // A good time offered without objecting to any is a call-back, not a revocation.
+    for text in [
+        "Call me after 6pm, that works best.",
+        "Please ring me on Saturday morning.",
+    ] {
+        let out = reply("en-US", text);
+        assert!(!has(&out, "stop_contact"), "{text}: {out}");
+    }
+}
+
+#[test]
+fn blind26_rules_indirect_questions_refusals_and_facts() {
+    for text in [
+        "Why on earth would I pay a late fee on a loan I closed out last year?",
+        "Explain how a $400 loan turned into $1,100.",
+    ] {
+        assert!(has(&reply("en-US", text), "dispute"), "{text}");
+    }
+    assert!(has(
+        &reply("es-US", "Eso de $80 de intereses no me parece justo."),
+        "dispute"
+    ));
+    assert!(has(
+        &reply("en-US", "Would be nice to know what the damage is."),
+        "question_balance"
+    ));
+    assert!(has(
+        &reply("en-US", "I'd like to see whatever it is I supposedly signed."),
+        "validation_request"
+    ));
+    // Promises put as facts.
+    assert_promise(
+        "en-US",
+        "A check for $90 will be put in the mail Friday.",
+        9000,
+        "2026-12-04",
+    );
+    assert_promise("en-GB", "The £60 leaves my account on Friday.", 6000, "2026-12-04");
+    assert_promise("es-US", "El viernes le completo los $150.", 15000, "2026-12-04");
+    assert!(has(
+        &reply("en-GB", "The £240 went across this morning."),
+        "already_paid"
+    ));
+    // Time asked politely.
+    for (locale, text) in [
+        ("en-GB", "Would it be possible to have until the end of the month?"),
+        ("en-GB", "Any chance of a few weeks grace?"),
+        ("es-US", "¿Me podrían dar unas semanitas más?"),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            has(&out, "question_options") && !has(&out, "promise_to_pay"),
+            "{text}: {out}"
+        );
+    }
+    // 不敢保证 hedges.
+    assert!(!has(&reply("zh-CN", "周五我试试还500，不敢保证。"), "promise_to_pay"));
+}

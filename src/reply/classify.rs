@@ -1799,7 +1799,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         promise = (800, vec![cue]);
     }
     // "上次说15号还，结果那天孩子住院了": a past promise told as broken, not a new one.
-    let broken_before = ["上次说", "之前说", "上回说", "上次答应"].iter().any(|w| t.compact.contains(w))
+    let broken_before = ["上次说", "之前说", "上回说", "上次答应", "上次跟你们"].iter().any(|w| t.compact.contains(w))
         && ["结果", "没还", "没能", "没做到", "没办法"].iter().any(|w| t.compact.contains(w))
         && !["这次", "这回", "下周", "明天", "月底"].iter().any(|w| t.compact.contains(w))
         // 之前约的每月25号还，能不能改成每月10号？: the arrangement already made, asked to change.

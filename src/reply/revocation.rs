@@ -52,6 +52,13 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
             .copied()
             .collect::<Vec<_>>(),
     );
+    // Indirect words (blind26): "four a day to my mother's house is a lot", "a phone buzzing between 8 and 3 puts
+    // me in a really awkward spot". (A representative asked to be contacted instead — "you might correspond with
+    // her office" — is the attorney's or the bankruptcy's own effect: contact with the borrower ends there.)
+    if let Some(cue) = contact_objected(t) {
+        stop.0 = stop.0.max(900);
+        stop.1.push(cue);
+    }
     // "Please contact my insolvency practitioner, not me", "Any questions go to the trustee's office, not us":
     // contact is sent elsewhere, so it ends with the borrower.
     if redirected(t) {
@@ -160,6 +167,133 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
         stop = (950, vec![bare.to_string()]);
     }
     stop
+}
+
+/// Contact objected to without a "stop": a contact word, a time, place, person or frequency it came at, and a
+/// judgement of it — "Does anyone know what 7 a.m. is for somebody who works nights?", "Can't say I was thrilled
+/// by another text at 7am on a Sunday", "You've rung my mum three times this week … that isn't ideal",
+/// "一天打十几个电话，这样下去我只能向12378反映了", "¿de veras es necesario marcar a las siete de la mañana un
+/// domingo?". The calls at that time, place or rate are what is ruled out (a partial revocation; FDCPA §805(a)(1)
+/// bars a time known to be inconvenient).
+fn contact_objected(t: &Text) -> Option<String> {
+    const CONTACT: [&str; 20] = [
+        "call",
+        "calls",
+        "calling",
+        "rung",
+        "ring",
+        "ringing",
+        "rang",
+        "text",
+        "texts",
+        "phone",
+        "buzzing",
+        "letters",
+        "marcar",
+        "llamar",
+        "llamadas",
+        "llaman",
+        "mensajes",
+        "texting",
+        "phoning",
+        "voicemails",
+    ];
+    const WHEN_WHERE: [&str; 29] = [
+        "morning",
+        "mornings",
+        "evening",
+        "night",
+        "nights",
+        "sunday",
+        "sundays",
+        "saturday",
+        "weekend",
+        "week",
+        "work",
+        "workplace",
+        "office",
+        "shop floor",
+        "mother",
+        "mothers",
+        "mum",
+        "mums",
+        "mom",
+        "moms",
+        "family",
+        "a day",
+        "times this week",
+        "times a day",
+        "manana",
+        "mañana",
+        "domingo",
+        "trabajo",
+        "madrugada",
+    ];
+    const JUDGED: [&str; 22] = [
+        "awkward",
+        "thrilled",
+        "isnt ideal",
+        "not ideal",
+        "is a lot",
+        "funny about",
+        "necesario",
+        "necessary",
+        "a bit much",
+        "too early",
+        "too late",
+        "isnt a good",
+        "not a good",
+        "a problem",
+        "what 7",
+        "kept to after",
+        "kept to before",
+        "works nights",
+        "work nights",
+        "i work nights",
+        "hate to have to",
+        "really necessary",
+    ];
+    const JUDGED_ZH: [&str; 8] = [
+        "这样下去",
+        "不太方便",
+        "太早",
+        "太晚",
+        "没必要",
+        "受不了",
+        "吵醒",
+        "影响工作",
+    ];
+    const WHEN_WHERE_ZH: [&str; 9] = [
+        "一天打",
+        "天天打",
+        "早上",
+        "晚上",
+        "单位",
+        "公司",
+        "家里",
+        "父母",
+        "半夜",
+    ];
+    // A clock time: "7am", "7 a.m.", "8 and 3", "after six".
+    let toks = &t.tokens;
+    let clock = toks.iter().enumerate().any(|(i, w)| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && (w.ends_with("am")
+                || w.ends_with("pm")
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "am" | "pm" | "a" | "and")))
+    });
+    let latin = toks.iter().any(|w| CONTACT.contains(&w.as_str()))
+        && (clock || WHEN_WHERE.iter().any(|p| t.has_words(p)))
+        && JUDGED.iter().find(|p| t.has_words(p)).is_some();
+    let zh = (t.compact.contains("电话")
+        || t.compact.contains('打')
+        || t.compact.contains("短信")
+        || t.compact.contains("催"))
+        && WHEN_WHERE_ZH.iter().any(|p| t.compact.contains(p))
+        && JUDGED_ZH.iter().any(|p| t.compact.contains(p));
+    (latin || zh).then(|| "contact objected to".to_string())
 }
 
 /// Whether the reply names contact at all: a contact word (calls, texts, 电话, 打, 联系).
@@ -282,7 +416,7 @@ fn stop_about_contact(t: &Text) -> Option<String> {
                     return Some(format!("{w} {c}"));
                 }
             }
-            "dont" | "never" | "not" => {
+            "dont" | "never" | "not" | "didnt" | "wouldnt" => {
                 let verbs = [
                     "contact", "call", "text", "message", "email", "write", "bother", "reach", "ring", "phone",
                 ];
@@ -933,6 +1067,9 @@ fn redirected(t: &Text) -> bool {
             "hablen con el",
             "hablen con la",
             "comuniquense con",
+            // "Le agradecería que se comunicaran con él y no conmigo."
+            "comunicaran con",
+            "se comuniquen con",
             "con el sindico",
             "con la sindico",
             "any contact goes through",

@@ -5,6 +5,10 @@ use super::Cue;
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
     // "You are not to speak to my partner about my account again": a third party ruled out.
     ("not to speak to my", 900),
+    // "so the calls to this house come to an end"; "One more call to my workplace and I'll be taking it up with
+    // the FCA": a threat about the next contact, even where the threat is a complaint.
+    ("come to an end", 900),
+    ("one more call", 900),
     ("dont speak to my", 900),
     ("do not speak to my", 900),
     ("not to discuss my", 900),
@@ -133,6 +137,11 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
     ("ill bung", 850),
     // "I'll pop £40 over on Friday".
     ("ill pop", 850),
+    // Promises put as facts: "A check for $300 will be put in the mail tomorrow", "$650 of it already has your
+    // name on it", "the £75 leaves my account the same day".
+    ("put in the mail", 850),
+    ("has your name on it", 850),
+    ("leaves my account", 850),
     ("pop it over", 850),
     ("bung you", 850),
     ("want to send", 850),
@@ -229,6 +238,8 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
     // The common misspelling: "i already payed this through my bank's bill pay".
     ("already payed", 950),
+    // "the outstanding £240 went across by bank transfer this morning".
+    ("went across", 900),
     // "confirm my $90 from the 3rd actually went through".
     ("actually went through", 900),
     ("payment went through", 900),
@@ -276,6 +287,9 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
     // A partner gone, one income for a family: "my partner left and I'm on my own with two kids and one wage".
     ("partner left", 900),
+    // "the plant let half of us go", "Hours have been halved".
+    ("let half of us go", 900),
+    ("hours have been halved", 900),
     // A business or a farm that stopped earning: income or takings down, a harvest lost, a truck off the road.
     ("income is down", 900),
     ("income down", 900),
@@ -414,6 +428,12 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
     // Ownership or age of the debt contested: "you can't prove you own it", "it's past the statute of limitations".
     ("cant prove you own", 950),
     ("daylight robbery", 900),
+    // Refusals put as questions, and sums grown past belief: "Why on earth would I pay a $340 'processing fee' on a
+    // loan I closed out last spring?", "how a $500 loan turned into $1,260".
+    ("why would i pay", 950),
+    ("why on earth would i pay", 950),
+    ("closed out last", 900),
+    ("loan turned into", 900),
     // A payment made and not credited: "doesn't show any of those payments", "still shows the full balance like
     // nothing happened".
     ("doesnt show any of those payments", 950),
@@ -662,6 +682,9 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     ("just the minimum", 900),
     // "what total are you even claiming?"
     ("what total", 900),
+    // "Would be nice to know what the damage is", "walk me through that figure".
+    ("what the damage is", 950),
+    ("walk me through that figure", 950),
     // "I want to know what I actually owe."
     ("what i actually owe", 900),
     // "need to know exactly what i owe": asked indirectly (a statement needs a wish to know beside it).
@@ -786,6 +809,12 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     // "Could we set up something smaller", "hold the account until November", "pause my payments for 60 days".
     ("something smaller", 900),
+    // "possible to have until the end of the month", "a few weeks' grace", "pause things", "the smallest payment
+    // you'd take".
+    ("possible to have until", 950),
+    ("weeks grace", 900),
+    ("pause things", 900),
+    ("smallest payment", 900),
     // "hold off on collections for 90 days", "any way to freeze the £80 a month", "can this wait till October",
     // "change my direct debit date", "moving my payment date".
     ("hold off on", 900),

@@ -5,6 +5,10 @@ use super::Cue;
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
     // "No vuelvan a escribirme a este número", "Todo por escrito a su oficina".
     ("no vuelvan a escribirme", 950),
+    // "¿sería posible que no me llamaran al trabajo?"
+    ("no me llamaran", 950),
+    ("no me llamara", 950),
+    ("no me marcaran", 950),
     ("no vuelvan a mandar", 900),
     ("todo por escrito", 900),
     ("borrenme de su lista", 950),
@@ -91,6 +95,8 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("le tiro", 850),
     // "Le giro 80 el lunes": wiring money; "le paso los 90 dólares": handing it over.
     ("le giro", 850),
+    // "Para el último de este mes le completo los $400 que faltan."
+    ("le completo", 850),
     // "ese mismo día le liquido los 480 que quedan".
     ("le liquido", 850),
     ("les liquido", 850),
@@ -268,6 +274,9 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // "¿Y por qué tendría yo que pagar $90 de intereses…? No me parece justo."
+    ("no me parece justo", 900),
+    ("por que tendria yo que pagar", 950),
     // "esa cuenta ya prescribió": the debt past its limitation period.
     ("ya prescribio", 950),
     ("esta prescrita", 950),
@@ -431,6 +440,9 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
     // "si aceptan un arreglo por menos", "¿Me da hasta el otro mes?"
     ("arreglo por menos", 950),
+    // "¿Habría manera de irle pagando poquito a poquito?", "¿Me podrían dar unas semanitas más?"
+    ("poquito a poquito", 900),
+    ("semanitas mas", 900),
     ("me da hasta", 900),
     ("me den hasta", 900),
     ("deme hasta", 900),

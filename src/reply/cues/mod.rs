@@ -218,6 +218,11 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    // "see whatever it is I supposedly signed", "I'd love to see that application", 出示一下债权转让的相关材料.
+    ("supposedly signed", 950),
+    ("see that application", 900),
+    ("whatever paperwork", 900),
+    ("债权转让的相关材料", 950),
     // 原来的债权人是谁？有没有债权转让通知书？
     ("原来的债权人", 950),
     ("原债权人", 950),
@@ -438,6 +443,8 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     // "I'll try to get something to you … but I can't promise anything".
     "cant promise anything",
+    // 我试试看…不敢保证.
+    "不敢保证",
     "i cant promise",
     "ill try to",
     // "After Christmas I'll see what I can do", 国庆回来我尽量还一部分吧: trying, not promising.
