@@ -2473,3 +2473,29 @@ fn blind26_rules_indirect_questions_refusals_and_facts() {
     // 不敢保证 hedges.
     assert!(!has(&reply("zh-CN", "周五我试试还500，不敢保证。"), "promise_to_pay"));
 }
+
+#[test]
+fn blind26_rules_a_line_or_time_offered_beside_the_one_ruled_out() {
+    // A call-back offered beside the partial revocation keeps both.
+    for (locale, text) in [
+        (
+            "en-GB",
+            "Please don't ring the house, my dad's poorly. My mobile's the one to ring, evenings.",
+        ),
+        ("zh-CN", "别打单位座机了，有事晚上打我手机就行。"),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            has(&out, "stop_contact") && has(&out, "callback_request"),
+            "{text}: {out}"
+        );
+    }
+    // A favour or a call asked with 能不能 asks for no terms.
+    for text in ["能不能麻烦您把欠款明细发给我？", "周日下午能不能给我回个电话？"] {
+        assert!(!has(&reply("zh-CN", text), "question_options"), "{text}");
+    }
+    assert!(has(
+        &reply("en-US", "Until I see the original contract, please write to me only."),
+        "validation_request"
+    ));
+}

@@ -1995,9 +1995,20 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 .any(|w| s.contains(w))
             });
     // "大过年的能不能别催了？": the question asks for quiet, not for terms.
-    let asks_quiet = ["能不能别", "能不能不要", "可不可以别", "可不可以不要", "能别", "可以别"]
-        .iter()
-        .any(|w| t.compact.contains(w));
+    // 能不能麻烦您把…发给我, 能不能给我回个电话: a favour or a call asked politely, not terms.
+    let asks_quiet = [
+        "能不能别",
+        "能不能不要",
+        "可不可以别",
+        "可不可以不要",
+        "能别",
+        "可以别",
+        "能不能麻烦",
+        "能不能给我回",
+        "能不能给我打",
+    ]
+    .iter()
+    .any(|w| t.compact.contains(w));
     let asks_terms = asks_terms
         || (promise_as_question && (has_amount != has_date) && !asks_quiet)
         || asks_delay
@@ -2151,6 +2162,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "打我座机",
             "打家里座机",
             "打我家",
+            // "After 3:30 I'm all yours", "my mobile's the one to ring — evenings", 有事晚上七点以后打我手机就行,
+            // "márquenme a mí al celular después de las 7": another time or line offered beside the one ruled out.
+            "im all yours",
+            "the one to ring",
+            "the one to call",
+            "打我手机",
+            "marquenme a mi",
+            "llamenme a mi",
+            "al celular despues",
         ],
     ) || later_call_zh(t);
     if stopping && !elsewhere {

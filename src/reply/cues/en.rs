@@ -643,6 +643,10 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
     // "I want a real person to call me about what's left".
     ("person to call me", 900),
+    // "My mobile's the one to ring, evenings", "After 3:30 I'm all yours".
+    ("the one to ring", 900),
+    ("the one to call", 900),
+    ("im all yours", 850),
     ("someone to call me", 900),
     // "I just missed you earlier. Try me again tonight after 6."
     ("try me again", 900),

@@ -218,6 +218,9 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    // "Until I see the original contract and the name of the original lender".
+    ("see the original contract", 950),
+    ("name of the original lender", 950),
     // "see whatever it is I supposedly signed", "I'd love to see that application", 出示一下债权转让的相关材料.
     ("supposedly signed", 950),
     ("see that application", 900),
