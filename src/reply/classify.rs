@@ -1333,31 +1333,34 @@ fn only_the_rest_put_off(t: &Text) -> bool {
 /// balance", "pay what's owed".
 fn balance_only_named(t: &Text, cues: &[String]) -> bool {
     cues.iter().all(|c| match c.as_str() {
-        "statement" => [
-            "on my statement",
-            "in my statement",
-            "on the statement",
-            "my statement shows",
-            "my statement says",
-        ]
-        .iter()
-        .any(|p| t.has_words(p)),
-        "balance" | "current balance" | "the balance" => [
-            "of the current balance",
-            "of the balance",
-            "of my balance",
-            "the balance in full",
-        ]
-        .iter()
-        .any(|p| t.has_words(p)),
-        "whats owed" | "what is owed" | "what i owe" => [
-            "pay whats owed",
-            "pay what is owed",
-            "pay what i owe",
-            "clear whats owed",
-        ]
-        .iter()
-        .any(|p| t.has_words(p)),
+        "statement" => any_phrase(
+            t,
+            &[
+                "on my statement",
+                "in my statement",
+                "on the statement",
+                "my statement shows",
+                "my statement says",
+            ],
+        ),
+        "balance" | "current balance" | "the balance" => any_phrase(
+            t,
+            &[
+                "of the current balance",
+                "of the balance",
+                "of my balance",
+                "the balance in full",
+            ],
+        ),
+        "whats owed" | "what is owed" | "what i owe" => any_phrase(
+            t,
+            &[
+                "pay whats owed",
+                "pay what is owed",
+                "pay what i owe",
+                "clear whats owed",
+            ],
+        ),
         _ => false,
     })
 }

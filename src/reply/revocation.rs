@@ -285,14 +285,14 @@ fn contact_objected(t: &Text) -> Option<String> {
                     .is_some_and(|n| matches!(n.as_str(), "am" | "pm" | "a" | "and")))
     });
     let latin = toks.iter().any(|w| CONTACT.contains(&w.as_str()))
-        && (clock || WHEN_WHERE.iter().any(|p| t.has_words(p)))
-        && JUDGED.iter().find(|p| t.has_words(p)).is_some();
+        && (clock || any_phrase(t, &WHEN_WHERE))
+        && any_phrase(t, &JUDGED);
     let zh = (t.compact.contains("电话")
         || t.compact.contains('打')
         || t.compact.contains("短信")
         || t.compact.contains("催"))
-        && WHEN_WHERE_ZH.iter().any(|p| t.compact.contains(p))
-        && JUDGED_ZH.iter().any(|p| t.compact.contains(p));
+        && any_phrase(t, &WHEN_WHERE_ZH)
+        && any_phrase(t, &JUDGED_ZH);
     (latin || zh).then(|| "contact objected to".to_string())
 }
 
