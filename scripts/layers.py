@@ -43,7 +43,7 @@ if '-v' in sys.argv[1:]:
 
 # The layers of ARCHITECTURE.md, bottom up. A module missing here is an error: place it.
 LAYERS = [
-    ["error", "json", "money", "time", "stats", "reason"],
+    ["error", "json", "money", "time", "stats", "reason", "sort"],
     ["account", "policy", "portfolio"],
     ["dpd", "promise", "limitation", "validation", "dispute", "standing", "arrange", "score", "experiment",
      "learn", "kpi", "queue", "template", "schedule", "escalate"],

@@ -42,7 +42,7 @@ pub struct Delinquency {
 /// Unpaid part of each instalment (sorted by due date), after allocation.
 pub fn unpaid_by_instalment(account: &Account, as_of: Instant) -> Vec<(Instalment, i64)> {
     let mut instalments = account.instalments.clone();
-    instalments.sort_by_key(|i| i.due);
+    crate::sort::sort_by_key(&mut instalments, |i| i.due);
     let ledger = instalments.iter().any(|i| i.paid.is_some());
     let mut pool: i64 = if ledger {
         0

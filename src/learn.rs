@@ -161,7 +161,7 @@ pub fn learn(call: &LearnCall) -> Result<Learned, Error> {
             }
         })
         .collect();
-    rates.sort_by(|x, y| {
+    crate::sort::sort_by(&mut rates, |x, y| {
         x.segment
             .cmp(&y.segment)
             .then(y.mean.partial_cmp(&x.mean).unwrap_or(std::cmp::Ordering::Equal))

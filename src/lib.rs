@@ -47,6 +47,7 @@ pub mod reason;
 pub mod reply;
 pub mod schedule;
 pub mod score;
+pub mod sort;
 pub mod standing;
 pub mod stats;
 pub mod template;

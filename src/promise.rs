@@ -84,14 +84,14 @@ pub fn judge_all(
         .filter(|(_, p)| p.made_at <= as_of)
         .map(|(i, p)| (p.made_at, i))
         .collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
 
     let mut payments: Vec<(Instant, i64)> = payments
         .iter()
         .filter(|p| p.at <= as_of)
         .map(|p| (p.at, p.amount.0))
         .collect();
-    payments.sort_by_key(|p| p.0);
+    crate::sort::sort_by_key(&mut payments, |p| p.0);
     // Linear in the history, not promises × payments: payments come in time order, and a promise that is
     // closed for one payment (kept, past its deadline, cancelled) is closed for every later one. So the
     // open promises are a set, in `order` positions, that payments only admit to (once made) and remove from.
@@ -239,9 +239,9 @@ mod tests {
         let mut paid = vec![0i64; promises.len()];
         let mut kept = vec![false; promises.len()];
         let mut order: Vec<usize> = (0..promises.len()).collect();
-        order.sort_by_key(|&i| (promises[i].made_at, i));
+        crate::sort::sort_by_key(&mut order, |&i| (promises[i].made_at, i));
         let mut pays: Vec<&Payment> = payments.iter().filter(|p| p.at <= as_of).collect();
-        pays.sort_by_key(|p| p.at);
+        crate::sort::sort_by_key(&mut pays, |p| p.at);
         for pay in pays {
             let mut left = pay.amount.0;
             for &i in &order {

@@ -164,7 +164,7 @@ pub fn build(call: &QueueCall) -> Result<Queue, Error> {
         } => (-*priority, account_id.clone(), step.clone()),
         Item::Pause { .. } => (0, String::new(), String::new()),
     };
-    work.sort_by_key(key);
+    crate::sort::sort_by_key(&mut work, key);
     let mut queues: Vec<(AgentQueue, usize, usize)> = call
         .agents
         .iter()

@@ -98,8 +98,8 @@ fn blind_replies_aggregate_figures() {
             .iter()
             .map(|v| v.as_str().unwrap().to_string())
             .collect();
-        got.sort();
-        want.sort();
+        dunwell::sort::sort(&mut got);
+        dunwell::sort::sort(&mut want);
         if show_misses && got != want {
             println!(
                 "miss {} [{locale}] want {want:?} got {got:?}: {}",

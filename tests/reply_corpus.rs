@@ -65,8 +65,8 @@ fn reply_corpus_meets_the_bar() {
             .iter()
             .map(|v| v.as_str().unwrap().to_string())
             .collect();
-        got.sort();
-        want.sort();
+        dunwell::sort::sort(&mut got);
+        dunwell::sort::sort(&mut want);
         for w in &want {
             let c = counts.entry(w.clone()).or_default();
             if got.contains(w) {

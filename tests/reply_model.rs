@@ -46,8 +46,8 @@ fn measure(file: &str, combine: Combine) -> Figures {
         let a = analyse_with(&engine, &call, combine).unwrap();
         let mut got: Vec<Intent> = a.intents.iter().map(|x| x.intent).collect();
         let mut want: Vec<Intent> = serde_json::from_value(row["intents"].clone()).unwrap();
-        got.sort();
-        want.sort();
+        dunwell::sort::sort(&mut got);
+        dunwell::sort::sort(&mut want);
         f.n += 1;
         f.exact += u32::from(got == want);
         if want.contains(&Intent::StopContact) {

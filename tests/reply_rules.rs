@@ -32,7 +32,7 @@ fn intents(out: &Value) -> Vec<String> {
         .iter()
         .map(|f| f["intent"].as_str().unwrap().to_string())
         .collect();
-    v.sort();
+    dunwell::sort::sort(&mut v);
     v
 }
 

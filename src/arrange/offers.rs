@@ -365,7 +365,7 @@ pub fn build(rules: &OfferRules, b: &Basis<'_>) -> Vec<Offer> {
         None => 1,
         Some(false) => 2,
     };
-    out.sort_by(|x, y| {
+    crate::sort::sort_by(&mut out, |x, y| {
         let fx = !(hardship && x.forbearance);
         let fy = !(hardship && y.forbearance);
         (fx, afford_rank(x.affordable), std::cmp::Reverse(x.net_recovery), &x.id).cmp(&(

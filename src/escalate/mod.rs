@@ -169,7 +169,7 @@ pub fn assess(rules: &EscalationRules, account: &Account, d: &Standing<'_>, stag
                 score: (a.recovery_bps * w.recovery - a.complaint_bps * w.complaint - a.cost_bps * w.cost) / 1000,
             })
             .collect();
-        ranking.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut ranking, |a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
         if ranking.is_empty() {
             blocked.push("no_licensed_agency");
         }

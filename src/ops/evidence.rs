@@ -138,7 +138,7 @@ pub fn assemble(account: &Account, d: &Decision) -> Result<EvidencePack, Error> 
             outcome: c.outcome,
         })
         .collect();
-    contacts.sort_by_key(|c| c.at);
+    crate::sort::sort_by_key(&mut contacts, |c| c.at);
     let notices: Vec<ContactLine> = contacts
         .iter()
         .filter(|c| {
@@ -155,7 +155,7 @@ pub fn assemble(account: &Account, d: &Decision) -> Result<EvidencePack, Error> 
         .filter(|p| p.at <= d.as_of)
         .map(|p| (p.at, p.amount.0))
         .collect();
-    payments.sort();
+    crate::sort::sort(&mut payments);
     let outbound = contacts.iter().filter(|c| c.direction == Direction::Outbound).count();
     let rpc = contacts.iter().filter(|c| c.outcome == Outcome::Rpc).count();
     let delivered = notices.iter().filter(|c| c.outcome == Outcome::Delivered).count();

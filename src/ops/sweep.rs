@@ -220,7 +220,7 @@ fn sweep_metered(engine: &Engine, ids: &[String], every_answer: bool, meter: &mu
         .iter()
         .flat_map(|(j, rules)| LOCALES.iter().map(move |l| (j, rules, *l)))
         .collect();
-    places.sort_by_key(|(_, rules, locale)| home_rank(rules.preset.code(), locale));
+    crate::sort::sort_by_key(&mut places, |(_, rules, locale)| home_rank(rules.preset.code(), locale));
     for (jurisdiction, rules, locale) in places {
         let preset = rules.preset.code();
         {

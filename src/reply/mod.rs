@@ -247,7 +247,7 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
             cues: Vec::new(),
         });
     }
-    out.sort_by_key(|f| f.intent);
+    crate::sort::sort_by_key(&mut out, |f| f.intent);
     out
 }
 

@@ -113,7 +113,7 @@ pub fn features(t: &Text) -> Vec<u32> {
     for b in &mut out {
         *b %= BUCKETS;
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -187,7 +187,7 @@ pub fn predict_with(table: &[u8], t: &Text) -> Vec<(Intent, i64)> {
         .filter(|(_, s)| *s > MARGIN)
         .map(|(i, s)| (*i, s))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
 
@@ -229,7 +229,7 @@ pub fn train(rows: &[(Text, Vec<Intent>)], epochs: u32) -> Vec<u8> {
             }
         }
     }
-    records.sort_unstable();
+    crate::sort::sort(&mut records);
     let mut bias = [0i16; 16];
     for (b, k, q) in &records {
         if *b == BIAS

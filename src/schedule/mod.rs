@@ -214,7 +214,9 @@ pub fn plan(
             }
         }
     }
-    wanted.sort_by(|a, b| (a.2, a.0.dpd, &a.0.id).cmp(&(b.2, b.0.dpd, &b.0.id)));
+    crate::sort::sort_by(&mut wanted, |a, b| {
+        (a.2, a.0.dpd, &a.0.id).cmp(&(b.2, b.0.dpd, &b.0.id))
+    });
 
     let mut out = Plan {
         segment: seg_name.clone(),
@@ -289,8 +291,7 @@ pub fn plan(
     {
         checkins(&mut out, &placer, account, policy, as_of, &mut calls, &rules);
     }
-    out.actions
-        .sort_by(|a, b| (a.at_utc, &a.step).cmp(&(b.at_utc, &b.step)));
+    crate::sort::sort_by(&mut out.actions, |a, b| (a.at_utc, &a.step).cmp(&(b.at_utc, &b.step)));
     out
 }
 
@@ -506,7 +507,7 @@ fn learned_order(order: Vec<Channel>, account: &Account, policy: &Policy, segmen
     let preferred = account.borrower.preferred_channel;
     let (mut head, mut rest): (Vec<Channel>, Vec<Channel>) = order.into_iter().partition(|c| Some(*c) == preferred);
     // Stable: channels without a rate keep their profile order after the rated ones.
-    rest.sort_by(|a, b| match (rate(*a), rate(*b)) {
+    crate::sort::sort_by(&mut rest, |a, b| match (rate(*a), rate(*b)) {
         (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -161,7 +161,7 @@ impl Placer<'_> {
             let mut in_period: Vec<NaiveDate> =
                 calls.iter().map(day_of).filter(|d| *d >= first && *d <= date).collect();
             if in_period.len() as u32 >= cap {
-                in_period.sort();
+                crate::sort::sort(&mut in_period);
                 // The period frees up the day after the oldest call in it drops out.
                 let drop = in_period.len() - cap as usize;
                 let oldest = in_period.get(drop).copied().unwrap_or(date);

@@ -167,7 +167,7 @@ fn on_time_share(account: &Account, zone: Zone, as_of: Instant, months: u32) -> 
     let today = as_of.local_date(zone);
     let from = months_back(today, months);
     let mut instalments = account.instalments.clone();
-    instalments.sort_by_key(|i| i.due);
+    crate::sort::sort_by_key(&mut instalments, |i| i.due);
     let mut payments: Vec<(Instant, i64)> = account
         .history
         .payments
@@ -175,7 +175,7 @@ fn on_time_share(account: &Account, zone: Zone, as_of: Instant, months: u32) -> 
         .filter(|p| p.at <= as_of)
         .map(|p| (p.at, p.amount.0))
         .collect();
-    payments.sort_by_key(|p| p.0);
+    crate::sort::sort_by_key(&mut payments, |p| p.0);
     // When each instalment became fully paid.
     let mut paid_at: Vec<Option<Instant>> = vec![None; instalments.len()];
     let (mut idx, mut filled) = (0usize, 0i64);

@@ -73,7 +73,7 @@ pub fn score(card: &Scorecard, account: &Account, d: &Standing<'_>, zone: Zone, 
             ));
         }
     }
-    lost.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut lost, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let reasons = lost
         .into_iter()
         .take(card.reasons as usize)

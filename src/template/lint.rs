@@ -337,7 +337,9 @@ pub fn lint(s: &Subject<'_>) -> Vec<Finding> {
             });
         }
     }
-    out.sort_by(|a, b| (a.severity, a.code, a.position).cmp(&(b.severity, b.code, b.position)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.severity, a.code, a.position).cmp(&(b.severity, b.code, b.position))
+    });
     out
 }
 
@@ -363,7 +365,9 @@ pub fn lint_message(m: &super::library::Message, subject: &Subject<'_>) -> Vec<F
             }
         }
     }
-    out.sort_by(|a, b| (a.severity, a.code, a.position).cmp(&(b.severity, b.code, b.position)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.severity, a.code, a.position).cmp(&(b.severity, b.code, b.position))
+    });
     out
 }
 

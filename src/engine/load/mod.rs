@@ -337,8 +337,8 @@ mod tests {
             ),
         ];
         let mut got = got;
-        got.sort();
-        want.sort();
+        crate::sort::sort(&mut got);
+        crate::sort::sort(&mut want);
         assert_eq!(got, want);
         // An unknown field in an override is named by its path too.
         let got = codes(r#"{"company":{"jurisdictions":{"US":{"fax":"1"}}}}"#);

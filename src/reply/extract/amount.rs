@@ -415,7 +415,7 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             },
         ));
     }
-    out.sort_by_key(|(at, _)| *at);
+    crate::sort::sort_by_key(&mut out, |(at, _)| *at);
     out.into_iter().map(|(_, a)| a).collect()
 }
 

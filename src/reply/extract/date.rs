@@ -811,7 +811,7 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
         }
     }
     out.extend(dates_zh(t, today));
-    out.sort_by_key(|(at, _, _)| *at);
+    crate::sort::sort_by_key(&mut out, |(at, _, _)| *at);
     out.dedup_by(|a, b| a.1 == b.1 && a.0 == b.0);
     out.into_iter()
         .map(|(_, date, text)| FoundDate {

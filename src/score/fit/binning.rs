@@ -84,7 +84,7 @@ pub(super) fn pava(groups: &[(u64, u64)], rising: bool) -> Vec<(usize, usize, u6
 
 pub(super) fn coarse_numeric(values: &[Option<f64>], bad: &[bool], call: &FitCall) -> Coarse {
     let mut present: Vec<f64> = values.iter().filter_map(|v| *v).collect();
-    present.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut present, f64::total_cmp);
     // Fine cut points at quantiles (distinct values only).
     let mut cuts: Vec<f64> = Vec::new();
     for k in 1..call.fine_bins {

@@ -87,7 +87,7 @@ pub(super) fn split(bad: &[bool], share: f64, seed: u64) -> (Vec<usize>, Vec<usi
         test.extend_from_slice(&idx[..n_test]);
         train.extend_from_slice(&idx[n_test..]);
     }
-    train.sort_unstable();
-    test.sort_unstable();
+    crate::sort::sort(&mut train);
+    crate::sort::sort(&mut test);
     (train, test)
 }

@@ -7,7 +7,7 @@
 /// AUC of `scores` (higher = more likely good) against `bad`, ties counted half (Mann–Whitney).
 pub fn auc(scores: &[f64], bad: &[bool]) -> f64 {
     let mut idx: Vec<usize> = (0..scores.len()).collect();
-    idx.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    crate::sort::sort_by(&mut idx, |&a, &b| scores[a].total_cmp(&scores[b]));
     let (mut rank_sum_good, mut i) = (0.0, 0);
     while i < idx.len() {
         let mut j = i;
@@ -33,7 +33,7 @@ pub fn auc(scores: &[f64], bad: &[bool]) -> f64 {
 /// KS: the largest gap between the cumulative shares of bads and goods over score thresholds.
 pub fn ks(scores: &[f64], bad: &[bool]) -> f64 {
     let mut idx: Vec<usize> = (0..scores.len()).collect();
-    idx.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    crate::sort::sort_by(&mut idx, |&a, &b| scores[a].total_cmp(&scores[b]));
     let nb = bad.iter().filter(|b| **b).count() as f64;
     let ng = bad.len() as f64 - nb;
     if nb == 0.0 || ng == 0.0 {

@@ -341,7 +341,7 @@ pub fn fit(call: &FitCall) -> Result<Fitted, Error> {
             other_points,
         });
     }
-    reports.sort_by(|a, b| b.iv.total_cmp(&a.iv).then(a.name.cmp(&b.name)));
+    crate::sort::sort_by(&mut reports, |a, b| b.iv.total_cmp(&a.iv).then(a.name.cmp(&b.name)));
 
     // Bands at the score's quintiles on training data.
     // Points of a row with the integer scorecard, exactly as decisions will score it.
@@ -365,7 +365,7 @@ pub fn fit(call: &FitCall) -> Result<Fitted, Error> {
     };
     let mut train_scores: Vec<i32> = train_idx.iter().map(|&i| total_points(&all.rows, i)).collect();
     let train_auc = auc(&train_scores.iter().map(|&s| f64::from(s)).collect::<Vec<_>>(), &y);
-    train_scores.sort_unstable();
+    crate::sort::sort(&mut train_scores);
     let q = |p: usize| train_scores.get(train_scores.len() * p / 5).copied().unwrap_or(0);
     let mut bands: Vec<Band> = ["A", "B", "C", "D"]
         .iter()
@@ -409,7 +409,9 @@ pub fn fit(call: &FitCall) -> Result<Fitted, Error> {
     let ks_test = ks(&test_scores, &test_bad);
     // Calibration by decile of predicted P(good).
     let mut order: Vec<usize> = (0..test_scores.len()).collect();
-    order.sort_by(|&a, &b| test_scores[a].total_cmp(&test_scores[b]).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        test_scores[a].total_cmp(&test_scores[b]).then(a.cmp(&b))
+    });
     let calibration = (0..10)
         .filter_map(|d| {
             let part = &order[order.len() * d / 10..order.len() * (d + 1) / 10];
