@@ -2499,3 +2499,100 @@ fn blind26_rules_a_line_or_time_offered_beside_the_one_ruled_out() {
         "validation_request"
     ));
 }
+
+#[test]
+fn blind27_rules_phone_shorthand_reads_as_the_words_it_spells() {
+    // Texting shorthand is spelled out before any rule reads the reply: "txts", "u", "pls", "atty", "w/",
+    // "mñn", "q", "porfa", and the chat spellings 表 (别 before a contact verb), 木有, 肿么.
+    for (locale, text) in [
+        ("en-US", "no more txts pls"),
+        ("en-GB", "u lot can stop ringing me now thx"),
+        ("es-US", "porfa ya no me manden msjs"),
+        ("zh-CN", "表再打了 烦死了"),
+        ("zh-CN", "求求你们表催了"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    let out = reply("en-US", "my atty has the file now, all correspondence to him");
+    assert!(has(&out, "attorney") && has(&out, "stop_contact"), "{out}");
+    // "mñn" is mañana: the promise is for tomorrow, Sunday 29 November.
+    let out = reply("es-US", "mñn le mando 60");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(6000), json!("2026-11-29"))),
+        "{out}"
+    );
+    // "2hundred", "3 grand": the figure, then its unit in words.
+    let out = reply("en-US", "can do 2hundred on monday");
+    assert_eq!(promised(&out).map(|(a, _, _)| a), Some(json!(20000)), "{out}");
+    let out = reply("en-US", "I'll send 3 grand on the 15th");
+    assert_eq!(promised(&out).map(|(a, _, _)| a), Some(json!(300000)), "{out}");
+    // "by accident" is a slip, not an injury; "idk how much i can do" is what the borrower can afford, not a
+    // question about the balance.
+    assert!(!has(
+        &reply("en-US", "sent it to the wrong acct by accident, whats the link"),
+        "hardship"
+    ));
+    assert!(!has(
+        &reply("en-US", "idk how much i can do this month, is there a plan"),
+        "question_balance"
+    ));
+    // 表 elsewhere is a watch or a form, not 别.
+    assert!(!has(&reply("zh-CN", "申请表再发我一份"), "stop_contact"));
+}
+
+#[test]
+fn blind27_rules_a_representative_given_the_contact() {
+    // Contact sent to a lawyer or solicitor — "talk to her not me", "all correspondence to him", "tienen que
+    // hablar con mi abogado" — is revoked with the borrower, beside the attorney flag.
+    for (locale, text) in [
+        ("en-US", "I've hired a lawyer. Speak to her, not me."),
+        (
+            "en-GB",
+            "My solicitor acts for me now; all correspondence goes to her office.",
+        ),
+        ("es-US", "Ustedes tienen que hablar con mi abogada, ya no conmigo."),
+        ("en-US", "You'll need to talk to my attorney about this from now on."),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "attorney") && has(&out, "stop_contact"), "{text}: {out}");
+    }
+    // A lawyer named without an instruction keeps the attorney reading alone.
+    let out = reply("en-US", "My lawyer says the fees are not legal.");
+    assert!(!has(&out, "stop_contact"), "{out}");
+}
+
+#[test]
+fn blind27_rules_rhetorical_objections_and_chat_replies() {
+    // 打什么电话 / 催什么催: "why call at all" objects to the contact itself.
+    for text in ["周末打什么电话", "催什么催 说了会还的"] {
+        assert!(has(&reply("zh-CN", text), "stop_contact"), "{text}");
+    }
+    // British "pack it in" / "give it a rest" with the calls.
+    for text in ["pack it in with the texts", "give it a rest with the phone calls mate"] {
+        assert!(has(&reply("en-GB", text), "stop_contact"), "{text}");
+    }
+    // The earlier owner of the number is not the borrower.
+    assert!(has(
+        &reply("zh-CN", "这个号码之前的机主欠的钱 跟我没关系"),
+        "wrong_person"
+    ));
+    // With no money, 怎么还啊 asks how anyone could pay, not where to send it; asked plainly it is a question.
+    let out = reply("zh-CN", "工作丢了 没钱怎么还啊");
+    assert!(has(&out, "hardship") && !has(&out, "question_how_to_pay"), "{out}");
+    assert!(has(&reply("zh-CN", "请问怎么还款"), "question_how_to_pay"));
+    // "can you stop ringing every hour" asks for quiet, not for terms, even beside a hardship.
+    let out = reply("en-GB", "she's in hospital, can you stop ringing every hour please");
+    assert!(!has(&out, "question_options") && has(&out, "stop_contact"), "{out}");
+    // A payment part made and the rest promised: figures apart, "1500 30号" is 1,500 and the 30th.
+    let out = reply("zh-CN", "刚还了三百 剩下的1500 30号还清");
+    assert!(has(&out, "already_paid") && has(&out, "promise_to_pay"), "{out}");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(150000), json!("2026-11-30"))),
+        "{out}"
+    );
+    // The day that gives the reason ("because today I got paid") is not the day promised.
+    let out = reply("es-US", "el lunes le deposito 90 porque hoy me pagaron");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-11-30")), "{out}");
+}

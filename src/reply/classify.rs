@@ -1864,7 +1864,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "能否",
                 "好吗",
             ],
-        ));
+        ))
+        // "she's in hospital … can you stop ringing every hour please": the question asks for quiet, not terms.
+        && !t.tokens.windows(5).any(|w| {
+            let mut w = w.iter().map(String::as_str).filter(|x| *x != "please");
+            matches!(w.next(), Some("can" | "could"))
+                && w.next() == Some("you")
+                && matches!(w.next(), Some("stop" | "quit" | "not"))
+                && w.next().is_some_and(|v| {
+                    ["call", "ring", "text", "phon", "contact", "email", "messag", "writ"]
+                        .iter()
+                        .any(|c| v.starts_with(c))
+                })
+        });
     // A payment put as a question with only half of a promise in it — an amount or a day, not both ("Can I do 3
     // payments of $200 instead?", "6号还行不行", "¿Puedo pagar la mitad ahora y la otra el mes que viene?",
     // "whats the payoff if I pay it all this week?") — asks whether terms would be accepted: a question about
@@ -2394,6 +2406,20 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // question about how to pay.
     let ways_only = how.1.iter().all(|c| WAYS.contains(&c.as_str()));
     if how.0 > 0 && ((!t.is_question() && (how.0 < 900 || ways_only)) || (ways_only && paid.0 >= 950)) {
+        how = (0, Vec::new());
+    }
+    // "木有钱 失业三个月了…肿么还啊", "没钱怎么还": with no money, 怎么还 asks how anyone could pay, not where to send
+    // it (blind27).
+    if how.0 > 0
+        && how.1.iter().all(|c| c == "怎么还")
+        && (hardship_now || ["没钱", "没有钱", "拿什么"].iter().any(|w| t.compact.contains(w)))
+        && ["怎么还啊", "怎么还呀", "怎么还嘛", "没钱怎么还", "没有钱怎么还"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+        && !["请问", "想还", "要还", "账户", "账号", "哪里", "方式"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+    {
         how = (0, Vec::new());
     }
     // "Paid £80 this morning by bank transfer … How much is left?": the way stands where the payment is reported,

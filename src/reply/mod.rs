@@ -284,12 +284,35 @@ fn nearest_to<'a, 'b>(t: &text::Text, near: &str, dates: &'b [&'a FoundDate]) ->
             .filter(|c| matches!(c, ',' | '，' | '。' | ';' | '；' | '\n') || (chinese && c.is_whitespace()))
             .count()
     };
+    // "este viernes le voy a dar 250 porque hoy me pagaron": a day that gives the reason (the pay that came in)
+    // is not the day of the payment, however near the sum it stands (blind27).
+    let reason = |pos: usize, len: usize| {
+        let before = t.lower.get(..pos).unwrap_or("").trim_end();
+        let after = t.lower.get(pos + len..).unwrap_or("").trim_start();
+        ["porque", "because", "since", "ya que", "因为"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || [
+                "me pagaron",
+                "i got paid",
+                "got paid",
+                "me depositaron",
+                "发工资了",
+                "发了工资",
+                "工资到了",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+    };
     dates
         .iter()
         .filter_map(|d| {
-            t.lower
-                .find(d.text.as_str())
-                .map(|p| ((clause_of(p) != clause_of(at), p.abs_diff(at)), d))
+            t.lower.find(d.text.as_str()).map(|p| {
+                (
+                    (reason(p, d.text.len()), clause_of(p) != clause_of(at), p.abs_diff(at)),
+                    d,
+                )
+            })
         })
         .min_by_key(|(key, _)| *key)
         .map(|(_, d)| d)

@@ -97,7 +97,7 @@ fn fnv(s: &str) -> u32 {
 /// The reply's features as sorted, distinct buckets.
 pub fn features(t: &Text) -> Vec<u32> {
     let mut out = Vec::new();
-    let toks = &t.tokens;
+    let toks = t.typed_tokens();
     for (i, w) in toks.iter().enumerate() {
         out.push(fnv(&format!("w:{w}")));
         if let Some(n) = toks.get(i + 1) {

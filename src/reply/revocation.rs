@@ -229,7 +229,7 @@ fn contact_objected(t: &Text) -> Option<String> {
         "trabajo",
         "madrugada",
     ];
-    const JUDGED: [&str; 22] = [
+    const JUDGED: [&str; 24] = [
         "awkward",
         "thrilled",
         "isnt ideal",
@@ -252,6 +252,10 @@ fn contact_objected(t: &Text) -> Option<String> {
         "i work nights",
         "hate to have to",
         "really necessary",
+        // "ten texts a day is ridiculous" (blind27). Not "harassment" or a complaint: a count of calls taken to
+        // a regulator is read as the complaint alone by every earlier writer (20 rows, blind4–blind24).
+        "ridiculous",
+        "excessive",
     ];
     const JUDGED_ZH: [&str; 8] = [
         "这样下去",
@@ -284,8 +288,28 @@ fn contact_objected(t: &Text) -> Option<String> {
                     .get(i + 1)
                     .is_some_and(|n| matches!(n.as_str(), "am" | "pm" | "a" | "and")))
     });
+    // A count of contacts: "5th call today", "3 calls", "ten texts".
+    let counted = toks.windows(2).any(|w| {
+        w.first().is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    n.as_str(),
+                    "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                )
+        }) && w.get(1).is_some_and(|c| CONTACT.contains(&c.as_str()))
+    });
     let latin = toks.iter().any(|w| CONTACT.contains(&w.as_str()))
-        && (clock || any_phrase(t, &WHEN_WHERE))
+        && (clock || counted || any_phrase(t, &WHEN_WHERE))
         && any_phrase(t, &JUDGED);
     let zh = (t.compact.contains("电话")
         || t.compact.contains('打')
@@ -1040,6 +1064,19 @@ fn redirected(t: &Text) -> bool {
             // "Write to them, not me", "ring him, not me": any contact verb sent to the representative.
             "contact him",
             "contact her",
+            // "i have a lawyer now. talk to him not me" (blind27).
+            "talk to him",
+            "talk to her",
+            "speak to him",
+            "speak to her",
+            "speak with him",
+            "speak with her",
+            "call him",
+            "call her",
+            "ring him",
+            "ring her",
+            "email him",
+            "email her",
             "write to them",
             "write to him",
             "write to her",
@@ -1092,12 +1129,39 @@ fn redirected(t: &Text) -> bool {
             "all further communication to",
             "all communication to",
             "all communications to",
+            // "my solicitor is dealing with this now, all correspondence to her please" (blind27).
+            "all correspondence to",
+            "all correspondence goes to",
+            "all correspondence should go to",
+            "all correspondence must go to",
+            "all contact goes through",
+            "all contact through",
         ],
     );
+    // "tienen que hablar con mi abogado", "you'll have to speak to my solicitor": an order to deal with the
+    // representative instead (blind27).
+    let ordered_elsewhere = t.tokens.windows(6).any(|w| {
+        let must = matches!(
+            (w.first().map(String::as_str), w.get(1).map(String::as_str)),
+            (Some("tienen" | "tiene"), Some("que")) | (Some("have" | "need"), Some("to")) | (Some("must"), _)
+        );
+        let verb_at = if w.first().is_some_and(|m| m == "must") { 1 } else { 2 };
+        must && w.get(verb_at).is_some_and(|v| {
+            matches!(
+                v.as_str(),
+                "hablar" | "comunicarse" | "talk" | "speak" | "deal" | "contact" | "go"
+            )
+        }) && w.iter().skip(verb_at + 1).any(|r| {
+            matches!(
+                r.as_str(),
+                "abogado" | "abogada" | "lawyer" | "attorney" | "solicitor" | "solicitors" | "representative"
+            )
+        })
+    });
     // "Contact my attorney" alone is the attorney's effect (contact the attorney only). Said with "not me", or
     // as "direct all further communication to…", the borrower has revoked contact with themselves as well: the
     // revocation is recorded beside the attorney (labellers differ on the second; the legal floor decides).
-    (not_me && elsewhere) || all_elsewhere
+    (not_me && elsewhere) || all_elsewhere || ordered_elsewhere
 }
 
 /// The one channel the borrower keeps when they say "only by post / only email me" (every other channel is

@@ -17,6 +17,31 @@ pub struct Text {
     pub compact: String,
     /// The tokens.
     pub tokens: Vec<String>,
+    /// The tokens as typed, when spelling out shorthand changed them (see [`Text::typed_tokens`]).
+    typed_tokens: Option<Vec<String>>,
+}
+
+/// Letters, digits and `*` (masked swearing) make words; a Chinese character is a word of its own so that
+/// English cues still find their boundaries in mixed text.
+fn tokenize(lower: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut cur = String::new();
+    for c in lower.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            tokens.push(c.to_string());
+        } else if c.is_alphanumeric() || c == '*' {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            tokens.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        tokens.push(cur);
+    }
+    tokens
 }
 
 /// Folds a character: full-width ASCII (U+FF01–U+FF5E) to ASCII, the ideographic space to a space, curly
@@ -378,29 +403,137 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Phone shorthand as the words every rule is written in: "pls no more txts", "my atty is handling it", "talk
+/// to him not me w/ the cfpb", "mñn le mando", "q me dejen", "表再打了" (blind27: replies typed on a phone).
+/// Only spellings that mean one thing in every language the reader knows are here (Spanish "ya" and "pa",
+/// English "k", "r" and "yr" are not).
+fn shorthand(w: &str) -> Option<&'static [&'static str]> {
+    Some(match w {
+        "u" => &["you"],
+        "ur" => &["your"],
+        "pls" | "plz" | "plse" | "plez" => &["please"],
+        "txt" => &["text"],
+        "txts" => &["texts"],
+        "txting" => &["texting"],
+        "txted" => &["texted"],
+        "msg" => &["message"],
+        "msgs" => &["messages"],
+        "tmrw" | "tmr" | "tmrrw" | "2moro" | "2morrow" | "2mrw" | "tomoz" | "tmw" => &["tomorrow"],
+        "tonite" | "2nite" => &["tonight"],
+        "2day" => &["today"],
+        "atty" | "attny" | "atny" => &["attorney"],
+        "w" => &["with"],
+        "bc" | "bcuz" | "cuz" | "coz" | "bcoz" => &["because"],
+        "idk" => &["i", "dont", "know"],
+        "rn" => &["right", "now"],
+        "wk" => &["week"],
+        "wks" => &["weeks"],
+        "mth" | "mnth" => &["month"],
+        "acct" => &["account"],
+        "abt" | "bout" => &["about"],
+        "b4" => &["before"],
+        "l8r" => &["later"],
+        "lmk" => &["let", "me", "know"],
+        "nvm" => &["never", "mind"],
+        "ppl" => &["people"],
+        "q" => &["que"],
+        "xq" | "pq" | "porq" => &["porque"],
+        "porfa" | "porfis" | "xfa" | "xfavor" => &["por", "favor"],
+        "mñn" | "mnn" => &["mañana"],
+        "tmb" | "tmbn" => &["tambien"],
+        "ntp" => &["no", "te", "preocupes"],
+        "dsp" | "dps" => &["despues"],
+        "msj" | "mnsj" => &["mensaje"],
+        "msjs" | "mnsjs" => &["mensajes"],
+        _ => return None,
+    })
+}
+
+/// `lower` with phone shorthand spelled out (`shorthand`) as whole words, and "x favor" as "por favor", so the
+/// sentence rules, the tokens and the words all read "can u send" as "can you send".
+fn spelled_out(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len() + 16);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, next: &str| {
+        if word.is_empty() {
+            return;
+        }
+        let x_favor = word == "x" && next.trim_start().starts_with("favor");
+        match shorthand(word) {
+            _ if x_favor => out.push_str("por"),
+            Some(words) => out.push_str(&words.join(" ")),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for (i, c) in lower.char_indices() {
+        if (c.is_alphanumeric() && !is_cjk(c)) || c == '*' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, lower.get(i..).unwrap_or(""));
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, "");
+    out
+}
+
+/// Chinese chat spelling as the standard words: 表再打 (别再打), 木有 (没有), 肿么 (怎么), 神马 (什么), 酱紫 (这样子).
+/// 表 counts as 别 only before a verb of contact or pressure, where it cannot be a watch or a form.
+const CHAT_ZH: [(&str, &str); 12] = [
+    ("表再", "别再"),
+    ("表打", "别打"),
+    ("表发", "别发"),
+    ("表催", "别催"),
+    ("表烦", "别烦"),
+    ("表来", "别来"),
+    ("表找", "别找"),
+    ("表骚扰", "别骚扰"),
+    ("木有", "没有"),
+    ("肿么", "怎么"),
+    ("神马", "什么"),
+    ("酱紫", "这样子"),
+];
+
+/// `lower` with `chat` read as `word`; 表 only where it opens a clause or follows a word that leads into 别
+/// (拜托表再打, 你们表催了): after another character it ends a noun (申请表再发我一份 is a form sent again).
+fn chat_replaced(lower: &str, chat: &str, word: &str) -> String {
+    if !chat.starts_with('表') {
+        return lower.replace(chat, word);
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut rest = lower;
+    while let Some(at) = rest.find(chat) {
+        let before = rest.get(..at).unwrap_or("");
+        let prev = before.chars().next_back();
+        let opens = prev.is_none_or(|p| !is_cjk(p) || "们托求你了就都能可也".contains(p));
+        out.push_str(before);
+        out.push_str(if opens { word } else { chat });
+        rest = rest.get(at + chat.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 impl Text {
     /// Normalises `raw`.
     pub fn new(raw: &str) -> Text {
-        let lower: String = raw.chars().map(fold).filter(|&c| c != '\'').collect();
-        let mut tokens = Vec::new();
-        let mut cur = String::new();
-        for c in lower.chars() {
-            // Letters, digits and `*` (masked swearing) make words; a Chinese character is a word of its own
-            // so that English cues still find their boundaries in mixed text.
-            if is_cjk(c) {
-                if !cur.is_empty() {
-                    tokens.push(std::mem::take(&mut cur));
+        let folded: String = raw.chars().map(fold).filter(|&c| c != '\'').collect();
+        let mut lower = if folded.contains(|c: char| c.is_ascii_alphabetic()) {
+            spelled_out(&folded)
+        } else {
+            folded.clone()
+        };
+        if lower.contains(['表', '木', '肿', '神', '酱']) {
+            for (chat, word) in CHAT_ZH {
+                if lower.contains(chat) {
+                    lower = chat_replaced(&lower, chat, word);
                 }
-                tokens.push(c.to_string());
-            } else if c.is_alphanumeric() || c == '*' {
-                cur.push(c);
-            } else if !cur.is_empty() {
-                tokens.push(std::mem::take(&mut cur));
             }
         }
-        if !cur.is_empty() {
-            tokens.push(cur);
-        }
+        let tokens = tokenize(&lower);
+        // The model learnt from the words as typed: it keeps reading them so (its weights stay valid).
+        let typed_tokens = (lower != folded).then(|| tokenize(&folded));
         let words = format!(" {} ", tokens.join(" "));
         let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
         Text {
@@ -408,7 +541,13 @@ impl Text {
             words,
             compact,
             tokens,
+            typed_tokens,
         }
+    }
+
+    /// The tokens as typed, before shorthand was spelled out: what the statistical model reads.
+    pub fn typed_tokens(&self) -> &[String] {
+        self.typed_tokens.as_deref().unwrap_or(&self.tokens)
     }
 
     /// The reply's sentences (split at `.`, `!`, `;`, line ends and their full-width forms), in the folded text.

@@ -73,6 +73,9 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
     ("quit calling", 980),
     ("quit texting", 980),
     ("knock it off", 900),
+    // British "pack it in with the calls", "give it a rest with the texts" (blind27).
+    ("pack it in", 900),
+    ("give it a rest", 900),
     ("enough with the", 900),
     ("leave me be", 950),
     ("take my number off", 980),

@@ -276,6 +276,12 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
     // "¿Y por qué tendría yo que pagar $90 de intereses…? No me parece justo."
     ("no me parece justo", 900),
+    // A payment made and not credited: "pague 200 el mes pasado y no aparece en mi cuenta" (blind27).
+    ("no aparece en mi cuenta", 900),
+    ("no aparece mi pago", 900),
+    ("no aparece el pago", 900),
+    ("no se ve reflejado", 900),
+    ("no se refleja", 900),
     ("por que tendria yo que pagar", 950),
     // "esa cuenta ya prescribió": the debt past its limitation period.
     ("ya prescribio", 950),

@@ -1071,6 +1071,13 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // "I'll have it paid next week, not sure how much yet": a payment to come, a sum not yet known.
     ("paid", "haveitpaid"),
     ("how much", "notsurehowmuch"),
+    // "idk how much i can do rn": what the borrower can afford, not what is owed (blind27).
+    ("how much", "dontknowhowmuchican"),
+    ("how much", "dontknowhowmuchicould"),
+    ("how much", "unsurehowmuchican"),
+    // "deleted the last text by accident": a slip, not an injury; "her info is on the paperwork": papers named.
+    ("accident", "byaccident"),
+    ("paperwork", "onthepaperwork"),
     ("多少", "具体多少"),
     ("多少", "账户是多少"),
     ("sent", "neversent"),

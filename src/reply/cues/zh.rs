@@ -5,6 +5,11 @@ use super::Cue;
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     // "你们再敢爆我通讯录…", "勿再来电": a threat over the next contact, a bar on calls.
     ("再敢", 900),
+    // "大过年的打什么电话": a rhetorical "why call at all" (blind27).
+    ("打什么电话", 900),
+    ("打什么打", 900),
+    ("催什么催", 900),
+    ("发什么短信", 900),
     ("爆我通讯录", 950),
     ("爆通讯录", 950),
     ("勿再来电", 980),
@@ -362,6 +367,11 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
     ("不认识", 900),
     ("没有这个人", 980),
     ("新办的", 850),
+    // "这个号我去年才办的 之前的机主不是我": the number's earlier owner (blind27).
+    ("机主不是我", 980),
+    ("之前的机主", 950),
+    ("前机主", 950),
+    ("上一个机主", 950),
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[

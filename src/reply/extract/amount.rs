@@ -253,6 +253,20 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
             } else if !chinese && k < n && s[k] == 'k' && s.get(k + 1).is_none_or(|c| !c.is_alphanumeric()) {
                 value = value.map(|v| v * 1_000);
                 k += 1;
+            } else if !chinese {
+                // "2hundred", "2 hundred", "3 thousand", "2 grand": the figure, then its unit in words.
+                let gap = s[k..].iter().take_while(|c| **c == ' ').count();
+                for (word, unit) in [("hundred", 100), ("thousand", 1_000), ("grand", 1_000)] {
+                    let w: Vec<char> = word.chars().collect();
+                    let at = k + gap;
+                    if s.get(at..at + w.len()) == Some(&w[..])
+                        && s.get(at + w.len()).is_none_or(|c| !c.is_alphanumeric())
+                    {
+                        value = value.map(|v| v * unit);
+                        k = at + w.len();
+                        break;
+                    }
+                }
             }
             let before: String = s[..start].iter().collect();
             let after: String = s[k..].iter().collect();

@@ -848,7 +848,21 @@ fn past_holiday(after: &[char]) -> bool {
 }
 
 fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
-    let s: Vec<char> = t.lower.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spaces go, except one between two figures: "剩下的1500 28号还清" is 1500 and the 28th, not 150028号.
+    let all: Vec<char> = t.lower.chars().collect();
+    let s: Vec<char> = all
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() || {
+                let before = all.get(..i).and_then(|b| b.iter().rev().find(|p| !p.is_whitespace()));
+                let after = all.get(i + 1..).and_then(|a| a.iter().find(|p| !p.is_whitespace()));
+                let first = all.get(i.wrapping_sub(1)).is_none_or(|p| !p.is_whitespace());
+                first && before.is_some_and(char::is_ascii_digit) && after.is_some_and(char::is_ascii_digit)
+            }
+        })
+        .map(|(_, c)| *c)
+        .collect();
     let n = s.len();
     let mut out = Vec::new();
     let starts = |i: usize, p: &str| -> bool {
