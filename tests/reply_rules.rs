@@ -2596,3 +2596,92 @@ fn blind27_rules_rhetorical_objections_and_chat_replies() {
     let out = reply("es-US", "el lunes le deposito 90 porque hoy me pagaron");
     assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-11-30")), "{out}");
 }
+
+#[test]
+fn blind28_rules_contact_sent_to_someone_else() {
+    // A third party or representative sends the contact elsewhere: "rather than to Mr …", "and not him", "deal
+    // only with me", "all future correspondence … to", "hablen con ella, no conmigo", or the contact told to
+    // cease. Contact with the borrower ends.
+    for (locale, text) in [
+        (
+            "en-US",
+            "We are a nonprofit budgeting service acting for Mr. Ruiz. Kindly send any further letters to our office rather than to Mr. Ruiz.",
+        ),
+        (
+            "en-GB",
+            "Her IVA supervisor handles this now. Please contact the supervisor and not her.",
+        ),
+        (
+            "en-GB",
+            "I hold power of attorney for my father. Please deal only with me from now on.",
+        ),
+        ("en-US", "His daughter manages his money, please write to her instead."),
+        (
+            "en-US",
+            "Please forward all correspondence regarding this debt to my sister at the address below.",
+        ),
+        ("es-US", "Mi hermano lleva mis cuentas. Hablen con él, no conmigo."),
+        (
+            "en-US",
+            "The automatic stay applies, and phone calls and letters to the debtor must cease.",
+        ),
+        ("zh-CN", "本所受张先生委托，请勿再直接联系张先生及其家人。"),
+        ("en-US", "Please email me only, my husband reads the texts."),
+        ("es-US", "No vuelvan a hablar con mi patrón de mis deudas."),
+        ("en-GB", "Phoning my manager about my debts was out of line."),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // "Direct all further correspondence to my attorney" is the attorney's own effect; a trustee asking for a
+    // proof of claim revokes nothing.
+    let out = reply(
+        "en-US",
+        "Please direct all further correspondence to my attorney, Dana Cole.",
+    );
+    assert!(has(&out, "attorney") && !has(&out, "stop_contact"), "{out}");
+    assert!(!has(
+        &reply("en-US", "Please send a copy of the statement instead of the summary."),
+        "stop_contact"
+    ));
+}
+
+#[test]
+fn blind28_rules_relatives_who_carry_on_the_business() {
+    // A relative who asks for terms, a call, the balance or how to pay reaches the borrower: not a wrong person.
+    for (locale, text) in [
+        ("zh-CN", "我是他女儿，他住院了，能不能先缓两个月？"),
+        ("en-US", "I'm his daughter. How can I pay this for him?"),
+        ("es-US", "Soy la esposa. Él trabaja de noche, llámenle en la tarde."),
+    ] {
+        assert!(!has(&reply(locale, text), "wrong_person"), "{text}");
+    }
+    // One who only says the borrower has gone stays a wrong person.
+    for (locale, text) in [
+        ("en-US", "She moved out in March and left no forwarding address."),
+        ("zh-CN", "我是他室友，他早搬走了。"),
+        ("es-US", "Mi primo no vive conmigo desde hace un año."),
+    ] {
+        assert!(has(&reply(locale, text), "wrong_person"), "{text}");
+    }
+    // 我是他妈 / 当妈的: a mother, not a swear.
+    for text in ["我是他妈，他下周五还你们800。", "我这个当妈的替他还行不行？"] {
+        assert!(!has(&reply("zh-CN", text), "abusive"), "{text}");
+    }
+    // 把 a sum 打过来 sends money: a relayed promise.
+    let out = reply("zh-CN", "他爸说下周一把两千打过来。");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(200000), json!("2026-11-30"))),
+        "{out}"
+    );
+    // "the payment will be late" promises nothing; "dice que ya pagó" reports a payment.
+    assert!(!has(
+        &reply("en-GB", "He's in hospital, so this month's payment will be late."),
+        "promise_to_pay"
+    ));
+    let out = reply("es-US", "Mi mamá dice que ya pagó $50 ayer.");
+    assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
+    // Hours cut and a skipped payment asked.
+    let out = reply("en-GB", "My hours were cut in half last month. Can I skip this month?");
+    assert!(has(&out, "hardship") && has(&out, "question_options"), "{out}");
+}

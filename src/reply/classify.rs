@@ -748,6 +748,23 @@ fn pays_after_denial(t: &Text) -> bool {
             .any(|v| en.contains(v))
 }
 
+/// 把 + a sum + 打过来 / 打过去 / 打给 (把3000打过来, 把剩下的两千打给你们): money sent, not a call.
+fn sum_sent_with_ba(t: &Text) -> bool {
+    let c: Vec<char> = t.compact.chars().collect();
+    c.iter().enumerate().any(|(i, &ch)| {
+        if ch != '把' {
+            return false;
+        }
+        let rest: String = c.iter().skip(i + 1).take(12).collect();
+        let sum_at = rest.find(|x: char| x.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(x));
+        let send_at = ["打过来", "打过去", "打给你", "打到你", "汇过来", "汇过去"]
+            .iter()
+            .filter_map(|v| rest.find(v))
+            .min();
+        matches!((sum_at, send_at), (Some(a), Some(b)) if a < b)
+    })
+}
+
 /// A promise said never to have been made: "I did NOT say I'd pay Friday", 我没说周五还 — but not "I never said
 /// I wouldn't pay" or 我没说不还, which deny a refusal.
 fn denies_a_promise(t: &Text) -> bool {
@@ -2079,6 +2096,11 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if paid.0 > 0 && promise.0 > 0 && paid.0 >= 950 && !part_paid {
         promise = (0, Vec::new());
     }
+    // "他儿子说月底前把3000打过来": 把 a sum 打过来 / 打过去 / 打给你们 sends money (打 alone is also a call, so only
+    // with the sum as its object) (blind28).
+    if promise.0 == 0 && sum_sent_with_ba(t) {
+        promise = (800, vec!["把…打过来".into()]);
+    }
     // "Paid half already, the rest $250 on Friday": the rest is promised even without a paying verb; so is
     // an imperative "Pay $75 friday".
     // A promise without a promise phrase: a statement (not a question) that money will move on a day still to
@@ -2660,7 +2682,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     // A relative who pays or promises for the holder ("I'm his dad. I'll pay $300 on Tuesday") takes the debt
     // up; one who only answers for them is not the borrower.
-    let for_relative = answers_for_relative(t) && promise.0 == 0 && paid.0 == 0;
+    // So does one who carries on the account's business for them — asks for terms, a call, the balance or how to
+    // pay (blind28: "我是她女儿，我妈住院了…能不能先缓几个月？"): the borrower is reached through them. (A relative
+    // who only tells of an illness or a death still answers for someone out of reach: the older sets.)
+    let for_relative = answers_for_relative(t)
+        && promise.0 == 0
+        && paid.0 == 0
+        && options.0 == 0
+        && how.0 == 0
+        && balance.0 == 0
+        && callback.0 == 0;
     if wrong.0 == 0 && for_relative {
         wrong = (900, vec!["a relative answers".into()]);
     }
@@ -2724,12 +2755,28 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         stop = (0, Vec::new());
     }
     // "我是他爱人。他现在住院了", "this is his wife, he's deployed": the holder's troubles told by a relative are not
-    // the writer's own hardship, unless the writer says they cannot pay.
-    if for_relative
+    // the writer's own hardship, unless they are why the debt cannot be paid — said so, or terms asked for it
+    // ("我是她女儿，我妈住院了…能不能先缓几个月？", blind28).
+    if answers_for_relative(t)
+        && promise.0 == 0
+        && paid.0 == 0
+        && options.0 == 0
         && hardship.0 > 0
         && !any_phrase(
             t,
-            &["i cant pay", "i cannot pay", "我没钱", "我还不起", "no puedo pagar"],
+            &[
+                "i cant pay",
+                "i cannot pay",
+                "cant pay",
+                "cant make",
+                "我没钱",
+                "我还不起",
+                "还不上",
+                "还不了",
+                "拿不出",
+                "no puedo pagar",
+                "no puede pagar",
+            ],
         )
     {
         hardship = (0, Vec::new());

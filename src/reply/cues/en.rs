@@ -425,6 +425,11 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
     ("factory closed", 900),
     ("deployed", 900),
     ("military", 850),
+    // "My wife's hours at the care home were cut in half" (blind28).
+    ("hours were cut", 900),
+    ("hours got cut", 900),
+    ("hours have been cut", 900),
+    ("were cut in half", 850),
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
@@ -641,6 +646,9 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
     ("doesnt live here", 980),
     ("got this number", 900),
     ("new number", 850),
+    // A landlord or flatmate: the borrower gone without a forwarding address (blind28).
+    ("no forwarding address", 950),
+    ("left no forwarding", 950),
 ];
 
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
@@ -924,6 +932,9 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     ("settle for", 900),
     ("waive", 850),
     ("lower the interest", 900),
+    // "Any chance I can skip one?" (blind28).
+    ("skip one", 900),
+    ("skip this month", 900),
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[

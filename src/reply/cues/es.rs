@@ -5,6 +5,9 @@ use super::Cue;
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
     // "No vuelvan a escribirme a este número", "Todo por escrito a su oficina".
     ("no vuelvan a escribirme", 950),
+    // "No vuelvan a hablar con mis vecinos"; "ya no tengo que hablar con ustedes" (blind28).
+    ("no vuelvan a hablar con", 950),
+    ("no tengo que hablar con ustedes", 900),
     // "¿sería posible que no me llamaran al trabajo?"
     ("no me llamaran", 950),
     ("no me llamara", 950),
@@ -204,6 +207,8 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
     ("les deposite", 950),
     ("ya liquide", 980),
     ("ya quedo pagado", 980),
+    // "Dice que ya pagó $90 el lunes": a payment relayed (blind28).
+    ("dice que ya pago", 950),
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
@@ -354,6 +359,9 @@ pub(in crate::reply) const WRONG_ES: &[Cue] = &[
     ("no soy esa persona", 980),
     ("no soy", 850),
     ("numero nuevo", 850),
+    // "mi hermana no vive conmigo", "se fue y no dejó dirección" (blind28).
+    ("no vive conmigo", 950),
+    ("no dejo direccion", 950),
 ];
 
 pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
@@ -376,6 +384,10 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
     ("estoy ocupada", 850),
     ("hablar con alguien", 900),
     ("hablar con una persona", 900),
+    // "Ella está trabajando, llámenle después de las 7": a call asked for the borrower (blind28).
+    ("llamenle", 900),
+    ("llamele", 900),
+    ("marquenle", 900),
 ];
 
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[

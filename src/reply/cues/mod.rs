@@ -337,6 +337,10 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
 
 /// Refusals and sarcasm: a reply with one of these makes no promise, whatever paying words it holds.
 pub(in crate::reply) const REFUSAL: &[&str] = &[
+    // "so this month's payment will be late": lateness announced, no payment promised (blind28).
+    "payment will be late",
+    "payments will be late",
+    "going to be late",
     // "Eso no lo voy a pagar": the object pronoun between the negation and the promise words.
     "no lo voy a pagar",
     "no la voy a pagar",
@@ -982,6 +986,10 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("多少", "电话是多少"),
     ("多少", "号码是多少"),
     ("他妈", "他妈妈"),
+    // "我是他妈", "我这个当妈的": a mother writing, not a swear (blind28).
+    ("他妈", "我是他妈"),
+    ("妈的", "当妈的"),
+    ("妈的", "做妈的"),
     ("不认", "不认识"),
     ("不是我", "不是我借"),
     ("不是我", "不是我办"),

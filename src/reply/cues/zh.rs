@@ -5,6 +5,10 @@ use super::Cue;
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     // "你们再敢爆我通讯录…", "勿再来电": a threat over the next contact, a bar on calls.
     ("再敢", 900),
+    // "请贵司今后…勿再直接联系李先生本人及其家属": a lawyer's bar on direct contact (blind28).
+    ("勿再直接联系", 950),
+    ("不要再直接联系", 950),
+    ("别再直接联系", 950),
     // "大过年的打什么电话": a rhetorical "why call at all" (blind27).
     ("打什么电话", 900),
     ("打什么打", 900),
@@ -372,6 +376,11 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
     ("之前的机主", 950),
     ("前机主", 950),
     ("上一个机主", 950),
+    // "他上个月就搬走了": the borrower moved away (blind28).
+    ("就搬走了", 900),
+    ("他搬走", 950),
+    ("她搬走", 950),
+    ("早搬走了", 900),
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
