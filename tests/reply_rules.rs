@@ -2685,3 +2685,18 @@ fn blind28_rules_relatives_who_carry_on_the_business() {
     let out = reply("en-GB", "My hours were cut in half last month. Can I skip this month?");
     assert!(has(&out, "hardship") && has(&out, "question_options"), "{out}");
 }
+
+#[test]
+fn blind28_rules_an_advisers_letter_asks_two_things() {
+    // "Please freeze interest … and confirm the balance": terms and the balance, both asked.
+    let out = reply(
+        "en-GB",
+        "I act as executor for the late Mrs Hale. Please freeze the interest and confirm the balance as at 2 May.",
+    );
+    assert!(has(&out, "question_options") && has(&out, "question_balance"), "{out}");
+    let out = reply(
+        "en-GB",
+        "Our client offers £20 a month; we ask you to accept this offer.",
+    );
+    assert!(has(&out, "question_options") && !has(&out, "promise_to_pay"), "{out}");
+}

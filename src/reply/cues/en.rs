@@ -744,6 +744,12 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
     ("extra charges", 850),
     ("where are the extra", 900),
     ("where r the extra", 900),
+    // "confirm the balance as at the date of death", "include the current balance" (blind28).
+    ("confirm the balance", 900),
+    ("confirm the current balance", 900),
+    ("confirm the outstanding balance", 900),
+    ("balance as at", 900),
+    ("include the current balance", 900),
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
@@ -935,6 +941,13 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
     // "Any chance I can skip one?" (blind28).
     ("skip one", 900),
     ("skip this month", 900),
+    // A debt adviser's or executor's letter: "please freeze interest", "we ask you to accept this offer" (blind28).
+    ("freeze interest", 900),
+    ("freeze the interest", 900),
+    ("hold all interest", 900),
+    ("hold interest", 900),
+    ("accept this offer", 900),
+    ("accept our offer", 900),
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
