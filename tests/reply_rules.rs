@@ -2537,6 +2537,8 @@ fn blind27_rules_phone_shorthand_reads_as_the_words_it_spells() {
         &reply("en-US", "idk how much i can do this month, is there a plan"),
         "question_balance"
     ));
+    // "k got it ty" acknowledges: nothing for the model to add.
+    assert!(has(&reply("en-US", "kk got it thx"), "other"));
     // 表 elsewhere is a watch or a form, not 别.
     assert!(!has(&reply("zh-CN", "申请表再发我一份"), "stop_contact"));
 }

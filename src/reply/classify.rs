@@ -229,9 +229,11 @@ pub(super) fn says_no_attorney(t: &Text) -> bool {
 /// Whether the reply only acknowledges what it answers: a few words of thanks or receipt ("Thanks, letter
 /// received 👍", "got it", 收到，谢谢, "recibido, gracias").
 pub(super) fn acknowledgement(t: &Text) -> bool {
-    const WORDS: [&str; 22] = [
+    // "k got it ty", "kk noted thx" (blind27): the chat forms too.
+    const WORDS: [&str; 26] = [
         "thanks", "thank", "you", "ty", "ok", "okay", "got", "it", "received", "letter", "message", "email", "noted",
-        "cheers", "recibido", "recibida", "gracias", "carta", "mensaje", "great", "cool", "the",
+        "cheers", "recibido", "recibida", "gracias", "carta", "mensaje", "great", "cool", "the", "k", "kk", "thx",
+        "thnx",
     ];
     let zh_only = t
         .compact
