@@ -2702,3 +2702,114 @@ fn blind28_rules_an_advisers_letter_asks_two_things() {
     );
     assert!(has(&out, "question_options") && !has(&out, "promise_to_pay"), "{out}");
 }
+
+#[test]
+fn blind29_rules_a_payment_the_account_does_not_show() {
+    // A payment said to be made while the account still shows it owed contests the account as it stands: paid and
+    // disputed (collection pauses while it is checked). A payment shown "pending" is only on its way.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Paid $90 on the 2nd and the app still says past due. Please fix.",
+        ),
+        ("en-GB", "My payment last Friday still isn't showing on my account."),
+        ("zh-CN", "上周五已经还了1500，系统里还是显示逾期。"),
+        ("es-US", "Ya pagué los 150 el viernes y sigue apareciendo que debo."),
+    ] {
+        let out = reply(locale, text);
+        assert!(has(&out, "already_paid") && has(&out, "dispute"), "{text}: {out}");
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+    }
+    let out = reply("en-US", "Sent $60 yesterday, the app still says pending.");
+    assert!(has(&out, "already_paid") && !has(&out, "dispute"), "{out}");
+    // "Sort it out please" asks the collector to act; it promises nothing.
+    let out = reply("en-GB", "You've charged me twice this month. Sort it out please.");
+    assert!(!has(&out, "promise_to_pay"), "{out}");
+}
+
+#[test]
+fn blind29_rules_charges_refused_and_the_rest_promised() {
+    // The refusal names only the charges; another sentence pays: the charges are contested and the payment promised.
+    let out = reply(
+        "en-US",
+        "Not paying any of those penalty charges. I will pay the $300 on Friday.",
+    );
+    assert!(has(&out, "dispute") && has(&out, "promise_to_pay"), "{out}");
+    // A refusal of everything stays a refusal.
+    let out = reply("en-US", "I'm not paying you anything. I will pay the bank directly.");
+    assert!(!has(&out, "promise_to_pay"), "{out}");
+}
+
+#[test]
+fn blind29_rules_a_number_a_way_a_hold() {
+    // "Quit calling my sister. Call my cell" revokes the one and asks for the other; "don't call my cell" asks
+    // for nothing.
+    let out = reply("en-US", "stop calling my sisters place. call my cell after 5");
+    assert!(has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
+    let out = reply("en-US", "Email only please. Do not call my mobile.");
+    assert!(has(&out, "stop_contact") && !has(&out, "callback_request"), "{out}");
+    // Paying cash at a shop asks how to pay; putting payments on hold asks for terms.
+    let out = reply("en-US", "Is there a way to pay in cash at a store near me?");
+    assert!(
+        has(&out, "question_how_to_pay") && !has(&out, "question_options"),
+        "{out}"
+    );
+    let out = reply("en-US", "Lost my job. Could you put my payments on hold till spring?");
+    assert!(has(&out, "question_options"), "{out}");
+    // Asking for a person and a day to ring asks for a call, not for terms.
+    let out = reply("en-GB", "Could I talk to someone about this? Ring me Tuesday morning.");
+    assert!(has(&out, "callback_request") && !has(&out, "question_options"), "{out}");
+    // An unknown number is not a disputed debt.
+    let out = reply("en-GB", "Who's this? I don't recognise this number.");
+    assert!(!has(&out, "dispute"), "{out}");
+    // 打我微信语音 asks for a call on WeChat, not how to pay by WeChat.
+    let out = reply("zh-CN", "电话打不通，能不能打我微信电话？");
+    assert!(
+        has(&out, "callback_request") && !has(&out, "question_how_to_pay"),
+        "{out}"
+    );
+}
+
+#[test]
+fn blind29_rules_plans_accepted_and_instalments_offered() {
+    // A plan accepted with its sum and first day is a promise, not a question about terms.
+    let out = reply(
+        "en-US",
+        "The payment plan works for me. $75 every two weeks, first one on 12/4.",
+    );
+    assert!(has(&out, "promise_to_pay") && !has(&out, "question_options"), "{out}");
+    // An assent, a bare sum and a weekly day.
+    let out = reply("en-US", "ok, 40 every monday starting this monday");
+    assert!(has(&out, "promise_to_pay"), "{out}");
+    // Cantonese 听日 is tomorrow.
+    let out = reply("zh-CN", "我听日还你哋800蚊");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(80000), json!("2026-11-29"))),
+        "{out}"
+    );
+}
+
+#[test]
+fn blind29_rules_scots_insolvency_and_the_sum_reckoned() {
+    // A protected trust deed is Scottish insolvency; "deal wi the trustee, no me" sends contact to the trustee.
+    let out = reply(
+        "en-GB",
+        "Ma trust deed went through last month. Deal wi the trustee, no me.",
+    );
+    assert!(has(&out, "bankruptcy") && has(&out, "stop_contact"), "{out}");
+    assert!(!has(&out, "already_paid"), "{out}");
+    // 本金才…怎么要我还…: the sum grown is contested; asking how the interest was reckoned asks the balance.
+    let out = reply("zh-CN", "罚息是怎么算的？本金才2000，怎么要我还4100？");
+    assert!(has(&out, "dispute") && has(&out, "question_balance"), "{out}");
+    assert!(!has(&out, "question_options"), "{out}");
+    // Someone else asking the records checked is no validation request.
+    let out = reply("zh-CN", "我是他弟弟，他已经去世了，麻烦你们核实一下，别再打这个号码。");
+    assert!(has(&out, "stop_contact") && !has(&out, "validation_request"), "{out}");
+    // Who the loan was with, asked by someone who does not remember it: validation.
+    let out = reply(
+        "en-US",
+        "I don't remember any loan. Please tell me who the loan was with and what I supposedly owe.",
+    );
+    assert!(has(&out, "validation_request"), "{out}");
+}

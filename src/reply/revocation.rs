@@ -1061,6 +1061,8 @@ fn redirected(t: &Text) -> bool {
         || t.has_words("no a mi")
         || t.has_words("no conmigo")
         || t.has_words("no con migo")
+        // Scots "Deal wi the trustee, no me" (a Spanish "no me llamen" never ends a sentence on it).
+        || (!super::text::looks_spanish(t) && t.sentences().any(|s| s.trim_end().ends_with(" no me")))
         || t.compact.contains("别找我")
         // "Please deal with my insolvency practitioner rather than writing to me."
         || any_phrase(t, &["rather than writing to me", "rather than contacting me", "instead of me", "rather than me", "rather than to me", "instead of to me"]);
@@ -1126,6 +1128,12 @@ fn redirected(t: &Text) -> bool {
             "hablen con mi",
             "hablen con la",
             "comuniquense con",
+            // "Comuníquese con él, no conmigo" (blind29).
+            "comuniquese con",
+            "comunicarse con",
+            "hable con el",
+            "hable con ella",
+            "deal with the",
             // "Le agradecería que se comunicaran con él y no conmigo."
             "comunicaran con",
             "se comuniquen con",

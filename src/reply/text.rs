@@ -423,6 +423,9 @@ fn shorthand(w: &str) -> Option<&'static [&'static str]> {
         "2day" => &["today"],
         "atty" | "attny" | "atny" => &["attorney"],
         "w" => &["with"],
+        // Scots: "deal wi the trustee", "yous were sent the letter".
+        "wi" => &["with"],
+        "yous" | "youse" => &["you"],
         "bc" | "bcuz" | "cuz" | "coz" | "bcoz" => &["because"],
         "idk" => &["i", "dont", "know"],
         "rn" => &["right", "now"],

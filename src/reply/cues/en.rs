@@ -684,6 +684,12 @@ pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
     ("agent call", 900),
     ("call me back", 950),
     ("call my", 850),
+    // "quit it. call my cell 601-555-0193": the number to use instead (blind29).
+    ("call my cell", 900),
+    ("call my mobile", 900),
+    ("ring my mobile", 900),
+    ("call me on my cell", 900),
+    ("call me on my mobile", 900),
     ("give us a ring", 950),
     ("give me a ring", 950),
     ("give us a call", 950),
@@ -753,6 +759,11 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    // "Is there a way to pay cash at like a Walmart or CVS?": where cash is taken (blind29).
+    ("pay cash", 900),
+    ("pay in cash", 900),
+    ("pay with cash", 900),
+    ("pay by cash", 900),
     // The details to pay into ("same account details as before?", "routing #") and automatic payment set-up.
     ("routing #", 900),
     // "ok, how do I actually pay this?"
@@ -828,6 +839,12 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    // "can yall put it on hold for a couple months": payments paused (blind29).
+    ("put it on hold", 900),
+    ("put the account on hold", 900),
+    ("put my account on hold", 900),
+    ("put the payments on hold", 900),
+    ("put my payments on hold", 900),
     // "Could we set up something smaller", "hold the account until November", "pause my payments for 60 days".
     ("something smaller", 900),
     // "possible to have until the end of the month", "a few weeks' grace", "pause things", "the smallest payment

@@ -119,6 +119,9 @@ pub(in crate::reply) const BANKRUPTCY: &[Cue] = &[
     ("debt relief order", 980),
     ("dro", 850),
     ("sequestration", 950),
+    // Scotland: "I signed a protected trust deed in August" (blind29).
+    ("protected trust deed", 980),
+    ("trust deed", 950),
     ("bancarrota", 980),
     ("quiebra", 950),
     ("capitulo 7", 980),
@@ -296,6 +299,11 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
     // Who lent the money in the first place, asked: "quién es el acreedor original", 原始借款是在哪家借的 (not "I
     // settled with the original lender", which reports a payment).
     ("who the original lender", 900),
+    // "I do not remember taking out a loan with them. Could you please tell me … who the loan was with" (blind29).
+    ("who the loan was with", 950),
+    ("who the loan is with", 950),
+    ("who was the loan with", 950),
+    ("who is the loan with", 950),
     ("who is the original lender", 900),
     ("quien es el acreedor original", 900),
     ("nombre del acreedor original", 900),
@@ -926,6 +934,10 @@ pub(in crate::reply) const HARASSMENT: [&str; 10] = [
 
 /// Cue and the longer phrase in which it means something else.
 pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
+    // "yous were sent the letter": a letter sent, no payment (blind29).
+    ("sent", "sentthelett"),
+    ("sent the", "sentthelett"),
+    ("sent", "sentaletter"),
     // "when I stopped paying": a past stop, no payment.
     ("paying", "stoppedpaying"),
     ("paying", "quitpaying"),
@@ -1064,6 +1076,10 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("显示逾期", "怎么还显示逾期"),
     // 打我电话或者发微信都可以: WeChat as a way to reach the borrower, not to pay.
     ("微信", "发微信"),
+    // 能不能打我微信语音？: a WeChat call asked for, not paying by WeChat (blind29).
+    ("微信", "微信语音"),
+    ("微信", "微信电话"),
+    ("微信", "微信视频"),
     ("微信", "加微信"),
     // "Me salió un error" in the app: a technical error, not a contested debt.
     ("un error", "saliounerror"),

@@ -405,6 +405,8 @@ pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
     ("以后有空", 850),
     ("没接到", 800),
     ("回个电话", 950),
+    ("微信语音", 900),
+    ("微信电话", 900),
     // Code-switched: 能不能call我一下.
     ("call我", 900),
     ("call一下", 900),
@@ -423,6 +425,8 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
     ("欠你哋几多", 950),
     ("几多钱", 900),
     ("还显示逾期", 900),
+    // 这个利息怎么算的？: how the figure was reckoned (blind29).
+    ("怎么算的", 900),
     ("不算逾期", 900),
     ("欠多少", 950),
     ("欠你们多少", 950),

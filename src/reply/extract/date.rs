@@ -906,7 +906,14 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
             found = plus_days(today, 3).map(|d| (d, 3));
         } else if starts(i, "后天") {
             found = plus_days(today, 2).map(|d| (d, 2));
-        } else if starts(i, "明天") || starts(i, "明儿") || starts(i, "明早") || starts(i, "明日") || starts(i, "明晚")
+        } else if starts(i, "明天")
+            || starts(i, "明儿")
+            || starts(i, "明早")
+            || starts(i, "明日")
+            || starts(i, "明晚")
+            // Cantonese: 我听日转钱给你, 听朝 (tomorrow morning); 聽 folds to 听.
+            || starts(i, "听日")
+            || starts(i, "听朝")
         {
             found = plus_days(today, 1).map(|d| (d, 2));
         } else if starts(i, "今天")
