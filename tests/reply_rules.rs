@@ -2813,3 +2813,33 @@ fn blind29_rules_scots_insolvency_and_the_sum_reckoned() {
     );
     assert!(has(&out, "validation_request"), "{out}");
 }
+
+#[test]
+fn blind26_rules_the_collectors_words_quoted_a_day_gone_by_and_a_hedge_promise_nothing() {
+    // The collector's own demand quoted back, then dismissed: no promise.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Your text says you \"require payment by Friday\". Good luck with that.",
+        ),
+        ("zh-CN", "你们短信说“月底前必须结清”，我看算了吧，没那个钱。"),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+    }
+    // The day a payment was sent, read by the calendar as next year's, is a day gone by.
+    let out = reply(
+        "en-US",
+        "The $95 I paid on November 20 has vanished, the balance hasn't changed.",
+    );
+    assert!(
+        has(&out, "already_paid") && has(&out, "dispute") && !has(&out, "promise_to_pay"),
+        "{out}"
+    );
+    // "could probably" hedges; charges going away is a condition: terms asked, nothing promised.
+    let out = reply(
+        "en-US",
+        "If the interest was waived I could probably clear it by the 15th.",
+    );
+    assert!(!has(&out, "promise_to_pay") && has(&out, "question_options"), "{out}");
+}

@@ -900,7 +900,34 @@ fn conditional_offer(t: &Text) -> bool {
             .iter()
             .any(|c| t.compact.contains(c))
         && t.compact.contains('就');
-    en || zh || zh_after || zh_then || if_so || imperative_then_pay(t)
+    // "If the late fees came off, I could…": the charges' going is the condition, said in the passive (blind26).
+    let charges_go = t.tokens.iter().enumerate().any(|(i, w)| {
+        w == "if"
+            && t.tokens.iter().skip(i + 1).take(5).enumerate().any(|(k, c)| {
+                matches!(
+                    c.as_str(),
+                    "fee" | "fees" | "charges" | "charge" | "interest" | "penalty" | "penalties"
+                ) && t.tokens.iter().skip(i + 2 + k).take(3).any(|v| {
+                    matches!(
+                        v.as_str(),
+                        "came"
+                            | "come"
+                            | "were"
+                            | "was"
+                            | "are"
+                            | "got"
+                            | "get"
+                            | "went"
+                            | "taken"
+                            | "knocked"
+                            | "dropped"
+                            | "waived"
+                            | "removed"
+                    )
+                })
+            })
+    });
+    en || zh || zh_after || zh_then || if_so || charges_go || imperative_then_pay(t)
 }
 
 /// "Freeze the interest and I'll pay", "drop the fees and you'll have it Friday": an order to the collector,
@@ -1684,6 +1711,11 @@ fn still_shown_owing(t: &Text) -> bool {
                 "still overdue",
                 "still past due",
                 "still behind",
+                // "the balance hasn't budged" (blind26).
+                "hasnt budged",
+                "hasnt gone down",
+                "hasnt changed",
+                "no ha bajado",
                 "显示逾期",
                 "还显示",
                 "还是显示",

@@ -273,6 +273,40 @@ fn in_denied_clause(t: &text::Text, date: &str) -> bool {
     })
 }
 
+/// "The $180 I sent on March 2", "Paid £200 on 02/09", "pagué el 3": the day a payment was made, read as the next
+/// such date by the calendar, is a day gone by, never a day to come.
+/// (Every time the day is written so; "I get paid on Thursday" is wages.)
+fn paid_on(t: &text::Text, date: &str) -> bool {
+    let mut at_all = t.lower.match_indices(date).map(|(at, _)| at).peekable();
+    at_all.peek().is_some()
+        && at_all.all(|at| {
+            let before = t.lower.get(..at).unwrap_or_default().trim_end();
+            paid_before(before)
+                && !["get paid on", "gets paid on", "getting paid on"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+        })
+}
+
+fn paid_before(before: &str) -> bool {
+    [
+        "sent on",
+        "sent it on",
+        "paid on",
+        "paid it on",
+        "made on",
+        "made it on",
+        "transferred on",
+        "deposited on",
+        "went out on",
+        "pague el",
+        "deposite el",
+        "mande el",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}
+
 /// The date written nearest the words `near` (a sum), by character distance in the reply.
 /// A date in the same clause as the sum comes first ("明天先还200 后天还300": tomorrow's is the 200).
 fn nearest_to<'a, 'b>(t: &text::Text, near: &str, dates: &'b [&'a FoundDate]) -> Option<&'b &'a FoundDate> {
@@ -340,7 +374,10 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     // Numeric dates are day/month only in British English; US English, US Spanish and Chinese (year/month/day order)
     // put the month first.
     let dates: Vec<FoundDate> = extract::dates(&t, today, locale == "en-GB");
-    let future: Vec<&FoundDate> = dates.iter().filter(|x| x.date.0 >= today).collect();
+    let future: Vec<&FoundDate> = dates
+        .iter()
+        .filter(|x| x.date.0 >= today && !paid_on(&t, &x.text))
+        .collect();
     let later = future.iter().any(|x| x.date.0 > today);
     let intents = join_model(
         // A day no calendar has (2月30号, "Nov 31") was still named: the promise stands and its day is asked for.

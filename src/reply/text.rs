@@ -284,6 +284,9 @@ fn traditional(c: char) -> char {
 /// out", 回T退订 or "$250.00 is past due" are not taken for the borrower's revocation or amount. A reply that is
 /// nothing but a quote is read as it is.
 pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(own) = without_their_words_quoted(raw) {
+        return std::borrow::Cow::Owned(own_words(&own).into_owned());
+    }
     let raw = match without_quoted_footer(raw) {
         Some(own) => return std::borrow::Cow::Owned(own_words(&own).into_owned()),
         None => raw,
@@ -308,6 +311,76 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(raw);
     }
     std::borrow::Cow::Owned(own.join("\n"))
+}
+
+/// The collector's own words quoted inline — "Your letter says you 'expect payment by the 15th.' Expect away.",
+/// 你们说的"15号前必须还清"，我看还是算了吧 — are theirs, not the borrower's: the quote is dropped when the words just
+/// before it attribute it to the collector (your letter says, you said, 你们说的, su carta dice). `None` when no
+/// such quote is found, or when nothing but the quote would be left.
+fn without_their_words_quoted(raw: &str) -> Option<String> {
+    const THEIRS: [&str; 22] = [
+        "letter says",
+        "letter said",
+        "message says",
+        "message said",
+        "text says",
+        "text said",
+        "you say",
+        "you said",
+        "you wrote",
+        "you want",
+        "you demand",
+        "your words",
+        "你们说",
+        "你说",
+        "短信说",
+        "短信上说",
+        "信上说",
+        "写着",
+        "dicen",
+        "dice su",
+        "carta dice",
+        "me dijeron",
+    ];
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    let mut dropped = false;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let close = match c {
+            '"' => Some('"'),
+            '\u{201C}' => Some('\u{201D}'),
+            '\u{2018}' => Some('\u{2019}'),
+            '「' => Some('」'),
+            '『' => Some('』'),
+            // A straight single quote opens a quote only after a space (not in "don't").
+            '\'' if i == 0 || chars.get(i - 1).is_some_and(|p| p.is_whitespace()) => Some('\''),
+            _ => None,
+        };
+        let end = close.and_then(|close| {
+            (i + 1..chars.len()).find(|&j| {
+                chars.get(j) == Some(&close) && (close != '\'' || chars.get(j + 1).is_none_or(|n| !n.is_alphanumeric()))
+            })
+        });
+        let before: String = chars
+            .get(i.saturating_sub(24)..i)
+            .unwrap_or_default()
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
+        match end {
+            Some(j) if THEIRS.iter().any(|w| before.contains(w)) => {
+                out.push(' ');
+                dropped = true;
+                i = j + 1;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    (dropped && out.chars().any(char::is_alphanumeric)).then_some(out)
 }
 
 /// An e-mail reply above the message it answers: everything from the first history marker on

@@ -456,6 +456,12 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    // "I could probably have the rest to you by Friday", "might be able to do 50": a payment hedged (every set
+    // labels "could probably" so).
+    "could probably",
+    "can probably",
+    "might be able to",
+    "may be able to",
     // "I'll try to get something to you … but I can't promise anything".
     "cant promise anything",
     // 我试试看…不敢保证.
