@@ -2843,3 +2843,77 @@ fn blind26_rules_the_collectors_words_quoted_a_day_gone_by_and_a_hedge_promise_n
     );
     assert!(!has(&out, "promise_to_pay") && has(&out, "question_options"), "{out}");
 }
+
+#[test]
+fn blind30_rules_contact_limited_in_the_ways_the_rules_name() {
+    // FDCPA §805(a)(3) (the employer forbids calls at work), contact sent to a debt adviser for good, a relative
+    // left alone, the collector's contact with neighbours called harassment, a written-only channel, a time window,
+    // a frequency judged, 不要再…向我催收, "no vuelvan a marcar".
+    for (locale, text) in [
+        (
+            "en-US",
+            "My manager says I'm not allowed to take personal calls at my desk, so I cannot receive personal calls at work.",
+        ),
+        (
+            "en-GB",
+            "Citizens Advice are helping me now. Please deal with them going forward.",
+        ),
+        ("en-GB", "That is my dad's landline. Leave him alone."),
+        ("en-US", "Maybe. Depends on whether you keep harassing my parents."),
+        ("zh-CN", "以后只接受书面沟通，请把材料寄给我。"),
+        ("zh-CN", "请只在白天联系我，晚上要照顾老人。"),
+        ("zh-CN", "一天打十个电话，有意思吗？"),
+        ("zh-CN", "请不要再反复向我催收了。"),
+        ("es-US", "No vuelvan a marcar a mi trabajo."),
+        ("en-US", "I won't discuss this with anyone but my lawyer."),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // 分别 is no 别: a breakdown asked for revokes nothing.
+    let out = reply("zh-CN", "麻烦把本金和利息分别写出来发给我。");
+    assert!(!has(&out, "stop_contact"), "{out}");
+    // Not convenient now, a later time asked: the call, not a revocation.
+    let out = reply("zh-CN", "现在开车不方便接，晚上七点以后再打吧。");
+    assert!(has(&out, "callback_request") && !has(&out, "stop_contact"), "{out}");
+}
+
+#[test]
+fn blind30_rules_what_looks_like_a_promise_and_is_not() {
+    for (locale, text) in [
+        // The collector's claim of a promise, reported and denied.
+        ("en-GB", "Your agent said I promised £50 by Friday. I never did."),
+        // What the collector may expect is a complaint, not money.
+        ("en-US", "Stop calling me. Expect a complaint to the CFPB next week."),
+        // A past promise told as broken.
+        ("zh-CN", "我说过10号还，结果工资没发下来，我也没办法。"),
+        // Tentative: a ver si.
+        ("es-US", "A ver si el viernes les mando algo."),
+        // Paid on a day gone by (已经在…还了).
+        ("zh-CN", "我已经在3月2号还了900，你们查一下。"),
+    ] {
+        let out = reply(locale, text);
+        assert!(!has(&out, "promise_to_pay"), "{text}: {out}");
+    }
+    // A payment made tonight is paid, not promised.
+    let out = reply("zh-CN", "今天中午已经通过微信还了600。");
+    assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
+}
+
+#[test]
+fn blind30_rules_a_first_payment_stands_beside_the_rest_put_off() {
+    // "the rest when I can" puts off only the rest; "and not a penny more" caps the payment it follows.
+    let out = reply("en-US", "OK. $80 on Monday, the rest when I can.");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(8000), json!("2026-11-30"))),
+        "{out}"
+    );
+    let out = reply(
+        "en-US",
+        "I will pay the $500 I borrowed on Friday and not a penny more.",
+    );
+    assert!(has(&out, "promise_to_pay"), "{out}");
+    // "lo que queda lo pago el viernes" after a payment made.
+    let out = reply("es-US", "Ya pagué 200 ayer. Lo que queda lo pago el viernes.");
+    assert!(has(&out, "already_paid") && has(&out, "promise_to_pay"), "{out}");
+}

@@ -300,6 +300,11 @@ pub(super) fn deceased_holder(t: &Text) -> bool {
             "era de ella",
             "era de el",
             "a nombre de el",
+            // 我老公上个月走了，这张卡是他的名字 (blind30).
+            "他的名字",
+            "她的名字",
+            "他名下",
+            "她名下",
         ],
     );
     death && (theirs || relatives_phone(t))
@@ -1580,6 +1585,40 @@ fn paid_apart_zh(t: &Text) -> bool {
     })
 }
 
+/// "Fine. $100 tonight, the rest when I can": only the rest waits for the means; the first payment stands.
+pub(super) fn only_the_rest_when_able(t: &Text) -> bool {
+    let clauses: Vec<Text> = t
+        .lower
+        .split([',', '.', ';', '!', '?', '，', '。'])
+        .map(Text::new)
+        .collect();
+    let denying: Vec<&Text> = clauses.iter().filter(|c| denies(c)).collect();
+    !denying.is_empty()
+        && denying.iter().all(|c| {
+            any_phrase(c, &["when i can", "when i feel like"])
+                && any_phrase(c, &["the rest", "the remainder", "the balance", "el resto", "lo demas"])
+        })
+}
+
+/// "I'll pay the $1,640 principal on 6/30 and not a penny more": the refusal caps the payment the same sentence
+/// makes.
+fn capped_payment(t: &Text) -> bool {
+    const CAPS: [&str; 6] = [
+        "not a penny more",
+        "not a cent more",
+        "not a dime more",
+        "and not a penny",
+        "ni un centavo mas",
+        "ni un peso mas",
+    ];
+    any_phrase(t, &CAPS)
+        && t.sentences().map(Text::new).all(|s| {
+            !(any_phrase(&s, REFUSAL) || refuses_by_shape(&s))
+                || (any_phrase(&s, &CAPS)
+                    && any_phrase(&s, &["i will pay", "ill pay", "i will send", "ill send", "voy a pagar"]))
+        })
+}
+
 /// Every sentence that refuses to pay names a charge (fees, interest, 罚息, recargos), and another sentence pays
 /// outright ("I will pay the $410 I actually borrowed").
 fn charges_only_refused(t: &Text) -> bool {
@@ -1626,6 +1665,36 @@ fn charges_only_refused(t: &Text) -> bool {
             let s = Text::new(s);
             any_phrase(&s, &PAYS) && !any_phrase(&s, REFUSAL) && !denies(&s)
         })
+}
+
+/// "harassing my neighbors", "骚扰我家人", "acosando a mi familia": the collector's contact with the people around
+/// the borrower called harassment.
+fn harasses_third_party(t: &Text) -> bool {
+    t.tokens.windows(3).any(|w| {
+        matches!(w, [h, my, who] if (h.starts_with("harass") || h == "hassling" || h == "bothering")
+            && matches!(my.as_str(), "my" | "our")
+            && matches!(who.as_str(), "neighbors" | "neighbours" | "family" | "mother" | "mom" | "mum" | "parents" | "kids" | "wife" | "husband" | "boss" | "coworkers" | "relatives"))
+    }) || any_phrase(t, &["acosando a mi familia", "molestando a mi familia", "acosando a mis vecinos", "骚扰我邻居", "骚扰我父母"])
+}
+
+/// "Your letter says I promised to pay £200 by the 28th": a promise the collector claims, reported, is not made.
+fn reported_promise(t: &Text) -> bool {
+    any_phrase(
+        t,
+        &[
+            "says i promised",
+            "said i promised",
+            "claims i promised",
+            "say i promised",
+            "says i agreed",
+            "said i agreed",
+            "say i agreed",
+            "dice que prometi",
+            "dicen que prometi",
+            "说我答应",
+            "说我承诺",
+        ],
+    )
 }
 
 /// Whether the English phrase occurs with no "not", "don't", "never", "stop" or "rather" in the three words before
@@ -2025,8 +2094,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         paid = (900, vec!["payment not shown".into()]);
     }
-    if paid.0 == 0 && paid_apart_zh(t) {
-        paid = (950, vec!["已…还清".into()]);
+    // (Beside a bare 还 read as a promise too: 今天晚上已经通过支付宝还了800 is paid, blind30.)
+    if paid.0 < 950 && paid_apart_zh(t) {
+        paid.0 = 950;
+        paid.1.push("已…还清".into());
     }
     // "Paid £200 on 02/09 and it's still showing arrears": the subject dropped, a sentence opening on "paid" with
     // the sum reports a payment made (blind29).
@@ -2040,6 +2111,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     }
     // "Still waiting on that breakdown you promised": the collector's promise, not the borrower's.
     if promise.0 > 0 && promise.1.iter().all(|c| c.starts_with("promise")) && promise_is_theirs(t) {
+        promise = (0, Vec::new());
+    }
+    // "expect a CFPB complaint": what the collector may expect is no payment unless a sum is named with it.
+    if promise.0 > 0
+        && promise.1.iter().all(|c| c == "expect")
+        && !t
+            .sentences()
+            .any(|s| s.split_whitespace().any(|w| w == "expect") && s.contains(|c: char| c.is_ascii_digit()))
+    {
         promise = (0, Vec::new());
     }
     // "Sort it out please" asks the collector to act; only "I'll sort it out" is the borrower's.
@@ -2071,7 +2151,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         promise = (800, vec![cue]);
     }
     // "上次说15号还，结果那天孩子住院了": a past promise told as broken, not a new one.
-    let broken_before = ["上次说", "之前说", "上回说", "上次答应", "上次跟你们"].iter().any(|w| t.compact.contains(w))
+    let broken_before = ["上次说", "之前说", "上回说", "上次答应", "上次跟你们", "我说过"]
+        .iter()
+        .any(|w| t.compact.contains(w))
         && ["结果", "没还", "没能", "没做到", "没办法"].iter().any(|w| t.compact.contains(w))
         && !["这次", "这回", "下周", "明天", "月底"].iter().any(|w| t.compact.contains(w))
         // 之前约的每月25号还，能不能改成每月10号？: the arrangement already made, asked to change.
@@ -2083,7 +2165,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // "I am not paying a dime of those late fees. I will pay the $410 I actually borrowed": the refusal names the
     // charges and another sentence pays the rest — the charges are contested, the payment promised (blind29).
     let charges_refused = (refused || denies(t)) && charges_only_refused(t);
-    let refused = refused && !charges_refused;
+    let refused = refused && !charges_refused && !capped_payment(t);
     let hardship_now = hits_all(t, &[HARDSHIP_EN, HARDSHIP_ZH, HARDSHIP_ES]).0 > 0 || hours_cut_to(t);
     let dispute_now = hits_all(t, &[DISPUTE_EN, DISPUTE_ZH, DISPUTE_ES]).0 > 0;
     // "Not sure how much yet" hedges the sum, not the payment.
@@ -2100,7 +2182,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             ],
         );
     let conditional = conditional_offer(t) && (has_amount || has_date || promise.0 > 0);
-    let denied = (denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo")) && !charges_refused;
+    let denied = (denies(t) || t.has_words("no puedo pagar") || t.has_words("no puedo"))
+        && !charges_refused
+        && !only_the_rest_when_able(t);
     // A question about paying less or later ("can't pay 500 on Friday, can we do 200 next month?") asks for
     // terms; it is no promise.
     let asks_terms = (denied || (hardship_now && !(has_amount && has_date)))
@@ -2340,6 +2424,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         || (t.is_question() && ["是不是", "怎么要还", "凭什么"].iter().any(|q| t.compact.contains(q)))
         // "Last month I promised to pay $200 on the 15th and I did": a promise kept, reported.
         || any_phrase(t, &["and i did", "y lo hice", "y cumpli", "没这个钱", "没有这个钱"])
+        // "Your letter says I promised to pay £200 by the 28th. I said no such thing" (blind30).
+        || reported_promise(t)
         // "下个月10号之前还的话要还多少？": asking what a payment would come to.
         || (t.is_question() && ["要还多少", "还的话"].iter().any(|q| t.compact.contains(q)))
     {
@@ -2370,6 +2456,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if promise.0 == 0
         && !refused
         && !hypothetical
+        && !reported_promise(t)
         && !conditional_offer(t)
         && !asks_terms_only
         && !denied
@@ -2605,6 +2692,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // "分三期，每期八百，这周六先还第一期" states the plan it starts paying: a promise, not a question.
     if options.0 == 0 && split_into_periods(t) && (t.is_question() || promise.0 == 0) {
         options = (900, vec!["分…期".into()]);
+    }
+    // "Please give me some time and don't ring for a few weeks": beside a pause in contact, the time asked is quiet.
+    if stopping && options.1.iter().all(|c| c == "give me some time") {
+        options = (0, Vec::new());
     }
     if options.0 > 0 && options.0 < 900 && !t.is_question() && !asks_indirectly(t) {
         options = (0, Vec::new());
@@ -3085,6 +3176,22 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // "Voy a poner una queja por acoso", 你们这样骚扰我家人是违法的 我已经打了12378: harassment named as the
     // ground of a complaint, with no request about contact, is the complaint alone.
     let mut stop = stop;
+    // "Depends on whether you keep harassing my neighbors": contact with the people around the borrower objected to
+    // (with no complaint: harassment as a complaint's ground is the complaint alone).
+    // 我现在在上班，不方便接电话，下午六点以后再打给我: a time that does not suit, with a later one asked, is the call
+    // asked for (most writers: blind2, 15, 29, 30; blind21 reads a revocation too).
+    if !stop.1.is_empty()
+        && stop.1.iter().all(|c| c == "不方便接" || c == "不方便")
+        && later_call_zh(t)
+        && !["别打", "不要打", "别再", "不要再", "只"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+    {
+        stop = (0, Vec::new());
+    }
+    if stop.0 == 0 && complaint.0 == 0 && harasses_third_party(t) {
+        stop = (900, vec!["third party harassed".into()]);
+    }
     if complaint.0 > 0 && !stop.1.is_empty() && stop.1.iter().all(|c| HARASSMENT.contains(&c.as_str())) {
         stop = (0, Vec::new());
     }

@@ -281,7 +281,15 @@ fn paid_on(t: &text::Text, date: &str) -> bool {
     at_all.peek().is_some()
         && at_all.all(|at| {
             let before = t.lower.get(..at).unwrap_or_default().trim_end();
-            paid_before(before)
+            let after = t.lower.get(at + date.len()..).unwrap_or_default().trim_start();
+            // 我已经在2月1号还了1500; "Ya pagué el balance completo el 10 de febrero" (blind30).
+            let paid_after = ["还了", "转了", "付了", "还的", "转的", "已还"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            let clause = before.rsplit([',', '.', ';', '，', '。']).next().unwrap_or_default();
+            let paid_in_clause = (clause.contains("ya pague") && !clause.contains(" y "))
+                || ["已经在", "已经于", "已于"].iter().any(|w| before.ends_with(w));
+            (paid_before(before) || paid_after || paid_in_clause)
                 && !["get paid on", "gets paid on", "getting paid on"]
                     .iter()
                     .any(|w| before.ends_with(w))
@@ -421,7 +429,7 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
                 .copied()
                 .collect(),
         };
-        let day = if classify::denies(&t) {
+        let day = if classify::denies(&t) && !classify::only_the_rest_when_able(&t) {
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {
             // A day after today comes first: "a fin de mes le pago los 180 que faltan, hoy le mandé 100" pays today

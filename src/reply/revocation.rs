@@ -243,7 +243,10 @@ fn contact_objected(t: &Text) -> Option<String> {
         "trabajo",
         "madrugada",
     ];
-    const JUDGED: [&str; 27] = [
+    const JUDGED: [&str; 29] = [
+        // "Once a day is already too much", "not at this hour, ever" (blind30).
+        "too much",
+        "not at this hour",
         "awkward",
         "thrilled",
         "isnt ideal",
@@ -274,7 +277,9 @@ fn contact_objected(t: &Text) -> Option<String> {
         "in tears",
         "unacceptable",
     ];
-    const JUDGED_ZH: [&str; 9] = [
+    const JUDGED_ZH: [&str; 10] = [
+        // 你们一天打八个电话有意思吗？ (blind30).
+        "有意思吗",
         "这样下去",
         "不太方便",
         "太早",
@@ -486,10 +491,21 @@ fn stop_about_contact_zh(t: &Text) -> Option<String> {
     let verbs = ['发', '打', '联', '骚', '来', '催', '烦', '找'];
     for (i, _) in t.compact.char_indices() {
         let rest = &t.compact[i..];
+        // 分别 / 特别 / 区别 …: 别 inside a word is no "don't" (请把本金、利息分别列出来, blind30).
+        let in_a_word = t.compact[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| "分特区级类个告识派性差离".contains(p));
         for lead in ["别再", "不要再", "不许再", "不准再", "别", "不要"] {
-            if rest.starts_with(lead) {
+            if rest.starts_with(lead) && !(lead == "别" && in_a_word) {
                 // "别再给我老婆打电话": after 给 + the person, the verb may sit a few characters further.
-                let reach = if rest.chars().nth(lead.chars().count()) == Some('给') {
+                // So after 向 / 跟 / 对 (请不要再单独向我催收, blind30).
+                let reach = if rest
+                    .chars()
+                    .skip(lead.chars().count())
+                    .take(3)
+                    .any(|c| "给向跟对".contains(c))
+                {
                     7
                 } else {
                     4
@@ -1061,6 +1077,8 @@ fn redirected(t: &Text) -> bool {
         || t.has_words("no a mi")
         || t.has_words("no conmigo")
         || t.has_words("no con migo")
+        // "I'm not discussing this with anyone but my attorney" (blind30).
+        || any_phrase(t, &["with anyone but", "with anyone except", "with no one but", "with nobody but", "to anyone but"])
         // Scots "Deal wi the trustee, no me" (a Spanish "no me llamen" never ends a sentence on it).
         || (!super::text::looks_spanish(t) && t.sentences().any(|s| s.trim_end().ends_with(" no me")))
         || t.compact.contains("别找我")
@@ -1140,6 +1158,8 @@ fn redirected(t: &Text) -> bool {
             "con el sindico",
             "con la sindico",
             "any contact goes through",
+            "anyone but my",
+            "anyone except my",
             "goes through him",
             "goes through her",
             "llamen a mi",
@@ -1289,13 +1309,45 @@ fn sent_elsewhere(t: &Text) -> Option<String> {
                 .iter()
                 .skip(i + 2)
                 .take(10)
-                .any(|n| matches!(n.as_str(), "to" | "a" | "with" | "con"))
+                .any(|n| matches!(n.as_str(), "to" | "a" | "with" | "con" | "through" | "via"))
             // "direct all further correspondence to my attorney" is the attorney's own effect (the sets label it so).
             && !toks.iter().skip(i + 2).take(10).any(|n| {
                 matches!(n.as_str(), "attorney" | "lawyer" | "solicitor" | "solicitors" | "abogado" | "abogada")
             })
         {
             return Some("all elsewhere".into());
+        }
+        // "I've gone to StepChange … Please deal with them from now on" (blind30): contact sent to a third person
+        // for good.
+        if matches!(
+            w.as_str(),
+            "deal" | "speak" | "talk" | "correspond" | "communicate" | "contact" | "write"
+        ) && matches!(next(1), Some("with" | "to"))
+            && matches!(next(2), Some("them" | "him" | "her" | "my" | "our" | "their" | "the"))
+        {
+            let ahead: Vec<&str> = toks.iter().skip(i + 3).take(6).map(String::as_str).collect();
+            let for_good = ahead
+                .windows(3)
+                .any(|x| x == ["from", "now", "on"] || x == ["from", "here", "on"])
+                || ahead
+                    .windows(2)
+                    .any(|x| x == ["going", "forward"] || x == ["in", "future"]);
+            // (A solicitor's "please deal with her from now on" is the attorney's own effect: the sets label it so.)
+            let lawyer = any_phrase(
+                t,
+                &[
+                    "solicitor",
+                    "solicitors",
+                    "attorney",
+                    "lawyer",
+                    "abogado",
+                    "abogada",
+                    "律师",
+                ],
+            );
+            if for_good && !lawyer {
+                return Some("elsewhere from now on".into());
+            }
         }
         // "calls and letters to the debtor must cease", "any direct contact with the bankrupt should cease".
         if w == "cease"

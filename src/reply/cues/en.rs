@@ -109,6 +109,25 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
     ("do not email", 980),
     ("never contact", 950),
     ("leave me alone", 950),
+    // "Write to me at my own address and leave her alone" (blind30): a relative left out of it.
+    ("leave her alone", 900),
+    ("leave him alone", 900),
+    ("leave them alone", 900),
+    ("leave my mum alone", 950),
+    ("leave my mom alone", 950),
+    ("leave my mother alone", 950),
+    ("leave my family alone", 950),
+    // The employer forbids calls at work (FDCPA §805(a)(3)): "HR … told me I cannot receive personal calls on the
+    // work line" (blind30).
+    ("cannot receive personal calls", 950),
+    ("cant receive personal calls", 950),
+    ("not allowed personal calls", 950),
+    ("not allowed to take personal calls", 950),
+    ("not allowed to take calls at work", 950),
+    ("cant take calls at work", 900),
+    ("cannot take calls at work", 900),
+    ("employer does not allow", 900),
+    ("employer doesnt allow", 900),
     ("take me off", 950),
     ("remove me", 950),
     ("remove my number", 980),
@@ -288,6 +307,9 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // "I missed the payment …, I had an emergency vet bill" (blind30; "a vet bill coming" alone is not, blind11).
+    ("emergency vet bill", 900),
+    ("emergency bill", 900),
     // A partner gone, one income for a family: "my partner left and I'm on my own with two kids and one wage".
     ("partner left", 900),
     // "the plant let half of us go", "Hours have been halved".
@@ -839,6 +861,15 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    ("a month instead", 900),
+    // blind30: "settling this for less than the full amount", "I need the interest frozen or a lower monthly
+    // payment", "Please give me some time", "Could you accept £10 a month instead?".
+    ("settling this for less", 950),
+    ("settle this for less", 950),
+    ("for less than the full", 900),
+    ("interest frozen", 900),
+    ("lower monthly payment", 900),
+    ("give me some time", 900),
     // "can yall put it on hold for a couple months": payments paused (blind29).
     ("put it on hold", 900),
     ("put the account on hold", 900),

@@ -32,6 +32,9 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
     ("no les vuelvan a llamar", 950),
     ("no me vuelvan a llamar", 950),
     ("no vuelvan a llamar", 950),
+    // "No vuelvan a marcar a esta casa" (blind30).
+    ("no vuelvan a marcar", 950),
+    ("no marquen", 900),
     ("no le hablen", 950),
     ("no les hablen", 950),
     ("no le llamen", 950),
@@ -148,6 +151,8 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("voy a depositar", 900),
     ("voy a mandar", 850),
     ("le pago", 850),
+    // "Lo que queda lo pago el viernes" (blind30).
+    ("lo pago el", 900),
     ("les pago", 850),
     ("te pago", 850),
     ("puedo pagar", 800),
@@ -212,6 +217,9 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    // "vivo sola de mi pensión" (blind30).
+    ("de mi pension", 900),
+    ("vivo sola", 850),
     // Work or sales gone: "no hay trabajo por tanta lluvia", "las ventas se me cayeron", "perdió su trabajo".
     ("no hay trabajo", 900),
     ("ventas se me cayeron", 900),
@@ -456,6 +464,11 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // blind30: "quiero ver si podemos llegar a un acuerdo", "necesito pagos más chicos".
+    ("llegar a un acuerdo", 900),
+    ("pagos mas chicos", 900),
+    ("pagos mas pequenos", 900),
+    ("pagos mas bajos", 900),
     // "si aceptan un arreglo por menos", "¿Me da hasta el otro mes?"
     ("arreglo por menos", 950),
     // "¿Habría manera de irle pagando poquito a poquito?", "¿Me podrían dar unas semanitas más?"

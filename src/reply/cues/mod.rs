@@ -157,6 +157,9 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    // 明天就去派出所报案 (blind30).
+    ("派出所报案", 950),
+    ("去派出所", 900),
     // "Lo voy a reportar con el procurador del estado": the state attorney general, in Spanish.
     ("procurador", 900),
     ("procuraduria", 900),
@@ -456,6 +459,8 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    // "A ver si la otra semana les mando algo" (blind30).
+    "a ver si",
     // "I could probably have the rest to you by Friday", "might be able to do 50": a payment hedged (every set
     // labels "could probably" so).
     "could probably",
@@ -700,7 +705,10 @@ pub(in crate::reply) const PARTIAL_STOP: &[Cue] = &[
 ];
 
 /// "Paid part, the rest later": both already paid and a promise.
-pub(in crate::reply) const PART_PAID: [&str; 27] = [
+pub(in crate::reply) const PART_PAID: [&str; 29] = [
+    // "Lo que queda lo pago el viernes" (blind30).
+    "lo que queda",
+    "lo que resta",
     "another",
     // "刚转了200 明天再转300", "sent $75 … other 75 goes out on the 28th".
     "再转",
@@ -940,6 +948,17 @@ pub(in crate::reply) const HARASSMENT: [&str; 10] = [
 
 /// Cue and the longer phrase in which it means something else.
 pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
+    // 律师函收到了: the collector's lawyer's letter, no lawyer of the borrower's (blind30).
+    ("律师", "律师函收到"),
+    ("律师", "收到律师函"),
+    ("律师", "你们的律师函"),
+    ("多少", "每期大概多少"),
+    ("多少钱", "每期大概多少钱"),
+    // "Tom's in hospital at the moment after a breakdown": an illness, not an itemised statement (blind30).
+    ("breakdown", "afterabreakdown"),
+    ("breakdown", "hadabreakdown"),
+    ("breakdown", "nervousbreakdown"),
+    ("breakdown", "mentalbreakdown"),
     // "yous were sent the letter": a letter sent, no payment (blind29).
     ("sent", "sentthelett"),
     ("sent the", "sentthelett"),

@@ -3,6 +3,13 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
+    // blind30: 今后只通过书面形式与贵司沟通; 请只在工作日白天联系我.
+    ("只通过书面", 950),
+    // 停止对债务人的个别催收 (a bankruptcy administrator's notice), 请不要再单独向我催收.
+    ("个别催收", 900),
+    ("只接受书面", 950),
+    ("只在工作日", 900),
+    ("只在白天", 900),
     // "你们再敢爆我通讯录…", "勿再来电": a threat over the next contact, a bar on calls.
     ("再敢", 900),
     // "请贵司今后…勿再直接联系李先生本人及其家属": a lawyer's bar on direct contact (blind28).
@@ -174,6 +181,9 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // 我现在每个月就三千块工资，还要养孩子 (blind30).
+    ("还要养孩子", 900),
+    ("根本还不起", 900),
     // 老公跑了，我一个人带两个孩子: a partner gone, one parent with the children.
     ("老公跑了", 900),
     // 老板欠了我们三个月工资跑路了.
