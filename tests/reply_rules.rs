@@ -2917,3 +2917,78 @@ fn blind30_rules_a_first_payment_stands_beside_the_rest_put_off() {
     let out = reply("es-US", "Ya pagué 200 ayer. Lo que queda lo pago el viernes.");
     assert!(has(&out, "already_paid") && has(&out, "promise_to_pay"), "{out}");
 }
+
+#[test]
+fn blind31_rules_answers_to_an_offer() {
+    // An offer accepted with a payment is a promise, with no question about terms left.
+    for (locale, text) in [
+        (
+            "en-US",
+            "I'll take the 50% deal, I'll pay it on the 20th. Is there a link?",
+        ),
+        ("zh-CN", "收到分期方案。第一期800元我20号还。"),
+        ("es-US", "Sí acepto el plan. Primer pago de $70 el 12/20."),
+    ] {
+        let out = reply(locale, text);
+        assert!(
+            has(&out, "promise_to_pay") && !has(&out, "question_options"),
+            "{text}: {out}"
+        );
+    }
+    // "el 12/20" is the written month/day, not the 12th.
+    let out = reply("es-US", "Sí acepto el plan. Primer pago de $70 el 12/20.");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(7000), json!("2026-12-20"))),
+        "{out}"
+    );
+    // A split asked beside the sum asks both.
+    let out = reply(
+        "en-GB",
+        "Can I pay half now and half on the 20th? And what's the total with fees?",
+    );
+    assert!(has(&out, "question_options") && has(&out, "question_balance"), "{out}");
+    // The collector must act first (你们要先把罚息停掉): terms, not a promise.
+    let out = reply("zh-CN", "我每个月可以还500，但是你们要先把罚息免掉。");
+    assert!(!has(&out, "promise_to_pay") && has(&out, "question_options"), "{out}");
+}
+
+#[test]
+fn blind31_rules_letters_licences_trustees_and_hedges() {
+    // "Email the paid-in-full letter" asks for a letter; nothing was paid.
+    let out = reply(
+        "en-US",
+        "I accept the settlement of $900. I'll pay it on 12/15. Email me the paid-in-full letter after.",
+    );
+    assert!(has(&out, "promise_to_pay") && !has(&out, "already_paid"), "{out}");
+    // Goods given back contest the debt.
+    let out = reply("en-US", "Not paying for a laptop I returned to the store in October.");
+    assert!(has(&out, "dispute"), "{out}");
+    // The collecting agency's licence or business licence asked for: validation.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Before anything, send me your license number and mailing address.",
+        ),
+        ("zh-CN", "先把你们的营业执照发过来。"),
+    ] {
+        assert!(has(&reply(locale, text), "validation_request"), "{text}");
+    }
+    // A trustee or a Debt Relief Order given the contact revokes it.
+    for (locale, text) in [
+        ("en-US", "I'm in chapter 13. Contact my trustee."),
+        ("es-US", "Estoy en capítulo 7. Comuníquense con el trustee."),
+        ("en-GB", "This debt is in my DRO, you're not allowed to chase me."),
+        ("zh-CN", "以后只能周末联系我。"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // "Will try and get something to you": a hedge, no promise; a name not recognised is no dispute.
+    let out = reply("en-GB", "Will try and get £20 to you next week.");
+    assert!(!has(&out, "promise_to_pay"), "{out}");
+    let out = reply("en-GB", "Sorry, I don't recognise the name on this message.");
+    assert!(!has(&out, "dispute"), "{out}");
+    // 去年底 is a year-end gone by: with 还没找到工作 it promises nothing.
+    let out = reply("zh-CN", "我去年底失业了，到现在还没找到工作。");
+    assert!(!has(&out, "promise_to_pay") && has(&out, "hardship"), "{out}");
+}

@@ -905,6 +905,13 @@ fn conditional_offer(t: &Text) -> bool {
             .iter()
             .any(|c| t.compact.contains(c))
         && t.compact.contains('就');
+    // 我可以每个月还300，但是你们要先把罚息停掉: the collector must act first (blind31).
+    let zh_first = ["你们要先把", "你们先把", "要先把罚息", "要先把利息"]
+        .iter()
+        .any(|c| t.compact.contains(c))
+        && ["停掉", "免掉", "免了", "减掉", "去掉", "停了"]
+            .iter()
+            .any(|c| t.compact.contains(c));
     // "If the late fees came off, I could…": the charges' going is the condition, said in the passive (blind26).
     let charges_go = t.tokens.iter().enumerate().any(|(i, w)| {
         w == "if"
@@ -932,7 +939,7 @@ fn conditional_offer(t: &Text) -> bool {
                 })
             })
     });
-    en || zh || zh_after || zh_then || if_so || charges_go || imperative_then_pay(t)
+    en || zh || zh_after || zh_then || zh_first || if_so || charges_go || imperative_then_pay(t)
 }
 
 /// "Freeze the interest and I'll pay", "drop the fees and you'll have it Friday": an order to the collector,
@@ -1719,7 +1726,21 @@ fn asked_unnegated(t: &Text, phrase: &str) -> bool {
 
 /// "Payment plan is fine", "the plan works for me", "el plan de pagos está bien", 分期可以: a plan agreed to.
 fn plan_accepted(t: &Text) -> bool {
-    t.sentences().any(|s| {
+    // "Happy with the plan", "I'll take the 60% deal", "I accept the settlement", "Sí acepto el plan", 收到分期方案
+    // (blind31).
+    any_phrase(
+        t,
+        &[
+            "happy with the plan",
+            "take the deal",
+            "accept the settlement",
+            "accept the offer",
+            "acepto el plan",
+            "收到分期方案",
+            "同意分期",
+        ],
+    ) || t.tokens.windows(4).any(|w| matches!(w, [a, b, _, d] if (a == "take" || a == "accept") && b == "the" && (d == "deal" || d == "settlement" || d == "offer")))
+        || t.sentences().any(|s| {
         let s = Text::new(s);
         any_phrase(&s, &["plan", "分期"])
             && any_phrase(
@@ -2013,6 +2034,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "hasnt paid",
                 "has not paid",
                 "came back as returned",
+                // "It'll be paid when it's paid." (blind31)
+                "itll be paid",
+                "will be paid when",
                 "came back",
                 "bounced",
                 "was returned",
@@ -2356,6 +2380,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             .any(|s| {
                 [
                     "the rest",
+                    // "Can I pay half now and half on the 28th?" (blind31).
+                    "half now",
                     "the other half",
                     "the remainder",
                     "el resto",
@@ -2538,6 +2564,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "ring me after",
             // "don't ring me before 10am … after 4 is best if you need to call": the better time offered.
             "is best",
+            // "quiero hablar con un supervisor": a person asked for beside a channel revoked (blind31).
+            "hablar con un supervisor",
+            "speak to a supervisor",
+            "speak to a manager",
             "best time",
             "if you need to call",
             "if you must call",
@@ -2688,6 +2718,14 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     {
         options = (0, Vec::new());
     }
+    // "Ok I'll take the 60% deal, I'll pay it on the 28th. How do I pay?": an offer accepted with a payment is
+    // no question about terms unless the terms themselves are asked (blind31).
+    if options.0 > 0 && promise.0 > 0 && plan_accepted(t) {
+        let cues: Vec<&str> = options.1.iter().map(String::as_str).collect();
+        if !t.lower.contains(['?', '？']) || !in_a_question(t, &cues) {
+            options = (0, Vec::new());
+        }
+    }
     // 分6期 / 分十二期: instalments by count.
     // "分三期，每期八百，这周六先还第一期" states the plan it starts paying: a promise, not a question.
     if options.0 == 0 && split_into_periods(t) && (t.is_question() || promise.0 == 0) {
@@ -2751,7 +2789,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // asks for validation, not for terms.
     // "What would my payoff be if I pay before the 30th?": the condition frames a balance question.
     let conditional = conditional && validation.0 == 0 && balance.0 < 900;
-    let asks_terms = asks_terms && (balance.0 < 900 || any_phrase(t, &["lower", "less", "reduce", "discount"]));
+    // (A split asked — "Can I pay half now and half on the 28th? And how much is it exactly?" — asks both, blind31.)
+    let asks_terms =
+        asks_terms && (balance.0 < 900 || asks_split || any_phrase(t, &["lower", "less", "reduce", "discount"]));
     if conditional || asks_terms {
         options.0 = options.0.max(900);
         options.1.push(
@@ -3034,6 +3074,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         "do not recognize this number",
         "do not recognise the number",
         "do not recognize the number",
+        // "Who are you? I don't recognise the name Harwood at all." (blind31)
+        "dont recognise the name",
+        "dont recognize the name",
     ]
     .iter()
     .any(|p| t.has_words(p))

@@ -1158,6 +1158,9 @@ fn redirected(t: &Text) -> bool {
             "con el sindico",
             "con la sindico",
             "any contact goes through",
+            // "must go to his office from now on, not to me" (blind31).
+            "go to his",
+            "go to her",
             "anyone but my",
             "anyone except my",
             "goes through him",

@@ -109,6 +109,13 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
     ("do not email", 980),
     ("never contact", 950),
     ("leave me alone", 950),
+    // "You're not allowed to chase me for it" (a Debt Relief Order, blind31).
+    ("not allowed to chase me", 950),
+    // A bankruptcy trustee given the contact: "contact my trustee" (blind31).
+    ("contact my trustee", 950),
+    ("contact the trustee", 900),
+    ("speak to my trustee", 950),
+    ("not allowed to contact me", 950),
     // "Write to me at my own address and leave her alone" (blind30): a relative left out of it.
     ("leave her alone", 900),
     ("leave him alone", 900),
@@ -307,6 +314,9 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // blind31: "My pension doesn't stretch to these payments any more".
+    ("pension doesnt stretch", 900),
+    ("doesnt stretch to", 850),
     // "I missed the payment …, I had an emergency vet bill" (blind30; "a vet bill coming" alone is not, blind11).
     ("emergency vet bill", 900),
     ("emergency bill", 900),
@@ -455,6 +465,12 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // Goods given back: "a phone I returned to the store in January", "a phone I sent back in the original box".
+    ("returned to the store", 950),
+    ("phone i returned", 950),
+    ("i returned it", 900),
+    ("sent back in the original", 950),
+    ("i sent it back", 900),
     // Ownership or age of the debt contested: "you can't prove you own it", "it's past the statute of limitations".
     ("cant prove you own", 950),
     ("daylight robbery", 900),
@@ -999,6 +1015,7 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
+    ("piece of garbage", 950),
     // Threats of violence: "I'll come down and sort you out", "I know where your office is".
     ("sort you out", 900),
     // "I swear you will regret it, you bottom-feeding parasite."

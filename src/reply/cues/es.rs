@@ -34,6 +34,10 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
     ("no vuelvan a llamar", 950),
     // "No vuelvan a marcar a esta casa" (blind30).
     ("no vuelvan a marcar", 950),
+    // "Comuníquense con mi trustee" (blind31).
+    ("comuniquense con mi trustee", 950),
+    ("comuniquense con el trustee", 950),
+    ("hablen con mi trustee", 950),
     ("no marquen", 900),
     ("no le hablen", 950),
     ("no les hablen", 950),
@@ -217,6 +221,8 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    // "El desempleo me llega cada dos semanas" (blind31).
+    ("desempleo", 900),
     // "vivo sola de mi pensión" (blind30).
     ("de mi pension", 900),
     ("vivo sola", 850),
@@ -287,6 +293,9 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // blind31: "me cobran intereses de usura", "la deuda subió de $900 a $1,400".
+    ("de usura", 900),
+    ("la deuda subio", 900),
     // "¿Y por qué tendría yo que pagar $90 de intereses…? No me parece justo."
     ("no me parece justo", 900),
     // A payment made and not credited: "pague 200 el mes pasado y no aparece en mi cuenta" (blind27).
@@ -399,6 +408,8 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
+    // "hasta que me expliquen por qué la deuda subió de $900 a $1,400" (blind31).
+    ("por que la deuda subio", 900),
     ("todo lo que debo", 900),
     ("cuanto me queda", 950),
     // "¿Y cuánto me quedaría debiendo después de eso?": what would be left after a payment.
@@ -464,6 +475,10 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // blind31: "Sí me interesa el programa", "Quisiera saber cuántos pagos serían".
+    ("me interesa el programa", 900),
+    ("me interesa el plan", 900),
+    ("cuantos pagos", 900),
     // blind30: "quiero ver si podemos llegar a un acuerdo", "necesito pagos más chicos".
     ("llegar a un acuerdo", 900),
     ("pagos mas chicos", 900),

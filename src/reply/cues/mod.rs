@@ -157,6 +157,10 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    // A supervisor asked for about how an agent spoke (blind31).
+    ("la forma en que me hablo", 900),
+    ("how your agent spoke to me", 900),
+    ("the way your agent spoke to me", 900),
     // 明天就去派出所报案 (blind30).
     ("派出所报案", 950),
     ("去派出所", 900),
@@ -304,6 +308,11 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
     ("who the original lender", 900),
     // "I do not remember taking out a loan with them. Could you please tell me … who the loan was with" (blind29).
     ("who the loan was with", 950),
+    // blind31: the collecting agency's name, address and licence, its business licence (营业执照).
+    ("license number", 900),
+    ("licence number", 900),
+    ("营业执照", 950),
+    ("公司全称", 900),
     ("who the loan is with", 950),
     ("who was the loan with", 950),
     ("who is the loan with", 950),
@@ -459,6 +468,13 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
 
 /// Hypotheticals: "if I won the lottery I'd pay" is no promise.
 pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
+    // blind31: "Will try and get something to you next week", "I can't commit to anything right now".
+    "will try and",
+    "will try to",
+    "try and get",
+    "cant commit to anything",
+    "cannot commit to anything",
+    "no puedo comprometerme",
     // "A ver si la otra semana les mando algo" (blind30).
     "a ver si",
     // "I could probably have the rest to you by Friday", "might be able to do 50": a payment hedged (every set
@@ -948,6 +964,13 @@ pub(in crate::reply) const HARASSMENT: [&str; 10] = [
 
 /// Cue and the longer phrase in which it means something else.
 pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
+    // "Email the paid-in-full letter": a letter asked for, no payment made (blind31).
+    ("paid in full", "paid-in-fullletter"),
+    ("paid in full", "paidinfullletter"),
+    ("paid", "paid-in-fullletter"),
+    ("paid", "paidinfullletter"),
+    // "不然我怎么知道你们不是骗子": a doubt, not an insult.
+    ("骗子", "不是骗子"),
     // 律师函收到了: the collector's lawyer's letter, no lawyer of the borrower's (blind30).
     ("律师", "律师函收到"),
     ("律师", "收到律师函"),

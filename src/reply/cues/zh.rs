@@ -5,6 +5,9 @@ use super::Cue;
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
     // blind30: 今后只通过书面形式与贵司沟通; 请只在工作日白天联系我.
     ("只通过书面", 950),
+    // 以后只能周末联系我 (blind31).
+    ("只能周末", 900),
+    ("只在周末", 900),
     // 停止对债务人的个别催收 (a bankruptcy administrator's notice), 请不要再单独向我催收.
     ("个别催收", 900),
     ("只接受书面", 950),
@@ -183,6 +186,10 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
     // 我现在每个月就三千块工资，还要养孩子 (blind30).
     ("还要养孩子", 900),
+    // 这个月salary delay了 (blind31).
+    ("salary delay", 900),
+    ("工资延迟", 900),
+    ("工资推迟", 900),
     ("根本还不起", 900),
     // 老公跑了，我一个人带两个孩子: a partner gone, one parent with the children.
     ("老公跑了", 900),
@@ -562,6 +569,8 @@ pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ZH: &[Cue] = &[
+    // 我看你们是活腻了 (a threat, blind31).
+    ("活腻了", 950),
     // 看我削不削你: a threat of a beating.
     ("削你", 900),
     ("削不削你", 950),

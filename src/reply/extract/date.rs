@@ -683,7 +683,9 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
             "el" | "dia" if next.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) => {
                 let day: u32 = next.parse().unwrap_or(0);
                 let money_follows = matches!(next2, "dolares" | "dls" | "usd" | "pesos" | "bucks" | "dollars");
-                if !(money_follows || (w == "el" && prev == "dia")) {
+                // "el 3/15" is a written month/day, read as such below, not the 3rd (blind31).
+                let written_date = t.lower.contains(&format!("el {next}/")) || t.lower.contains(&format!("el {next}-"));
+                if !(money_follows || written_date || (w == "el" && prev == "dia")) {
                     if next2 == "de"
                         && let Some(m) = toks.get(i + 3).and_then(|x| month_en(x))
                     {
@@ -957,7 +959,8 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         } else if starts(i, "月中") {
             found = next_day_of_month(today, 15).map(|d| (d, 2));
         } else if (starts(i, "年底") || starts(i, "年前"))
-            // 去年年底 / 前年年底: a year-end already past (the story told), not this one.
+            // 去年年底 / 前年年底 / 去年底: a year-end already past (the story told), not this one.
+            && !(i >= 1 && matches!(s.get(i - 1), Some('去' | '前')))
             && !(i >= 2
                 && s.get(i - 2..i)
                     .is_some_and(|y| ["去年", "前年"].iter().any(|p| y.iter().collect::<String>() == *p)))
