@@ -2992,3 +2992,43 @@ fn blind31_rules_letters_licences_trustees_and_hedges() {
     let out = reply("zh-CN", "我去年底失业了，到现在还没找到工作。");
     assert!(!has(&out, "promise_to_pay") && has(&out, "hardship"), "{out}");
 }
+
+#[test]
+fn blind26_rules_more_indirect_wording() {
+    // A promise put as money on its way, or as a pleasure.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Payday is Thursday, so that's when the $90 is heading your way.",
+        ),
+        ("en-GB", "Happy to clear the £300 on 12/12."),
+    ] {
+        assert!(has(&reply(locale, text), "promise_to_pay"), "{text}");
+    }
+    // A sum put as a question tag ("…, isn't it?") asks the balance.
+    let out = reply("en-GB", "I'll clear it all on Friday, it's £420, isn't it?");
+    assert!(has(&out, "promise_to_pay") && has(&out, "question_balance"), "{out}");
+    // Someone else's manager is no call asked for; a burial is hardship; a supposed payment pays nothing.
+    let out = reply("en-US", "Your agent was rude. Tell his manager I'm filing a complaint.");
+    assert!(has(&out, "complaint") && !has(&out, "callback_request"), "{out}");
+    let out = reply("en-US", "We buried my mother last week. Please give me a little while.");
+    assert!(has(&out, "hardship"), "{out}");
+    let out = reply("en-US", "If I sent $50 a month, would that stop the calls?");
+    assert!(!has(&out, "already_paid"), "{out}");
+    // Never borrowed from them, interest miscalculated, 乱收: contested.
+    for (locale, text) in [
+        ("en-GB", "I have never banked with your client."),
+        ("en-US", "The interest on this looks miscalculated to me."),
+        ("zh-CN", "你们乱收手续费，我不会认的。"),
+    ] {
+        assert!(has(&reply(locale, text), "dispute"), "{text}");
+    }
+    // A reassigned number is a wrong person; a payoff figure asked in Spanish is the balance.
+    let out = reply("es-US", "Me lo asignaron hace un año, no conozco a esa persona.");
+    assert!(has(&out, "wrong_person"), "{out}");
+    let out = reply("es-US", "¿Cuál sería el monto para liquidar todo?");
+    assert!(has(&out, "question_balance") && !has(&out, "question_options"), "{out}");
+    // After a payment, 核实 asks the payment checked.
+    let out = reply("zh-CN", "钱昨天已经还了，显示处理中，麻烦核实一下。");
+    assert!(has(&out, "already_paid") && !has(&out, "validation_request"), "{out}");
+}

@@ -2050,6 +2050,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
                 "if i paid",
                 "if i paid off",
                 "if i paid it",
+                // "Hypothetically, if I sent $100 a month…" (blind26).
+                "if i sent",
+                "if i send",
                 "si pagara",
                 "si les pagara",
                 "si le pagara",
@@ -2620,14 +2623,23 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // "Le pago todo a fin de mes, son $430 ¿verdad?": a sum put as a question to be confirmed asks the balance.
     // The tag must sit in the sentence asked ("de verdad estoy haciendo lo que puedo" confirms nothing).
     // Or a tag closing the reply without a mark: 一共2380对吧 (a bare figure, no currency, so any digits count).
-    let tagged_at_end = ["对吧", "对吗", "是吧", "没错吧", "right", "correct", "verdad"]
-        .iter()
-        .any(|w| {
-            t.lower
-                .trim_end()
-                .trim_end_matches(|c: char| c.is_ascii_punctuation() || "。！？".contains(c))
-                .ends_with(w)
-        });
+    let tagged_at_end = [
+        "对吧",
+        "对吗",
+        "是吧",
+        "没错吧",
+        "right",
+        "correct",
+        "verdad",
+        "isnt it",
+    ]
+    .iter()
+    .any(|w| {
+        t.lower
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_punctuation() || "。！？".contains(c))
+            .ends_with(w)
+    });
     if balance.0 < 900 && (has_amount || t.lower.contains(|c: char| c.is_ascii_digit())) && tagged_at_end {
         balance.0 = 900;
         balance.1.push("sum to confirm".into());
@@ -2742,7 +2754,7 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if balance
         .1
         .iter()
-        .any(|c| ["how much", "cuanto", "多少"].contains(&c.as_str()))
+        .any(|c| ["how much", "cuanto", "多少", "cual seria el monto"].contains(&c.as_str()))
     {
         options.1.retain(|c| !LUMP_SUM.contains(&c.as_str()));
         if options.1.is_empty() {
@@ -3161,6 +3173,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         && !validation.1.is_empty()
         && validation.1.iter().all(|c| c == "核实" || c == "核对")
     {
+        validation = (0, Vec::new());
+    }
+    // "一直显示处理中，麻烦您核实一下": after a payment, 核实 asks the payment checked, not the debt proven (blind26).
+    if paid.0 > 0 && !validation.1.is_empty() && validation.1.iter().all(|c| c == "核实" || c == "核对") {
         validation = (0, Vec::new());
     }
     // Someone else's debt named as such (我老公借的, 我是他同事) stays a wrong person, not a dispute.

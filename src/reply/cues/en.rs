@@ -160,6 +160,10 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    // blind26: "that's when the $120 is headed your way", "Happy to clear the lot on 31/07".
+    ("headed your way", 900),
+    ("heading your way", 900),
+    ("happy to clear", 900),
     // A dropped subject ("will clear the lot by 28/02") or a wish to send a sum ("i want to send 300 today").
     ("will clear", 850),
     // British: "I'll bung you a score on Friday".
@@ -314,6 +318,10 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // blind26: "We buried my dad on Saturday", "Work's been thin", "I was out of a job".
+    ("buried my", 900),
+    ("works been thin", 900),
+    ("out of a job", 900),
     // blind31: "My pension doesn't stretch to these payments any more".
     ("pension doesnt stretch", 900),
     ("doesnt stretch to", 850),
@@ -465,6 +473,12 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // blind26: "never heard of … let alone borrowed from them", "I've never banked with Harlow Finance", "the
+    // interest was miscalculated".
+    ("let alone borrowed", 950),
+    ("never borrowed from", 950),
+    ("never banked with", 950),
+    ("miscalculated", 900),
     // Goods given back: "a phone I returned to the store in January", "a phone I sent back in the original box".
     ("returned to the store", 950),
     ("phone i returned", 950),

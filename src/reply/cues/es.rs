@@ -293,6 +293,8 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // "¿Me pueden mandar la solicitud con mi supuesta firma?" contests the signature (blind26; validation too).
+    ("supuesta firma", 900),
     // blind31: "me cobran intereses de usura", "la deuda subió de $900 a $1,400".
     ("de usura", 900),
     ("la deuda subio", 900),
@@ -352,6 +354,9 @@ pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ES: &[Cue] = &[
+    // "Ese número ya no es de la señora Rosa; me lo asignaron a mí" (blind26).
+    ("me lo asignaron", 950),
+    ("numero ya no es de", 950),
     // "Este es el teléfono de mi abuela, ella no tiene ningún préstamo con nadie."
     ("no tiene ningun prestamo", 950),
     ("no tiene ninguna deuda", 950),
@@ -408,6 +413,8 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
+    // "¿Cuál sería el monto para liquidar todo de una vez?" (blind26): the payoff figure.
+    ("cual seria el monto", 900),
     // "hasta que me expliquen por qué la deuda subió de $900 a $1,400" (blind31).
     ("por que la deuda subio", 900),
     ("todo lo que debo", 900),

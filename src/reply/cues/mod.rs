@@ -308,6 +308,8 @@ pub(in crate::reply) const VALIDATION: &[Cue] = &[
     ("who the original lender", 900),
     // "I do not remember taking out a loan with them. Could you please tell me … who the loan was with" (blind29).
     ("who the loan was with", 950),
+    ("supuesta firma", 900),
+    ("mandar la solicitud", 900),
     // blind31: the collecting agency's name, address and licence, its business licence (营业执照).
     ("license number", 900),
     ("licence number", 900),
@@ -964,6 +966,9 @@ pub(in crate::reply) const HARASSMENT: [&str; 10] = [
 
 /// Cue and the longer phrase in which it means something else.
 pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
+    // "Rick might benefit from a conversation with his manager": someone else's manager, no call asked (blind26).
+    ("manager", "hismanager"),
+    ("manager", "hermanager"),
     // "Email the paid-in-full letter": a letter asked for, no payment made (blind31).
     ("paid in full", "paid-in-fullletter"),
     ("paid in full", "paidinfullletter"),

@@ -279,6 +279,8 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    // 你们乱收服务费 (blind26).
+    ("乱收", 900),
     // 砍头息: interest taken off the loan up front; 超过法律保护的上限; 根本没接过这个钱.
     ("砍头息", 950),
     // 年化都超过36%了, 过了诉讼时效: a rate over the legal cap, a debt past its limitation period.
