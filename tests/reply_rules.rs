@@ -3032,3 +3032,46 @@ fn blind26_rules_more_indirect_wording() {
     let out = reply("zh-CN", "钱昨天已经还了，显示处理中，麻烦核实一下。");
     assert!(has(&out, "already_paid") && !has(&out, "validation_request"), "{out}");
 }
+
+#[test]
+fn refusals_and_reports_never_become_promises() {
+    // A day gone by ("passed away Sunday") does not stand for the day of a payment refused.
+    let out = reply(
+        "en-US",
+        "I can't pay Friday, my dad died on Tuesday and I'm at the hospice.",
+    );
+    assert!(!has(&out, "promise_to_pay") && has(&out, "hardship"), "{out}");
+    // A span no loan waits for, and "the Tuesday after never", mock the date.
+    for text in [
+        "Sure, you'll get it in 40000 days.",
+        "Yeah I'll pay in 50 years, promise.",
+        "I'll pay you Monday. The Monday after never.",
+    ] {
+        assert!(!has(&reply("en-US", text), "promise_to_pay"), "{text}");
+    }
+    // Payments going on until now; the way to pay asked; a sum put forward for a plan asked about.
+    let out = reply(
+        "en-US",
+        "I've been paying what I can on the rent and the car. Do you have a hardship plan? Something like $60 a month would be what I can manage.",
+    );
+    assert!(!has(&out, "promise_to_pay") && has(&out, "question_options"), "{out}");
+    let out = reply("en-US", "What's the best way to get you the money? Venmo?");
+    assert!(
+        !has(&out, "promise_to_pay") && has(&out, "question_how_to_pay"),
+        "{out}"
+    );
+    // 已按期还款 / 待还金额 / 还款明细 are past payments and the sum shown, not a payment to come; "不会进行任何还款" refuses.
+    let out = reply(
+        "zh-CN",
+        "本人已按期还款5期，但你们显示待还金额为9,800元，请提供还款明细。",
+    );
+    assert!(!has(&out, "promise_to_pay"), "{out}");
+    let out = reply("zh-CN", "金额有异议。核实清楚之前，我不会进行任何还款。");
+    assert!(!has(&out, "promise_to_pay") && has(&out, "dispute"), "{out}");
+    // ... but a payment beside the statement asked for still stands.
+    let out = reply("zh-CN", "请把还款明细发我，我下周五还2000。");
+    assert!(has(&out, "promise_to_pay"), "{out}");
+    // "I have make the payment": a learner's past tense reports a payment.
+    let out = reply("en-US", "Sir, I have make the payment of $150 on 11/20 by money order.");
+    assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
+}

@@ -58,8 +58,22 @@ pub(super) fn hits(t: &Text, en: &[Cue], zh: &[Cue]) -> (u32, Vec<String>) {
         }
     }
     for &(cue, w) in zh {
-        // 怎么还在催 is a complaint, not "how do I pay".
-        let blocked = BLOCKERS.iter().any(|(c, b)| *c == cue && t.compact.contains(b));
+        // 怎么还在催 is a complaint, not "how do I pay". A Chinese cue is blocked where the longer phrase stands, not
+        // everywhere: "请提供还款明细，我下周五还" still pays on Friday.
+        // (A blocker that does not hold the cue — 报警 beside 冒用 — still blocks everywhere.)
+        let blocked = if cue.is_ascii()
+            || BLOCKERS
+                .iter()
+                .any(|(c, b)| *c == cue && !b.contains(cue) && t.compact.contains(b))
+        {
+            BLOCKERS.iter().any(|(c, b)| *c == cue && t.compact.contains(b))
+        } else {
+            let mut rest = std::borrow::Cow::Borrowed(t.compact.as_str());
+            for (_, b) in BLOCKERS.iter().filter(|(c, b)| *c == cue && t.compact.contains(b)) {
+                rest = std::borrow::Cow::Owned(rest.replace(b, "|"));
+            }
+            !rest.contains(cue)
+        };
         if t.has_compact(cue) && !blocked {
             best = best.max(w);
             cues.push(cue.to_string());
@@ -1049,7 +1063,30 @@ fn denial_names_the_day(t: &Text) -> bool {
         .collect();
     let denial = |c: &str| DENIALS.iter().any(|d| c.contains(d));
     let day = |c: &str| DAYS.iter().any(|d| c.contains(d));
-    clauses.iter().any(|c| denial(c) && day(c)) && !clauses.iter().any(|c| !denial(c) && day(c))
+    // "my mom passed away Sunday": a day gone by tells what happened, not when a payment comes.
+    let past = |c: &str| {
+        [
+            "passed away",
+            "died",
+            " was ",
+            " were ",
+            " got ",
+            " lost ",
+            " had ",
+            "last ",
+            " ago",
+            "happened",
+            "去世",
+            "走了",
+            "上周",
+            "昨天",
+            "前天",
+            "上个月",
+        ]
+        .iter()
+        .any(|p| format!(" {c} ").contains(p))
+    };
+    clauses.iter().any(|c| denial(c) && day(c)) && !clauses.iter().any(|c| !denial(c) && day(c) && !past(c))
 }
 
 /// Refusals and mockery read from their shape rather than a list: "never" within three words before a paying
@@ -1083,7 +1120,24 @@ fn refuses_by_shape(t: &Text) -> bool {
         t,
         &["a million", "un millon", "一个亿", "一百万", "a billion", "a gazillion"],
     );
-    never || given_up || absurd
+    // "I'll pay you in 99999999 days lol", "en 500 años": a span no loan waits for is a mockery of a date.
+    let absurd_span = toks.windows(3).any(|w| {
+        let [before, count, unit] = w else { return false };
+        let n: Option<u64> = count
+            .replace(',', "")
+            .parse()
+            .ok()
+            .filter(|_| matches!(before.as_str(), "in" | "en" | "within" | "after" | "dentro"));
+        let (days, years) = match unit.as_str() {
+            "day" | "days" | "dias" => (1, false),
+            "week" | "weeks" | "semanas" => (7, false),
+            "month" | "months" | "meses" => (30, false),
+            "year" | "years" | "anos" => (365, true),
+            _ => (0, false),
+        };
+        days > 0 && n.is_some_and(|n| n.saturating_mul(days) > 3650 || (years && n >= 10))
+    });
+    never || given_up || absurd || absurd_span
 }
 
 /// "this isn't Marcus", "this is not Jennifer's phone", "there is no Jennifer here": a name that is not a

@@ -293,6 +293,10 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
     ("have paid", 950),
     ("payment was made", 950),
     ("made the payment", 950),
+    // "I have make the payment of $320 on date 03/05" (a learner's past tense, blind8).
+    ("have make the payment", 950),
+    ("have make payment", 950),
+    ("have do the payment", 950),
     ("sent the", 800),
     ("sent you", 850),
     ("i sent", 900),

@@ -81,6 +81,10 @@ pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
     "can not make",
     "wont be able",
     "not be able to pay",
+    // 在核实清楚之前，本人不会进行任何还款.
+    "不会进行任何还款",
+    "不会进行还款",
+    "不会还款",
     "no puedo pagar",
     "cant pay",
     "cannot pay",
@@ -450,6 +454,10 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     // Sarcasm that takes a promise back, or puts it where it will never fall due.
     "pigs start flying",
     "pigs fly",
+    // "I'll pay you next Tuesday. The Tuesday after never." / "the twelfth of never" / 猴年马月.
+    "after never",
+    "twelfth of never",
+    "猴年马月",
     "los millones",
     "just kidding",
     "jk",
@@ -483,6 +491,10 @@ pub(in crate::reply) const HYPOTHETICAL: &[&str] = &[
     // labels "could probably" so).
     "could probably",
     "can probably",
+    // "something like $75 a month would be what I can realistically do": a figure put forward for a plan asked
+    // about, not a payment promised (blind2).
+    "would be what i can",
+    "something like that would",
     "might be able to",
     "may be able to",
     // "I'll try to get something to you … but I can't promise anything".
@@ -991,6 +1003,19 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("sent", "sentthelett"),
     ("sent the", "sentthelett"),
     ("sent", "sentaletter"),
+    // "I have been paying what I can on the mortgage": payments going on until now, none promised.
+    ("paying", "beenpaying"),
+    // "What's the easiest way to get you the money?": how, not whether (a question of the way to pay).
+    ("get you the money", "waytogetyouthemoney"),
+    // 已按期还款6期，请提供还款明细: instalments paid before, the statement of them asked for.
+    ("还款", "还款明细"),
+    ("还", "还款明细"),
+    // 贵司显示待还金额为12,460元: the sum shown as due, not a payment.
+    ("还", "待还"),
+    ("还款", "已按期还款"),
+    ("还", "已按期还款"),
+    ("还款", "还款记录"),
+    ("还", "还款记录"),
     // "when I stopped paying": a past stop, no payment.
     ("paying", "stoppedpaying"),
     ("paying", "quitpaying"),
