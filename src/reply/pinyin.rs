@@ -6,7 +6,7 @@ use super::text::is_cjk;
 /// Toneless pinyin for the words a repayment reply is made of, for Chinese borrowers who type without an input
 /// method ("mingtian huan 300 ba"). Joined words and their syllables apart ("ming tian") both appear in such
 /// replies; the reader tries two tokens joined before one.
-const PINYIN: [(&str, &str); 81] = [
+const PINYIN: [(&str, &str); 88] = [
     ("jintian", "今天"),
     ("mingtian", "明天"),
     ("houtian", "后天"),
@@ -88,8 +88,18 @@ const PINYIN: [(&str, &str); 81] = [
     ("liu", "六"),
     ("jiu", "九"),
     ("shouji", "手机"),
+    ("huaile", "坏了"),
+    ("huai", "坏"),
+    ("dabuliao", "打不了"),
+    ("zhongwen", "中文"),
+    ("shurufa", "输入法"),
+    ("yue", "月"),
+    ("ge", "个"),
     ("buhaoyisi", "不好意思"),
 ];
+
+/// English a pinyin writer mixes in ("shou ji huai le … sorry").
+const FILLERS: [&str; 8] = ["sorry", "ok", "okay", "pls", "plz", "thx", "thanks", "lol"];
 
 /// Finals of toneless pinyin (with `v` for ü), for telling a pinyin word from an English one.
 const FINALS: [&str; 35] = [
@@ -137,6 +147,18 @@ pub fn from_pinyin(raw: &str) -> Option<String> {
     let (mut letters, mut read, mut syllables) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while let Some(&w) = words.get(i) {
+        // Three syllables apart first ("xia ge yue" 下个月, "da bu liao" 打不了), then two.
+        let triple = words
+            .get(i + 1)
+            .zip(words.get(i + 2))
+            .and_then(|(n, m)| hanzi(&format!("{w}{n}{m}")));
+        if let Some(h) = triple {
+            out.push_str(h);
+            letters += 3;
+            read += 3;
+            i += 3;
+            continue;
+        }
         let pair = words.get(i + 1).and_then(|n| hanzi(&format!("{w}{n}")));
         if let Some(h) = pair {
             out.push_str(h);
@@ -150,13 +172,18 @@ pub fn from_pinyin(raw: &str) -> Option<String> {
             out.push_str(w);
             out.push(' ');
         } else if w == "hao" {
-            let after_number = i
-                .checked_sub(1)
-                .and_then(|p| words.get(p))
-                .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
+            let after_number = i.checked_sub(1).and_then(|p| words.get(p)).is_some_and(|p| {
+                p.chars().all(|c| c.is_ascii_digit())
+                    || matches!(*p, "yi" | "er" | "san" | "si" | "wu" | "liu" | "qi" | "jiu" | "shi")
+            });
             out.push_str(if after_number { "号" } else { "好" });
             letters += 1;
             read += 1;
+        } else if FILLERS.contains(&w) {
+            // "sorry", "ok": English a pinyin writer mixes in, neither pinyin nor evidence against it.
+            out.push(' ');
+            out.push_str(w);
+            out.push(' ');
         } else if let Some(h) = hanzi(w) {
             out.push_str(h);
             letters += 1;
@@ -184,6 +211,11 @@ mod tests {
     fn a_reply_all_in_pinyin_syllables_is_read_even_with_words_we_do_not_know() {
         let read = from_pinyin("bu hao yi si shou ji shu ru fa huai le, wo xia zhou wu huan 500");
         assert!(read.as_deref().is_some_and(|r| r.contains("下周五还 500")), "{read:?}");
+        let read = from_pinyin("wo xia ge yue 15 hao huan\nshou ji huai le da bu liao zhong wen\nsorry");
+        assert!(
+            read.as_deref().is_some_and(|r| r.contains("我下个月 15 号还")),
+            "{read:?}"
+        );
     }
 
     #[test]

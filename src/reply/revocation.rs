@@ -1008,24 +1008,37 @@ fn stop_not_about_contact(t: &Text) -> bool {
 /// Whether a revocation word is wanted not to be acted on: "I don't want to opt out", 我不退订, "No quiero
 /// cancelar nada" (said about a footer the collector's message carried).
 fn revocation_declined(t: &Text) -> bool {
-    any_phrase(
-        t,
-        &[
-            "dont want to opt out",
-            "do not want to opt out",
-            "not opting out",
-            "dont want to unsubscribe",
-            "dont want to stop",
-            "no quiero cancelar",
-            "no quiero darme de baja",
-            "我不退订",
-            "不退订",
-            "不想退订",
-            "不会拉黑",
-            "不拉黑",
-            "没拉黑",
-        ],
-    )
+    // "ur text says reply STOP to opt out 😂 / not doing that" (blind32).
+    let footer_declined = any_phrase(t, &["reply stop", "text stop", "responda stop", "回复td", "回复t"])
+        && any_phrase(
+            t,
+            &[
+                "not doing that",
+                "not gonna do that",
+                "not doing it",
+                "aint doing that",
+                "no lo voy a hacer",
+            ],
+        );
+    footer_declined
+        || any_phrase(
+            t,
+            &[
+                "dont want to opt out",
+                "do not want to opt out",
+                "not opting out",
+                "dont want to unsubscribe",
+                "dont want to stop",
+                "no quiero cancelar",
+                "no quiero darme de baja",
+                "我不退订",
+                "不退订",
+                "不想退订",
+                "不会拉黑",
+                "不拉黑",
+                "没拉黑",
+            ],
+        )
 }
 
 /// "alto" and "basta" revoke in Spanish, but not as adjectives ("el interés es muy alto", "no basta").

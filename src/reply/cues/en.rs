@@ -116,6 +116,11 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
     ("contact the trustee", 900),
     ("speak to my trustee", 950),
     ("not allowed to contact me", 950),
+    // "filed chapter 7 … ur not even supposed to be contacting me" (blind32).
+    ("supposed to be contacting me", 950),
+    ("not supposed to contact me", 950),
+    ("shouldnt be contacting me", 950),
+    ("not allowed to be contacting me", 950),
     // "Write to me at my own address and leave her alone" (blind30): a relative left out of it.
     ("leave her alone", 900),
     ("leave him alone", 900),
@@ -702,6 +707,10 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
     ("doesnt live here", 980),
     ("got this number", 900),
     ("new number", 850),
+    // "that's not my account / I've had this number 2 months" (blind32).
+    ("had this number", 900),
+    ("had this number for", 950),
+    ("just got this number", 950),
     // A landlord or flatmate: the borrower gone without a forwarding address (blind28).
     ("no forwarding address", 950),
     ("left no forwarding", 950),

@@ -130,6 +130,10 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
     ("pronto les pago", 900),
     ("la otra semana pago", 900),
     ("pago la otra semana", 900),
+    // "pago a fin de mes / lo q pueda": the day firm, the sum what can be found (blind32).
+    ("pago a fin de mes", 900),
+    ("pago a fin de", 850),
+    ("pago a principios de", 850),
     ("os hago una transferencia", 900),
     ("hago una transferencia", 850),
     ("puedo dar", 850),
@@ -312,6 +316,10 @@ pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
     ("esta prescrita", 950),
     // The charge refused as not owed: "eso no lo debo".
     ("no lo debo", 950),
+    // "esos cargos no los debo".
+    ("no los debo", 950),
+    ("no la debo", 950),
+    ("no las debo", 950),
     ("eso no lo debo", 950),
     ("no debo eso", 950),
     ("no le debo eso", 950),

@@ -454,6 +454,13 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     // Sarcasm that takes a promise back, or puts it where it will never fall due.
     "pigs start flying",
     "pigs fly",
+    // "ok ill pay / right after u pay my rent my car note and my kids braces 🙃": paying put after the collector
+    // pays the writer's bills (blind32).
+    "after you pay my",
+    "after u pay my",
+    "when you pay my",
+    "when u pay my",
+    "once you pay my",
     // "I'll pay you next Tuesday. The Tuesday after never." / "the twelfth of never" / 猴年马月.
     "after never",
     "twelfth of never",
@@ -1010,6 +1017,11 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // 已按期还款6期，请提供还款明细: instalments paid before, the statement of them asked for.
     ("还款", "还款明细"),
     ("还", "还款明细"),
+    // "还差多少啊 连利息一共": the interest counted into the balance asked, no terms (blind32).
+    ("利息", "连利息"),
+    ("利息", "含利息"),
+    ("利息", "加利息"),
+    ("利息", "算上利息"),
     // 贵司显示待还金额为12,460元: the sum shown as due, not a payment.
     ("还", "待还"),
     ("还款", "已按期还款"),

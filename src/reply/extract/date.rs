@@ -921,6 +921,8 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         } else if starts(i, "今天")
             || starts(i, "今晚")
             || starts(i, "今日")
+            // "我现在就转", "马上就还": paying now is paying today (not 现在没钱).
+            || ((starts(i, "现在就") || starts(i, "马上就")) && s.get(i + 3).is_some_and(|c| "转还付打".contains(*c)))
             // "国庆当天" is National Day itself, not today.
             || (starts(i, "当天") && !(i >= 2 && s[i - 2..i].iter().collect::<String>().ends_with("国庆")))
         {
