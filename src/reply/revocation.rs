@@ -157,7 +157,12 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
                 && w.get(1)
                     .is_some_and(|c| matches!(c.as_str(), "commit" | "promise" | "agree" | "sign" | "pick" | "name"))
         });
-    let declined_block = declined_block || stop_charging || naming || escalation_pleaded || pressure_refused;
+    // 不要停止打电话给我, 我没有说不要打喔…你们现在可以打来了: the calls are wanted, the "stop" words denied (blind33, 34).
+    let calls_wanted = ["不要停止打", "别停止打", "没有说不要打", "没说不要打", "不是说不要打"]
+        .iter()
+        .any(|w| t.compact.contains(w));
+    let declined_block =
+        declined_block || stop_charging || naming || escalation_pleaded || pressure_refused || calls_wanted;
     if !stop.1.is_empty() && ((keyword_only && (stop_not_about_contact(t) || revocation_declined(t))) || declined_block)
     {
         stop = (0, Vec::new());
@@ -415,8 +420,12 @@ fn stop_about_contact(t: &Text) -> Option<String> {
         // "No calls at weekends, full stop": the punctuation mark, not a request — it must not hide the
         // revocation the rest of the reply makes.
         let full_stop = w == "stop" && i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p == "full");
+        // "sorry love I quit ringing you back": what the writer stopped doing, not a request (blind33).
+        let own_doing = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p == "i");
         match w.as_str() {
-            "stop" | "stahp" | "stopp" | "quit" | "unsubscribe" if !full_stop && (contact.is_some() || !other) => {
+            "stop" | "stahp" | "stopp" | "quit" | "unsubscribe"
+                if !full_stop && !own_doing && (contact.is_some() || !other) =>
+            {
                 return Some(format!("{w}{}", contact.map(|c| format!(" {c}")).unwrap_or_default()));
             }
             // "I would ask that you kindly cease telephoning my home", "please refrain from calling".
@@ -496,16 +505,27 @@ fn stop_about_contact_zh(t: &Text) -> Option<String> {
             .chars()
             .next_back()
             .is_some_and(|p| "分特区级类个告识派性差离".contains(p));
-        for lead in ["别再", "不要再", "不许再", "不准再", "别", "不要"] {
+        // 莫 (Southwestern Mandarin) and 咪 (Cantonese) say "don't" as 别 does (blind33).
+        for lead in [
+            "别再",
+            "不要再",
+            "不许再",
+            "不准再",
+            "莫再",
+            "咪再",
+            "别",
+            "不要",
+            "莫要",
+        ] {
             if rest.starts_with(lead) && !(lead == "别" && in_a_word) {
                 // "别再给我老婆打电话": after 给 + the person, the verb may sit a few characters further.
                 // So after 向 / 跟 / 对 (请不要再单独向我催收, blind30).
-                let reach = if rest
-                    .chars()
-                    .skip(lead.chars().count())
-                    .take(3)
-                    .any(|c| "给向跟对".contains(c))
-                {
+                // So after 往 / 老 ("别老往我家里打电话", blind33) and before a time (请不要在晚上九点以后发送消息给我,
+                // blind34).
+                let opening: Vec<char> = rest.chars().skip(lead.chars().count()).take(3).collect();
+                let reach = if opening.iter().any(|c| "在往老".contains(*c)) {
+                    10
+                } else if opening.iter().any(|c| "给向跟对".contains(*c)) {
                     7
                 } else {
                     4
@@ -1032,6 +1052,12 @@ fn revocation_declined(t: &Text) -> bool {
                 "no quiero cancelar",
                 "no quiero darme de baja",
                 "我不退订",
+                // Calls wanted, the "stop" words denied (blind33, 34): no revocation for the model to guess either.
+                "不要停止打",
+                "别停止打",
+                "没有说不要打",
+                "没说不要打",
+                "不是说不要打",
                 "不退订",
                 "不想退订",
                 "不会拉黑",
@@ -1159,6 +1185,9 @@ fn redirected(t: &Text) -> bool {
             "hablen con mi",
             "hablen con la",
             "comuniquense con",
+            // "Por favor contacten a mi abogado, Lic. Ramírez, al 213-555-0199, no a mí" (blind34).
+            "contacten a mi",
+            "contacte a mi",
             // "Comuníquese con él, no conmigo" (blind29).
             "comuniquese con",
             "comunicarse con",

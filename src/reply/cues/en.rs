@@ -3,6 +3,28 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    // Spoken and second-language limits (blind33, 34): 'not before nine o'clock', 'not at the morning', 'gie's peace', 'quit phoning'.
+    ("not before nine", 950),
+    ("not before 9", 950),
+    ("not before ten", 950),
+    ("not before 10", 950),
+    ("not before eight", 950),
+    ("not before 8", 950),
+    ("not during the day", 950),
+    ("not at the morning", 950),
+    ("not in the morning", 950),
+    ("not at night", 900),
+    ("gies peace", 950),
+    ("gie us peace", 950),
+    ("give us peace", 900),
+    ("dun keep calling", 950),
+    ("dont be phoning", 950),
+    ("dont be calling", 950),
+    ("quit phoning", 950),
+    ("please remove", 850),
+    ("do not disturb me", 950),
+    ("stop to call", 950),
+    ("stop the messages", 950),
     // "You are not to speak to my partner about my account again": a third party ruled out.
     ("not to speak to my", 900),
     // "so the calls to this house come to an end"; "One more call to my workplace and I'll be taking it up with
@@ -165,6 +187,16 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    // A sum promised aloud with the day vague (blind33): 'I'm gonna get y'all the hundred and twenty five real soon'.
+    ("im gonna get yall", 900),
+    ("gonna get yall the", 850),
+    ("gonna get you the", 850),
+    // Spoken and second-language promises (blind33, 34).
+    ("i got you friday", 900),
+    ("i will give", 850),
+    ("im sending yall", 900),
+    ("im sending you", 850),
+    ("i will return the money", 900),
     // blind26: "that's when the $120 is headed your way", "Happy to clear the lot on 31/07".
     ("headed your way", 900),
     ("heading your way", 900),
@@ -274,6 +306,12 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
+    // Second-language reports of a payment (blind34): 'I already did the payment since Monday'.
+    ("did the payment", 950),
+    ("already did the payment", 950),
+    ("did a payment", 950),
+    ("with the final payment", 900),
+    ("made the final payment", 950),
     // The common misspelling: "i already payed this through my bank's bill pay".
     ("already payed", 950),
     // "the outstanding £240 went across by bank transfer this morning".
@@ -327,6 +365,20 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // Spoken and second-language hardship (blind33, 34).
+    ("nae work", 900),
+    ("only part time", 900),
+    ("part time now", 900),
+    ("not have the job", 950),
+    ("not have job", 950),
+    ("am not having money", 900),
+    ("not having money", 900),
+    ("only my husband works", 900),
+    ("only my wife works", 900),
+    ("father expired", 950),
+    ("mother expired", 950),
+    ("husband expired", 950),
+    ("wife expired", 950),
     // blind26: "We buried my dad on Saturday", "Work's been thin", "I was out of a job".
     ("buried my", 900),
     ("works been thin", 900),
@@ -482,6 +534,20 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // Spoken and second-language disputes (blind33, 34).
+    ("aint got no loan", 950),
+    ("got no loan", 900),
+    ("never had no loan", 950),
+    ("never take loan", 950),
+    ("never took loan", 950),
+    ("times more than the loan", 900),
+    ("loan with my name", 900),
+    ("credit with my name", 900),
+    // "yeah right like I owe you guys $900", "what you think I owe", "half late fees" (blind, 31, 33, 34).
+    ("like i owe you", 900),
+    ("what you think i owe", 900),
+    ("in late fees on a", 850),
+    ("half late fees", 900),
     // blind26: "never heard of … let alone borrowed from them", "I've never banked with Harlow Finance", "the
     // interest was miscalculated".
     ("let alone borrowed", 950),
@@ -644,6 +710,13 @@ pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_EN: &[Cue] = &[
+    // Second-language wrong person (blind34): 'I am not this person', 'This number is mine since 2 year', 'I am not him'.
+    ("not this person", 950),
+    ("number is mine since", 950),
+    ("i am not him", 950),
+    ("i am not her", 950),
+    ("im not him", 950),
+    ("im not her", 950),
     // "There is nobody named Tyrell here."
     ("nobody named", 900),
     ("no one named", 900),
@@ -824,6 +897,14 @@ pub(in crate::reply) const BALANCE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_EN: &[Cue] = &[
+    // Spoken and second-language ways to pay (blind33, 34).
+    ("pay this over the telephone", 950),
+    ("pay over the telephone", 950),
+    ("pay this over the phone", 950),
+    ("where do i mail", 950),
+    ("where i can send", 950),
+    ("where can i send", 950),
+    ("where i can pay", 950),
     // "Is there a way to pay cash at like a Walmart or CVS?": where cash is taken (blind29).
     ("pay cash", 900),
     ("pay in cash", 900),
@@ -904,6 +985,15 @@ pub(in crate::reply) const HOW_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
+    // Spoken and second-language terms asked (blind33, 34).
+    ("lower the payment", 900),
+    ("pause it", 850),
+    ("take them fees off", 950),
+    ("take the fees off", 950),
+    ("take those fees off", 950),
+    ("month time", 900),
+    ("months time", 900),
+    ("stop the interest", 900),
     ("a month instead", 900),
     // blind30: "settling this for less than the full amount", "I need the interest frozen or a lower monthly
     // payment", "Please give me some time", "Could you accept £10 a month instead?".
@@ -1042,6 +1132,15 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
+    // Scots, second-language and spoken insults (blind33, 34).
+    ("bampots", 950),
+    ("bampot", 950),
+    ("numpties", 900),
+    ("eejits", 900),
+    ("are thief", 950),
+    ("liar", 900),
+    ("liars", 900),
+    ("shame on you", 850),
     ("piece of garbage", 950),
     // Threats of violence: "I'll come down and sort you out", "I know where your office is".
     ("sort you out", 900),

@@ -3,6 +3,20 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    // Spoken and second-language revocations (blind33, 34).
+    ("ya no hablen conmigo", 950),
+    ("no hablen conmigo", 950),
+    ("ya esta bueno de llamar", 950),
+    ("ya esta bueno ya de llamar", 950),
+    ("para de llamarme", 980),
+    ("pare de llamarme", 980),
+    ("paren de llamarme", 980),
+    ("remover mi numero", 950),
+    ("borrar mi numero", 950),
+    ("quitar mi numero", 950),
+    ("eliminar mi numero", 950),
+    ("deja de estar llamando", 980),
+    ("dejen de estar llamando", 980),
     // "No vuelvan a escribirme a este número", "Todo por escrito a su oficina".
     ("no vuelvan a escribirme", 950),
     // "No vuelvan a hablar con mis vecinos"; "ya no tengo que hablar con ustedes" (blind28).
@@ -188,6 +202,11 @@ pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ES: &[Cue] = &[
+    // Spoken and Portuguese-Spanish payments (blind33, 34): 'ya le di cien', 'hice o pagamento'.
+    ("ya le di", 950),
+    ("le di", 850),
+    ("hice o pagamento", 950),
+    ("hice el pago", 950),
     // "Le deposité a la cuenta equivocada".
     // "ya les aboné $500 en marzo".
     ("ya les abone", 950),
@@ -297,6 +316,10 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // Spoken disputes (blind33, 34).
+    ("no firme nada con ustedes", 950),
+    ("deuda falsa", 950),
+    ("yo no firme nada con", 950),
     // "¿Me pueden mandar la solicitud con mi supuesta firma?" contests the signature (blind26; validation too).
     ("supuesta firma", 900),
     // blind31: "me cobran intereses de usura", "la deuda subió de $900 a $1,400".
@@ -421,6 +444,9 @@ pub(in crate::reply) const CALLBACK_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
+    // The sum to close the account asked (blind34).
+    ("cuanto tengo que pagar", 900),
+    ("cuanto necesito pagar", 900),
     // "¿Cuál sería el monto para liquidar todo de una vez?" (blind26): the payoff figure.
     ("cual seria el monto", 900),
     // "hasta que me expliquen por qué la deuda subió de $900 a $1,400" (blind31).
@@ -444,6 +470,9 @@ pub(in crate::reply) const BALANCE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ES: &[Cue] = &[
+    // Spoken ways to pay (blind33).
+    ("pagar en la tienda", 950),
+    ("como le hago", 850),
     // "¿Cómo le hago para cambiar la tarjeta en la app?": how to go about paying; automatic payment set-up.
     ("como le hago para", 900),
     ("como hago para", 900),
@@ -490,6 +519,10 @@ pub(in crate::reply) const HOW_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
+    // Terms asked aloud or in portunol (blind34).
+    ("hablar de un acuerdo", 950),
+    ("desconto", 900),
+    ("a vista", 850),
     // blind31: "Sí me interesa el programa", "Quisiera saber cuántos pagos serían".
     ("me interesa el programa", 900),
     ("me interesa el plan", 900),

@@ -95,6 +95,8 @@ pub(in crate::reply) const NOT_PROMISE: &[&str] = &[
     "no me alcanza",
     "when i feel like",
     "when i can",
+    // "I will pay by myself when I have" (blind34).
+    "when i have",
     "not paying",
     "还不上",
     "还不起",
@@ -161,6 +163,12 @@ pub(in crate::reply) const ATTORNEY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const COMPLAINT: &[Cue] = &[
+    // The police as the authority threatened (every set labels 报警 so; blind33, 34).
+    ("go to the police", 900),
+    ("call the police", 900),
+    ("report to the police", 900),
+    ("report you to the police", 950),
+    ("la policia", 850),
     // A supervisor asked for about how an agent spoke (blind31).
     ("la forma en que me hablo", 900),
     ("how your agent spoke to me", 900),
@@ -232,6 +240,13 @@ pub(in crate::reply) const COMPLAINT: &[Cue] = &[
 ];
 
 pub(in crate::reply) const VALIDATION: &[Cue] = &[
+    // Spoken and second-language requests for the papers (blind33, 34).
+    ("send me the paperwork", 950),
+    ("paper that prove", 950),
+    ("prove i sign", 950),
+    ("send me in writing", 950),
+    ("hasta que me manden", 850),
+    ("send me something in writing", 950),
     // "Until I see the original contract and the name of the original lender".
     ("see the original contract", 950),
     ("name of the original lender", 950),
@@ -1022,6 +1037,41 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     ("利息", "含利息"),
     ("利息", "加利息"),
     ("利息", "算上利息"),
+    // 这是我的事情，不是他们的: the writer's own matter, not someone else's (blind34).
+    ("不是他", "不是他们的"),
+    ("不是他", "不是他们"),
+    // "金额是全部的余额": the sum promised, named, not asked (blind34).
+    ("余额", "全部的余额"),
+    ("余额", "全部余额"),
+    // 你们昨天给我打电话那个时候我在开会: the call made and missed, not one asked for (blind33).
+    ("打电话", "昨天给我打电话"),
+    ("打电话", "你们给我打电话"),
+    ("在开会", "时候我在开会"),
+    ("给我打电话", "昨天给我打电话"),
+    ("给我打电话", "你们给我打电话"),
+    // "otra vez me llaman", "I quit ringing you back", "I'm not saying it's not mine", "cancelar mi cuenta" (pay it
+    // off, in a second-language Spanish): none of them what its words say alone (blind33, 34).
+    ("me llaman", "otravezmellaman"),
+    ("me llaman", "yamellaman"),
+    ("quit ringing", "iquitringing"),
+    ("quit calling", "iquitcalling"),
+    ("not mine", "notsayingitsnotmine"),
+    ("not mine", "notsayingitisnotmine"),
+    ("cancelar", "cancelarmicuenta"),
+    ("cancelar", "cancelarla"),
+    // "Next Thursday I will pay £80, after Universal Credit comes": the benefit as the money's source (blind34).
+    ("universal credit", "afteruniversalcredit"),
+    ("universal credit", "whenuniversalcredit"),
+    // "I'll give you a call back tomorrow": a call, not money.
+    ("i will give", "iwillgiveyouacall"),
+    ("i will give", "iwillgiveacall"),
+    // "I'm a nurse at the hospital": a workplace, not an illness (blind33).
+    ("hospital", "nurseatthehospital"),
+    ("hospital", "workatthehospital"),
+    ("hospital", "workinatthehospital"),
+    // "Estoy muy embarazada por esto": embarrassed, in a second-language Spanish (blind34).
+    ("embarazada", "embarazadaporesto"),
+    ("embarazada", "muyembarazada"),
     // 贵司显示待还金额为12,460元: the sum shown as due, not a payment.
     ("还", "待还"),
     ("还款", "已按期还款"),

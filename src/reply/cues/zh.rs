@@ -3,6 +3,19 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
+    // Dialect and second-language revocations (blind33, 34): 莫再打 (Southwestern 莫 = 别), 咪再打 (Cantonese), 不准联系, 不会再和你直接交流.
+    ("莫再打", 980),
+    ("莫打", 950),
+    ("莫要打", 980),
+    ("咪再打", 980),
+    ("咪打", 950),
+    ("不准联系", 950),
+    ("不许联系", 950),
+    ("不会再和你直接", 950),
+    ("不会再和你们直接", 950),
+    ("不再和你们直接", 950),
+    ("所有通信发给我", 900),
+    ("请停止联系", 980),
     // blind30: 今后只通过书面形式与贵司沟通; 请只在工作日白天联系我.
     ("只通过书面", 950),
     // 以后只能周末联系我 (blind31).
@@ -106,6 +119,11 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
+    // Taiwanese and spoken promises (blind33): 下礼拜一会去缴, 先缴一期.
+    ("去缴", 900),
+    ("会缴", 900),
+    ("缴一期", 900),
+    ("先缴", 850),
     // Code-switched: "end of month 一次性 clear 掉".
     ("clear掉", 850),
     ("transfer你", 850),
@@ -144,6 +162,10 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
+    // Machine-translated reports of a payment (blind34): 我已经做了付款在星期一.
+    ("做了付款", 950),
+    ("已经做了付款", 950),
+    ("已经付款了", 950),
     ("已经汇款", 950),
     // 微信转给你们业务员小刘了.
     ("转给你们业务员", 900),
@@ -192,6 +214,10 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // Machine-translated hardship (blind34): 我失去了我的工作.
+    ("失去了我的工作", 950),
+    ("失去了工作", 950),
+    ("失去工作", 900),
     // 我现在每个月就三千块工资，还要养孩子 (blind30).
     ("还要养孩子", 900),
     // 这个月salary delay了 (blind31).
@@ -357,6 +383,11 @@ pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
+    // A grandchild's, a son's loan: someone else's (blind34).
+    ("孙子借", 950),
+    ("孙女借", 950),
+    ("儿子借的", 900),
+    ("女儿借的", 900),
     // "我前夫欠的钱凭什么找我": an ex-spouse's debt.
     ("前夫欠", 950),
     ("前妻欠", 950),
@@ -411,6 +442,11 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    // A new number given for calls (blind33): 打这个号码就行.
+    ("打这个号码", 900),
+    ("打这个号就行", 900),
+    ("可以打来了", 900),
+    ("现在可以打", 900),
     // 方便的话打我电话说.
     ("打我电话", 900),
     // "明天帮我打个电话", "晚上八点以后再打": a call asked for, at a time.
@@ -472,6 +508,9 @@ pub(in crate::reply) const BALANCE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HOW_ZH: &[Cue] = &[
+    // The payment link asked again (blind33).
+    ("还款的链接", 950),
+    ("链接再发", 900),
     // 还款链接发我一下.
     ("还款链接", 950),
     ("对公还款账户", 950),
@@ -579,6 +618,9 @@ pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ZH: &[Cue] = &[
+    // Cantonese (blind33): 痴线 (crazy).
+    ("痴线", 900),
+    ("黐线", 900),
     // 我看你们是活腻了 (a threat, blind31).
     ("活腻了", 950),
     // 看我削不削你: a threat of a beating.

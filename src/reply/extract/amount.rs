@@ -518,7 +518,8 @@ fn words_value(run: &[&str]) -> Option<(i64, bool)> {
                 total = total.checked_add(current.max(1).checked_mul(1000)?)?;
                 current = 0;
             }
-            "and" | "y" => {}
+            // "the full hunner an twenty" said aloud (blind33).
+            "and" | "an" | "y" => {}
             other => {
                 if let Some(v) = small(other) {
                     current = current.checked_add(v)?;
@@ -610,6 +611,14 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
                 | "pagar"
                 | "mandar"
                 | "the"
+                // Said aloud (blind33): "le doy los otros cien", "ya le di cien", "le pago todo, los trescientos
+                // cuarenta", "I will give fifty".
+                | "di"
+                | "doy"
+                | "los"
+                | "otros"
+                | "give"
+                | "giving"
         ) {
             continue;
         }
@@ -617,19 +626,28 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         if toks.get(j).is_some_and(|x| {
             matches!(
                 x.as_str(),
-                "you" | "u" | "ya" | "te" | "le" | "les" | "los" | "like" | "whole"
+                "you" | "u" | "ya" | "te" | "le" | "les" | "los" | "like" | "whole" | "full" | "entire" | "yall"
             )
         }) {
             j += 1;
         }
         let from = j;
+        // "a hundred tonight": the article counts before a scale word only.
+        let a_scale = |k: usize| {
+            toks.get(k + 1)
+                .is_some_and(|n| matches!(n.as_str(), "hundred" | "thousand"))
+        };
         while toks.get(j).is_some_and(|x| {
-            (small(x).is_some() && x != "a") || matches!(x.as_str(), "hundred" | "thousand" | "mil" | "y" | "and")
+            (small(x).is_some() && (x != "a" || a_scale(j)))
+                || matches!(x.as_str(), "hundred" | "thousand" | "mil" | "y" | "and" | "an")
         }) {
             j += 1;
         }
         let run: Vec<&str> = toks[from..j].iter().map(String::as_str).collect();
-        if run.is_empty() || matches!(run.last(), Some(&"y" | &"and")) || run.first() == Some(&"and") {
+        if run.is_empty()
+            || matches!(run.last(), Some(&"y" | &"and" | &"an"))
+            || matches!(run.first(), Some(&"and" | &"an"))
+        {
             continue;
         }
         let after = toks.get(j).map_or("", String::as_str);
@@ -654,6 +672,76 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         if value >= 20 {
             // As written ("to hundred"), not as heard.
             let said = &t.tokens[from..j];
+            out.push((t.lower.find(said[0].as_str()).unwrap_or(0), value, "", said.join(" ")));
+        }
+    }
+    // A run of number words with a scale in it, anywhere: "el veintitrés, ciento cincuenta, el veintitrés sin falta"
+    // (a voicemail transcribed, blind33). Hundreds are money in a reply about a debt, unless a unit follows.
+    let hundreds = |x: &str| {
+        matches!(
+            x,
+            "hundred"
+                | "thousand"
+                | "mil"
+                | "cien"
+                | "ciento"
+                | "doscientos"
+                | "trescientos"
+                | "cuatrocientos"
+                | "quinientos"
+                | "seiscientos"
+                | "setecientos"
+                | "ochocientos"
+                | "novecientos"
+        )
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let word = |k: usize| {
+            toks.get(k).is_some_and(|x| {
+                small(x).is_some_and(|_| x != "a" || toks.get(k + 1).is_some_and(|n| hundreds(n)))
+                    || hundreds(x)
+                    || matches!(x.as_str(), "y" | "and" | "an")
+            })
+        };
+        if !word(i) || matches!(toks[i].as_str(), "y" | "and" | "an") {
+            i += 1;
+            continue;
+        }
+        let from = i;
+        while word(i) {
+            i += 1;
+        }
+        let mut to = i;
+        while to > from && matches!(toks[to - 1].as_str(), "y" | "and" | "an") {
+            to -= 1;
+        }
+        let run: Vec<&str> = toks[from..to].iter().map(String::as_str).collect();
+        let after = toks.get(to).map_or("", String::as_str);
+        let said_already = out
+            .iter()
+            .any(|(_, _, _, text): &(usize, i64, &str, String)| text.contains(&t.tokens[from]));
+        if run.iter().any(|x| hundreds(x))
+            && !said_already
+            && currency_word(after).is_none()
+            && !matches!(
+                after,
+                "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "dias"
+                    | "semanas"
+                    | "meses"
+                    | "anos"
+                    | "times"
+                    | "veces"
+                    | "of"
+            )
+            && let Some((value, true)) = words_value(&run)
+            && value >= 100
+        {
+            let said = &t.tokens[from..to];
             out.push((t.lower.find(said[0].as_str()).unwrap_or(0), value, "", said.join(" ")));
         }
     }

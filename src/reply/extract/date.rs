@@ -213,6 +213,11 @@ fn holiday(toks: &[String], i: usize) -> Option<(HolidayOn, usize)> {
         // "Acción de Gracias", named from its last word.
         "gracias" if prev == "de" && prev2 == "accion" => (thanksgiving, 1),
         // Not a greeting ("merry Christmas", "feliz navidad").
+        // Christmas Eve, Nochebuena: the 24th (blind33).
+        "christmas" | "xmas" if next == "eve" && !matches!(prev, "merry" | "happy") => {
+            (|y| NaiveDate::from_ymd_opt(y, 12, 24), 2)
+        }
+        "nochebuena" => (|y| NaiveDate::from_ymd_opt(y, 12, 24), 1),
         "christmas" | "xmas" | "navidad" if !matches!(prev, "merry" | "feliz" | "happy") => {
             (|y| NaiveDate::from_ymd_opt(y, 12, 25), 1)
         }
@@ -641,7 +646,11 @@ pub fn dates(t: &Text, today: NaiveDate, day_first: bool) -> Vec<FoundDate> {
                     found = Some((d, 2 + skip));
                 }
             }
-            // "la otra semana" (Mexican and Caribbean Spanish for next week).
+            // "la otra semana" (Mexican and Caribbean Spanish for next week); "a semana que vem" in a
+            // Portuguese speaker's Spanish (blind34).
+            "semana" if next == "que" && next2 == "vem" => {
+                found = Some((in_week(today, 1, Weekday::Sun), 3));
+            }
             "otra" if next == "semana" && prev == "la" => {
                 found = Some((in_week(today, 1, Weekday::Sun), 2));
             }
