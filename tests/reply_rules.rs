@@ -3280,3 +3280,25 @@ fn blind34_rules_a_second_language_or_a_machine_in_between() {
     let out = reply("es-US", "La semana que vem yo pago todo, $200.");
     assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-12-06")), "{out}");
 }
+
+#[test]
+fn a_corrected_sum_is_the_sum_promised() {
+    // As of Saturday 28 November 2026: the sum a later bubble names replaces the first; the same sum repeated
+    // changes nothing.
+    for (text, cents) in [
+        ("ok I'll pay 100 on the 5th\nactually no, 150 on the 5th", 15000),
+        ("12号还800\n不对 1000", 100000),
+        ("le mando 60 el viernes\nno espere, 80", 8000),
+        ("I'll pay 100 on the 5th\nwait no the 6th, 100", 10000),
+    ] {
+        let locale = if text.contains('号') {
+            "zh-CN"
+        } else if text.contains("mando") {
+            "es-US"
+        } else {
+            "en-US"
+        };
+        let out = reply(locale, text);
+        assert_eq!(promised(&out).map(|(a, _, _)| a), Some(json!(cents)), "{text}: {out}");
+    }
+}

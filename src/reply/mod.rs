@@ -464,11 +464,32 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         _ => "en",
     };
 
+    // "ok I'll pay 100 on the 5th / actually no, 150": the sum a correction names, when it names one not said
+    // before, is the sum promised (a bare figure counts there: the correction is about the sum).
+    let corrected_amount: Option<FoundAmount> = correction.as_ref().and_then(|c| {
+        let before: Vec<i64> = extract::amounts(&text::Text::new(c.before()), &call.account.currency)
+            .iter()
+            .map(|a| a.amount)
+            .collect();
+        let after_text = text::Text::new(c.after());
+        let mut after = extract::amounts(&after_text, &call.account.currency);
+        if after.is_empty() {
+            let date_words: Vec<String> = extract::dates(&after_text, today, locale == "en-GB")
+                .into_iter()
+                .map(|d| d.text)
+                .collect();
+            after.extend(extract::bare_amount(&after_text, &date_words, &call.account.currency));
+        }
+        after.into_iter().find(|a| !before.contains(&a.amount))
+    });
     let mut effects = Vec::new();
     let mut promised: Option<(i64, Date, bool)> = None;
     if has(Intent::PromiseToPay) {
         let bare;
         let mut own = extract::promised_amount(&t, &amounts, call.account.currency.code, has(Intent::AlreadyPaid));
+        if corrected_amount.is_some() {
+            own = corrected_amount.as_ref();
+        }
         if own.is_none() && amounts.is_empty() {
             let date_words: Vec<String> = dates.iter().map(|d| d.text.clone()).collect();
             bare = extract::bare_amount(&t, &date_words, &call.account.currency);
