@@ -3302,3 +3302,106 @@ fn a_corrected_sum_is_the_sum_promised() {
         assert_eq!(promised(&out).map(|(a, _, _)| a), Some(json!(cents)), "{text}: {out}");
     }
 }
+
+#[test]
+fn blind35_rules_young_online_and_broke() {
+    // Slang revocations; "stop" that is not about contact; a stop expressly not asked for.
+    for (locale, text) in [
+        ("en-US", "pls ghost me until friday fr"),
+        ("en-US", "just leave me on read bro"),
+        ("en-GB", "block me then innit"),
+        ("en-US", "unadd me from this list"),
+        ("es-US", "sigan marcando y van a ver lo que les pasa"),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    for (locale, text) in [
+        ("en-US", "stop playing 😭 i paid it yesterday"),
+        ("en-GB", "stop chatting rubbish, I paid £80 in March"),
+        ("en-GB", "mate stop I'm crying, fine I'll pay £40 friday"),
+    ] {
+        assert!(!has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Gig work lost is hardship; slang sums; insults in three languages.
+    for (locale, text) in [
+        ("en-US", "got deactivated from doordash so i can't pay rn"),
+        ("es-US", "me desactivaron de uber, no puedo pagar"),
+        ("zh-CN", "平台把我封号了 收入直接归零"),
+    ] {
+        assert!(has(&reply(locale, text), "hardship"), "{text}");
+    }
+    let out = reply("en-US", "sending a band friday no cap");
+    assert_eq!(promised(&out).map(|(a, _, _)| a), Some(json!(100000)), "{out}");
+    for (locale, text) in [
+        ("es-US", "vete alv con tus mensajes"),
+        ("zh-CN", "傻X 别打了"),
+        ("en-US", "ur literally a clown 🤡"),
+    ] {
+        assert!(has(&reply(locale, text), "abusive"), "{text}");
+    }
+    // "never heard of him … wrong person" is a wrong person, not a dispute; billing twice is contested.
+    let out = reply("en-GB", "who is this? never had an account with you, wrong person");
+    assert!(has(&out, "wrong_person") && !has(&out, "dispute"), "{out}");
+    assert!(has(&reply("en-US", "y'all are double billing me fr"), "dispute"));
+    // 还打 is still calling, not paying.
+    let out = reply("zh-CN", "晚上十一点还打 我已经打12378投诉了");
+    assert!(!has(&out, "promise_to_pay") && has(&out, "complaint"), "{out}");
+}
+
+#[test]
+fn blind36_rules_the_law_quoted() {
+    // Formal revocations in three languages; a stop expressly not asked for (but a limit after it stands).
+    for (locale, text) in [
+        (
+            "en-US",
+            "Under 15 USC 1692c(c) I wish you to cease further communication with me.",
+        ),
+        ("en-US", "I do not consent to being contacted by telephone or text."),
+        ("es-US", "Solicito que cesen toda comunicación conmigo."),
+        ("zh-CN", "依法要求你们立即停止骚扰我的同事。"),
+        (
+            "en-GB",
+            "I'm not asking you to stop calling altogether, just not before 9.",
+        ),
+    ] {
+        assert!(has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    for (locale, text) in [
+        (
+            "en-US",
+            "I am not asking you to cease communication. What is the balance?",
+        ),
+        ("zh-CN", "我没说不还，也没让你们别联系我，能不能分期？"),
+        (
+            "es-US",
+            "No estoy pidiendo que dejen de llamarme, ¿qué opciones tienen?",
+        ),
+    ] {
+        assert!(!has(&reply(locale, text), "stop_contact"), "{text}");
+    }
+    // Limitation and enforceability pleaded are disputes; a spouse's debt is someone else's.
+    for (locale, text) in [
+        ("en-GB", "This is statute barred under the Limitation Act. I won't pay."),
+        ("en-GB", "Without the signed agreement the debt is unenforceable."),
+        ("es-US", "No existe contrato con mi firma."),
+    ] {
+        assert!(has(&reply(locale, text), "dispute"), "{text}");
+    }
+    let out = reply("es-US", "La que debe es mi esposa, no yo. Dejen de llamarme.");
+    assert!(has(&out, "wrong_person") && has(&out, "stop_contact"), "{out}");
+    // A firm writing for its client; a complaint sent is no payment; another line offered beside the one ruled out.
+    assert!(has(
+        &reply("en-US", "Our office represents Mr. Lee regarding this account."),
+        "attorney"
+    ));
+    let out = reply(
+        "en-US",
+        "I have already sent a complaint to the CFPB about the calls to my sister. Leave my sister out of this.",
+    );
+    assert!(!has(&out, "already_paid") && has(&out, "complaint"), "{out}");
+    let out = reply(
+        "en-US",
+        "Do not call my work number again. You can reach me on my cell after 6pm.",
+    );
+    assert!(has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
+}

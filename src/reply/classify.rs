@@ -2701,6 +2701,8 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "ring me after",
             // "Please to call me at this number 323-555-0147 after 6 pm, not at the morning" (blind34).
             "call me at this number",
+            // 晚上7点以后可以联系我 (blind36).
+            "以后可以联系我",
             "call me on this number",
             "llamen despues",
             // "don't ring me before 10am … after 4 is best if you need to call": the better time offered.
@@ -2730,7 +2732,16 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     ) || later_call_zh(t)
         // "yall keep calling my mamas house … quit it. call my cell 601-555-0193" (blind29); not "do not call my
         // cell", "I'd rather you didn't call my cell".
-        || ["call my cell", "call my mobile", "ring my mobile", "call me on my cell", "call me on my mobile"]
+        || [
+            "call my cell",
+            "call my mobile",
+            "ring my mobile",
+            "call me on my cell",
+            "call me on my mobile",
+            // "You can reach me on my cell after 6pm" (blind36); not "don't reach me on my work line" (blind14).
+            "reach me on my",
+            "contact me on my",
+        ]
             .iter()
             .any(|p| asked_unnegated(t, p));
     // "ya no me llamen tan temprano, llamen después de las diez": a later hour asked for (blind33); not "no
@@ -3356,6 +3367,9 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
             "找错人",
             "老公借",
             "老婆借",
+            // "never heard of jaylen, not me", "never had a Clearpay account, wrong person" (blind35).
+            "wrong person",
+            "never heard of",
             // "钱是我孙子借的", "he is my ex husband, I am not him" (blind34).
             "孙子借",
             "孙女借",
@@ -3394,13 +3408,26 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     if wrong.0 > 0
         && any_phrase(
             t,
-            &["had this number", "got this number", "new number", "this number is new"],
+            &[
+                "had this number",
+                "got this number",
+                "new number",
+                "this number is new",
+                "wrong person",
+                "wrong number",
+            ],
         )
         && !dispute.1.is_empty()
-        && dispute
-            .1
-            .iter()
-            .all(|c| ["not my account", "not mine", "not my debt", "not my loan"].contains(&c.as_str()))
+        && dispute.1.iter().all(|c| {
+            [
+                "not my account",
+                "not mine",
+                "not my debt",
+                "not my loan",
+                "never had an account",
+            ]
+            .contains(&c.as_str())
+        })
     {
         dispute = (0, Vec::new());
     }

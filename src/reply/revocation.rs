@@ -158,9 +158,40 @@ pub fn read(t: &Text, abusive: bool) -> (u32, Vec<String>) {
                     .is_some_and(|c| matches!(c.as_str(), "commit" | "promise" | "agree" | "sign" | "pick" | "name"))
         });
     // 不要停止打电话给我, 我没有说不要打喔…你们现在可以打来了: the calls are wanted, the "stop" words denied (blind33, 34).
-    let calls_wanted = ["不要停止打", "别停止打", "没有说不要打", "没说不要打", "不是说不要打"]
-        .iter()
-        .any(|w| t.compact.contains(w));
+    // So is a stop expressly not asked for: "I am not asking you to cease communication", 也没让你们别联系我,
+    // "No estoy pidiendo que dejen de llamarme" (blind36), "no me dejen en visto" (blind35).
+    let calls_wanted = [
+        "不要停止打",
+        "别停止打",
+        "没有说不要打",
+        "没说不要打",
+        "不是说不要打",
+        "没让你们别联系",
+        "没要求你们停止",
+    ]
+    .iter()
+    .any(|w| t.compact.contains(w))
+        || (any_phrase(
+            t,
+            &[
+                "not asking you to cease",
+                "not asking you to stop",
+                "no estoy pidiendo que dejen de",
+                "no me dejen en visto",
+            ],
+            // ... unless a limit follows: "I'm not asking you to stop calling altogether, just not after 8" (blind11).
+        ) && !any_phrase(
+            t,
+            &[
+                "altogether",
+                "just not",
+                "but not",
+                "only not",
+                "except",
+                "pero no",
+                "solo no",
+            ],
+        ));
     let declined_block =
         declined_block || stop_charging || naming || escalation_pleaded || pressure_refused || calls_wanted;
     if !stop.1.is_empty() && ((keyword_only && (stop_not_about_contact(t) || revocation_declined(t))) || declined_block)
@@ -1014,6 +1045,9 @@ fn stop_not_about_contact(t: &Text) -> bool {
         let other = about_charges
             || NOT_CONTACT_OBJECTS.contains(&next)
             || matches!(next, "worrying" | "in" | "by" | "at" | "adding" | "applying" | "taking")
+            // "stop playing 😭", "stop chatting rubbish", "mate stop I'm crying" (blind35).
+            || matches!(next, "playing" | "chatting" | "lying" | "capping" | "trolling" | "joking")
+            || (next == "im" && matches!(next2, "crying" | "dying" | "dead" | "weak"))
             || (next == "the" && NOT_CONTACT_OBJECTS.contains(&next2))
             || matches!(prev, "bus" | "full" | "pit" | "one")
             || (back.contains(&"not") && back.iter().any(|b| matches!(*b, "asking" | "saying" | "telling")))
@@ -1052,6 +1086,12 @@ fn revocation_declined(t: &Text) -> bool {
                 "no quiero cancelar",
                 "no quiero darme de baja",
                 "我不退订",
+                "没让你们别联系",
+                "没要求你们停止",
+                "not asking you to cease",
+                "not asking you to stop",
+                "no estoy pidiendo que dejen de",
+                "no me dejen en visto",
                 // Calls wanted, the "stop" words denied (blind33, 34): no revocation for the model to guess either.
                 "不要停止打",
                 "别停止打",

@@ -3,6 +3,16 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    // Formal and young revocations (blind35, 36): 'cease further communication', 'I do not consent to being contacted by telephone', 'pls ghost me', 'leave me on read'.
+    ("cease further communication", 980),
+    ("cease all further communication", 980),
+    ("do not consent to being contacted", 980),
+    ("withdraw my consent to be contacted", 980),
+    ("withdraw my consent", 900),
+    ("ghost me", 900),
+    ("leave me on read", 900),
+    ("block me then", 900),
+    ("unadd me", 950),
     // Spoken and second-language limits (blind33, 34): 'not before nine o'clock', 'not at the morning', 'gie's peace', 'quit phoning'.
     ("not before nine", 950),
     ("not before 9", 950),
@@ -187,6 +197,9 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    // A payment sent whatever happens (blind36).
+    ("good faith payment", 850),
+    ("good-faith payment", 850),
     // A sum promised aloud with the day vague (blind33): 'I'm gonna get y'all the hundred and twenty five real soon'.
     ("im gonna get yall", 900),
     ("gonna get yall the", 850),
@@ -365,6 +378,12 @@ pub(in crate::reply) const PAID_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
+    // Gig work lost, a stroke (blind35, 36).
+    ("got deactivated", 900),
+    ("deactivated my", 900),
+    ("deactivated from", 900),
+    ("my stroke", 900),
+    ("on esa", 850),
     // Spoken and second-language hardship (blind33, 34).
     ("nae work", 900),
     ("only part time", 900),
@@ -534,6 +553,13 @@ pub(in crate::reply) const HARDSHIP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_EN: &[Cue] = &[
+    // Limitation and enforceability pleaded (every set labels the statute of limitations a dispute; blind36).
+    ("statute barred", 950),
+    ("unenforceable", 900),
+    ("no contract exists", 900),
+    // Billing contested (blind35).
+    ("double billing", 950),
+    ("still charging me", 900),
     // Spoken and second-language disputes (blind33, 34).
     ("aint got no loan", 950),
     ("got no loan", 900),
@@ -790,6 +816,12 @@ pub(in crate::reply) const WRONG_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_EN: &[Cue] = &[
+    // Another line or an hour offered (blind36).
+    ("reach me on my cell", 900),
+    ("reach me on my mobile", 900),
+    ("contact me on my mobile", 900),
+    ("contact me on my cell", 900),
+    ("available to discuss", 850),
     // "I want a real person to call me about what's left".
     ("person to call me", 900),
     // "My mobile's the one to ring, evenings", "After 3:30 I'm all yours".
@@ -1132,6 +1164,10 @@ pub(in crate::reply) const OPTIONS_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_EN: &[Cue] = &[
+    // Young and British insults (blind35).
+    ("a clown", 850),
+    ("ur literally a clown", 950),
+    ("mugs", 800),
     // Scots, second-language and spoken insults (blind33, 34).
     ("bampots", 950),
     ("bampot", 950),

@@ -3,6 +3,11 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ES: &[Cue] = &[
+    // Formal Spanish (blind36): 'solicito que cesen toda comunicación'; a threat (blind35).
+    ("que cesen toda comunicacion", 980),
+    ("cesen toda comunicacion", 980),
+    ("cese toda comunicacion", 980),
+    ("sigan marcando y van a ver", 950),
     // Spoken and second-language revocations (blind33, 34).
     ("ya no hablen conmigo", 950),
     ("no hablen conmigo", 950),
@@ -244,6 +249,8 @@ pub(in crate::reply) const PAID_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
+    // Gig work lost (blind35).
+    ("me desactivaron", 900),
     // "El desempleo me llega cada dos semanas" (blind31).
     ("desempleo", 900),
     // "vivo sola de mi pensión" (blind30).
@@ -316,6 +323,11 @@ pub(in crate::reply) const HARDSHIP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
+    // Limitation and enforceability pleaded (blind36).
+    ("no existe contrato", 900),
+    ("no me pueden cobrar esos", 900),
+    // Billing contested (blind35).
+    ("todavia me cobran", 900),
     // Spoken disputes (blind33, 34).
     ("no firme nada con ustedes", 950),
     ("deuda falsa", 950),
@@ -385,6 +397,10 @@ pub(in crate::reply) const DISPUTE_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const WRONG_ES: &[Cue] = &[
+    // The spouse owes, not the writer (blind36).
+    ("es mi esposo, no yo", 950),
+    ("el que debe es mi esposo", 950),
+    ("la que debe es mi esposa", 950),
     // "Ese número ya no es de la señora Rosa; me lo asignaron a mí" (blind26).
     ("me lo asignaron", 950),
     ("numero ya no es de", 950),
@@ -594,6 +610,11 @@ pub(in crate::reply) const OPTIONS_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ES: &[Cue] = &[
+    // Mexican Gen Z (blind35): 'vete alv', 'dejen de estar chingando', 'van a ver lo que les pasa'.
+    ("vete alv", 950),
+    ("alv", 850),
+    ("chingando", 850),
+    ("van a ver lo que les pasa", 900),
     // A threat to come to the office: "sé dónde están".
     ("se donde viven", 950),
     ("se donde estan", 900),

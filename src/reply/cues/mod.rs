@@ -140,6 +140,9 @@ pub(in crate::reply) const BANKRUPTCY: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ATTORNEY: &[Cue] = &[
+    // A firm writing for its client (blind36).
+    ("our office represents", 950),
+    ("our firm represents", 950),
     ("retained counsel", 950),
     ("my counsel", 900),
     ("attorney", 950),
@@ -1062,6 +1065,25 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // "Next Thursday I will pay £80, after Universal Credit comes": the benefit as the money's source (blind34).
     ("universal credit", "afteruniversalcredit"),
     ("universal credit", "whenuniversalcredit"),
+    // "晚上十点还打": still calling, not paying; "a complaint … already sent"; "must be sent by post"; "smth i sent
+    // back"; "Ya les mandé mi carta"; "the email to prove it"; "thanks for the extension"; 律师函我收到了; "¿Aceptan
+    // $500…?" (blind35, 36).
+    ("还", "还打"),
+    ("还", "还在打"),
+    ("already sent", "alreadysentacomplaint"),
+    ("sent", "sentacomplaint"),
+    ("sent", "besent"),
+    ("sent", "sentback"),
+    ("ya les mande", "yalesmandemicarta"),
+    ("les mande", "lesmandemicarta"),
+    ("prove it", "emailtoproveit"),
+    ("prove it", "statementtoproveit"),
+    ("prove it", "receipttoproveit"),
+    ("extension", "fortheextension"),
+    ("律师", "律师函我收到"),
+    ("aceptan", "aceptan$"),
+    ("换号", "还换号"),
+    ("分期", "一直在分期"),
     // "I'll give you a call back tomorrow": a call, not money.
     ("i will give", "iwillgiveyouacall"),
     ("i will give", "iwillgiveacall"),

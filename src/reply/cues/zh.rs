@@ -3,6 +3,9 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
+    // The law invoked to stop harassment (blind36): 依法要求你们立即停止骚扰我的家人.
+    ("停止骚扰", 950),
+    ("立即停止骚扰", 980),
     // Dialect and second-language revocations (blind33, 34): 莫再打 (Southwestern 莫 = 别), 咪再打 (Cantonese), 不准联系, 不会再和你直接交流.
     ("莫再打", 980),
     ("莫打", 950),
@@ -214,6 +217,10 @@ pub(in crate::reply) const PAID_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
+    // Gig work lost (blind35): 外卖平台把我封号了 收入直接归零.
+    ("把我封号", 900),
+    ("收入直接归零", 950),
+    ("收入归零", 950),
     // Machine-translated hardship (blind34): 我失去了我的工作.
     ("失去了我的工作", 950),
     ("失去了工作", 950),
@@ -313,6 +320,10 @@ pub(in crate::reply) const HARDSHIP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const DISPUTE_ZH: &[Cue] = &[
+    // The lender's system, a loan against the rules, interest taken up front (blind35, 36).
+    ("系统的问题", 900),
+    ("不受法律保护", 900),
+    ("这笔贷款违规", 950),
     // 你们乱收服务费 (blind26).
     ("乱收", 900),
     // 砍头息: interest taken off the loan up front; 超过法律保护的上限; 根本没接过这个钱.
@@ -442,6 +453,9 @@ pub(in crate::reply) const WRONG_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const CALLBACK_ZH: &[Cue] = &[
+    // A later hour or another phone offered (blind35, 36).
+    ("以后可以联系我", 900),
+    ("要打打我手机", 900),
     // A new number given for calls (blind33): 打这个号码就行.
     ("打这个号码", 900),
     ("打这个号就行", 900),
@@ -618,6 +632,8 @@ pub(in crate::reply) const OPTIONS_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const ABUSE_ZH: &[Cue] = &[
+    // Masked (blind35): 傻X.
+    ("傻x", 950),
     // Cantonese (blind33): 痴线 (crazy).
     ("痴线", 900),
     ("黐线", 900),

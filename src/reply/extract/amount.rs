@@ -554,6 +554,8 @@ fn english_number_amounts(t: &Text) -> Vec<(usize, i64, &'static str, String)> {
         let (slang, needs_a) = match w.as_str() {
             "ton" => (100, true),
             "grand" => (1_000, true),
+            // "sending a band friday" (a thousand, blind35).
+            "band" => (1_000, true),
             // British: a tenner, a fiver ("Tenner a week starting Monday").
             "tenner" => (10, false),
             // British slang after "a": a score (20), a pony (25), a monkey (500).
