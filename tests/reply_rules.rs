@@ -3405,3 +3405,17 @@ fn blind36_rules_the_law_quoted() {
     );
     assert!(has(&out, "stop_contact") && has(&out, "callback_request"), "{out}");
 }
+
+#[test]
+fn paying_through_an_app_said_as_a_verb() {
+    // "zelle'd it yesterday" reports a payment; "cash app-ing you $35 rn" promises one today.
+    let out = reply("en-US", "bro i venmoed it yesterday, check ur app");
+    assert!(has(&out, "already_paid") && !has(&out, "promise_to_pay"), "{out}");
+    let out = reply("en-US", "ok ok zelling you $40 rn");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(4000), json!("2026-11-28"))),
+        "{out}"
+    );
+    assert!(has(&reply("es-US", "pago fin de mes, palabra"), "promise_to_pay"));
+}

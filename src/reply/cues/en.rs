@@ -197,6 +197,11 @@ pub(in crate::reply) const STOP_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
+    // Paying through an app, said as a verb (blind35): 'cash app-ing you 5 rn'.
+    ("cash app ing you", 900),
+    ("cash apping you", 900),
+    ("venmoing you", 900),
+    ("zelling you", 900),
     // A payment sent whatever happens (blind36).
     ("good faith payment", 850),
     ("good-faith payment", 850),
@@ -319,6 +324,13 @@ pub(in crate::reply) const PROMISE_EN: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_EN: &[Cue] = &[
+    // Paid through an app, said as a verb (blind35): 'i literally zelle'd it yesterday'.
+    ("zelled it", 950),
+    ("zelled you", 950),
+    ("venmoed", 950),
+    ("venmod", 950),
+    ("cashapped", 950),
+    ("cash appd", 950),
     // Second-language reports of a payment (blind34): 'I already did the payment since Monday'.
     ("did the payment", 950),
     ("already did the payment", 950),

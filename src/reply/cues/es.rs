@@ -117,6 +117,8 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    // The month's end without 'a' (blind35): 'pago fin de mes, palabra'.
+    ("pago fin de mes", 900),
     // Settling or depositing said with "voy a" or the present for the future ("lo voy a liquidar todo", "mañana le hago el
     // depósito").
     ("voy a liquidar", 900),
