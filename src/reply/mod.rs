@@ -445,6 +445,26 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         Some(c) => taken_back(intents, c, today, locale == "en-GB"),
         None => intents,
     };
+    // An auto-reply, a bounce or a bot says nothing of the borrower's: a person reads it. A line a person added
+    // to it still revokes ("【自动回复】我在休假… / ——手动补一句：别再打我爸妈电话了", blind37): recall is the floor.
+    let intents = if text::machine_written(&call.text) {
+        let human: Vec<&str> = call.text.lines().filter(|l| !text::machine_written(l)).collect();
+        let human = text::Text::new(&human.join("\n"));
+        let mut kept: Vec<Found> = intents
+            .into_iter()
+            .filter(|f| f.intent == Intent::StopContact && revocation::read(&human, false).0 > 0)
+            .collect();
+        if kept.is_empty() {
+            kept.push(Found {
+                intent: Intent::Other,
+                confidence: 500,
+                cues: vec!["machine-written".into()],
+            });
+        }
+        kept
+    } else {
+        intents
+    };
     // The day a correction names, when it names one not said before: "wait no, el martes / el lunes no tengo".
     let corrected_day: Option<FoundDate> = correction.as_ref().and_then(|c| {
         let before: Vec<FoundDate> = extract::dates(&text::Text::new(c.before()), today, locale == "en-GB");

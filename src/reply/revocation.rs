@@ -1122,7 +1122,18 @@ fn spanish_stop_word(t: &Text) -> Option<String> {
                 return Some("alto".into());
             }
             "basta" if prev != "no" => return Some("basta".into()),
-            "paren" | "parenle" if prev != "no" => return Some(w.clone()),
+            // Not "Paren el autopay!!" (blind38): the debit, not contact.
+            "paren" | "parenle"
+                if prev != "no"
+                    && !toks.iter().skip(i + 1).take(3).any(|n| {
+                        matches!(
+                            n.as_str(),
+                            "autopay" | "cobros" | "cargos" | "debito" | "descuento" | "descuentos"
+                        )
+                    }) =>
+            {
+                return Some(w.clone());
+            }
             _ => {}
         }
     }

@@ -313,6 +313,88 @@ pub fn own_words(raw: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(own.join("\n"))
 }
 
+/// A message no person wrote to the lender: an auto-reply, a bounce, a carrier's or a bot's notice, recognised
+/// by how it opens ("Automatic reply:", "Out of office", "Delivery has failed", 退信通知, 您拨打的用户…). Its return
+/// dates, numbers and amounts (often the lender's own, bounced back) are no one's promise (blind37). A line a person
+/// typed above one opens otherwise, and is read.
+pub fn machine_written(raw: &str) -> bool {
+    const OPENINGS: [&str; 24] = [
+        "automatic reply",
+        "auto-reply",
+        "autoreply",
+        "auto reply",
+        "out of office",
+        "i am currently out of the office",
+        "i'm currently out of the office",
+        "i am out of the office",
+        "this is an automated",
+        "this is an automatic",
+        "delivery has failed",
+        "undeliverable",
+        "mail delivery",
+        "delivery status notification",
+        "message not delivered",
+        "respuesta automática",
+        "respuesta automatica",
+        "fuera de la oficina",
+        "自动回复",
+        "退信通知",
+        "您拨打的用户",
+        "该用户已开启",
+        "系统通知",
+        "[自动回复]",
+    ];
+    // Said anywhere, these are a machine's words: a carrier, a phone's driving mode, a bot, a mailbox.
+    const SIGNATURES: [&str; 30] = [
+        "do not disturb turned on",
+        "driving with do not disturb",
+        "you're unsubscribed from",
+        "youre unsubscribed from",
+        "reply start to resubscribe",
+        "cannot receive messages",
+        "has not been delivered",
+        "this mailbox is not monitored",
+        "automatic response:",
+        "virtual assistant",
+        "(auto-reply)",
+        "(automatic reply)",
+        "no puede recibir mensajes",
+        "no fue entregado",
+        "has cancelado tu suscripcion",
+        "has cancelado tu suscripción",
+        "asistente virtual",
+        "responde start",
+        "自动回复",
+        "驾驶模式",
+        "已停机",
+        "发送失败",
+        "被对方拒收",
+        "智能客服",
+        "您已成功退订",
+        "已为您拦截",
+        "系统自动发送",
+        "请勿回复",
+        "邮件已收到，我们将",
+        "read: ",
+    ];
+    let first = raw
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let lower = raw.to_lowercase();
+    OPENINGS.iter().any(|o| first.starts_with(o))
+        || (first.contains("virtual assistant") && first.contains("didn't understand"))
+        || SIGNATURES.iter().any(|s| {
+            if *s == "read: " {
+                first.starts_with(s)
+            } else {
+                lower.contains(s)
+            }
+        })
+}
+
 /// The collector's own words quoted inline — "Your letter says you 'expect payment by the 15th.' Expect away.",
 /// 你们说的"15号前必须还清"，我看还是算了吧 — are theirs, not the borrower's: the quote is dropped when the words just
 /// before it attribute it to the collector (your letter says, you said, 你们说的, su carta dice). `None` when no

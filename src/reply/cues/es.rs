@@ -117,6 +117,9 @@ pub(in crate::reply) const STOP_ES: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ES: &[Cue] = &[
+    // Said for someone by an interpreter (blind38): 'La señora confirma que pagará 80 el 20'.
+    ("confirma que pagara", 900),
+    ("pagara", 800),
     // The month's end without 'a' (blind35): 'pago fin de mes, palabra'.
     ("pago fin de mes", 900),
     // Settling or depositing said with "voy a" or the present for the future ("lo voy a liquidar todo", "mañana le hago el

@@ -482,6 +482,8 @@ pub(in crate::reply) const REFUSAL: &[&str] = &[
     // "I'll pay you next Tuesday. The Tuesday after never." / "the twelfth of never" / 猴年马月.
     "after never",
     "twelfth of never",
+    // "I'll pay you on the 31st of never mate" (blind38).
+    "of never",
     "猴年马月",
     "los millones",
     "just kidding",
@@ -796,7 +798,13 @@ pub(in crate::reply) const PART_PAID: [&str; 29] = [
 ];
 
 /// Objects that make "stop" about something other than contact ("stop the late fees").
-pub(in crate::reply) const NOT_CONTACT_OBJECTS: [&str; 15] = [
+pub(in crate::reply) const NOT_CONTACT_OBJECTS: [&str; 20] = [
+    // "Please stop the automatic withdrawal from my checking" (blind38).
+    "automatic",
+    "autopay",
+    "withdrawal",
+    "withdrawals",
+    "debit",
     // "stop this from going further" is about the debt's course, not the contact.
     "from",
     "fees",
@@ -1069,6 +1077,8 @@ pub(in crate::reply) const BLOCKERS: &[(&str, &str)] = &[
     // back"; "Ya les mandé mi carta"; "the email to prove it"; "thanks for the extension"; 律师函我收到了; "¿Aceptan
     // $500…?" (blind35, 36).
     ("还", "还打"),
+    // [通话转写]: a call transcribed, no money moved (blind37).
+    ("转", "转写"),
     ("还", "还在打"),
     ("already sent", "alreadysentacomplaint"),
     ("sent", "sentacomplaint"),

@@ -3,6 +3,8 @@
 use super::Cue;
 
 pub(in crate::reply) const STOP_ZH: &[Cue] = &[
+    // Vietnamese in a household's reply (blind38): Đừng gọi số này nữa.
+    ("đừnggọi", 980),
     // The law invoked to stop harassment (blind36): 依法要求你们立即停止骚扰我的家人.
     ("停止骚扰", 950),
     ("立即停止骚扰", 980),
@@ -122,6 +124,9 @@ pub(in crate::reply) const STOP_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
+    // Code-switched (blind38): 我下个礼拜一定 pay 你.
+    ("一定pay", 900),
+    ("会pay你", 900),
     // Taiwanese and spoken promises (blind33): 下礼拜一会去缴, 先缴一期.
     ("去缴", 900),
     ("会缴", 900),
@@ -165,6 +170,10 @@ pub(in crate::reply) const PROMISE_ZH: &[Cue] = &[
 ];
 
 pub(in crate::reply) const PAID_ZH: &[Cue] = &[
+    // Code-switched (blind38): 我已经 pay 了.
+    ("已经pay了", 950),
+    ("已經pay", 950),
+    ("已经paid", 950),
     // Machine-translated reports of a payment (blind34): 我已经做了付款在星期一.
     ("做了付款", 950),
     ("已经做了付款", 950),
@@ -717,18 +726,9 @@ pub(in crate::reply) const CONTACT_ZH: [&str; 16] = [
     "一直打",
 ];
 
-pub(in crate::reply) const DISMISSALS_ZH: [&str; 10] = [
-    "滚",
-    "滚开",
-    "滚蛋",
-    "一边去",
-    "少烦我",
-    "别烦我",
-    "烦死了",
-    "烦死人",
-    "闭嘴",
-    "别来烦",
-];
+/// (烦死了 alone is annoyance, not a request: "烦死了，知道了知道了，周五还" — blind8, 11, 37, 38.)
+pub(in crate::reply) const DISMISSALS_ZH: [&str; 8] =
+    ["滚", "滚开", "滚蛋", "一边去", "少烦我", "别烦我", "闭嘴", "别来烦"];
 
 pub(in crate::reply) const LATER_ZH: &[Cue] = &[
     ("小时后打", 950),

@@ -915,7 +915,10 @@ fn dates_zh(t: &Text, today: NaiveDate) -> Vec<(usize, NaiveDate, String)> {
         }
         if starts(i, "大后天") {
             found = plus_days(today, 3).map(|d| (d, 3));
-        } else if starts(i, "后天") {
+        } else if starts(i, "后天")
+            // Cantonese 後日 (folded to 后日): the day after tomorrow (blind38); not 以后日子.
+            || (starts(i, "后日") && !(i >= 1 && matches!(s.get(i - 1), Some('以' | '之' | '日'))))
+        {
             found = plus_days(today, 2).map(|d| (d, 2));
         } else if starts(i, "明天")
             || starts(i, "明儿")
