@@ -3493,3 +3493,15 @@ fn blind38_rules_families_that_switch_languages() {
     let out = reply("es-US", "Paren el autopay!! Me sacaron dos pagos este mes");
     assert!(!has(&out, "stop_contact"), "{out}");
 }
+
+#[test]
+fn someone_elses_line_ruled_out_revokes_it() {
+    // "…not my wife's phone": the relative's line is ruled out (blind38); "not my wife's fault" rules nothing out.
+    let out = reply(
+        "en-US",
+        "Text me at this number from now on, not my mom's phone. She doesn't handle the bills.",
+    );
+    assert!(has(&out, "stop_contact"), "{out}");
+    let out = reply("en-US", "It's not my wife's fault, I'll pay $50 on the 5th.");
+    assert!(!has(&out, "stop_contact"), "{out}");
+}

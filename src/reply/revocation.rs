@@ -591,6 +591,19 @@ fn stop_by_shape(t: &Text) -> Option<String> {
     let window = |from: usize, n: usize| toks.iter().skip(from).take(n).copied().collect::<Vec<&str>>();
     for (i, &w) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| toks.get(p)).copied().unwrap_or("");
+        // "Text me at this number from now on, not my wife's phone" (blind38): someone else's line ruled out.
+        if w == "not"
+            && toks.get(i + 1).is_some_and(|m| *m == "my")
+            && toks
+                .get(i + 2)
+                .and_then(|who| who.strip_suffix('s'))
+                .is_some_and(|who| THIRD_PARTIES.contains(&who))
+            && toks
+                .get(i + 3)
+                .is_some_and(|line| matches!(*line, "phone" | "number" | "cell" | "mobile" | "line" | "landline"))
+        {
+            return Some("not my relative's line".into());
+        }
         // "leave my family out of it", "keep my sister out of this", "leave my parents alone": contact with third
         // parties is ruled out (FDCPA §805(b) limits it anyway; the borrower's word ends it).
         if matches!(w, "leave" | "keep") {
