@@ -85,22 +85,7 @@ fn blind_replies_aggregate_figures() {
             errors += 1;
         }
         let ok = ok.unwrap_or(Value::Null);
-        let mut got: Vec<String> = ok["intents"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|f| f["intent"].as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut want: Vec<String> = row["intents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap().to_string())
-            .collect();
-        dunwell::sort::sort(&mut got);
-        dunwell::sort::sort(&mut want);
+        let (got, want) = got_and_want(&ok, &row);
         if show_misses && got != want {
             println!(
                 "miss {} [{locale}] want {want:?} got {got:?}: {}",
@@ -190,6 +175,27 @@ fn blind_replies_aggregate_figures() {
     }
 }
 
+/// The intents a reply's answer carries and the row's labelled ones, each sorted.
+fn got_and_want(ok: &Value, row: &Value) -> (Vec<String>, Vec<String>) {
+    let mut got: Vec<String> = ok["intents"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f["intent"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut want: Vec<String> = row["intents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    dunwell::sort::sort(&mut got);
+    dunwell::sort::sort(&mut want);
+    (got, want)
+}
+
 /// Scores a row the reader could not answer: every wanted intent is missed.
 fn continue_row(
     row: &Value,
@@ -248,22 +254,7 @@ fn folded_sets_hold_their_floors() {
             let as_of = row["as_of"].as_str().unwrap_or("2026-11-28T10:00:00Z");
             let call = json!({"account": account(locale, zone), "as_of": as_of, "text": row["text"]});
             let out: Value = serde_json::from_str(&dunwell::api::call(&engine, "reply", &call.to_string())).unwrap();
-            let mut got: Vec<String> = out["ok"]["intents"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|f| f["intent"].as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut want: Vec<String> = row["intents"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_str().unwrap().to_string())
-                .collect();
-            dunwell::sort::sort(&mut got);
-            dunwell::sort::sort(&mut want);
+            let (got, want) = got_and_want(&out["ok"], &row);
             n += 1;
             exact += u32::from(got == want);
             let says = |v: &[String], i: &str| v.iter().any(|x| x == i);

@@ -241,13 +241,7 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
             cues: vec!["model".into()],
         });
     }
-    if out.is_empty() {
-        out.push(Found {
-            intent: Intent::Other,
-            confidence: 500,
-            cues: Vec::new(),
-        });
-    }
+    let mut out = or_other(out, Vec::new());
     crate::sort::sort_by_key(&mut out, |f| f.intent);
     out
 }
@@ -258,37 +252,42 @@ fn join_model(rules: Vec<Found>, t: &text::Text, combine: model::Combine) -> Vec
 fn taken_back(
     intents: Vec<Found>,
     c: &correction::Correction,
+    (before, after): &(text::Text, text::Text),
     today: chrono::NaiveDate,
     day_first: bool,
 ) -> Vec<Found> {
-    let before = text::Text::new(c.before());
-    let after = text::Text::new(c.after());
-    let new_day = extract::dates(&after, today, day_first)
+    let new_day = extract::dates(after, today, day_first)
         .iter()
-        .any(|d| d.date.0 >= today && !in_denied_clause(&after, &d.text));
-    let promise_gone = (c.takes_back || classify::denies(&after))
+        .any(|d| d.date.0 >= today && !in_denied_clause(after, &d.text));
+    let promise_gone = (c.takes_back || classify::denies(after))
         && !new_day
-        && classify::classify(&after, false, false, false)
+        && classify::classify(after, false, false, false)
             .iter()
             .all(|f| f.intent != Intent::PromiseToPay);
-    let stop_gone =
-        c.stop_was_a_slip && revocation::read(&before, false).0 > 0 && revocation::read(&after, false).0 == 0;
-    let mut out: Vec<Found> = intents
-        .into_iter()
-        .filter(|f| {
-            let gone =
-                (promise_gone && f.intent == Intent::PromiseToPay) || (stop_gone && f.intent == Intent::StopContact);
-            !gone
-        })
-        .collect();
-    if out.is_empty() {
-        out.push(Found {
+    let stop_gone = c.stop_was_a_slip && revocation::read(before, false).0 > 0 && revocation::read(after, false).0 == 0;
+    or_other(
+        intents
+            .into_iter()
+            .filter(|f| {
+                let gone = (promise_gone && f.intent == Intent::PromiseToPay)
+                    || (stop_gone && f.intent == Intent::StopContact);
+                !gone
+            })
+            .collect(),
+        Vec::new(),
+    )
+}
+
+/// The intents, or `other` with these cues when none is left (a person reads the reply).
+fn or_other(mut intents: Vec<Found>, cues: Vec<String>) -> Vec<Found> {
+    if intents.is_empty() {
+        intents.push(Found {
             intent: Intent::Other,
             confidence: 500,
-            cues: Vec::new(),
+            cues,
         });
     }
-    out
+    intents
 }
 
 /// Whether the words `date` stand in a clause that denies paying ("这周实在没钱", "can't do Friday").
@@ -441,8 +440,12 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
         &t,
         combine,
     );
-    let intents = match &correction {
-        Some(c) => taken_back(intents, c, today, locale == "en-GB"),
+    // The corrected and the correcting words, read once for the intents, the day and the sum.
+    let halves = correction
+        .as_ref()
+        .map(|c| (c, (text::Text::new(c.before()), text::Text::new(c.after()))));
+    let intents = match &halves {
+        Some((c, read)) => taken_back(intents, c, read, today, locale == "en-GB"),
         None => intents,
     };
     // An auto-reply, a bounce or a bot says nothing of the borrower's: a person reads it. A line a person added
@@ -450,29 +453,21 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
     let intents = if text::machine_written(&call.text) {
         let human: Vec<&str> = call.text.lines().filter(|l| !text::machine_written(l)).collect();
         let human = text::Text::new(&human.join("\n"));
-        let mut kept: Vec<Found> = intents
+        let kept: Vec<Found> = intents
             .into_iter()
             .filter(|f| f.intent == Intent::StopContact && revocation::read(&human, false).0 > 0)
             .collect();
-        if kept.is_empty() {
-            kept.push(Found {
-                intent: Intent::Other,
-                confidence: 500,
-                cues: vec!["machine-written".into()],
-            });
-        }
-        kept
+        or_other(kept, vec!["machine-written".into()])
     } else {
         intents
     };
     // The day a correction names, when it names one not said before: "wait no, el martes / el lunes no tengo".
-    let corrected_day: Option<FoundDate> = correction.as_ref().and_then(|c| {
-        let before: Vec<FoundDate> = extract::dates(&text::Text::new(c.before()), today, locale == "en-GB");
-        let after_text = text::Text::new(c.after());
-        extract::dates(&after_text, today, locale == "en-GB")
+    let corrected_day: Option<FoundDate> = halves.as_ref().and_then(|(_, (before_text, after_text))| {
+        let before: Vec<FoundDate> = extract::dates(before_text, today, locale == "en-GB");
+        extract::dates(after_text, today, locale == "en-GB")
             .into_iter()
             .filter(|d| d.date.0 >= today && !before.iter().any(|b| b.date == d.date))
-            .find(|d| !in_denied_clause(&after_text, &d.text) && !paid_on(&after_text, &d.text))
+            .find(|d| !in_denied_clause(after_text, &d.text) && !paid_on(after_text, &d.text))
     });
     let has = |i: Intent| intents.iter().any(|f| f.intent == i);
     let confidence = intents.iter().map(|f| f.confidence).min().unwrap_or(0);
@@ -486,19 +481,18 @@ pub fn analyse_with(engine: &Engine, call: &ReplyCall, combine: model::Combine) 
 
     // "ok I'll pay 100 on the 5th / actually no, 150": the sum a correction names, when it names one not said
     // before, is the sum promised (a bare figure counts there: the correction is about the sum).
-    let corrected_amount: Option<FoundAmount> = correction.as_ref().and_then(|c| {
-        let before: Vec<i64> = extract::amounts(&text::Text::new(c.before()), &call.account.currency)
+    let corrected_amount: Option<FoundAmount> = halves.as_ref().and_then(|(_, (before_text, after_text))| {
+        let before: Vec<i64> = extract::amounts(before_text, &call.account.currency)
             .iter()
             .map(|a| a.amount)
             .collect();
-        let after_text = text::Text::new(c.after());
-        let mut after = extract::amounts(&after_text, &call.account.currency);
+        let mut after = extract::amounts(after_text, &call.account.currency);
         if after.is_empty() {
-            let date_words: Vec<String> = extract::dates(&after_text, today, locale == "en-GB")
+            let date_words: Vec<String> = extract::dates(after_text, today, locale == "en-GB")
                 .into_iter()
                 .map(|d| d.text)
                 .collect();
-            after.extend(extract::bare_amount(&after_text, &date_words, &call.account.currency));
+            after.extend(extract::bare_amount(after_text, &date_words, &call.account.currency));
         }
         after.into_iter().find(|a| !before.contains(&a.amount))
     });
