@@ -3505,3 +3505,32 @@ fn someone_elses_line_ruled_out_revokes_it() {
     let out = reply("en-US", "It's not my wife's fault, I'll pay $50 on the 5th.");
     assert!(!has(&out, "stop_contact"), "{out}");
 }
+
+#[test]
+fn a_payment_reference_is_never_a_sum() {
+    // The reference a borrower quotes beside "paid" or "will pay" is the commonest number in a reply that is not
+    // money: none of these names a sum, so nothing may be read as one.
+    for (locale, text) in [
+        ("en-US", "Paid yesterday, ref 88213."),
+        ("en-US", "I paid, transaction ID 993412, can you check"),
+        ("en-US", "paid via zelle conf # 88123"),
+        ("en-US", "I sent the payment, confirmation number 7731."),
+        ("en-US", "Paid online, order #12345"),
+        ("en-US", "I paid it, my reference is 55123"),
+        ("en-US", "paid by check no. 1043 last week"),
+        ("en-GB", "Paid by bank transfer, reference: 20931."),
+        ("es-US", "Ya pagué, número de referencia 33210"),
+        ("zh-CN", "我已经还了，流水号 20260301123"),
+        ("zh-CN", "已经转账了，交易号：884213"),
+    ] {
+        let out = reply(locale, text);
+        assert_eq!(out["amounts"], json!([]), "{text}: {out}");
+    }
+    // A promise beside a reference is for the sum due, not for the reference.
+    let out = reply("en-US", "I will pay the rest on Friday, my reference is 55123");
+    assert_eq!(promised(&out).map(|p| p.2), Some(json!(true)), "{out}");
+    // The sum stays a sum when the reference comes with it.
+    let out = reply("en-US", "paid 150 yesterday, confirmation number 7731");
+    assert_eq!(out["amounts"][0]["amount"], json!(15000), "{out}");
+    assert_eq!(out["amounts"].as_array().map(Vec::len), Some(1), "{out}");
+}

@@ -384,8 +384,11 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
                 && !bare_after_pay();
             // A lone Chinese digit without a unit is a word (一部分, 一半, 一定), not an amount.
             let word_like = chinese && currency_code.is_none() && !number.chars().any(|c| "十百千万".contains(c));
+            // "ref 88213", "my reference is 55123": a reference beside a paying verb is not a sum.
+            let reference = !chinese && currency_code.is_none() && !wan && names_a_reference(&before);
             if let Some(v) = value
                 && !is_date_part
+                && !reference
                 && !day_before
                 && !year_like
                 && !word_like
@@ -431,6 +434,88 @@ pub fn amounts(t: &Text, currency: &crate::money::Currency) -> Vec<FoundAmount> 
     }
     crate::sort::sort_by_key(&mut out, |(at, _)| *at);
     out.into_iter().map(|(_, a)| a).collect()
+}
+
+/// Whether the text just before a number names it as a reference, not a sum: "ref 88213", "my reference is
+/// 55123", "confirmation number 7731", "transaction ID 993412", "order #12345", "acct no. 4521",
+/// "número de referencia 3321", 流水号 20260301123, 订单号：88. A payment reference beside "paid" or "I will
+/// pay" is the commonest number in a reply that is not money, and a promise of $55,123 read from it would be
+/// recorded against the borrower.
+pub(crate) fn names_a_reference(before: &str) -> bool {
+    let b = before.trim_end();
+    // 流水号, 订单号 …: the Chinese name ends in 号 and may take a colon or 是/为 before the number.
+    let zh = b.trim_end_matches([':', '：', ' ', '是', '为', '#', '＃']);
+    const ZH: [&str; 14] = [
+        "流水号",
+        "单号",
+        "编号",
+        "账号",
+        "卡号",
+        "尾号",
+        "参考号",
+        "交易号",
+        "案号",
+        "工单",
+        "回执号",
+        "凭证号",
+        "订单",
+        "序号",
+    ];
+    if ZH.iter().any(|w| zh.ends_with(w)) {
+        return true;
+    }
+    // The words before the number, last first, with the connectors between a reference's name and its
+    // figure ("no.", "number", "#", "is", ":") passed over.
+    let words: Vec<&str> = b
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '(' | ','))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/'))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    const CONNECTORS: [&str; 14] = [
+        "no", "nr", "num", "number", "nbr", "is", "was", "id", "code", "de", "es", "numero", "número", "n",
+    ];
+    const NAMES: [&str; 25] = [
+        "ref",
+        "refs",
+        "reference",
+        "referencia",
+        "confirmation",
+        "confirmación",
+        "confirmacion",
+        "conf",
+        "transaction",
+        "txn",
+        "order",
+        "invoice",
+        "receipt",
+        "recibo",
+        "ticket",
+        "tracking",
+        "claim",
+        "folio",
+        "orden",
+        "cheque",
+        "check",
+        "routing",
+        "policy",
+        "member",
+        "customer",
+    ];
+    let mut passed_connector = b.ends_with(['#', ':', '＃', '：']);
+    for w in words {
+        if NAMES.contains(&w) {
+            // "check 200" may be a sum ("sent a check 200"); "check no. 1043" is a reference.
+            return !matches!(w, "check" | "cheque") || passed_connector;
+        }
+        if CONNECTORS.contains(&w) {
+            passed_connector = true;
+            continue;
+        }
+        // "account number 40021873", "acct no 4521": an account named by its number.
+        return passed_connector && matches!(w, "account" | "acct" | "a/c" | "loan" | "case" | "cuenta" | "card");
+    }
+    false
 }
 
 /// The value of one number word, English or Spanish ("one", "fifty", "doscientos"); `None` for anything else.
@@ -1013,7 +1098,8 @@ pub fn bare_amount(t: &Text, dates: &[String], currency: &crate::money::Currency
             .any(|w| prev_word == *w)
             || before.trim_end().ends_with('#')
             || before.trim_end().ends_with('/')
-            || before.trim_end().ends_with('第');
+            || before.trim_end().ends_with('第')
+            || names_a_reference(&before);
         if value < 1_000 || whole_digits > 6 || year_like || in_date || unit_after || ref_before {
             continue;
         }
