@@ -12,7 +12,7 @@
 use crate::money::Currency;
 use crate::time::{Date, Instant, Zone};
 use chrono::{Datelike, NaiveDate, Timelike};
-use minijinja::{Environment, Error, ErrorKind, State};
+use minijinja::{Environment, Error, ErrorKind, State, Value};
 
 /// Registers every filter.
 pub fn register(env: &mut Environment<'static>) {
@@ -28,53 +28,78 @@ fn var(state: &State, name: &str) -> Option<String> {
     state.lookup(name).and_then(|v| v.as_str().map(str::to_string))
 }
 
+/// `f` of a string variable, borrowed: the filters run for every amount and date of every part.
+fn with_var<R>(state: &State, name: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    let value = state.lookup(name);
+    f(value.as_ref().and_then(Value::as_str))
+}
+
 fn bad(msg: String) -> Error {
     Error::new(ErrorKind::InvalidOperation, msg)
 }
 
-/// Groups an integer's digits by thousands.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+/// Appends an integer's digits, grouped by thousands.
+fn push_grouped(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits.get(i).copied().unwrap_or(b'0')));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
-    out
 }
 
 /// Formats minor units of `currency` for `locale`.
 pub fn format_money(minor: i64, currency: &Currency, locale: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
-    let unit = 10u64.pow(u32::from(currency.exponent));
-    let number = if currency.exponent == 0 {
-        group(abs)
-    } else {
-        format!(
-            "{}.{:0width$}",
-            group(abs / unit),
-            abs % unit,
-            width = currency.exponent as usize
-        )
-    };
-    if locale == "zh-CN" && currency.code == "CNY" {
-        format!("{sign}{number} 元")
-    } else {
-        format!("{sign}{}{number}", currency.symbol)
+    let exponent = u32::from(currency.exponent);
+    let unit = 10u64.pow(exponent);
+    let yuan = locale == "zh-CN" && currency.code == "CNY";
+    let mut out = String::with_capacity(24);
+    if minor < 0 {
+        out.push('-');
     }
+    if !yuan {
+        out.push_str(currency.symbol);
+    }
+    if exponent == 0 {
+        push_grouped(&mut out, abs);
+    } else {
+        push_grouped(&mut out, abs / unit);
+        out.push('.');
+        // The minor units, zero-padded to the exponent's width.
+        let mut place = unit / 10;
+        let fraction = abs % unit;
+        while place > 0 {
+            out.push(char::from(b'0' + ((fraction / place) % 10) as u8));
+            place /= 10;
+        }
+    }
+    if yuan {
+        out.push_str(" 元");
+    }
+    out
 }
 
 fn money(state: &State, minor: i64) -> Result<String, Error> {
-    let code = var(state, "currency").ok_or_else(|| bad("`money` needs a `currency` variable".into()))?;
-    let currency = Currency::parse(&code).map_err(bad)?;
-    Ok(format_money(
-        minor,
-        &currency,
-        &var(state, "locale").unwrap_or_else(|| "en-US".into()),
-    ))
+    let currency = with_var(state, "currency", |code| {
+        Currency::parse(code.ok_or_else(|| bad("`money` needs a `currency` variable".into()))?).map_err(bad)
+    })?;
+    Ok(with_var(state, "locale", |locale| {
+        format_money(minor, &currency, locale.unwrap_or("en-US"))
+    }))
 }
 
 const MONTHS: [&str; 12] = [
@@ -109,12 +134,13 @@ fn zone(state: &State) -> Zone {
 }
 
 fn date(state: &State, value: String) -> Result<String, Error> {
-    let locale = var(state, "locale").unwrap_or_else(|| "en-US".into());
     let d = match Date::parse(&value) {
         Ok(d) => d.0,
         Err(_) => Instant::parse(&value).map_err(bad)?.local_date(zone(state)),
     };
-    Ok(format_date(d, &locale))
+    Ok(with_var(state, "locale", |locale| {
+        format_date(d, locale.unwrap_or("en-US"))
+    }))
 }
 
 fn datetime(state: &State, value: String) -> Result<String, Error> {
@@ -157,48 +183,49 @@ fn mask(value: String, keep: Option<usize>) -> String {
 /// the way most SMS gateways would send them anyway: `á` as `a`, `’` as `'`. Letters GSM-7 has (`é`, `ñ`,
 /// `ü`, …) and every non-Latin character are kept.
 pub fn gsm(value: String) -> String {
-    value
-        .chars()
-        .map(|c| {
-            match c {
-                'á' | 'â' | 'ã' | 'ā' | 'ă' | 'ą' => "a",
-                'Á' | 'Â' | 'Ã' | 'Ā' | 'Ă' | 'Ą' | 'À' => "A",
-                'ç' | 'ć' | 'č' => "c",
-                'Ć' | 'Č' => "C",
-                'ď' | 'đ' => "d",
-                'Ď' | 'Đ' => "D",
-                'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
-                'È' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
-                'í' | 'î' | 'ï' | 'ī' => "i",
-                'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' => "I",
-                'ł' => "l",
-                'Ł' => "L",
-                'ń' | 'ň' => "n",
-                'Ń' | 'Ň' => "N",
-                'ó' | 'ô' | 'õ' | 'ő' | 'ō' => "o",
-                'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ő' | 'Ō' => "O",
-                'ř' => "r",
-                'Ř' => "R",
-                'ś' | 'š' | 'ș' | 'ş' => "s",
-                'Ś' | 'Š' | 'Ș' | 'Ş' => "S",
-                'ť' | 'ț' | 'ţ' => "t",
-                'Ť' | 'Ț' | 'Ţ' => "T",
-                'ú' | 'û' | 'ū' | 'ů' | 'ű' => "u",
-                'Ú' | 'Ù' | 'Û' | 'Ū' | 'Ů' | 'Ű' => "U",
-                'ý' | 'ÿ' => "y",
-                'Ý' | 'Ÿ' => "Y",
-                'ź' | 'ż' | 'ž' => "z",
-                'Ź' | 'Ż' | 'Ž' => "Z",
-                '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
-                '\u{201C}' | '\u{201D}' => "\"",
-                '\u{2013}' | '\u{2014}' => "-",
-                '\u{2026}' => "...",
-                '\u{00A0}' => " ",
-                _ => return c.to_string(),
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        out.push_str(match c {
+            'á' | 'â' | 'ã' | 'ā' | 'ă' | 'ą' => "a",
+            'Á' | 'Â' | 'Ã' | 'Ā' | 'Ă' | 'Ą' | 'À' => "A",
+            'ç' | 'ć' | 'č' => "c",
+            'Ć' | 'Č' => "C",
+            'ď' | 'đ' => "d",
+            'Ď' | 'Đ' => "D",
+            'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+            'È' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
+            'í' | 'î' | 'ï' | 'ī' => "i",
+            'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' => "I",
+            'ł' => "l",
+            'Ł' => "L",
+            'ń' | 'ň' => "n",
+            'Ń' | 'Ň' => "N",
+            'ó' | 'ô' | 'õ' | 'ő' | 'ō' => "o",
+            'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ő' | 'Ō' => "O",
+            'ř' => "r",
+            'Ř' => "R",
+            'ś' | 'š' | 'ș' | 'ş' => "s",
+            'Ś' | 'Š' | 'Ș' | 'Ş' => "S",
+            'ť' | 'ț' | 'ţ' => "t",
+            'Ť' | 'Ț' | 'Ţ' => "T",
+            'ú' | 'û' | 'ū' | 'ů' | 'ű' => "u",
+            'Ú' | 'Ù' | 'Û' | 'Ū' | 'Ů' | 'Ű' => "U",
+            'ý' | 'ÿ' => "y",
+            'Ý' | 'Ÿ' => "Y",
+            'ź' | 'ż' | 'ž' => "z",
+            'Ź' | 'Ż' | 'Ž' => "Z",
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
+            '\u{201C}' | '\u{201D}' => "\"",
+            '\u{2013}' | '\u{2014}' => "-",
+            '\u{2026}' => "...",
+            '\u{00A0}' => " ",
+            _ => {
+                out.push(c);
+                continue;
             }
-            .to_string()
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -236,6 +263,56 @@ mod tests {
             r("{{ 100000000 | money }}", json!({"currency": "GBP", "locale": "en-GB"})),
             "£1,000,000.00"
         );
+    }
+
+    #[test]
+    fn money_is_written_as_the_plain_formatting_would_write_it() {
+        // The formatter writes digits by hand (it runs for every amount of every part); `format!` is the
+        // reference: grouping, zero-padded minor units, sign, symbol or 元, for every exponent.
+        fn reference(minor: i64, c: &crate::money::Currency, locale: &str) -> String {
+            let sign = if minor < 0 { "-" } else { "" };
+            let abs = minor.unsigned_abs();
+            let unit = 10u64.pow(u32::from(c.exponent));
+            let group = |n: u64| {
+                let d = n.to_string();
+                let mut out = String::new();
+                for (i, ch) in d.chars().enumerate() {
+                    if i > 0 && (d.len() - i).is_multiple_of(3) {
+                        out.push(',');
+                    }
+                    out.push(ch);
+                }
+                out
+            };
+            let number = if c.exponent == 0 {
+                group(abs)
+            } else {
+                format!("{}.{:0w$}", group(abs / unit), abs % unit, w = c.exponent as usize)
+            };
+            if locale == "zh-CN" && c.code == "CNY" {
+                format!("{sign}{number} 元")
+            } else {
+                format!("{sign}{}{number}", c.symbol)
+            }
+        }
+        let mut n: i64 = 1;
+        let mut values = vec![0, -1, i64::MIN, i64::MAX, 9_007_199_254_740_991, -9_007_199_254_740_991];
+        while n < i64::MAX / 7 {
+            values.extend([n, -n, n - 1, n + 3]);
+            n *= 7;
+        }
+        for c in crate::money::CURRENCIES {
+            for locale in ["zh-CN", "en-US", "en-GB"] {
+                for &v in &values {
+                    assert_eq!(
+                        super::format_money(v, c, locale),
+                        reference(v, c, locale),
+                        "{v} {}",
+                        c.code
+                    );
+                }
+            }
+        }
     }
 
     #[test]
